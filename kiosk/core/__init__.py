@@ -1,0 +1,1 @@
+"""Qt-free domain: configuration, queue, help calls, audit events."""

@@ -1,0 +1,255 @@
+"""Every branch setting, declared once: type, default, bounds and a one-line description.
+
+Each field of the section and entry dataclasses below carries its declaration in the field's
+metadata (made by :func:`option`). The loader in :mod:`kiosk.core.config` reads values and
+checks them against these declarations, and the configuration reference is generated from
+them, so a setting is described in exactly one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import MISSING, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,31}"
+DEFAULT_LANGUAGES = ("zh_CN", "en")
+"""Device, staff and service ids: also MQTT topic levels and broker user names."""
+
+
+class LocalText(Mapping[str, str]):
+    """A text in every configured language, e.g. ``{zh_CN = "大堂", en = "Lobby"}``."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, language: str) -> str:
+        return self._texts[language]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._texts.items())))
+
+    def __repr__(self) -> str:
+        return f"LocalText({self._texts!r})"
+
+    def text(self, language: str, fallback: str = "zh_CN") -> str:
+        """The text in ``language``, else in ``fallback``, else any."""
+        if language in self._texts:
+            return self._texts[language]
+        if fallback in self._texts:
+            return self._texts[fallback]
+        return next(iter(self._texts.values()), "")
+
+
+class Role(StrEnum):
+    KIOSK = "kiosk"
+    CONSOLE = "console"
+    DISPLAY = "display"
+    HUB = "hub"
+
+
+class StaffRole(StrEnum):
+    STAFF = "staff"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What a setting may hold; used for checking and for the generated reference."""
+
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    max_length: int | None = None
+    max_items: int | None = None
+    every_language: bool = True
+
+
+def option(
+    default: Any = MISSING,
+    description: str = "",
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    pattern: str | None = None,
+    max_length: int | None = None,
+    max_items: int | None = None,
+    every_language: bool = True,
+) -> Any:
+    """Declare a setting as a dataclass field. No default means the setting is required."""
+    declaration = Declaration(description, minimum, maximum, pattern, max_length, max_items,
+                              every_language)
+    metadata = {"declaration": declaration}
+    if isinstance(default, (list, dict, LocalText)):
+        frozen = default
+        return field(default_factory=lambda: frozen, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+# --- sections: [branch], [broker], ... ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BranchSection:
+    id: str = option(description="Branch id: the MQTT topic prefix is bank/<id>/.",
+                     pattern=ID_PATTERN)
+    name: LocalText = option(description="The branch's name as shown to customers and staff.",
+                             max_length=60)
+    timezone: str = option("Asia/Shanghai", "IANA time zone; ticket numbers restart each day "
+                           "at midnight in this zone.", max_length=64)
+    languages: tuple[str, ...] = option(DEFAULT_LANGUAGES, "Languages offered, in order; every "
+                                        "text in this file must be given in each of them.",
+                                        pattern=r"[a-z]{2}(_[A-Z]{2})?", max_items=8)
+    default_language: str = option("zh_CN", "Language a kiosk starts in and returns to after "
+                                   "each customer.", pattern=r"[a-z]{2}(_[A-Z]{2})?")
+
+
+@dataclass(frozen=True)
+class BrokerSection:
+    url: str = option("mqtt://127.0.0.1:1883", "MQTT broker of the branch: mqtt://host:port, "
+                      "or mqtts://host:port for TLS (required off loopback).", max_length=200)
+    ca_file: str = option("", "CA certificate for mqtts:// (empty: the system store).",
+                          max_length=400)
+    reconnect_max_s: float = option(3.0, "Longest wait between reconnect attempts, seconds.",
+                                    minimum=0.5, maximum=30)
+
+
+@dataclass(frozen=True)
+class QueueSection:
+    regular_per_priority: int = option(2, "Priority (elderly) tickets are interleaved: one "
+                                       "priority ticket after at most this many regular ones.",
+                                       minimum=1, maximum=20)
+    reply_timeout_s: float = option(5.0, "A kiosk waits this long for its ticket, then sends "
+                                    "the customer to the counter.", minimum=0.5, maximum=30)
+
+
+@dataclass(frozen=True)
+class HelpSection:
+    escalate_after_s: float = option(30.0, "An unacknowledged help call escalates (managers, "
+                                     "louder alarm) after this many seconds.",
+                                     minimum=0.1, maximum=600)
+    resignal_after_s: float = option(180.0, "An acknowledged call still open signals again "
+                                     "after this many seconds.", minimum=0.1, maximum=3600)
+    alarm_repeat_s: float = option(8.0, "Consoles repeat the alarm sound at least this often "
+                                   "until someone acknowledges.", minimum=0.1, maximum=10)
+    reassure_every_s: float = option(20.0, "While a customer waits for staff, the kiosk "
+                                     "reassures them this often.", minimum=0.1, maximum=120)
+
+
+@dataclass(frozen=True)
+class PresenceSection:
+    heartbeat_interval_s: float = option(3.0, "Every device sends a heartbeat this often, "
+                                         "seconds.", minimum=0.05, maximum=60)
+    offline_after_s: float = option(15.0, "A device silent this long is shown offline and "
+                                    "alarms. Must exceed the heartbeat interval.",
+                                    minimum=0.2, maximum=600)
+
+
+@dataclass(frozen=True)
+class IdleSection:
+    warn_after_s: float = option(100.0, "Seconds without a touch (counted from the end of "
+                                 "speech) before the kiosk asks if the customer needs more "
+                                 "time.", minimum=0.1, maximum=3600)
+    reset_after_warn_s: float = option(30.0, "Seconds after that warning before the kiosk "
+                                       "resets for the next customer.", minimum=0.1,
+                                       maximum=600)
+
+
+@dataclass(frozen=True)
+class ScreenSection:
+    diagonal_inches: float = option(21.5, "Kiosk screen diagonal; physical sizes (text, "
+                                    "buttons) are computed from it.", minimum=7, maximum=100)
+    width_px: int = option(1920, "Kiosk screen width in pixels.", minimum=640, maximum=7680)
+    height_px: int = option(1080, "Kiosk screen height in pixels.", minimum=480, maximum=4320)
+    viewing_distance_mm: float = option(600.0, "Customer's eye to screen distance; text must "
+                                        "be at least 0.7 degrees of view from here.",
+                                        minimum=250, maximum=3000)
+
+
+@dataclass(frozen=True)
+class StatusPageSection:
+    enabled: bool = option(True, "Print a QR code that opens the ticket's status page.")
+    listen: str = option("127.0.0.1:8080", "host:port the hub's status page listens on (may "
+                         "face the guest network; it has no path to MQTT).", max_length=100)
+    public_url: str = option("http://127.0.0.1:8080", "Address customers' phones reach the "
+                             "status page at; the QR code holds this plus a ticket token.",
+                             max_length=200)
+
+
+@dataclass(frozen=True)
+class HubSection:
+    health_listen: str = option("127.0.0.1:8081", "host:port of /healthz for the bank's "
+                                "monitoring (keep it off the guest network).", max_length=100)
+    pin_attempts: int = option(5, "Wrong PINs allowed per staff member before a wait.",
+                               minimum=1, maximum=20)
+    pin_lockout_s: float = option(60.0, "Wait after too many wrong PINs, seconds; doubles each "
+                                  "time.", minimum=0.1, maximum=3600)
+
+
+# --- entries: [[devices]], [[staff]], [[services]] ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str = option(description="Device id; also its broker user name.", pattern=ID_PATTERN)
+    role: Role = option(description="What the device is.")
+    name: LocalText = option(description="Name shown to staff, e.g. 'Kiosk 1'.", max_length=40)
+    place: LocalText = option(LocalText({}), "Where it stands, e.g. 'by the entrance'; "
+                              "consoles show it on help calls.", max_length=60)
+    counter: int = option(0, "For consoles: the counter this console serves (0: none).",
+                          minimum=0, maximum=99)
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: str = option(description="Staff login id.", pattern=ID_PATTERN)
+    name: LocalText = option(description="Name shown and spoken to the customer, e.g. "
+                             "'Wang Fang'.", max_length=40)
+    role: StaffRole = option(StaffRole.STAFF, "staff or manager; managers get escalations.")
+    pronunciation: LocalText = option(LocalText({}), "Optional spelling for speech when the "
+                                      "voice reads the name wrongly.", max_length=60,
+                                      every_language=False)
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str = option(description="Service id.", pattern=ID_PATTERN)
+    prefix: str = option(description="Ticket number prefix: one or two capital letters.",
+                         pattern=r"[A-Z]{1,2}")
+    name: LocalText = option(description="Name on the ticket tile, e.g. 'Deposits and "
+                             "withdrawals'.", max_length=30)
+    description: LocalText = option(description="One plain line under the name.",
+                                    max_length=80)
+    counters: tuple[int, ...] = option(description="Counter numbers that serve it.",
+                                       minimum=1, maximum=99, max_items=50)
+    minutes_per_customer: float = option(5.0, "Typical service time, used for wait estimates "
+                                         "until real times are known.", minimum=0.5,
+                                         maximum=120)
+
+
+SECTIONS: dict[str, type] = {
+    "branch": BranchSection,
+    "broker": BrokerSection,
+    "queue": QueueSection,
+    "help": HelpSection,
+    "presence": PresenceSection,
+    "idle": IdleSection,
+    "screen": ScreenSection,
+    "status_page": StatusPageSection,
+    "hub": HubSection,
+}
+"""TOML table name -> section dataclass."""
+
+ENTRIES: dict[str, type] = {"devices": Device, "staff": Staff, "services": Service}
+"""TOML array-of-tables name -> entry dataclass."""
