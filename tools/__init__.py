@@ -1,0 +1,1 @@
+"""Developer tools: translation catalogue upkeep and the bundled font subset."""
