@@ -1,0 +1,155 @@
+"""Help-call messages: the events themselves, the hub's open-call state, "stored" acks, drills.
+
+The event contract (fields, kinds, which fields each kind carries) belongs to
+``kiosk.core.help_call``; this module only carries events and refuses what that contract
+refuses. ``event.ack`` is the application-level receipt the kiosk's outbox waits for: it
+means "written to SQLite", which a broker's PUBACK does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import ClassVar
+
+from kiosk.core.help_call import HelpEvent, InvalidEvent
+from kiosk.protocol.fields import (
+    LANGUAGE,
+    Fields,
+    freeze_items,
+    freeze_time,
+    require_enum,
+    require_hex_id,
+    require_id,
+    require_instance,
+    require_match,
+)
+from kiosk.protocol.message import Message
+from kiosk.protocol.rejection import InvalidMessage, RejectCode
+
+MAX_STATE_EVENTS = 800
+MAX_ACK_IDS = 100
+
+
+def read_help_event(data: dict[str, object]) -> HelpEvent:
+    """``HelpEvent.from_dict`` with its refusal turned into a protocol rejection."""
+    try:
+        return HelpEvent.from_dict(data)
+    except (InvalidEvent, ValueError, TypeError, ArithmeticError) as problem:
+        # ValueError covers InvalidEvent; the others guard against a bug in the contract's
+        # reader ever escaping the codec as an exception.
+        raise InvalidMessage(RejectCode.BAD_HELP_EVENT, str(problem)) from None
+
+
+def _event_from_fields(f: Fields) -> HelpEvent:
+    return read_help_event(f.everything())
+
+
+@dataclass(frozen=True)
+class HelpEventMessage(Message):
+    """One help-call event; the body is exactly ``HelpEvent.to_dict()``."""
+
+    TYPE: ClassVar[str] = "help.event"
+    event: HelpEvent
+
+    def __post_init__(self) -> None:
+        require_instance(self.event, HelpEvent, "event")
+
+    def to_body(self) -> dict[str, object]:
+        return self.event.to_dict()
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> HelpEventMessage:
+        return cls(_event_from_fields(f))
+
+
+@dataclass(frozen=True)
+class HelpState(Message):
+    """Every event of every open call, retained, so a console that starts late alarms too."""
+
+    TYPE: ClassVar[str] = "help.state"
+    updated_at: float
+    events: tuple[HelpEvent, ...] = ()
+
+    def __post_init__(self) -> None:
+        freeze_time(self, "updated_at")
+        freeze_items(self, "events", max_items=MAX_STATE_EVENTS, item_type=HelpEvent)
+
+    def to_body(self) -> dict[str, object]:
+        return {"updated_at": self.updated_at, "events": [e.to_dict() for e in self.events]}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> HelpState:
+        return cls(updated_at=f.number("updated_at"),
+                   events=f.objects("events", _event_from_fields, max_items=MAX_STATE_EVENTS))
+
+
+@dataclass(frozen=True)
+class EventAck(Message):
+    """"These ids are stored": the sender wrote them to its database. Outboxes stop re-sending."""
+
+    TYPE: ClassVar[str] = "event.ack"
+    ids: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        freeze_items(self, "ids", min_items=1, max_items=MAX_ACK_IDS, check=require_hex_id)
+
+    def to_body(self) -> dict[str, object]:
+        return {"ids": list(self.ids)}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> EventAck:
+        return cls(ids=f.strings("ids", max_items=MAX_ACK_IDS))
+
+
+@dataclass(frozen=True)
+class Drill(Message):
+    """The hub asks a kiosk to raise a drill call whose id is ``call_id``."""
+
+    TYPE: ClassVar[str] = "drill"
+    kiosk_id: str
+    call_id: str
+    staff_id: str
+
+    def __post_init__(self) -> None:
+        require_id(self.kiosk_id, "kiosk_id")
+        require_hex_id(self.call_id, "call_id")
+        require_id(self.staff_id, "staff_id")
+
+    def to_body(self) -> dict[str, object]:
+        return {"kiosk_id": self.kiosk_id, "call_id": self.call_id, "staff_id": self.staff_id}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> Drill:
+        return cls(kiosk_id=f.string("kiosk_id"), call_id=f.string("call_id"),
+                   staff_id=f.string("staff_id"))
+
+
+class Rating(StrEnum):
+    GOOD = "good"
+    OK = "ok"
+    BAD = "bad"
+
+
+@dataclass(frozen=True)
+class VisitFeedback(Message):
+    """A customer's rating of the visit. Anonymous: no ticket, no time of day beyond sent_at."""
+
+    TYPE: ClassVar[str] = "feedback"
+    feedback_id: str
+    rating: Rating
+    language: str
+
+    def __post_init__(self) -> None:
+        require_hex_id(self.feedback_id, "feedback_id")
+        require_enum(self.rating, Rating, "rating")
+        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
+
+    def to_body(self) -> dict[str, object]:
+        return {"feedback_id": self.feedback_id, "rating": self.rating.value,
+                "language": self.language}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> VisitFeedback:
+        return cls(feedback_id=f.string("feedback_id"), rating=f.enum("rating", Rating),
+                   language=f.string("language"))

@@ -1,0 +1,218 @@
+"""The commands a ``staff.action`` can carry: one small frozen type per kind, with its args.
+
+On the wire an action is ``{"kind": "call_next", "args": {"counter": 3}}``; here it is
+``CallNext(counter=3)``, so a console cannot send ``recall`` without a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from kiosk.core.settings import LocalText
+from kiosk.protocol.fields import (
+    COUNTER_MAX,
+    TICKET_NUMBER,
+    Fields,
+    checked_texts,
+    require_id,
+    require_int,
+    require_match,
+)
+from kiosk.protocol.rejection import InvalidMessage, RejectCode
+
+ANNOUNCEMENT_MAX_CHARS = 300
+
+
+def _number(value: object) -> str:
+    return require_match(value, "number", TICKET_NUMBER, "a ticket number such as A012")
+
+
+def _counter(value: object) -> int:
+    return require_int(value, "counter", lo=1, hi=COUNTER_MAX)
+
+
+@dataclass(frozen=True)
+class CallNext:
+    """Call the next ticket (by the priority rule) for a service the counter serves."""
+
+    KIND: ClassVar[str] = "call_next"
+    counter: int
+
+    def __post_init__(self) -> None:
+        _counter(self.counter)
+
+    def to_args(self) -> dict[str, object]:
+        return {"counter": self.counter}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> CallNext:
+        return cls(counter=f.integer("counter"))
+
+
+@dataclass(frozen=True)
+class Recall:
+    """Announce an already-called ticket again."""
+
+    KIND: ClassVar[str] = "recall"
+    number: str
+    counter: int
+
+    def __post_init__(self) -> None:
+        _number(self.number)
+        _counter(self.counter)
+
+    def to_args(self) -> dict[str, object]:
+        return {"number": self.number, "counter": self.counter}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> Recall:
+        return cls(number=f.string("number"), counter=f.integer("counter"))
+
+
+@dataclass(frozen=True)
+class NoShow:
+    KIND: ClassVar[str] = "no_show"
+    number: str
+
+    def __post_init__(self) -> None:
+        _number(self.number)
+
+    def to_args(self) -> dict[str, object]:
+        return {"number": self.number}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> NoShow:
+        return cls(number=f.string("number"))
+
+
+@dataclass(frozen=True)
+class Finish:
+    KIND: ClassVar[str] = "finish"
+    number: str
+
+    def __post_init__(self) -> None:
+        _number(self.number)
+
+    def to_args(self) -> dict[str, object]:
+        return {"number": self.number}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> Finish:
+        return cls(number=f.string("number"))
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """Move a ticket to another service's queue; it keeps its number."""
+
+    KIND: ClassVar[str] = "transfer"
+    number: str
+    to_service: str
+
+    def __post_init__(self) -> None:
+        _number(self.number)
+        require_id(self.to_service, "to_service")
+
+    def to_args(self) -> dict[str, object]:
+        return {"number": self.number, "to_service": self.to_service}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> Transfer:
+        return cls(number=f.string("number"), to_service=f.string("to_service"))
+
+
+@dataclass(frozen=True)
+class StartDrill:
+    KIND: ClassVar[str] = "drill_start"
+    kiosk_id: str
+
+    def __post_init__(self) -> None:
+        require_id(self.kiosk_id, "kiosk_id")
+
+    def to_args(self) -> dict[str, object]:
+        return {"kiosk_id": self.kiosk_id}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> StartDrill:
+        return cls(kiosk_id=f.string("kiosk_id"))
+
+
+@dataclass(frozen=True)
+class Announce:
+    """Show and speak an announcement: typed text per language, or a prepared message the
+    branch config holds (already translated and reviewed)."""
+
+    KIND: ClassVar[str] = "announce"
+    text: LocalText | None = None
+    prepared_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.text is None) == (self.prepared_id is None):
+            raise InvalidMessage(RejectCode.BAD_VALUE,
+                                 "an announcement carries either 'text' or 'prepared_id'")
+        if self.text is not None:
+            text = LocalText(checked_texts(self.text, "text", max_len=ANNOUNCEMENT_MAX_CHARS))
+            if not text:
+                raise InvalidMessage(RejectCode.BAD_VALUE,
+                                     "field 'text' needs at least one language")
+            object.__setattr__(self, "text", text)
+        if self.prepared_id is not None:
+            require_id(self.prepared_id, "prepared_id")
+
+    def to_args(self) -> dict[str, object]:
+        if self.text is not None:
+            return {"text": dict(self.text)}
+        return {"prepared_id": self.prepared_id}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> Announce:
+        text = LocalText(f.texts("text")) if f.has("text") else None
+        return cls(text=text, prepared_id=f.opt_string("prepared_id"))
+
+
+@dataclass(frozen=True)
+class ClearAnnouncement:
+    KIND: ClassVar[str] = "announce_clear"
+
+    def to_args(self) -> dict[str, object]:
+        return {}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> ClearAnnouncement:
+        return cls()
+
+
+@dataclass(frozen=True)
+class SignOut:
+    """End the session: the token stops working at once, not when it would expire."""
+
+    KIND: ClassVar[str] = "sign_out"
+
+    def to_args(self) -> dict[str, object]:
+        return {}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> SignOut:
+        return cls()
+
+
+Command = (CallNext | Recall | NoShow | Finish | Transfer | StartDrill | Announce
+           | ClearAnnouncement | SignOut)
+
+COMMAND_TYPES: tuple[type[Command], ...] = (
+    CallNext, Recall, NoShow, Finish, Transfer, StartDrill, Announce, ClearAnnouncement, SignOut)
+
+COMMAND_READERS: dict[str, Callable[[Fields], Command]] = {
+    CallNext.KIND: CallNext.from_fields,
+    Recall.KIND: Recall.from_fields,
+    NoShow.KIND: NoShow.from_fields,
+    Finish.KIND: Finish.from_fields,
+    Transfer.KIND: Transfer.from_fields,
+    StartDrill.KIND: StartDrill.from_fields,
+    Announce.KIND: Announce.from_fields,
+    ClearAnnouncement.KIND: ClearAnnouncement.from_fields,
+    SignOut.KIND: SignOut.from_fields,
+}
+"""Wire name (``kind``) -> reader of that command's ``args``."""

@@ -1,0 +1,305 @@
+"""Queue messages: a kiosk asks for a ticket, the hub answers, publishes the queue and calls.
+
+The hub is the only writer of ticket numbers. A request carries a ``request_id`` so the hub
+can answer a re-sent request with the ticket it already issued instead of a second one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import ClassVar
+
+from kiosk.protocol.fields import (
+    COUNTER_MAX,
+    LANGUAGE,
+    TICKET_NUMBER,
+    TOKEN,
+    Fields,
+    freeze_items,
+    freeze_time,
+    require_bool,
+    require_day,
+    require_enum,
+    require_hex_id,
+    require_id,
+    require_instance,
+    require_int,
+    require_match,
+)
+from kiosk.protocol.message import Message, put_optional
+from kiosk.protocol.rejection import InvalidMessage, RejectCode
+
+MAX_PEOPLE = 9999
+MAX_WAIT_S = 86_400
+MAX_SERVICES = 64
+MAX_WAITING = 999
+MAX_SERVING = COUNTER_MAX
+
+
+class TicketRefusal(StrEnum):
+    UNKNOWN_SERVICE = "unknown_service"
+    SERVICE_CLOSED = "service_closed"
+    BRANCH_CLOSED = "branch_closed"
+    QUEUE_FULL = "queue_full"
+
+
+def _number(value: object, name: str) -> str:
+    return require_match(value, name, TICKET_NUMBER, "a ticket number such as A012")
+
+
+def _counter(value: object, name: str) -> int:
+    return require_int(value, name, lo=1, hi=COUNTER_MAX)
+
+
+def _wait_range(low: object, high: object) -> None:
+    if require_int(low, "wait_low_s", hi=MAX_WAIT_S) > require_int(high, "wait_high_s",
+                                                                   hi=MAX_WAIT_S):
+        raise InvalidMessage(RejectCode.BAD_VALUE, "field 'wait_low_s' exceeds 'wait_high_s'")
+
+
+@dataclass(frozen=True)
+class TicketRequest(Message):
+    TYPE: ClassVar[str] = "ticket.request"
+    request_id: str
+    service_id: str
+    priority: bool
+    language: str
+
+    def __post_init__(self) -> None:
+        require_hex_id(self.request_id, "request_id")
+        require_id(self.service_id, "service_id")
+        require_bool(self.priority, "priority")
+        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
+
+    def to_body(self) -> dict[str, object]:
+        return {"request_id": self.request_id, "service_id": self.service_id,
+                "priority": self.priority, "language": self.language}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> TicketRequest:
+        return cls(request_id=f.string("request_id"), service_id=f.string("service_id"),
+                   priority=f.boolean("priority"), language=f.string("language"))
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    """A ticket as issued. ``people_ahead`` is a promise: the most that can go first."""
+
+    number: str
+    service_id: str
+    priority: bool
+    people_ahead: int
+    wait_low_s: int
+    wait_high_s: int
+    issued_at: float
+    # The status page's key for this ticket; None when the QR code is switched off.
+    status_token: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        _number(self.number, "number")
+        require_id(self.service_id, "service_id")
+        require_bool(self.priority, "priority")
+        require_int(self.people_ahead, "people_ahead", hi=MAX_PEOPLE)
+        _wait_range(self.wait_low_s, self.wait_high_s)
+        freeze_time(self, "issued_at")
+        if self.status_token is not None:
+            require_match(self.status_token, "status_token", TOKEN,
+                          "16..64 characters of A-Z, a-z, 0-9, '_' and '-'", secret=True)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "number": self.number, "service_id": self.service_id, "priority": self.priority,
+            "people_ahead": self.people_ahead, "wait_low_s": self.wait_low_s,
+            "wait_high_s": self.wait_high_s, "issued_at": self.issued_at}
+        put_optional(out, "status_token", self.status_token)
+        return out
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> IssuedTicket:
+        return cls(number=f.string("number"), service_id=f.string("service_id"),
+                   priority=f.boolean("priority"), people_ahead=f.integer("people_ahead"),
+                   wait_low_s=f.integer("wait_low_s"), wait_high_s=f.integer("wait_high_s"),
+                   issued_at=f.number("issued_at"), status_token=f.opt_string("status_token"))
+
+
+@dataclass(frozen=True)
+class TicketReply(Message):
+    """Either the issued ticket or the reason there is none; ``ok`` tells which."""
+
+    TYPE: ClassVar[str] = "ticket.reply"
+    request_id: str
+    ticket: IssuedTicket | None = None
+    reason: TicketRefusal | None = None
+
+    def __post_init__(self) -> None:
+        require_hex_id(self.request_id, "request_id")
+        if (self.ticket is None) == (self.reason is None):
+            raise InvalidMessage(RejectCode.BAD_VALUE,
+                                 "a ticket reply carries either 'ticket' or 'reason'")
+        if self.ticket is not None:
+            require_instance(self.ticket, IssuedTicket, "ticket")
+        if self.reason is not None:
+            require_enum(self.reason, TicketRefusal, "reason")
+
+    @property
+    def ok(self) -> bool:
+        return self.ticket is not None
+
+    def to_body(self) -> dict[str, object]:
+        out: dict[str, object] = {"request_id": self.request_id, "ok": self.ok}
+        if self.ticket is not None:
+            out["ticket"] = self.ticket.to_dict()
+        if self.reason is not None:
+            out["reason"] = self.reason.value
+        return out
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> TicketReply:
+        request_id = f.string("request_id")
+        if f.boolean("ok"):
+            if f.has("reason"):
+                raise InvalidMessage(RejectCode.UNEXPECTED_FIELD,
+                                     "field 'reason' is not allowed when 'ok' is true")
+            return cls(request_id, ticket=f.obj("ticket", IssuedTicket.from_fields))
+        if f.has("ticket"):
+            raise InvalidMessage(RejectCode.UNEXPECTED_FIELD,
+                                 "field 'ticket' is not allowed when 'ok' is false")
+        return cls(request_id, reason=f.enum("reason", TicketRefusal))
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    service_id: str
+    open: bool
+    waiting: int
+    priority_waiting: int
+    wait_low_s: int
+    wait_high_s: int
+
+    def __post_init__(self) -> None:
+        require_id(self.service_id, "service_id")
+        require_bool(self.open, "open")
+        require_int(self.waiting, "waiting", hi=MAX_PEOPLE)
+        require_int(self.priority_waiting, "priority_waiting", hi=self.waiting)
+        _wait_range(self.wait_low_s, self.wait_high_s)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"service_id": self.service_id, "open": self.open, "waiting": self.waiting,
+                "priority_waiting": self.priority_waiting, "wait_low_s": self.wait_low_s,
+                "wait_high_s": self.wait_high_s}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> ServiceQueue:
+        return cls(service_id=f.string("service_id"), open=f.boolean("open"),
+                   waiting=f.integer("waiting"), priority_waiting=f.integer("priority_waiting"),
+                   wait_low_s=f.integer("wait_low_s"), wait_high_s=f.integer("wait_high_s"))
+
+
+@dataclass(frozen=True)
+class WaitingTicket:
+    number: str
+    service_id: str
+    priority: bool
+    issued_at: float
+
+    def __post_init__(self) -> None:
+        _number(self.number, "number")
+        require_id(self.service_id, "service_id")
+        require_bool(self.priority, "priority")
+        freeze_time(self, "issued_at")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"number": self.number, "service_id": self.service_id,
+                "priority": self.priority, "issued_at": self.issued_at}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> WaitingTicket:
+        return cls(number=f.string("number"), service_id=f.string("service_id"),
+                   priority=f.boolean("priority"), issued_at=f.number("issued_at"))
+
+
+@dataclass(frozen=True)
+class ServingTicket:
+    number: str
+    service_id: str
+    counter: int
+    called_at: float
+
+    def __post_init__(self) -> None:
+        _number(self.number, "number")
+        require_id(self.service_id, "service_id")
+        _counter(self.counter, "counter")
+        freeze_time(self, "called_at")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"number": self.number, "service_id": self.service_id,
+                "counter": self.counter, "called_at": self.called_at}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> ServingTicket:
+        return cls(number=f.string("number"), service_id=f.string("service_id"),
+                   counter=f.integer("counter"), called_at=f.number("called_at"))
+
+
+@dataclass(frozen=True)
+class QueueState(Message):
+    """The whole queue of the day, retained: a device that connects sees it at once."""
+
+    TYPE: ClassVar[str] = "queue.state"
+    day: str
+    updated_at: float
+    services: tuple[ServiceQueue, ...] = ()
+    waiting: tuple[WaitingTicket, ...] = ()
+    serving: tuple[ServingTicket, ...] = ()
+
+    def __post_init__(self) -> None:
+        require_day(self.day, "day")
+        freeze_time(self, "updated_at")
+        freeze_items(self, "services", max_items=MAX_SERVICES, item_type=ServiceQueue)
+        freeze_items(self, "waiting", max_items=MAX_WAITING, item_type=WaitingTicket)
+        freeze_items(self, "serving", max_items=MAX_SERVING, item_type=ServingTicket)
+
+    def to_body(self) -> dict[str, object]:
+        return {"day": self.day, "updated_at": self.updated_at,
+                "services": [s.to_dict() for s in self.services],
+                "waiting": [w.to_dict() for w in self.waiting],
+                "serving": [s.to_dict() for s in self.serving]}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> QueueState:
+        return cls(day=f.string("day"), updated_at=f.number("updated_at"),
+                   services=f.objects("services", ServiceQueue.from_fields,
+                                      max_items=MAX_SERVICES),
+                   waiting=f.objects("waiting", WaitingTicket.from_fields,
+                                     max_items=MAX_WAITING),
+                   serving=f.objects("serving", ServingTicket.from_fields,
+                                     max_items=MAX_SERVING))
+
+
+@dataclass(frozen=True)
+class TicketCalled(Message):
+    """A ticket called to a counter: kiosks and display boards announce it."""
+
+    TYPE: ClassVar[str] = "ticket.called"
+    number: str
+    service_id: str
+    counter: int
+    recall: bool
+    at: float
+
+    def __post_init__(self) -> None:
+        _number(self.number, "number")
+        require_id(self.service_id, "service_id")
+        _counter(self.counter, "counter")
+        require_bool(self.recall, "recall")
+        freeze_time(self, "at")
+
+    def to_body(self) -> dict[str, object]:
+        return {"number": self.number, "service_id": self.service_id,
+                "counter": self.counter, "recall": self.recall, "at": self.at}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> TicketCalled:
+        return cls(number=f.string("number"), service_id=f.string("service_id"),
+                   counter=f.integer("counter"), recall=f.boolean("recall"), at=f.number("at"))

@@ -1,0 +1,70 @@
+"""Checks of a message body against the topic it arrived on.
+
+The broker ACL makes the topic trustworthy (a device can publish only under its own id);
+these rules make the body agree with it. Without them a kiosk could publish, on its own
+topic, an event that claims a console acknowledged a call, and silence an alarm.
+"""
+
+from __future__ import annotations
+
+from kiosk.core.help_call import HelpEventKind
+from kiosk.core.settings import Role
+from kiosk.protocol.help_messages import Drill, HelpEventMessage
+from kiosk.protocol.message import Message
+from kiosk.protocol.pin_messages import PinPurpose, PinRequest
+from kiosk.protocol.rejection import InvalidMessage, RejectCode
+from kiosk.protocol.topics import TopicInfo
+
+Kind = HelpEventKind
+
+HELP_KINDS_BY_ROLE: dict[Role, frozenset[HelpEventKind]] = {
+    # The customer's own steps, all through the kiosk's outbox.
+    Role.KIOSK: frozenset({Kind.RAISED, Kind.CATEGORY_SET, Kind.CUSTOMER_FINE, Kind.FEEDBACK}),
+    # Staff steps. Escalation with the hub down is computed by each console from the raise
+    # time and needs no event.
+    Role.CONSOLE: frozenset({Kind.RECEIVED, Kind.ACKNOWLEDGED, Kind.ARRIVED, Kind.RESOLVED}),
+    # Timers, and a call closed at the kiosk with a staff PIN the hub checked.
+    Role.HUB: frozenset({Kind.ESCALATED, Kind.RESIGNALLED, Kind.RESOLVED}),
+}
+"""Which help-event kinds each role may originate."""
+
+PIN_PURPOSES_BY_ROLE: dict[Role, frozenset[PinPurpose]] = {
+    Role.KIOSK: frozenset({PinPurpose.KIOSK_EXIT, PinPurpose.CLOSE_CALL}),
+    Role.CONSOLE: frozenset({PinPurpose.CONSOLE_SIGN_IN}),
+}
+
+
+def check_on_topic(message: Message, topic: TopicInfo, sender: str) -> None:
+    """Raise ``InvalidMessage`` when the body contradicts its topic or its sender."""
+    if isinstance(message, HelpEventMessage):
+        _check_help_event(message, topic, sender)
+    elif isinstance(message, Drill):
+        if message.kiosk_id != topic.target:
+            raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
+                                 f"drill for kiosk {message.kiosk_id!r} on the topic of "
+                                 f"kiosk {topic.target!r}")
+    elif isinstance(message, PinRequest):
+        allowed = PIN_PURPOSES_BY_ROLE.get(topic.role, frozenset())
+        if message.purpose not in allowed:
+            raise InvalidMessage(RejectCode.ROLE_NOT_ALLOWED,
+                                 f"a {topic.role} may not ask for a PIN check for "
+                                 f"{message.purpose.value!r}")
+
+
+def _check_help_event(message: HelpEventMessage, topic: TopicInfo, sender: str) -> None:
+    event = message.event
+    if event.origin != sender:
+        raise InvalidMessage(RejectCode.SENDER_MISMATCH,
+                             f"event origin {event.origin!r} is not the sender {sender!r}")
+    about = topic.device_id if topic.role is Role.KIOSK else topic.target
+    if event.kiosk_id != about:
+        raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
+                             f"event about kiosk {event.kiosk_id!r} on the topic of "
+                             f"kiosk {about!r}")
+    if event.kind not in HELP_KINDS_BY_ROLE.get(topic.role, frozenset()):
+        raise InvalidMessage(RejectCode.ROLE_NOT_ALLOWED,
+                             f"a {topic.role} may not originate {event.kind.value!r} events")
+    if event.kind is Kind.RECEIVED and event.console_id != sender:
+        raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
+                             f"'received' names console {event.console_id!r} but was sent "
+                             f"by {sender!r}")
