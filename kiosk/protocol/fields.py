@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from kiosk.core.help_call import is_device_id, is_event_id
+from kiosk.core.ticket_numbers import NUMBER_PATTERN
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 R = RejectCode
@@ -35,7 +36,7 @@ MAX_TIME = 10_000_000_000.0
 
 LANGUAGE = re.compile(r"[a-z]{2}(_[A-Z]{2})?")  # as in the branch config: zh_CN, en
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")  # session and status tokens: url-safe base64
-TICKET_NUMBER = re.compile(r"[A-Z]{1,2}[0-9]{1,4}")  # prefix (1-2 capitals) + digits: A012
+TICKET_NUMBER = NUMBER_PATTERN  # as the queue issues them: A012, A999, A1000
 DETAIL_KEY = re.compile(r"[a-z][a-z0-9_]{0,31}")
 APP_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -20,6 +20,7 @@ from kiosk.protocol.device_messages import (
     Heartbeat,
     Presence,
 )
+from kiosk.protocol.fields import TICKET_NUMBER
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
@@ -62,7 +63,7 @@ ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,31}", fullmatch=True)
 times = st.floats(min_value=0, max_value=10_000_000_000, allow_nan=False) | st.integers(
     min_value=0, max_value=10_000_000_000)
 languages = st.sampled_from(["zh_CN", "en", "fr"])
-numbers = st.from_regex(r"[A-Z]{1,2}[0-9]{1,4}", fullmatch=True)
+numbers = st.from_regex(TICKET_NUMBER, fullmatch=True)
 counters = st.integers(min_value=1, max_value=99)
 tokens = st.from_regex(r"[A-Za-z0-9_-]{16,64}", fullmatch=True)
 readable = st.characters(blacklist_categories=("Cs", "Cc"))

@@ -1,0 +1,322 @@
+"""Properties of the ticket queue that must hold for any day at the branch (Hypothesis).
+
+A random day is a sequence of arrivals (regular and priority, across services), retries
+of earlier requests, calls on random counters (shared ones and one that serves nothing),
+recalls, no-shows, finishes, transfers and the occasional change of business day.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.core.queue import (
+    EventKind,
+    Queue,
+    QueueError,
+    QueueEvent,
+    QueueEventError,
+    ServiceRule,
+    Ticket,
+)
+
+BRANCH_TZ = timezone(timedelta(hours=8))
+MORNING = datetime(2025, 3, 3, 8, 30, tzinfo=BRANCH_TZ).timestamp()
+SERVICES = (
+    ServiceRule("cash", "A", frozenset({1, 2})),
+    ServiceRule("wealth", "B", frozenset({2, 3}), default_service_s=600.0),
+    ServiceRule("pension", "CP", frozenset({4}), default_service_s=120.0),
+)
+SERVICE_IDS = tuple(rule.id for rule in SERVICES)
+COUNTERS = (1, 2, 3, 4, 5)  # counter 5 serves nothing
+OPERATIONS = (
+    *["issue"] * 4,
+    *["issue_priority"] * 2,
+    "retry",
+    *["call"] * 5,
+    "recall",
+    "no_show",
+    "finish",
+    "transfer",
+    "next_day",
+)
+
+
+@dataclass(frozen=True)
+class WaitingView:
+    """What a waiting customer is told after an operation."""
+
+    service_id: str
+    people_ahead: int
+    waiting_ahead: int
+    wait_range: tuple[int, int]
+    position: int
+
+
+@dataclass
+class Step:
+    """One operation: its event (None when it did nothing), the business day after it,
+    the service a called ticket was called from, and what waiting customers saw after it."""
+
+    event: QueueEvent | None
+    day: date | None
+    called_service: str | None
+    waiting: dict[str, WaitingView]
+
+
+def called_tickets(queue: Queue) -> list[Ticket]:
+    return [t for c in COUNTERS if (t := queue.called_at(c)) is not None]
+
+
+def open_tickets(queue: Queue) -> list[str]:
+    waiting = [t.number for service_id in SERVICE_IDS for t in queue.waiting(service_id)]
+    return waiting + [t.number for t in called_tickets(queue)]
+
+
+def what_customers_see(queue: Queue) -> dict[str, WaitingView]:
+    views: dict[str, WaitingView] = {}
+    for service_id in SERVICE_IDS:
+        for position, ticket in enumerate(queue.waiting(service_id)):
+            views[ticket.number] = WaitingView(
+                service_id,
+                queue.people_ahead(ticket.number),
+                queue.waiting_ahead(ticket.number),
+                queue.wait_range(ticket.number),
+                position,
+            )
+    return views
+
+
+class RandomDay:
+    """Drives a queue through random operations, keeping the events they returned and
+    what the waiting customers were told after each one."""
+
+    def __init__(self, data: st.DataObject, regular_per_priority: int) -> None:
+        self.data = data
+        self.queue = Queue(SERVICES, regular_per_priority, BRANCH_TZ)
+        self.at = MORNING
+        self.events: list[QueueEvent] = []
+        self.new_issues: list[tuple[date | None, str]] = []
+        self.steps: list[Step] = []
+        self._requests: dict[str, QueueEvent] = {}
+
+    def run(self) -> RandomDay:
+        for step in range(self.data.draw(st.integers(1, 70), label="operations")):
+            operation = self.data.draw(st.sampled_from(OPERATIONS))
+            self.at += self.data.draw(st.integers(0, 400))
+            event: QueueEvent | None = getattr(self, operation)(step)
+            called_service = None
+            if event is not None:
+                self.events.append(event)
+                ticket = self.queue.ticket(event.number)
+                if event.kind is EventKind.CALLED and ticket is not None:
+                    called_service = ticket.service_id
+            self.steps.append(
+                Step(event, self.queue.day, called_service, what_customers_see(self.queue))
+            )
+        return self
+
+    def issue(self, step: int, priority: bool = False) -> QueueEvent:
+        request_id = f"kiosk-{step % 3}/{step}"
+        service_id = self.data.draw(st.sampled_from(SERVICE_IDS))
+        event = self.queue.issue(service_id, priority, self.at, request_id)
+        self._requests[request_id] = event
+        self.new_issues.append((self.queue.day, event.number))
+        return event
+
+    def issue_priority(self, step: int) -> QueueEvent:
+        return self.issue(step, priority=True)
+
+    def retry(self, step: int) -> QueueEvent | None:
+        """A kiosk asking again with a request id it already used today."""
+        if not self._requests:
+            return None
+        earlier = self._requests[self.data.draw(st.sampled_from(sorted(self._requests)))]
+        assert earlier.service_id is not None and earlier.priority is not None
+        assert earlier.request_id is not None
+        event = self.queue.issue(earlier.service_id, earlier.priority, self.at, earlier.request_id)
+        assert event == earlier
+        return event
+
+    def call(self, step: int) -> QueueEvent | None:
+        counter = self.data.draw(st.sampled_from(COUNTERS))
+        try:
+            return self.queue.call_next(counter, self.at)
+        except QueueError:
+            served = [rule.id for rule in SERVICES if counter in rule.counters]
+            assert all(self.queue.waiting(service_id) == [] for service_id in served)
+            return None
+
+    def recall(self, step: int) -> QueueEvent | None:
+        ticket = self._some_called_ticket()
+        if ticket is None or ticket.counter is None:
+            return None
+        number = ticket.number if self.data.draw(st.booleans()) else None
+        return self.queue.recall(number, ticket.counter, self.at)
+
+    def no_show(self, step: int) -> QueueEvent | None:
+        ticket = self._some_called_ticket()
+        return self.queue.no_show(ticket.number, self.at) if ticket is not None else None
+
+    def finish(self, step: int) -> QueueEvent | None:
+        ticket = self._some_called_ticket()
+        return self.queue.finish(ticket.number, self.at) if ticket is not None else None
+
+    def transfer(self, step: int) -> QueueEvent | None:
+        candidates = open_tickets(self.queue)
+        if not candidates:
+            return None
+        ticket = self.queue.ticket(self.data.draw(st.sampled_from(candidates)))
+        assert ticket is not None
+        others = [service_id for service_id in SERVICE_IDS if service_id != ticket.service_id]
+        target = self.data.draw(st.sampled_from(others))
+        return self.queue.transfer(ticket.number, target, self.at)
+
+    def next_day(self, step: int) -> QueueEvent:
+        """The next morning; its first event, a customer at opening, starts the day."""
+        self.at += 24 * 3600
+        self._requests.clear()
+        return self.issue(step)
+
+    def _some_called_ticket(self) -> Ticket | None:
+        called = called_tickets(self.queue)
+        return self.data.draw(st.sampled_from(called)) if called else None
+
+
+ratios = st.integers(min_value=1, max_value=3)
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.data(), ratios)
+def test_people_ahead_is_a_promise_that_is_never_broken(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """After any operation, no more tickets of its service are called before a ticket than
+    the people ahead it was shown then, whoever arrives or moves later."""
+    day = RandomDay(data, regular_per_priority).run()
+    promises: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    calls_by_service: dict[str, list[int]] = defaultdict(list)
+    previous_day = None
+    for index, step in enumerate(day.steps):
+        if step.day != previous_day:  # yesterday's tickets are expired, numbers restart
+            promises.clear()
+            calls_by_service.clear()
+            previous_day = step.day
+        event = step.event
+        if event is not None and event.kind is EventKind.CALLED:
+            assert step.called_service is not None
+            calls = calls_by_service[step.called_service]
+            for moment, promised in promises.pop(event.number, []):
+                called_since = sum(1 for call_index in calls if call_index > moment)
+                assert called_since <= promised, (event.number, moment, promised)
+            calls.append(index)
+        elif event is not None and event.kind is EventKind.TRANSFERRED:
+            promises.pop(event.number, None)  # a new service, a new promise
+        for number, view in step.waiting.items():
+            promises[number].append((index, view.people_ahead))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), ratios)
+def test_people_ahead_is_exact_when_every_arrival_is_the_worst_one(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """The promise is not padded: arrivals chosen to hurt a ticket most (a priority ticket
+    always waiting ahead of a regular one, a regular always there to fill a priority
+    ticket's regular slots) get exactly that many called first."""
+    queue = Queue(SERVICES, regular_per_priority, BRANCH_TZ)
+    at = MORNING
+    events = []
+    for step in range(data.draw(st.integers(1, 25))):
+        at += 30
+        if data.draw(st.booleans()) or not queue.waiting("pension"):
+            events.append(queue.issue("pension", data.draw(st.booleans()), at, f"k/{step}"))
+        else:
+            events.append(queue.call_next(4, at))
+    for target in queue.waiting("pension"):
+        rehearsal = Queue(SERVICES, regular_per_priority, BRANCH_TZ)
+        for event in events:
+            rehearsal.apply(event)
+        promised = rehearsal.people_ahead(target.number)
+        called_first = 0
+        for extra in range(1000):
+            arrival_is_priority = not target.priority
+            rehearsal.issue("pension", arrival_is_priority, at, f"worst/{extra}")
+            if rehearsal.call_next(4, at).number == target.number:
+                break
+            called_first += 1
+        assert called_first == promised
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data(), ratios)
+def test_numbers_are_never_duplicated_within_a_day(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    day = RandomDay(data, regular_per_priority).run()
+    assert len(set(day.new_issues)) == len(day.new_issues)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data(), ratios)
+def test_replaying_the_returned_events_rebuilds_an_equal_queue(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    day = RandomDay(data, regular_per_priority).run()
+    rebuilt = Queue(SERVICES, regular_per_priority, BRANCH_TZ)
+    for event in day.events:
+        rebuilt.apply(QueueEvent.from_dict(json.loads(json.dumps(event.to_dict()))))
+    assert rebuilt == day.queue
+    assert rebuilt.snapshot() == day.queue.snapshot()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data(), ratios)
+def test_the_wait_range_never_runs_backwards(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """low <= high, and the waiting list's order matches the lower bound it shows."""
+    day = RandomDay(data, regular_per_priority).run()
+    for step in day.steps:
+        for view in step.waiting.values():
+            low, high = view.wait_range
+            assert 0 <= low <= high
+            assert low % 60 == 0 and high % 60 == 0
+            assert view.waiting_ahead <= view.people_ahead
+            assert view.waiting_ahead == view.position
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+field_names = st.sampled_from(
+    ["kind", "at", "number", "service_id", "priority", "request_id", "counter", "extra"]
+)
+plausible_values = st.sampled_from(
+    ["issued", "called", "transferred", "A001", "cash", "k/1", 1, 0, True, MORNING, None]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        json_values,
+        st.dictionaries(field_names, plausible_values | json_values, max_size=7),
+    )
+)
+def test_any_record_is_either_a_valid_event_or_refused_with_a_reason(record: object) -> None:
+    try:
+        event = QueueEvent.from_dict(record)
+    except QueueEventError as error:
+        assert error.reason
+    else:
+        assert QueueEvent.from_dict(json.loads(json.dumps(event.to_dict()))) == event
