@@ -1,0 +1,194 @@
+"""The console's side of the network: every help call in the branch, and answering them.
+
+A console alarms from the kiosk's own events, not from the hub's state, so a call reaches
+staff with the hub down. It keeps every event it sees in its own SQLite (a restarted console
+still knows the open calls) and tells the kiosk it stored them (``event.ack`` on its own
+topic). While staff are present it confirms each new call with a ``received`` event: that is
+what lets the kiosk say "staff have been told". With the hub down it works out escalation
+from the raise time itself, so an unanswered call still gets louder.
+
+Runs on one thread (a SerialWorker under the GUI, as the kiosk's client does).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from kiosk.core.config import BranchConfig
+from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help_rules import check_new_event
+from kiosk.core.help_state import CallState, calls_state
+from kiosk.core.help_timers import HelpTiming, due_signals
+from kiosk.core.settings import Role
+from kiosk.net.event_sender import EventSender
+from kiosk.net.liveness import PeerLiveness
+from kiosk.net.local_store import LocalStore
+from kiosk.net.transport import Transport
+from kiosk.protocol import Decoded, topics
+from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
+from kiosk.protocol.help_messages import EventAck, HelpEventMessage, HelpState
+
+log = logging.getLogger(__name__)
+
+K = HelpEventKind
+
+
+def _ignore(*_: object) -> None:
+    return None
+
+
+class ConsoleClient:
+    def __init__(self, config: BranchConfig, console_id: str, transport: Transport,
+                 store: LocalStore, clock: Callable[[], float], *,
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+        self.config = config
+        self.console_id = console_id
+        self._branch = config.branch.id
+        self._transport = transport
+        self._store = store
+        self._clock = clock
+        self.sender = EventSender(store, transport, clock, resend_after_s, held_resend_after_s)
+        self.peers = PeerLiveness(config.presence.offline_after_s)
+        self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
+                                 resignal_after_s=config.help.resignal_after_s,
+                                 escalate_repeat_s=config.help.escalate_after_s)
+        self._calls: dict[str, CallState] = {}
+        self._staff_present = True
+        self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
+        self.on_peers_changed: Callable[[], None] = _ignore
+        self.on_devices_state: Callable[[DevicesState], None] = _ignore
+        self.on_other_message: Callable[[Decoded], None] = _ignore
+
+    # --- state ----------------------------------------------------------------------------
+
+    def resume(self) -> dict[str, CallState]:
+        """After a restart: the calls kept in the store; re-send what the hub lacks."""
+        self._refresh()
+        self.sender.resend_due()
+        return self._calls
+
+    @property
+    def calls(self) -> dict[str, CallState]:
+        return dict(self._calls)
+
+    def open_calls(self) -> list[CallState]:
+        return sorted((c for c in self._calls.values() if c.is_open),
+                      key=lambda c: c.raised_at if c.raised_at is not None else c.earliest_at)
+
+    def call(self, call_id: str) -> CallState | None:
+        return self._calls.get(call_id)
+
+    @property
+    def hub_online(self) -> bool:
+        return bool(self.peers.online(Role.HUB, self._clock()))
+
+    def escalation_level(self, call: CallState) -> int:
+        """The call's escalation, worked out here from the raise time when the hub is down."""
+        if self.hub_online or not call.is_open:
+            return call.escalation_level
+        due = due_signals(call, self._clock(), self.timing)
+        return max([d.level for d in due if d.kind is K.ESCALATED],
+                   default=call.escalation_level)
+
+    def set_staff_present(self, present: bool) -> None:
+        """Someone is signed in here: this console may confirm calls to customers."""
+        self._staff_present = present
+        if present:
+            self._confirm_open_calls()
+
+    # --- staff commands -------------------------------------------------------------------
+
+    def acknowledge(self, call_id: str, staff_id: str) -> str | None:
+        """"I'm coming". Returns why it was refused, or None."""
+        return self._command(call_id, K.ACKNOWLEDGED, staff_id=staff_id)
+
+    def arrived(self, call_id: str, staff_id: str) -> str | None:
+        return self._command(call_id, K.ARRIVED, staff_id=staff_id)
+
+    def resolve(self, call_id: str, staff_id: str, outcome: Outcome, note: str = "") -> str | None:
+        return self._command(call_id, K.RESOLVED, staff_id=staff_id, outcome=outcome, note=note)
+
+    def _command(self, call_id: str, kind: HelpEventKind, **fields: object) -> str | None:
+        call = self._calls.get(call_id)
+        if call is None:
+            return "no such call"
+        try:
+            event = new_follow_up(call_id, call.kiosk_id, kind, self.console_id, self._clock(),
+                                  **fields)  # type: ignore[arg-type]
+        except ValueError as problem:
+            return str(problem)
+        reason = check_new_event(call, event)
+        if reason is not None:
+            return reason
+        self._originate(event)
+        return None
+
+    def _originate(self, event: HelpEvent) -> None:
+        topic = topics.console_help(self._branch, self.console_id, event.kiosk_id)
+        self.sender.send(event, topic)
+        self._refresh()
+
+    def _confirm_open_calls(self) -> None:
+        if not self._staff_present:
+            return
+        for call in list(self._calls.values()):
+            if not call.is_open or self.console_id in call.received_by:
+                continue
+            event = new_follow_up(call.call_id, call.kiosk_id, K.RECEIVED, self.console_id,
+                                  self._clock(), console_id=self.console_id)
+            if check_new_event(call, event) is None:
+                self._originate(event)
+
+    # --- receiving ------------------------------------------------------------------------
+
+    def handle(self, decoded: Decoded) -> None:
+        message = decoded.message
+        role = decoded.topic.role
+        now = self._clock()
+        if isinstance(message, HelpEventMessage):
+            event = message.event
+            added = self._store.add_event(event)
+            if role is Role.KIOSK:
+                # Tell the kiosk we hold it, every time: our last ack may have been lost.
+                self._transport.publish(
+                    topics.console_ack(self._branch, self.console_id, event.kiosk_id),
+                    EventAck(ids=(event.id,)))
+            if added:
+                self._refresh()
+                self._confirm_open_calls()
+        elif isinstance(message, HelpState):
+            added = [self._store.add_event(e) for e in message.events]
+            if any(added):
+                self._refresh()
+                self._confirm_open_calls()
+        elif isinstance(message, EventAck):
+            if role is Role.HUB:
+                self.sender.acked_by_hub(message.ids)
+        elif isinstance(message, Heartbeat):
+            self.peers.heard(decoded.sender, role, now)
+            self.on_peers_changed()
+        elif isinstance(message, Presence):
+            if message.online:
+                self.peers.heard(decoded.sender, role, now)
+            else:
+                self.peers.gone(decoded.sender)
+            self.on_peers_changed()
+        elif isinstance(message, DevicesState):
+            self.on_devices_state(message)
+        else:
+            self.on_other_message(decoded)
+
+    def connection_changed(self, connected: bool) -> None:
+        if connected:
+            self.sender.resend_due()
+        self.on_peers_changed()
+
+    def tick(self) -> None:
+        self.sender.resend_due()
+
+    def _refresh(self) -> None:
+        calls = calls_state(self._store.events())
+        if calls != self._calls:
+            self._calls = calls
+            self.on_calls_changed(dict(calls))

@@ -1,0 +1,70 @@
+"""Send the help events a device originates so that they are never lost.
+
+Each event is committed to the device's store together with its outbox entry, then
+published; until the hub acknowledges that it stored the event, the same bytes (same
+message id, same event id) are re-sent on every tick that finds them due. Receivers
+de-duplicate by event id, so re-sending is always safe.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from kiosk.core.help_call import HelpEvent
+from kiosk.net.local_store import LocalStore
+from kiosk.net.transport import Transport
+from kiosk.protocol import InvalidMessage
+from kiosk.protocol.help_messages import HelpEventMessage
+
+log = logging.getLogger(__name__)
+
+
+class EventSender:
+    def __init__(self, store: LocalStore, transport: Transport, clock: Callable[[], float],
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+        self._store = store
+        self._transport = transport
+        self._clock = clock
+        self.resend_after_s = resend_after_s
+        self.held_resend_after_s = held_resend_after_s
+
+    def send(self, event: HelpEvent, topic: str) -> None:
+        """Commit, then publish. Raises ``InvalidMessage`` for an event no one would accept."""
+        now = self._clock()
+        out = self._transport.codec.prepare(topic, HelpEventMessage(event), sent_at=now)
+        self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
+        self._publish(event.id, out.topic, out.payload)
+
+    def resend_due(self) -> int:
+        """Publish what is due again; returns how many were sent."""
+        if not self._transport.connected:
+            return 0
+        due = self._store.due(self._clock(), self.resend_after_s, self.held_resend_after_s)
+        for item in due:
+            self._publish(item.key, item.topic, item.payload)
+        return len(due)
+
+    def acked_by_hub(self, ids: Iterable[str]) -> int:
+        return self._store.ack(ids)
+
+    def held_by_console(self, ids: Iterable[str], console_id: str) -> int:
+        return self._store.hold(ids, console_id)
+
+    def pending(self) -> int:
+        return self._store.outbox_length()
+
+    def _publish(self, key: str, topic: str, payload: bytes) -> None:
+        if not self._transport.connected:
+            return  # stays due; sent on the first tick after reconnecting
+        if self._transport.publish_raw(topic, payload):
+            self._store.mark_sent(key, self._clock())
+
+
+def check_sendable(event: HelpEvent, transport: Transport, topic: str) -> str | None:
+    """The reason receivers would refuse ``event`` on ``topic``, or None."""
+    try:
+        transport.codec.prepare(topic, HelpEventMessage(event), sent_at=event.at)
+    except InvalidMessage as problem:
+        return str(problem)
+    return None

@@ -1,0 +1,102 @@
+"""A kiosk or console client without a screen: its link, its store and one worker thread.
+
+Used by end-to-end tests, benchmarks and simulated devices. The Qt programs build the same
+parts in their composition roots, with heartbeats sent from the GUI thread instead.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
+
+from kiosk.core.config import BranchConfig
+from kiosk.net.console_client import ConsoleClient
+from kiosk.net.device_link import DeviceLink, identity_for
+from kiosk.net.kiosk_client import KioskClient
+from kiosk.net.local_store import LocalStore
+from kiosk.net.serial_worker import SerialWorker
+from kiosk.protocol import Decoded
+from kiosk.protocol.device_messages import Component
+
+
+class _Client(Protocol):
+    def handle(self, decoded: Decoded) -> None: ...
+    def connection_changed(self, connected: bool) -> None: ...
+    def tick(self) -> None: ...
+
+
+C = TypeVar("C", KioskClient, ConsoleClient)
+
+
+class HeadlessDevice(Generic[C]):
+    def __init__(self, config: BranchConfig, device_id: str, data_dir: Path,
+                 make_client: Callable[[DeviceLink, LocalStore], C], *,
+                 password: str | None = None, clock: Callable[[], float] = time.time,
+                 tick_s: float = 0.05, heartbeats: bool = True) -> None:
+        self.config = config
+        self.device_id = device_id
+        self._clock = clock
+        self._heartbeats = heartbeats
+        self._next_heartbeat = 0.0
+        self.worker = SerialWorker(f"device-{device_id}", tick=self._tick, tick_s=tick_s)
+        self.store = LocalStore(data_dir / f"{device_id}.sqlite")
+        self.link = DeviceLink(config, identity_for(config, device_id),
+                               on_message=self._message, on_connection=self._connection,
+                               dispatch=self.worker.submit, password=password, clock=clock)
+        self.client: C = make_client(self.link, self.store)
+
+    def start(self) -> HeadlessDevice[C]:
+        self.worker.start()
+        self.worker.call(lambda: self.client.resume())
+        self.link.start()
+        return self
+
+    def stop(self) -> None:
+        self.link.stop()
+        self.worker.stop()
+        self.store.close()
+
+    def call(self, job: Callable[[], object], timeout_s: float = 5.0) -> object:
+        """Run ``job`` on the device's thread and return its result."""
+        return self.worker.call(job, timeout_s)
+
+    def _message(self, decoded: Decoded) -> None:
+        self.client.handle(decoded)
+
+    def _connection(self, connected: bool) -> None:
+        self.client.connection_changed(connected)
+
+    def _tick(self) -> None:
+        self.client.tick()
+        now = self._clock()
+        if self._heartbeats and now >= self._next_heartbeat and self.link.connected:
+            self._next_heartbeat = now + self.config.presence.heartbeat_interval_s
+            health = self.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
+                                      sound=Component.ABSENT,
+                                      outbox=self.client.sender.pending())
+            self.link.send_heartbeat(health,
+                                     interval_s=self.config.presence.heartbeat_interval_s)
+
+
+def headless_kiosk(config: BranchConfig, kiosk_id: str, data_dir: Path,
+                   **options: object) -> HeadlessDevice[KioskClient]:
+    clock: Callable[[], float] = options.pop("clock", time.time)  # type: ignore[assignment]
+
+    def make(link: DeviceLink, store: LocalStore) -> KioskClient:
+        return KioskClient(config, kiosk_id, link, store, clock)
+
+    return HeadlessDevice(config, kiosk_id, data_dir, make, clock=clock,
+                          **options)  # type: ignore[arg-type]
+
+
+def headless_console(config: BranchConfig, console_id: str, data_dir: Path,
+                     **options: object) -> HeadlessDevice[ConsoleClient]:
+    clock: Callable[[], float] = options.pop("clock", time.time)  # type: ignore[assignment]
+
+    def make(link: DeviceLink, store: LocalStore) -> ConsoleClient:
+        return ConsoleClient(config, console_id, link, store, clock)
+
+    return HeadlessDevice(config, console_id, data_dir, make, clock=clock,
+                          **options)  # type: ignore[arg-type]

@@ -1,0 +1,272 @@
+"""The kiosk's side of the network: its help call, its ticket requests, who can answer.
+
+Runs on one thread (a SerialWorker; the GUI only submits work and listens), so SQLite
+commits never stall the screen. Every help event the kiosk originates goes through the
+outbox (:class:`EventSender`). "Staff notified" is never assumed: it is the call's state
+reaching NOTIFIED, which only a console's ``received`` event can do.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.core.config import BranchConfig
+from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help_rules import check_new_event
+from kiosk.core.help_state import CallState, calls_state
+from kiosk.core.settings import Role
+from kiosk.net.event_sender import EventSender
+from kiosk.net.liveness import PeerLiveness
+from kiosk.net.local_store import LocalStore
+from kiosk.net.transport import Transport
+from kiosk.protocol import Decoded, topics
+from kiosk.protocol.device_messages import Heartbeat, Presence
+from kiosk.protocol.help_messages import Drill, EventAck, HelpEventMessage, HelpState
+from kiosk.protocol.staff_messages import Announcement
+from kiosk.protocol.ticket_messages import (
+    IssuedTicket,
+    QueueState,
+    TicketCalled,
+    TicketRefusal,
+    TicketReply,
+    TicketRequest,
+)
+
+log = logging.getLogger(__name__)
+
+
+class TicketProblem(StrEnum):
+    NO_CONNECTION = "no_connection"  # the kiosk is not connected: go to the counter
+    NO_ANSWER = "no_answer"  # the hub did not answer in time: go to the counter
+    REFUSED = "refused"  # the hub refused (reason given)
+
+
+@dataclass(frozen=True)
+class TicketOutcome:
+    request_id: str
+    ticket: IssuedTicket | None
+    problem: TicketProblem | None = None
+    refusal: TicketRefusal | None = None
+
+
+@dataclass(frozen=True)
+class Reachability:
+    connected: bool  # to the broker
+    consoles_online: frozenset[str]
+    hub_online: bool
+
+    @property
+    def staff_reachable(self) -> bool:
+        return self.connected and bool(self.consoles_online)
+
+
+def _ignore(*_: object) -> None:
+    return None
+
+
+class KioskClient:
+    def __init__(self, config: BranchConfig, kiosk_id: str, transport: Transport,
+                 store: LocalStore, clock: Callable[[], float], *,
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+        self.config = config
+        self.kiosk_id = kiosk_id
+        self._branch = config.branch.id
+        self._transport = transport
+        self._store = store
+        self._clock = clock
+        self.sender = EventSender(store, transport, clock, resend_after_s, held_resend_after_s)
+        self.peers = PeerLiveness(config.presence.offline_after_s)
+        self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
+        self._pending_tickets: dict[str, float] = {}
+        self._last_reachability: Reachability | None = None
+        self._call: CallState | None = None
+        # Listeners; set by the owner (the Qt bridge, or a test).
+        self.on_call_changed: Callable[[CallState | None], None] = _ignore
+        self.on_ticket: Callable[[TicketOutcome], None] = _ignore
+        self.on_reachability: Callable[[Reachability], None] = _ignore
+        self.on_called: Callable[[TicketCalled], None] = _ignore
+        self.on_announcement: Callable[[Announcement], None] = _ignore
+        self.on_queue: Callable[[QueueState], None] = _ignore
+
+    # --- start-up -------------------------------------------------------------------------
+
+    def resume(self) -> CallState | None:
+        """After a restart: the open call kept in the store, if any (and re-send its events)."""
+        self._refresh_call()
+        self.sender.resend_due()
+        return self._call
+
+    # --- help -----------------------------------------------------------------------------
+
+    @property
+    def call(self) -> CallState | None:
+        """The open call at this kiosk, or the last one while its feedback is pending."""
+        return self._call
+
+    def raise_help(self, category: Category = Category.UNSPECIFIED) -> CallState:
+        """Raise a call at once, or return the open one: a double tap raises one call."""
+        if self._call is not None and self._call.is_open:
+            if category is not Category.UNSPECIFIED and self._call.category != category:
+                self.set_category(category)
+            return self._call
+        event = new_raise(self.kiosk_id, self._clock(), category=category)
+        self._originate(event)
+        assert self._call is not None
+        return self._call
+
+    def raise_drill(self, call_id: str) -> None:
+        if self._store.events([call_id]):
+            return  # this drill was raised already (the hub's message came twice)
+        if self._call is not None and self._call.is_open:
+            log.info("drill %s not raised: a call is open at %s", call_id, self.kiosk_id)
+            return
+        event = HelpEvent(id=call_id, call_id=call_id, kiosk_id=self.kiosk_id,
+                          kind=HelpEventKind.RAISED, origin=self.kiosk_id, at=self._clock(),
+                          category=Category.OTHER, drill=True)
+        self._originate(event)
+
+    def set_category(self, category: Category) -> bool:
+        return self._follow_up(HelpEventKind.CATEGORY_SET, category=category)
+
+    def customer_fine(self) -> bool:
+        """The customer says they are fine; staff still close the call."""
+        return self._follow_up(HelpEventKind.CUSTOMER_FINE)
+
+    def give_feedback(self, helped: bool) -> bool:
+        return self._follow_up(HelpEventKind.FEEDBACK, helped=helped)
+
+    def dismiss_call(self) -> None:
+        """The customer left the closed call's screen: show no call any more."""
+        if self._call is not None and not self._call.is_open:
+            self._call = None
+            self.on_call_changed(None)
+
+    def _follow_up(self, kind: HelpEventKind, *, category: Category | None = None,
+                   helped: bool | None = None) -> bool:
+        call = self._call
+        if call is None:
+            return False
+        event = new_follow_up(call.call_id, self.kiosk_id, kind, self.kiosk_id, self._clock(),
+                              category=category, helped=helped)
+        reason = check_new_event(call, event)
+        if reason is not None:
+            log.info("%s not sent for call %s: %s", kind, call.call_id[:8], reason)
+            return False
+        self._originate(event)
+        return True
+
+    def _originate(self, event: HelpEvent) -> None:
+        self.sender.send(event, self._help_topic)
+        self._refresh_call()
+
+    def _refresh_call(self) -> None:
+        states = [s for s in calls_state(self._store.events()).values()
+                  if s.kiosk_id == self.kiosk_id]
+        open_calls = sorted((s for s in states if s.is_open), key=lambda s: s.earliest_at)
+        if open_calls:
+            current: CallState | None = open_calls[-1]
+        elif self._call is not None:
+            # The call was closed: keep showing it (for "were you helped?") until dismissed.
+            current = next((s for s in states if s.call_id == self._call.call_id), None)
+        else:
+            current = None
+        if current != self._call:
+            self._call = current
+            self.on_call_changed(current)
+
+    # --- tickets --------------------------------------------------------------------------
+
+    def request_ticket(self, service_id: str, priority: bool, language: str) -> str:
+        """Ask the hub for a ticket; the answer (or its absence) comes to ``on_ticket``."""
+        request_id = uuid.uuid4().hex
+        if not self._transport.connected:
+            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            return request_id
+        self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
+        sent = self._transport.publish(
+            topics.ticket_request(self._branch, self.kiosk_id),
+            TicketRequest(request_id=request_id, service_id=service_id, priority=priority,
+                          language=language))
+        if not sent:
+            del self._pending_tickets[request_id]
+            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+        return request_id
+
+    # --- receiving ------------------------------------------------------------------------
+
+    def handle(self, decoded: Decoded) -> None:
+        message = decoded.message
+        now = self._clock()
+        if isinstance(message, HelpEventMessage):
+            if message.event.kiosk_id == self.kiosk_id and self._store.add_event(message.event):
+                self._refresh_call()
+        elif isinstance(message, HelpState):
+            added = [self._store.add_event(e) for e in message.events
+                     if e.kiosk_id == self.kiosk_id]
+            if any(added):
+                self._refresh_call()
+        elif isinstance(message, EventAck):
+            if decoded.topic.role is Role.HUB:
+                self.sender.acked_by_hub(message.ids)
+            else:
+                self.sender.held_by_console(message.ids, decoded.sender)
+        elif isinstance(message, TicketReply):
+            self._ticket_reply(message)
+        elif isinstance(message, Drill):
+            self.raise_drill(message.call_id)
+        elif isinstance(message, Heartbeat):
+            self.peers.heard(decoded.sender, decoded.topic.role, now)
+            self._check_reachability()
+        elif isinstance(message, Presence):
+            if message.online:
+                self.peers.heard(decoded.sender, decoded.topic.role, now)
+            else:
+                self.peers.gone(decoded.sender)
+            self._check_reachability()
+        elif isinstance(message, TicketCalled):
+            self.on_called(message)
+        elif isinstance(message, Announcement):
+            self.on_announcement(message)
+        elif isinstance(message, QueueState):
+            self.on_queue(message)
+
+    def connection_changed(self, connected: bool) -> None:
+        if connected:
+            self.sender.resend_due()
+        self._check_reachability()
+
+    def _ticket_reply(self, reply: TicketReply) -> None:
+        if self._pending_tickets.pop(reply.request_id, None) is None:
+            return  # too late: the customer was already sent to the counter
+        if reply.ticket is None:
+            self.on_ticket(TicketOutcome(reply.request_id, None, TicketProblem.REFUSED,
+                                         reply.reason))
+        else:
+            self.on_ticket(TicketOutcome(reply.request_id, reply.ticket))
+
+    # --- time -----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        now = self._clock()
+        self.sender.resend_due()
+        for request_id, deadline in list(self._pending_tickets.items()):
+            if now >= deadline:
+                del self._pending_tickets[request_id]
+                self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_ANSWER))
+        self._check_reachability()
+
+    def reachability(self) -> Reachability:
+        now = self._clock()
+        hub = self.peers.online(Role.HUB, now)
+        return Reachability(self._transport.connected,
+                            frozenset(self.peers.online(Role.CONSOLE, now)), bool(hub))
+
+    def _check_reachability(self) -> None:
+        current = self.reachability()
+        if current != self._last_reachability:
+            self._last_reachability = current
+            self.on_reachability(current)

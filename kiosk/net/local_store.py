@@ -1,0 +1,203 @@
+"""A device's own SQLite file: the help events it has seen, and its outbox.
+
+Kiosks and consoles keep every help event they have seen, so a call survives a restart of
+the device and, with the hub down, consoles still agree by merging what they hold. The
+outbox holds every message the device originates that must arrive (help events): a message
+is committed here and then published, and re-sent with the same bytes until the hub, which
+keeps the branch's ledger, acknowledges its id. An acknowledgement from a console (the hub
+being down) means staff have it: the message is then re-sent less often, until the hub is
+back and has it too, so the ledger ends up with every event without any relay.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.core.help_call import HelpEvent, InvalidEvent
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = (
+    """
+    CREATE TABLE IF NOT EXISTS help_events (
+        id TEXT PRIMARY KEY,
+        call_id TEXT NOT NULL,
+        at REAL NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS help_events_by_call ON help_events (call_id);
+    CREATE TABLE IF NOT EXISTS outbox (
+        key TEXT PRIMARY KEY,
+        topic TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        created_at REAL NOT NULL,
+        last_sent_at REAL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        held_by TEXT
+    );
+    CREATE TABLE IF NOT EXISTS closed_calls (
+        call_id TEXT PRIMARY KEY,
+        closed_at REAL NOT NULL
+    );
+    """,
+)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    key: str
+    topic: str
+    payload: bytes
+    created_at: float
+    last_sent_at: float | None
+    attempts: int
+    held_by: str | None
+
+
+class LocalStoreError(RuntimeError):
+    """The device's store cannot be opened; the message says why."""
+
+
+class LocalStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            with self._lock:
+                for script in _SCHEMA:
+                    self._db.executescript(script)
+        except sqlite3.DatabaseError as error:
+            raise LocalStoreError(f"{path}: cannot open the device store: {error}") from error
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- help events ----------------------------------------------------------------------
+
+    def add_event(self, event: HelpEvent) -> bool:
+        """Keep ``event``; False when already kept (receivers de-duplicate by id)."""
+        body = json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT OR IGNORE INTO help_events (id, call_id, at, body) VALUES (?, ?, ?, ?)",
+                (event.id, event.call_id, event.at, body))
+        return cursor.rowcount == 1
+
+    def has_event(self, event_id: str) -> bool:
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM help_events WHERE id = ?",
+                                   (event_id,)).fetchone()
+        return row is not None
+
+    def events(self, call_ids: Iterable[str] | None = None) -> list[HelpEvent]:
+        with self._lock:
+            if call_ids is None:
+                rows = self._db.execute("SELECT body FROM help_events ORDER BY at, id").fetchall()
+            else:
+                ids = list(call_ids)
+                marks = ",".join("?" * len(ids))
+                rows = self._db.execute(f"SELECT body FROM help_events WHERE call_id IN "
+                                        f"({marks}) ORDER BY at, id", ids).fetchall()
+        events = []
+        for (body,) in rows:
+            try:
+                events.append(HelpEvent.from_dict(json.loads(body)))
+            except (InvalidEvent, ValueError) as error:
+                log.error("%s: a stored help event cannot be read: %s", self.path, error)
+        return events
+
+    def forget_calls(self, call_ids: Iterable[str]) -> None:
+        """Drop a closed call's events (the hub keeps the record)."""
+        ids = list(call_ids)
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("DELETE FROM help_events WHERE call_id = ?",
+                                 [(i,) for i in ids])
+            self._db.execute("COMMIT")
+
+    # --- outbox ---------------------------------------------------------------------------
+
+    def enqueue(self, key: str, topic: str, payload: bytes, now: float) -> None:
+        """Commit a message to send; idempotent per key."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR IGNORE INTO outbox (key, topic, payload, created_at) "
+                "VALUES (?, ?, ?, ?)", (key, topic, payload, now))
+
+    def add_event_and_enqueue(self, event: HelpEvent, topic: str, payload: bytes,
+                              now: float) -> None:
+        """Keep an event this device originates and queue it for sending, in one commit."""
+        body = json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("INSERT OR IGNORE INTO help_events (id, call_id, at, body) "
+                                 "VALUES (?, ?, ?, ?)", (event.id, event.call_id, event.at,
+                                                         body))
+                self._db.execute("INSERT OR IGNORE INTO outbox (key, topic, payload, "
+                                 "created_at) VALUES (?, ?, ?, ?)",
+                                 (event.id, topic, payload, now))
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def unacked(self) -> list[OutboxItem]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT key, topic, payload, created_at, last_sent_at, attempts, held_by "
+                "FROM outbox ORDER BY created_at, key").fetchall()
+        return [OutboxItem(r[0], r[1], bytes(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+
+    def due(self, now: float, resend_after_s: float,
+            held_resend_after_s: float) -> list[OutboxItem]:
+        """Messages to send now: never sent, or sent ``resend_after_s`` ago (or
+        ``held_resend_after_s`` ago when a console already holds them)."""
+        due = []
+        for item in self.unacked():
+            wait = held_resend_after_s if item.held_by else resend_after_s
+            if item.last_sent_at is None or now - item.last_sent_at >= wait:
+                due.append(item)
+        return due
+
+    def mark_sent(self, key: str, now: float) -> None:
+        with self._lock:
+            self._db.execute("UPDATE outbox SET last_sent_at = ?, attempts = attempts + 1 "
+                             "WHERE key = ?", (now, key))
+
+    def ack(self, keys: Iterable[str]) -> int:
+        """The hub stored these: stop sending them. Returns how many were waiting."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            count = 0
+            for key in keys:
+                count += self._db.execute("DELETE FROM outbox WHERE key = ?", (key,)).rowcount
+            self._db.execute("COMMIT")
+        return count
+
+    def hold(self, keys: Iterable[str], console_id: str) -> int:
+        """A console stored these (the hub may be down): send them less often."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            count = 0
+            for key in keys:
+                count += self._db.execute("UPDATE outbox SET held_by = ? WHERE key = ? AND "
+                                          "held_by IS NULL", (console_id, key)).rowcount
+            self._db.execute("COMMIT")
+        return count
+
+    def outbox_length(self) -> int:
+        with self._lock:
+            count: int = self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+        return count

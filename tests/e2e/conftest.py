@@ -1,0 +1,25 @@
+"""End-to-end fixtures: real brokers on loopback, started fresh for each test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.net.broker import EmbeddedBroker, MosquittoBroker
+from tests.helpers.brokers import running_broker
+
+
+@pytest.fixture
+def mosquitto(tmp_path: Path) -> Iterator[MosquittoBroker]:
+    with running_broker("mosquitto", tmp_path / "broker") as broker:
+        assert isinstance(broker, MosquittoBroker)
+        yield broker
+
+
+@pytest.fixture(params=["mosquitto", "embedded"])
+def any_broker(request: pytest.FixtureRequest,
+               tmp_path: Path) -> Iterator[MosquittoBroker | EmbeddedBroker]:
+    with running_broker(request.param, tmp_path / "broker") as broker:
+        yield broker
