@@ -1,0 +1,132 @@
+"""The only place the network meets Qt: client callbacks become signals on the GUI thread.
+
+Clients run on their device's worker thread; their callbacks are re-emitted here as Qt
+signals, which Qt queues to receivers living on the GUI thread. Commands go the other way,
+submitted to the worker, so a click never waits on SQLite or the network. Heartbeats are
+sent from a QTimer on the GUI thread: if the screen freezes, the kiosk falls silent and
+consoles show it offline, which paho's own keep-alive thread would hide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.core.help_call import Category, Outcome
+from kiosk.net.console_client import ConsoleClient
+from kiosk.net.headless import HeadlessDevice
+from kiosk.net.kiosk_client import KioskClient
+from kiosk.protocol.device_messages import Activity, Health
+
+
+class KioskBridge(QObject):
+    call_changed = Signal(object)  # CallState | None
+    ticket = Signal(object)  # TicketOutcome
+    reachability = Signal(object)  # Reachability
+    called = Signal(object)  # TicketCalled
+    announcement = Signal(object)  # Announcement
+    queue = Signal(object)  # QueueState
+
+    def __init__(self, device: HeadlessDevice[KioskClient],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        client = device.client
+        client.on_call_changed = self.call_changed.emit
+        client.on_ticket = self.ticket.emit
+        client.on_reachability = self.reachability.emit
+        client.on_called = self.called.emit
+        client.on_announcement = self.announcement.emit
+        client.on_queue = self.queue.emit
+
+    def _submit(self, job: Callable[[], object]) -> None:
+        def run() -> None:
+            job()
+
+        self.device.worker.submit(run)
+
+    def raise_help(self, category: Category = Category.UNSPECIFIED) -> None:
+        self._submit(lambda: self.device.client.raise_help(category))
+
+    def set_category(self, category: Category) -> None:
+        self._submit(lambda: self.device.client.set_category(category))
+
+    def customer_fine(self) -> None:
+        self._submit(self.device.client.customer_fine)
+
+    def give_feedback(self, helped: bool) -> None:
+        self._submit(lambda: self.device.client.give_feedback(helped))
+
+    def dismiss_call(self) -> None:
+        self._submit(self.device.client.dismiss_call)
+
+    def request_ticket(self, service_id: str, priority: bool, language: str) -> None:
+        self._submit(lambda: self.device.client.request_ticket(service_id, priority, language))
+
+
+class ConsoleBridge(QObject):
+    calls_changed = Signal(object)  # dict[str, CallState]
+    peers_changed = Signal()
+    devices_state = Signal(object)  # DevicesState
+    other_message = Signal(object)  # Decoded
+    command_refused = Signal(str, str)  # call id, reason
+
+    def __init__(self, device: HeadlessDevice[ConsoleClient],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        client = device.client
+        client.on_calls_changed = self.calls_changed.emit
+        client.on_peers_changed = self.peers_changed.emit
+        client.on_devices_state = self.devices_state.emit
+        client.on_other_message = self.other_message.emit
+
+    def _command(self, call_id: str, job: Callable[[ConsoleClient], str | None]) -> None:
+        def run() -> None:
+            reason = job(self.device.client)
+            if reason is not None:
+                self.command_refused.emit(call_id, reason)
+
+        self.device.worker.submit(run)
+
+    def acknowledge(self, call_id: str, staff_id: str) -> None:
+        self._command(call_id, lambda c: c.acknowledge(call_id, staff_id))
+
+    def arrived(self, call_id: str, staff_id: str) -> None:
+        self._command(call_id, lambda c: c.arrived(call_id, staff_id))
+
+    def resolve(self, call_id: str, staff_id: str, outcome: Outcome, note: str = "") -> None:
+        self._command(call_id, lambda c: c.resolve(call_id, staff_id, outcome, note))
+
+    def set_staff_present(self, present: bool) -> None:
+        self.device.worker.submit(lambda: self.device.client.set_staff_present(present))
+
+
+class HeartbeatTimer(QObject):
+    """Sends the device's heartbeat from the GUI thread every ``interval_s``."""
+
+    def __init__(self, device: HeadlessDevice[KioskClient] | HeadlessDevice[ConsoleClient],
+                 health: Callable[[], Health], activity: Callable[[], Activity | None],
+                 staff_id: Callable[[], str | None] = lambda: None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._device = device
+        self._health = health
+        self._activity = activity
+        self._staff_id = staff_id
+        self._interval_s = device.config.presence.heartbeat_interval_s
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(10, int(self._interval_s * 1000)))
+        self._timer.timeout.connect(self.beat)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def beat(self) -> None:
+        if self._device.link.connected:
+            self._device.link.send_heartbeat(self._health(), self._activity(),
+                                             self._staff_id(), self._interval_s)
