@@ -4,11 +4,11 @@ Screens share the help button, the navigation words, the help-call messages and 
 accessibility controls; keeping them here means a wording change happens once and the
 spoken and the shown text cannot drift apart. The English text is the source; the
 translations live in `translations/*.ts`. `QT_TRANSLATE_NOOP` only marks the text for
-`pyside6-lupdate`; `translate()` looks it up in the installed catalogue at the moment of
+`pyside6-lupdate`; `vocabulary_text()` looks it up in the installed catalogue at the moment of
 use, so a language switch is picked up by the next call.
 
 Texts with `{placeholders}` are translated first and formatted afterwards:
-`translate("HelpCall", "staff_coming").format(name=staff_name)`.
+`vocabulary_text("HelpCall", "staff_coming").format(name=staff_name)`.
 """
 
 from __future__ import annotations
@@ -121,6 +121,6 @@ def source_text(context: str, key: str) -> str:
         raise KeyError(f"no vocabulary entry {key!r} in context {context!r}") from None
 
 
-def translate(context: str, key: str) -> str:
+def vocabulary_text(context: str, key: str) -> str:
     """The vocabulary entry in the current language (the English source if untranslated)."""
     return QCoreApplication.translate(context, source_text(context, key))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import load_language
-from kiosk.ui.strings import translate
+from kiosk.ui.strings import vocabulary_text
 from tools.i18n.pseudo import pseudo_translate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,7 +137,7 @@ def _render(bundled_font: bool) -> Render:
         app.setFont(QFont(load_fonts(), 32))
     if not load_language(app, "zh_CN"):
         raise SystemExit("the zh_CN catalogue did not load")
-    text = translate("Navigation", "help_button")
+    text = vocabulary_text("Navigation", "help_button")
     images, inked = [], []
     for char in text:
         label = QLabel(char)

@@ -20,7 +20,7 @@ from kiosk.ui.i18n import (
     load_language,
     unload_language,
 )
-from kiosk.ui.strings import VOCABULARY, translate
+from kiosk.ui.strings import VOCABULARY, vocabulary_text
 
 
 class Navigation(QWidget):
@@ -39,7 +39,7 @@ class Navigation(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Home"))
         self.help_button.setText(self.tr("Call staff"))
-        self.help_button.setAccessibleName(translate("Navigation", "help_button_description"))
+        self.help_button.setAccessibleName(vocabulary_text("Navigation", "help_button_description"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -99,7 +99,7 @@ def test_switching_live_retranslates_the_screen(
 def test_only_one_kiosk_catalogue_is_installed_after_switching(app: QApplication) -> None:
     for code in ("zh_CN", "en", "pseudo", "zh_CN"):
         assert load_language(app, code)
-    assert translate("Navigation", "home") == "首页"
+    assert vocabulary_text("Navigation", "home") == "首页"
     assert len([t for t in app.children() if t.objectName() == "kiosk-catalogue"]) == 1
 
 
@@ -110,27 +110,27 @@ def test_every_vocabulary_entry_is_chinese_in_zh_cn(app: QApplication) -> None:
         (context, key)
         for context, table in VOCABULARY.items()
         for key in table
-        if not any("\u4e00" <= char <= "\u9fff" for char in translate(context, key))
+        if not any("\u4e00" <= char <= "\u9fff" for char in vocabulary_text(context, key))
     ]
     assert untranslated == []
 
 
 def test_placeholders_survive_translation(app: QApplication) -> None:
     assert load_language(app, "zh_CN")
-    assert translate("HelpCall", "staff_coming").format(name="王芳") == "王芳马上过来帮您。"
+    assert vocabulary_text("HelpCall", "staff_coming").format(name="王芳") == "王芳马上过来帮您。"
     assert load_language(app, "pseudo")
-    assert translate("HelpCall", "staff_coming").format(name="Wang").startswith("[Wang îs çö")
+    assert vocabulary_text("HelpCall", "staff_coming").format(name="Wang").startswith("[Wang îs çö")
 
 
 def test_pseudo_language_is_at_least_35_percent_longer_on_average(app: QApplication) -> None:
     assert load_language(app, "pseudo")
     ratios = [
-        len(translate(context, key)) / len(source)
+        len(vocabulary_text(context, key)) / len(source)
         for context, table in VOCABULARY.items()
         for key, source in table.items()
     ]
     assert sum(ratios) / len(ratios) >= 1.35
-    assert translate("Ticket", "take_ticket") == "[Tàké à tîçkét ···]"
+    assert vocabulary_text("Ticket", "take_ticket") == "[Tàké à tîçkét ···]"
 
 
 def test_a_missing_catalogue_falls_back_to_english_with_a_warning(
@@ -152,7 +152,7 @@ def test_a_damaged_catalogue_falls_back_to_english_with_a_warning(
     with caplog.at_level(logging.WARNING, logger="kiosk.ui.i18n"):
         assert not load_language(app, "zh_CN", tmp_path)
     assert "damaged or unreadable" in caplog.text
-    assert translate("Navigation", "home") == "Home"
+    assert vocabulary_text("Navigation", "home") == "Home"
     assert [language.code for language in available_languages(tmp_path)] == []
 
 
@@ -173,4 +173,4 @@ def test_a_new_language_is_only_data(app: QApplication, tmp_path: Path) -> None:
     codes = [language.code for language in available_languages(tmp_path)]
     assert codes == ["zh_CN", "en", "zh_SG"]
     assert load_language(app, "zh_SG", tmp_path)
-    assert translate("Navigation", "back") == "返回"
+    assert vocabulary_text("Navigation", "back") == "返回"

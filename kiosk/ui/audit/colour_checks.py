@@ -1,0 +1,136 @@
+"""Checks on rendered colours: text against its background, and the focus ring.
+
+Text: the background is the commonest colour on the frame of the text's area (text rarely
+touches the frame), the text colour the strongest-contrasting colour with enough pixels
+inside it. The ratio must reach 7:1 (WCAG 1.4.6).
+
+Focus: each control is focused in turn and its surroundings re-rendered. The pixels that
+changed by at least 3:1 are the ring; there must be at least a 2 px ring's worth of them
+(WCAG 2.4.13's area), and the ring's colour must reach 3:1 against both the control's face
+and the colour around the control, so the ring shows wherever it is drawn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from kiosk.ui.audit.findings import Finding, Rule
+from kiosk.ui.audit.glyphs import reference_glyphs
+from kiosk.ui.audit.inventory import Item, push_button_contents
+from kiosk.ui.audit.pixels import (
+    band_counts,
+    colour_counts,
+    dominant,
+    edge_counts,
+    hex_colour,
+    pixel_contrast,
+    region_pixels,
+    text_colour,
+)
+
+_TEXT_AREA_SLACK = 4
+"""Pixels added left and right of a tight text area, so its frame is background."""
+_MIN_RING_THICKNESS = 2
+
+
+def _text_area(item: Item) -> QRect:
+    """Where the item's text is drawn, in window coordinates."""
+    widget = item.widget
+    text_rect = getattr(widget, "text_rect", None)
+    if callable(text_rect):
+        area: QRect = text_rect().adjusted(-_TEXT_AREA_SLACK, 0, _TEXT_AREA_SLACK, 0)
+        area = area.intersected(widget.rect())
+    elif isinstance(widget, QPushButton):
+        area = push_button_contents(widget)
+    elif isinstance(widget, QLabel):
+        area = widget.contentsRect()
+    else:
+        area = widget.rect()
+    return area.translated(item.rect.topLeft())
+
+
+def text_contrast(screen: str, items: list[Item], image: QImage,
+                  minimum: float) -> Iterator[Finding]:
+    for item in items:
+        if not item.text or not reference_glyphs(item.text):
+            continue
+        area = _text_area(item)
+        background = dominant(edge_counts(image, area))
+        if background is None:
+            continue
+        colour = text_colour(colour_counts(image, area), background)
+        if colour is None:
+            yield Finding(screen, item.name, Rule.TEXT_CONTRAST,
+                          f"1.0:1 (no text pixels on {hex_colour(background)})",
+                          f">= {minimum:g}:1")
+            continue
+        ratio = pixel_contrast(colour, background)
+        if ratio < minimum:
+            yield Finding(screen, item.name, Rule.TEXT_CONTRAST,
+                          f"{ratio:.2f}:1 ({hex_colour(colour)} on {hex_colour(background)})",
+                          f">= {minimum:g}:1")
+
+
+def _takes_keyboard_focus(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled()
+
+
+def focus_rings(screen: str, window: QWidget, items: list[Item], base: QImage,
+                margin: int, minimum: float) -> Iterator[Finding]:
+    """Focus each enabled control in turn; `base` is the window rendered with no focus.
+
+    Leaves the last control focused; the caller restores focus (see render.unfocused).
+    """
+    window_area = window.rect()
+    try:
+        for item in items:
+            if not item.is_control or not item.widget.isEnabled():
+                continue
+            if not _takes_keyboard_focus(item.widget):
+                yield Finding(screen, item.name, Rule.FOCUS_VISIBLE, "no keyboard focus",
+                              "reachable with Tab and visibly focused")
+                continue
+            item.widget.setFocus(Qt.FocusReason.TabFocusReason)
+            if not item.widget.hasFocus():
+                yield Finding(screen, item.name, Rule.FOCUS_VISIBLE, "did not take focus",
+                              "reachable with Tab and visibly focused")
+                continue
+            region = item.rect.adjusted(-margin, -margin, margin, margin).intersected(
+                window_area)
+            focused = window.grab(region).toImage().convertToFormat(QImage.Format.Format_RGB32)
+            yield from _judge_ring(screen, item, base, region, focused, margin, minimum)
+    finally:
+        focus_widget = QApplication.focusWidget()
+        if focus_widget is not None and window.isAncestorOf(focus_widget):
+            focus_widget.clearFocus()
+
+
+def _judge_ring(screen: str, item: Item, base: QImage, region: QRect, focused: QImage,
+                margin: int, minimum: float) -> Iterator[Finding]:
+    before = region_pixels(base, region)
+    after = region_pixels(focused, focused.rect())
+    ring = Counter(new for old, new in zip(before, after, strict=True)
+                   if old != new and pixel_contrast(old, new) >= minimum)
+    needed = _MIN_RING_THICKNESS * 2 * (item.rect.width() + item.rect.height())
+    changed = sum(ring.values())
+    if changed < needed:
+        yield Finding(screen, item.name, Rule.FOCUS_VISIBLE,
+                      f"{changed} px change by >= {minimum:g}:1 on focus",
+                      f">= {needed} px (a {_MIN_RING_THICKNESS} px ring)")
+        return
+    ring_colour = ring.most_common(1)[0][0]
+    neighbours = (("the control", dominant(colour_counts(base, item.rect))),
+                  ("its surroundings", dominant(band_counts(base, item.rect, margin))))
+    for what, colour in neighbours:
+        if colour is None:
+            continue
+        ratio = pixel_contrast(ring_colour, colour)
+        if ratio < minimum:
+            yield Finding(screen, item.name, Rule.FOCUS_CONTRAST,
+                          f"{ratio:.2f}:1 ({hex_colour(ring_colour)} against {what}, "
+                          f"{hex_colour(colour)})", f">= {minimum:g}:1")

@@ -1,0 +1,103 @@
+"""Which widgets of a window the audit looks at, and where they are.
+
+Controls are what a finger or a keypad acts on (buttons, fields, sliders); text widgets
+are everything showing words. A widget inside a control (the line edit of a combo box) is
+part of that control, not one of its own. Only what a customer could see counts: hidden
+widgets, zero-sized ones and those scrolled or clipped entirely out of view are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+
+CONTROL_TYPES: tuple[type[QWidget], ...] = (
+    QAbstractButton, QLineEdit, QComboBox, QAbstractSlider, QAbstractSpinBox,
+)
+_NAME_TEXT_LENGTH = 24
+
+
+@dataclass(frozen=True)
+class Item:
+    widget: QWidget
+    name: str
+    """How findings name the widget."""
+    rect: QRect
+    """The widget's rectangle in window coordinates."""
+    text: str
+    """The text it shows ("" for none)."""
+    is_control: bool
+
+
+def describe(widget: QWidget, text: str = "") -> str:
+    """The object name if it has one, else the class and the start of its text."""
+    if widget.objectName():
+        return widget.objectName()
+    if text:
+        short = text if len(text) <= _NAME_TEXT_LENGTH else text[:_NAME_TEXT_LENGTH] + "~"
+        return f"{type(widget).__name__} {short!r}"
+    return type(widget).__name__
+
+
+def visible_text(widget: QWidget) -> str:
+    """The words the widget shows, as a customer reads them."""
+    if isinstance(widget, QLabel):
+        pixmap = widget.pixmap()
+        return "" if pixmap is not None and not pixmap.isNull() else widget.text()
+    if isinstance(widget, QAbstractButton):
+        return widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    if isinstance(widget, QLineEdit):
+        return widget.text() or widget.placeholderText()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    return ""
+
+
+def push_button_contents(button: QPushButton) -> QRect:
+    """The part of a push button inside its border and padding, where its text goes."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    return button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                         button)
+
+
+def _inside_control(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, CONTROL_TYPES):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def window_rect(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def inventory(window: QWidget) -> list[Item]:
+    """Every visible control and text widget of `window`, in creation order."""
+    items: list[Item] = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.width() <= 0 or widget.height() <= 0:
+            continue
+        if widget.visibleRegion().isEmpty() or _inside_control(widget, window):
+            continue
+        text = visible_text(widget).strip()
+        control = isinstance(widget, CONTROL_TYPES)
+        if control or text:
+            items.append(Item(widget, describe(widget, text), window_rect(widget, window),
+                              text, control))
+    return items

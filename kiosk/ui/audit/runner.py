@@ -1,0 +1,101 @@
+"""Running the accessibility audit on a window, and failing a test with its findings.
+
+Usage in a test, for each state of each screen:
+
+    options = AuditOptions(rules=size_rules(config.screen), language="zh_CN",
+                           is_translated=catalogue_check, nav_reference=reference)
+    assert_accessible(window, "ticket/printed", options)
+
+The window is laid out at the configured resolution, rendered offscreen once, and every
+visible control and text is measured in that picture; then each control is focused in turn
+to look at its focus ring. `nav_reference` (from `nav_reference()` on one screen) makes the
+audit check that Home, Back and Help are exactly there on every other screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.audit import colour_checks, layout_checks, text_checks
+from kiosk.ui.audit.findings import Finding, Rule
+from kiosk.ui.audit.inventory import Item, inventory
+from kiosk.ui.audit.text_checks import TranslationCheck
+from kiosk.ui.physical import SizeRules
+from kiosk.ui.render import shown_at, unfocused
+
+TEXT_CONTRAST = 7.0
+"""WCAG 1.4.6 (AAA): the kiosk's users see poorly."""
+FOCUS_CONTRAST = 3.0
+"""WCAG 1.4.11 and 2.4.13."""
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    rules: SizeRules
+    """The configured screen's size rules; the window is audited at its resolution."""
+    larger_text: bool = False
+    """Audit against the "larger text" size (1.4 times) instead of the minimum."""
+    min_text_contrast: float = TEXT_CONTRAST
+    min_focus_contrast: float = FOCUS_CONTRAST
+    language: str | None = None
+    is_translated: TranslationCheck | None = None
+    """`is_translated(text, language)`; with `language`, flags text not in it."""
+    nav_reference: Mapping[str, QRect] | None = None
+    """Where Home, Back and Help must be (window coordinates), from `nav_reference()`."""
+    expect_nav: bool = True
+    check_focus: bool = True
+
+
+def nav_reference(window: QWidget, rules: SizeRules) -> dict[str, QRect]:
+    """Where Home, Back and Help are on `window` at the configured resolution."""
+    with shown_at(window, (rules.width_px, rules.height_px)):
+        return layout_checks.nav_geometry(window)
+
+
+def audit_window(window: QWidget, screen: str, options: AuditOptions) -> list[Finding]:
+    """Every accessibility finding on `window`, named `screen` in the findings."""
+    rules = options.rules
+    with shown_at(window, (rules.width_px, rules.height_px)), unfocused(window):
+        image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        items = inventory(window)
+        minimum_text = rules.larger_text_px if options.larger_text else rules.min_text_px
+        findings = [
+            *text_checks.text_size(screen, items, rules, minimum_text),
+            *text_checks.clipped_text(screen, items, window.rect()),
+            *text_checks.elided_text(screen, items),
+            *text_checks.accessible_names(screen, items, options.language,
+                                          options.is_translated),
+            *layout_checks.target_size(screen, items, rules),
+            *layout_checks.target_spacing(screen, items, rules),
+            *colour_checks.text_contrast(screen, items, image, options.min_text_contrast),
+        ]
+        if options.expect_nav:
+            findings.extend(layout_checks.fixed_navigation(screen, window, items,
+                                                           options.nav_reference))
+        if options.check_focus:
+            findings.extend(_focus_findings(screen, window, items, image, options))
+    return findings
+
+
+def _focus_findings(screen: str, window: QWidget, items: list[Item], image: QImage,
+                    options: AuditOptions) -> list[Finding]:
+    if not window.isActiveWindow():
+        return [Finding(screen, window.objectName() or type(window).__name__,
+                        Rule.FOCUS_VISIBLE, "not checked: the window could not be activated",
+                        "an active window (run on the offscreen platform)")]
+    margin = max(1, options.rules.spacing_px // 2)
+    return list(colour_checks.focus_rings(screen, window, items, image, margin,
+                                          options.min_focus_contrast))
+
+
+def assert_accessible(window: QWidget, screen: str, options: AuditOptions) -> None:
+    """Fail (AssertionError listing every finding) unless `window` passes the audit."""
+    findings = audit_window(window, screen, options)
+    if findings:
+        listing = "\n".join(f"  {finding}" for finding in findings)
+        raise AssertionError(f"{len(findings)} accessibility finding(s):\n{listing}")

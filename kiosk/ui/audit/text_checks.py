@@ -1,0 +1,115 @@
+"""Checks on words: big enough, whole, named, and in the screen's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
+
+from kiosk.ui.audit.findings import Finding, Rule
+from kiosk.ui.audit.glyphs import smallest_glyph_height_px
+from kiosk.ui.audit.inventory import Item, push_button_contents
+from kiosk.ui.physical import SizeRules
+
+ELLIPSES = ("\u2026", "...")
+_UNBOUNDED = 1_000_000
+
+TranslationCheck = Callable[[str, str], bool]
+"""`is_translated(text, language)`: False when `text` is not in `language`."""
+
+
+def _mm(rules: SizeRules, pixels: float) -> str:
+    return f"{pixels:.1f} px ({rules.px_to_mm(pixels):.1f} mm)"
+
+
+def text_size(screen: str, items: list[Item], rules: SizeRules,
+              minimum_px: float) -> Iterator[Finding]:
+    """Every text's H or 中, rendered in the widget's own font, reaches `minimum_px`."""
+    for item in items:
+        if not item.text:
+            continue
+        height = smallest_glyph_height_px(item.widget.font(), item.text)
+        if height is not None and height < minimum_px:
+            yield Finding(screen, item.name, Rule.TEXT_SIZE, _mm(rules, height),
+                          f">= {_mm(rules, minimum_px)}")
+
+
+def _needed_and_available(item: Item) -> tuple[str, str] | None:
+    """(needed, available) sizes when the widget's text does not fit it, else None."""
+    widget = item.widget
+    text_fits = getattr(widget, "text_fits", None)
+    if callable(text_fits):
+        return None if text_fits() else ("more room", f"{widget.width()}x{widget.height()} px")
+    metrics = QFontMetrics(widget.font())
+    if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText:
+        room = widget.contentsRect()
+        flags = int(widget.alignment())
+        if widget.wordWrap():
+            flags |= int(Qt.TextFlag.TextWordWrap)
+        needed = metrics.boundingRect(QRect(0, 0, room.width(), _UNBOUNDED), flags, item.text)
+    elif isinstance(widget, QPushButton):
+        room = push_button_contents(widget)
+        needed = metrics.boundingRect(QRect(0, 0, _UNBOUNDED, _UNBOUNDED), 0, item.text)
+        if not widget.icon().isNull():
+            needed.setWidth(needed.width() + widget.iconSize().width() + 4)
+    elif isinstance(widget, QAbstractButton):
+        room = widget.contentsRect()
+        needed = metrics.boundingRect(QRect(0, 0, _UNBOUNDED, _UNBOUNDED), 0, item.text)
+    else:
+        return None
+    if needed.width() <= room.width() and needed.height() <= room.height():
+        return None
+    return (f"{needed.width()}x{needed.height()} px", f"{room.width()}x{room.height()} px")
+
+
+def clipped_text(screen: str, items: list[Item], window_rect: QRect) -> Iterator[Finding]:
+    """No text is cut off: by its own widget, by a parent, or by the window's edge."""
+    for item in items:
+        if not item.text:
+            continue
+        shown = item.widget.visibleRegion().boundingRect()
+        if not window_rect.contains(item.rect) or shown.size() != item.widget.size():
+            yield Finding(screen, item.name, Rule.CLIPPED_TEXT,
+                          f"{shown.width()}x{shown.height()} px visible",
+                          f"all {item.rect.width()}x{item.rect.height()} px visible")
+            continue
+        problem = _needed_and_available(item)
+        if problem is not None:
+            needed, available = problem
+            yield Finding(screen, item.name, Rule.CLIPPED_TEXT, f"needs {needed}",
+                          f"fits in {available}")
+
+
+def elided_text(screen: str, items: list[Item]) -> Iterator[Finding]:
+    for item in items:
+        if any(ellipsis in item.text for ellipsis in ELLIPSES):
+            yield Finding(screen, item.name, Rule.ELIDED_TEXT, repr(item.text),
+                          "the whole text, without an ellipsis")
+
+
+def accessible_name(item: Item) -> str:
+    """What a screen reader (and the kiosk's speech) calls the control."""
+    interface = QAccessible.queryAccessibleInterface(item.widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return (name or item.widget.accessibleName()).strip()
+
+
+def accessible_names(screen: str, items: list[Item], language: str | None,
+                     is_translated: TranslationCheck | None) -> Iterator[Finding]:
+    """Every control has a name; with a language and a check, names and texts are in it."""
+    for item in items:
+        name = accessible_name(item) if item.is_control else ""
+        if item.is_control and not name:
+            yield Finding(screen, item.name, Rule.ACCESSIBLE_NAME, "no name",
+                          "a name saying what the control does")
+        if language is None or is_translated is None:
+            continue
+        checked = {"accessible name": name}
+        if item.text != name:
+            checked["text"] = item.text
+        for kind, text in checked.items():
+            if text and not is_translated(text, language):
+                yield Finding(screen, item.name, Rule.UNTRANSLATED, f"{kind} {text!r}",
+                              f"text in {language}")

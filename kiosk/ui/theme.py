@@ -1,0 +1,329 @@
+"""The kiosk's look: two colour schemes, two text sizes, one stylesheet.
+
+A theme is built from the screen's size rules (kiosk.ui.physical), so every size in it is a
+physical size on this kiosk: text from the 0.7 degree rule, buttons from the 20 mm rule.
+Colours come in two palettes:
+
+- standard: dark text on a warm light background (text at least 7:1), with the fixed
+  navigation in a dark strip along the bottom;
+- high contrast, for low vision: light text on black (text at least 15:1).
+
+Why the navigation strip is dark in the standard palette: the Help button is red with white
+text, and its focus ring must stand out (3:1) against both the red face and whatever
+surrounds it. No colour is 3:1 against both a red dark enough for white text (luminance at
+most 0.10) and a light background (a ring would need luminance of at least 0.37 against the
+red and at most 0.27 against the cream). On a dark strip an amber ring works against the
+strip, the red and the dark Home/Back faces alike. See docs/decisions/0005.
+
+Colour is never the only cue: a focused control also gets a ring twice as thick as its
+border, Help is also the largest target with its own symbol and always in the same place,
+and disabled controls also get a dashed border.
+
+`apply_theme()` installs the palette and stylesheet on the application (or one widget);
+Qt then re-polishes every widget, so switching theme or text size while the kiosk runs
+re-styles everything, and the shared widgets pick their sizes up from the stylesheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.audit.contrast import contrast_ratio
+from kiosk.ui.audit.glyphs import font_px_for_glyph_heights
+from kiosk.ui.physical import MIN_LINE_SPACING, SizeRules
+
+HEADING_FACTOR = 1.3
+"""Headings' glyphs are this much taller than body text."""
+HUGE_FACTOR = 3.0
+"""The ticket number's glyphs are this much taller than body text."""
+MIN_CONTROL_CONTRAST = 3.0
+"""Borders and focus rings against what surrounds them (WCAG 1.4.11)."""
+
+
+class Contrast(StrEnum):
+    STANDARD = "standard"
+    HIGH = "high"
+
+
+class TextSize(StrEnum):
+    LARGE = "large"
+    """The smallest allowed: glyphs span 0.7 degrees at the viewing distance."""
+    LARGER = "larger"
+    """1.4 times that."""
+
+
+@dataclass(frozen=True)
+class ButtonColours:
+    face: str
+    face_pressed: str
+    text: str
+    border: str
+    focus_ring: str
+    surround: str
+    """The colour around the button: its border and focus ring must stand out from it."""
+
+
+@dataclass(frozen=True)
+class Colours:
+    background: str
+    text: str
+    button: ButtonColours
+    nav_background: str
+    nav_button: ButtonColours
+    help_button: ButtonColours
+    min_text_contrast: float
+    """What this palette promises for every text colour against its background."""
+
+
+STANDARD_COLOURS = Colours(
+    background="#FAF5EA",
+    text="#1C1A17",
+    button=ButtonColours(face="#FFFFFF", face_pressed="#EDE4D3", text="#1C1A17",
+                         border="#5B524A", focus_ring="#0B4FA8", surround="#FAF5EA"),
+    nav_background="#2D2926",
+    nav_button=ButtonColours(face="#3F3A36", face_pressed="#55504B", text="#FFFFFF",
+                             border="#E8E1D5", focus_ring="#FFB300", surround="#2D2926"),
+    help_button=ButtonColours(face="#A3161B", face_pressed="#7F1115", text="#FFFFFF",
+                              border="#FFFFFF", focus_ring="#FFB300", surround="#2D2926"),
+    min_text_contrast=7.0,
+)
+
+HIGH_CONTRAST_COLOURS = Colours(
+    background="#000000",
+    text="#FFFFFF",
+    button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
+                         border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
+    nav_background="#000000",
+    nav_button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
+                             border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
+    help_button=ButtonColours(face="#550000", face_pressed="#3A0000", text="#FFFFFF",
+                              border="#FF6A4D", focus_ring="#FFD400", surround="#000000"),
+    min_text_contrast=15.0,
+)
+
+COLOURS = {Contrast.STANDARD: STANDARD_COLOURS, Contrast.HIGH: HIGH_CONTRAST_COLOURS}
+
+
+def palette_problems(colours: Colours) -> list[str]:
+    """Every pair of colours in `colours` that breaks a contrast rule, described."""
+    problems: list[str] = []
+
+    def require(what: str, first: str, second: str, minimum: float) -> None:
+        ratio = contrast_ratio(first, second)
+        if ratio < minimum:
+            problems.append(f"{what}: {first} on {second} is {ratio:.2f}:1, needs {minimum}:1")
+
+    require("text", colours.text, colours.background, colours.min_text_contrast)
+    buttons = {"button": colours.button, "nav button": colours.nav_button,
+               "help button": colours.help_button}
+    for name, button in buttons.items():
+        for face in (button.face, button.face_pressed):
+            require(f"{name} text", button.text, face, colours.min_text_contrast)
+        require(f"{name} border", button.border, button.surround, MIN_CONTROL_CONTRAST)
+        require(f"{name} focus ring", button.focus_ring, button.surround, MIN_CONTROL_CONTRAST)
+        require(f"{name} focus ring", button.focus_ring, button.face, MIN_CONTROL_CONTRAST)
+    return problems
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything a screen needs to look right; sizes in pixels of the configured screen."""
+
+    contrast: Contrast
+    text_size: TextSize
+    font_family: str
+    colours: Colours
+    body_px: int
+    """Font pixel size whose H and 中 reach the text size rule."""
+    heading_px: int
+    huge_px: int
+    """The ticket number."""
+    line_spacing: float
+    """Line distance over font size, never below 1.3."""
+    target_px: int
+    """Smallest side of any control."""
+    button_width_px: int
+    """Smallest width of a content button: roomier than the 20 mm minimum."""
+    nav_button_width_px: int
+    help_width_px: int
+    nav_height_px: int
+    """Height of Home, Back and Help, which share the bottom strip."""
+    gap_px: int
+    """Space between controls and around the content: more than the 4 mm minimum."""
+    tap_tolerance_px: int
+    border_px: int
+    focus_ring_px: int
+    padding_px: int
+    """Inside a button, above and below the text."""
+    side_padding_px: int
+    """Inside a button, left and right of the text and symbol."""
+    radius_px: int
+
+    def palette(self) -> QPalette:
+        """A palette for widgets the stylesheet does not reach (top-level backgrounds)."""
+        palette = QPalette()
+        colours = self.colours
+        for role, colour in (
+            (QPalette.ColorRole.Window, colours.background),
+            (QPalette.ColorRole.WindowText, colours.text),
+            (QPalette.ColorRole.Base, colours.button.face),
+            (QPalette.ColorRole.Text, colours.text),
+            (QPalette.ColorRole.Button, colours.button.face),
+            (QPalette.ColorRole.ButtonText, colours.button.text),
+            (QPalette.ColorRole.Highlight, colours.button.focus_ring),
+            (QPalette.ColorRole.HighlightedText, colours.button.face),
+        ):
+            palette.setColor(role, QColor(colour))
+        return palette
+
+    def stylesheet(self) -> str:
+        """The Qt stylesheet: colours, fonts, borders and the shared widgets' sizes."""
+        return _stylesheet(self)
+
+
+def build_theme(
+    rules: SizeRules,
+    contrast: Contrast = Contrast.STANDARD,
+    text_size: TextSize = TextSize.LARGE,
+    font_family: str | None = None,
+) -> Theme:
+    """The theme for a screen, contrast and text size; needs a QGuiApplication (fonts).
+
+    `font_family` is the family `kiosk.ui.fonts.load_fonts()` returned; without it the
+    application's default family is used.
+    """
+    colours = COLOURS[Contrast(contrast)]
+    problems = palette_problems(colours)
+    if problems:
+        raise ValueError("palette breaks the contrast rules: " + "; ".join(problems))
+    family = font_family or QApplication.font().family()
+    glyph_px = rules.min_text_px if TextSize(text_size) is TextSize.LARGE else rules.larger_text_px
+    body_px = _font_px(family, glyph_px)
+    heading_px = _font_px(family, glyph_px * HEADING_FACTOR)
+    huge_px = _font_px(family, glyph_px * HUGE_FACTOR)
+    line_spacing = max(MIN_LINE_SPACING, _natural_line_spacing(family, body_px))
+    border_px = max(2, round(rules.mm(0.75)))
+    focus_ring_px = max(2 * border_px, round(rules.mm(2)))
+    padding_px = round(rules.mm(4))
+    one_line_button = round(body_px * line_spacing) + 2 * (border_px + padding_px)
+    return Theme(
+        contrast=Contrast(contrast),
+        text_size=TextSize(text_size),
+        font_family=family,
+        colours=colours,
+        body_px=body_px,
+        heading_px=heading_px,
+        huge_px=huge_px,
+        line_spacing=line_spacing,
+        target_px=rules.target_px,
+        button_width_px=max(rules.mm_ceil(40), rules.target_px),
+        nav_button_width_px=max(rules.mm_ceil(60), 7 * body_px),
+        help_width_px=rules.mm_ceil(150),
+        nav_height_px=max(rules.mm_ceil(36), one_line_button),
+        gap_px=max(rules.spacing_px, rules.mm_ceil(6)),
+        tap_tolerance_px=rules.tap_tolerance_px,
+        border_px=border_px,
+        focus_ring_px=focus_ring_px,
+        padding_px=padding_px,
+        side_padding_px=round(rules.mm(6)),
+        radius_px=round(rules.mm(3)),
+    )
+
+
+def _font_px(family: str, glyph_px: float) -> int:
+    # Labels are regular and buttons bold: the size must be enough for both weights.
+    return max(font_px_for_glyph_heights(family, glyph_px, bold=bold) for bold in (False, True))
+
+
+def _natural_line_spacing(family: str, pixel_size: int) -> float:
+    font = QFont(family)
+    font.setPixelSize(pixel_size)
+    return QFontMetricsF(font).lineSpacing() / pixel_size
+
+
+def apply_theme(target: QApplication | QWidget, theme: Theme) -> None:
+    """Style the whole application (or one widget tree) with `theme`, live.
+
+    Qt re-polishes every affected widget: colours, fonts and the shared widgets' sizes
+    (which they read from the stylesheet) all follow at once.
+    """
+    # A stylesheet keeps the palette it found when it was set; clear it first so the new
+    # palette (the window background) is the one the new stylesheet starts from.
+    target.setStyleSheet("")
+    target.setPalette(theme.palette())
+    target.setStyleSheet(theme.stylesheet())
+
+
+def _paddings(theme: Theme) -> tuple[str, str]:
+    """Padding without and with focus. The focused border is thicker and the padding
+    thinner by the same amount, so the text does not move when focus arrives; the
+    thickness is the cue beside the colour."""
+    thicker = theme.focus_ring_px - theme.border_px
+    return (f"{theme.padding_px}px {theme.side_padding_px}px",
+            f"{max(0, theme.padding_px - thicker)}px {max(0, theme.side_padding_px - thicker)}px")
+
+
+def _button_rules(selector: str, colours: ButtonColours, theme: Theme) -> str:
+    padding, focus_padding = _paddings(theme)
+    return f"""
+{selector} {{
+    background-color: {colours.face}; color: {colours.text};
+    border: {theme.border_px}px solid {colours.border}; border-radius: {theme.radius_px}px;
+    padding: {padding}; font-weight: bold;
+}}
+{selector}:focus {{
+    border: {theme.focus_ring_px}px solid {colours.focus_ring}; padding: {focus_padding};
+}}
+{selector}:pressed {{ background-color: {colours.face_pressed}; }}
+{selector}:disabled {{ border-style: dashed; }}
+"""
+
+
+def _stylesheet(theme: Theme) -> str:
+    colours = theme.colours
+    padding, focus_padding = _paddings(theme)
+    nav_separator = (
+        f"border-top: {theme.border_px}px solid {colours.text};"
+        if colours.nav_background == colours.background else ""
+    )
+    return f"""
+* {{ font-family: "{theme.font_family}"; font-size: {theme.body_px}px; }}
+QWidget {{ color: {colours.text}; }}
+ScreenFrame, QMainWindow, QDialog {{ background-color: {colours.background}; }}
+QLabel {{ color: {colours.text}; background: transparent; }}
+BigLabel[role="heading"] {{ font-size: {theme.heading_px}px; font-weight: bold; }}
+BigLabel[role="huge"] {{ font-size: {theme.huge_px}px; font-weight: bold; }}
+{_button_rules("QPushButton", colours.button, theme)}
+{_button_rules("QToolButton", colours.button, theme)}
+BigButton {{
+    qproperty-targetWidth: {theme.button_width_px}; qproperty-targetHeight: {theme.target_px};
+    qproperty-tapTolerance: {theme.tap_tolerance_px};
+}}
+{_button_rules('BigButton[role="nav"]', colours.nav_button, theme)}
+BigButton[role="nav"] {{
+    qproperty-targetWidth: {theme.nav_button_width_px};
+    qproperty-targetHeight: {theme.nav_height_px};
+}}
+{_button_rules('BigButton[role="help"]', colours.help_button, theme)}
+BigButton[role="help"] {{
+    qproperty-targetWidth: {theme.help_width_px}; qproperty-targetHeight: {theme.nav_height_px};
+}}
+FixedNavBar {{
+    background-color: {colours.nav_background}; {nav_separator}
+    qproperty-gap: {theme.gap_px};
+}}
+ScreenFrame {{ qproperty-gap: {theme.gap_px}; }}
+QLineEdit, QComboBox, QSpinBox {{
+    background-color: {colours.button.face}; color: {colours.button.text};
+    border: {theme.border_px}px solid {colours.button.border}; padding: {padding};
+}}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{
+    border: {theme.focus_ring_px}px solid {colours.button.focus_ring}; padding: {focus_padding};
+}}
+QScrollBar:vertical {{ width: {theme.target_px}px; }}
+QScrollBar:horizontal {{ height: {theme.target_px}px; }}
+"""

@@ -1,0 +1,28 @@
+"""The shared big widgets every kiosk screen is built from."""
+
+from __future__ import annotations
+
+from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.big_label import BigLabel
+from kiosk.ui.widgets.nav_bar import (
+    NAV_BACK,
+    NAV_HELP,
+    NAV_HOME,
+    NAV_OBJECT_NAMES,
+    FixedNavBar,
+    NavTexts,
+)
+from kiosk.ui.widgets.screen_frame import ScreenFrame, vocabulary_nav_texts
+
+__all__ = [
+    "NAV_BACK",
+    "NAV_HELP",
+    "NAV_HOME",
+    "NAV_OBJECT_NAMES",
+    "BigButton",
+    "BigLabel",
+    "FixedNavBar",
+    "NavTexts",
+    "ScreenFrame",
+    "vocabulary_nav_texts",
+]

@@ -1,0 +1,283 @@
+"""The kiosk's button: large, wrapping, forgiving of shaky hands.
+
+A QPushButton is made for a mouse on a desk. For an elderly customer at a touchscreen it
+fails in four ways, each fixed here:
+
+- Its text never wraps, so a long translation is cut off. BigButton wraps (never elides)
+  and grows to fit; `text_fits()` reports a box too small for its text.
+- A finger that slides off while pressing cancels the press. Here a press that began on the
+  button still counts when released within the tap tolerance (5 mm) around it.
+- A second finger or a resting palm can steal the press (Qt turns only the first touch
+  point into a mouse click). BigButton takes touch events itself and follows the one touch
+  point that began on it; any others are ignored.
+- Enter does nothing outside dialogs. Here Enter, Return and Space all activate, so a
+  keypad works; a key held down activates once, not repeatedly.
+
+A long press is an ordinary press: there is no auto-repeat and no timeout.
+
+Sizes come from the stylesheet (`qproperty-targetWidth`, `targetHeight`, `tapTolerance`,
+set by the theme from millimetres on the configured screen), colours from its palette, and
+the `role` property ("", "nav", "help") picks a colour scheme. The accessible name is the
+visible text, so a screen reader says what the eye reads.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QEvent, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTouchEvent,
+)
+from PySide6.QtWidgets import (
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+
+from kiosk.ui.widgets import wrapped_text
+from kiosk.ui.widgets.symbols import Symbol
+
+BUTTON_ROLES = ("", "nav", "help")
+_ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+_TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd)
+_SYMBOL_SCALE = 1.1
+"""Symbol side as a multiple of the line height."""
+
+
+class BigButton(QPushButton):
+    """A touch-tolerant push button whose text wraps and whose name is its text."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "",
+                 description: str = "", symbol: Symbol | None = None) -> None:
+        super().__init__(parent)
+        self._target_width = 0
+        self._target_height = 0
+        self._tap_tolerance = 0
+        self._touch_id: int | None = None
+        self._symbol = symbol
+        self.setAutoRepeat(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.set_role(role)
+        self.setText(text)
+        if description:
+            self.setAccessibleDescription(description)
+
+    # --- text, role, symbol -----------------------------------------------------------
+
+    def setText(self, text: str) -> None:  # Qt's name, overridden
+        super().setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def set_role(self, role: str) -> None:
+        """Pick the colour scheme: "" (content), "nav" (Home, Back) or "help"."""
+        if role not in BUTTON_ROLES:
+            raise ValueError(f"button role must be one of {BUTTON_ROLES}, got {role!r}")
+        self.setProperty("role", role)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.updateGeometry()
+
+    def role(self) -> str:
+        return str(self.property("role") or "")
+
+    def set_symbol(self, symbol: Symbol | None) -> None:
+        self._symbol = symbol
+        self.updateGeometry()
+        self.update()
+
+    # --- sizes from the stylesheet ----------------------------------------------------
+
+    def _get_target_width(self) -> int:
+        return self._target_width
+
+    def _set_target_width(self, pixels: int) -> None:
+        self._target_width = max(0, int(pixels))
+        self.updateGeometry()
+
+    def _get_target_height(self) -> int:
+        return self._target_height
+
+    def _set_target_height(self, pixels: int) -> None:
+        self._target_height = max(0, int(pixels))
+        self.updateGeometry()
+
+    def _get_tap_tolerance(self) -> int:
+        return self._tap_tolerance
+
+    def _set_tap_tolerance(self, pixels: int) -> None:
+        self._tap_tolerance = max(0, int(pixels))
+
+    targetWidth = Property(int, _get_target_width, _set_target_width)
+    targetHeight = Property(int, _get_target_height, _set_target_height)
+    tapTolerance = Property(int, _get_tap_tolerance, _set_tap_tolerance)
+
+    # --- geometry of the contents -----------------------------------------------------
+
+    def _style_option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return option
+
+    def _contents_rect(self) -> QRect:
+        option = self._style_option()
+        return self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+
+    def _chrome(self) -> QSize:
+        """Border plus padding on both sides, as the stylesheet sets them."""
+        self.ensurePolished()
+        option = self._style_option()
+        option.rect = QRect(0, 0, 1000, 1000)
+        inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        return QSize(1000 - inner.width(), 1000 - inner.height())
+
+    def _symbol_side(self) -> float:
+        if self._symbol is None and self.icon().isNull():
+            return 0.0
+        return wrapped_text.line_height(self.font()) * _SYMBOL_SCALE
+
+    def _symbol_gap(self) -> float:
+        """Space between symbol and text (none for a symbol without text)."""
+        return self._symbol_side() / 3 if self.text() else 0.0
+
+    def _symbol_room(self) -> float:
+        side = self._symbol_side()
+        return side + self._symbol_gap() if side else 0.0
+
+    def _text_width_in(self, contents_width: float) -> float:
+        return contents_width - self._symbol_room()
+
+    def text_rect(self) -> QRect:
+        """Where the text is painted (the contents minus the symbol), in widget pixels."""
+        contents = self._contents_rect()
+        width = self._text_width_in(contents.width())
+        size = wrapped_text.measure(self.text(), self.font(), width)
+        block = size.width + self._symbol_room()
+        left = contents.left() + max(0.0, (contents.width() - block) / 2)
+        text_left = left + self._symbol_room()
+        return QRectF(text_left, contents.top(), min(size.width, width),
+                      contents.height()).toAlignedRect()
+
+    def text_fits(self) -> bool:
+        """True when the whole text shows, wrapped, inside the button's padding."""
+        contents = self._contents_rect()
+        width = self._text_width_in(contents.width())
+        return wrapped_text.measure(self.text(), self.font(), width).fits(width,
+                                                                          contents.height())
+
+    # --- size hints -------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        chrome = self._chrome()
+        text_width = self._text_width_in(width - chrome.width())
+        text = wrapped_text.measure(self.text(), self.font(), text_width)
+        inner = max(text.height, wrapped_text.line_height(self.font()), self._symbol_side())
+        return max(self._target_height, int(inner + chrome.height() + 0.999))
+
+    def sizeHint(self) -> QSize:
+        chrome = self._chrome()
+        text_width = wrapped_text.single_line_width(self.text(), self.font())
+        width = int(text_width + self._symbol_room() + 0.999)
+        width = max(self._target_width, width + chrome.width())
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        chrome = self._chrome()
+        side = self._symbol_side()
+        word = wrapped_text.widest_word(self.text(), self.font())
+        width = int(word + self._symbol_room() + 0.999)
+        width = max(self._target_width, width + chrome.width())
+        line = max(wrapped_text.line_height(self.font()), side)
+        return QSize(width, max(self._target_height, int(line + chrome.height() + 0.999)))
+
+    # --- touch, mouse and keys --------------------------------------------------------
+
+    def hitButton(self, pos: QPoint) -> bool:
+        """Mouse presses and releases count within the tap tolerance around the button."""
+        tolerance = self._tap_tolerance
+        return self.rect().adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(pos)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in _TOUCH_EVENTS and isinstance(event, QTouchEvent):
+            self._follow_touch(event)
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.TouchCancel:
+            self._touch_id = None
+            self.setDown(False)
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _follow_touch(self, event: QTouchEvent) -> None:
+        """Follow the one touch point that began on the button; ignore all others."""
+        for point in event.points():
+            position = point.position().toPoint()
+            if self._touch_id is None:
+                if (point.state() == point.State.Pressed and self.isEnabled()
+                        and self.rect().contains(position)):
+                    self._touch_id = point.id()
+                    self.setDown(True)
+                continue
+            if point.id() != self._touch_id:
+                continue
+            within_tolerance = self.hitButton(position)
+            if point.state() == point.State.Released:
+                self._touch_id = None
+                self.setDown(False)
+                if within_tolerance and self.isEnabled():
+                    self.click()
+            elif point.state() == point.State.Updated:
+                self.setDown(within_tolerance)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ACTIVATION_KEYS:
+            if not event.isAutoRepeat():
+                self.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ACTIVATION_KEYS:
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # --- painting ---------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = self._style_option()
+        self.style().drawControl(QStyle.ControlElement.CE_PushButtonBevel, option, painter, self)
+        painter.setPen(option.palette.color(QPalette.ColorRole.ButtonText))
+        text_rect = self.text_rect()
+        contents = self._contents_rect()
+        side = self._symbol_side()
+        if side:
+            square = QRectF(text_rect.left() - self._symbol_gap() - side,
+                            contents.center().y() - side / 2 + 1, side, side)
+            if self._symbol is not None:
+                self._symbol(painter, square)
+            else:
+                self.icon().paint(painter, square.toAlignedRect())
+        wrapped_text.draw(painter, QRectF(text_rect), self.text(), self.font(),
+                          Qt.AlignmentFlag.AlignCenter)
+        painter.end()

@@ -1,0 +1,145 @@
+"""A label for the kiosk's text: wraps, keeps its line spacing, never elides, and says so
+when its text does not fit.
+
+Translations change a text's length (English is often 1.5 times the Chinese, the
+pseudo-language 1.4 times the English); a label that silently cut its text would hide the
+one sentence an elderly customer needed. BigLabel lays its text out with
+`wrapped_text`, asks its layout for the height the wrapped text needs, and when the space it
+gets is still too small it emits `overflowChanged(True)` and logs a warning, so tests and
+the audit catch it instead of a customer.
+
+Its size comes from the stylesheet: the `role` property ("body", "heading", "huge") picks
+the font size the theme computed for that role.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
+
+from kiosk.ui.widgets import wrapped_text
+
+log = logging.getLogger(__name__)
+
+LABEL_ROLES = ("body", "heading", "huge")
+
+
+class BigLabel(QLabel):
+    """Word-wrapping plain-text label; `text_fits()` tells whether all of it shows."""
+
+    overflowChanged = Signal(bool)
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *,
+                 role: str = "body") -> None:
+        super().__init__(parent)
+        self._overflowing = False
+        self._fit_check_pending = False
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.set_role(role)
+        self.setText(text)
+
+    def set_role(self, role: str) -> None:
+        """Switch between body, heading and huge text; the stylesheet sizes each."""
+        if role not in LABEL_ROLES:
+            raise ValueError(f"label role must be one of {LABEL_ROLES}, got {role!r}")
+        self.setProperty("role", role)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.updateGeometry()
+
+    def role(self) -> str:
+        return str(self.property("role"))
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+        self._schedule_fit_check()
+
+    # --- size -------------------------------------------------------------------------
+
+    def _margins(self) -> QSize:
+        contents = self.contentsRect()
+        return QSize(self.width() - contents.width(), self.height() - contents.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self._margins()
+        size = wrapped_text.measure(self.text(), self.font(), width - margins.width())
+        one_line = wrapped_text.line_height(self.font())
+        return int(max(size.height, one_line) + margins.height() + 0.999)
+
+    def sizeHint(self) -> QSize:
+        margins = self._margins()
+        width = int(wrapped_text.single_line_width(self.text(), self.font()) + 0.999)
+        width += margins.width()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self._margins()
+        width = int(wrapped_text.widest_word(self.text(), self.font()) + 0.999)
+        height = int(wrapped_text.line_height(self.font()) + 0.999)
+        return QSize(width + margins.width(), height + margins.height())
+
+    # --- fit --------------------------------------------------------------------------
+
+    def text_fits(self) -> bool:
+        """True when every line of the text shows whole in the label's current size."""
+        contents = self.contentsRect()
+        size = wrapped_text.measure(self.text(), self.font(), contents.width())
+        return size.fits(contents.width(), contents.height())
+
+    def _schedule_fit_check(self) -> None:
+        """Check once the layout has had its turn: a new text or font first changes the
+        size the label asks for, and only then the size it gets."""
+        if not self._fit_check_pending:
+            self._fit_check_pending = True
+            QTimer.singleShot(0, self, self._check_fit)
+
+    def _check_fit(self) -> None:
+        self._fit_check_pending = False
+        if not self.isVisible():
+            return
+        overflowing = not self.text_fits()
+        if overflowing == self._overflowing:
+            return
+        self._overflowing = overflowing
+        if overflowing:
+            log.warning("text does not fit its label %r (%dx%d px): %r", self.objectName(),
+                        self.width(), self.height(), self.text())
+        self.overflowChanged.emit(overflowing)
+
+    # --- events -----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._schedule_fit_check()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._schedule_fit_check()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+            self._schedule_fit_check()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        self.drawFrame(painter)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        wrapped_text.draw(painter, QRectF(self.contentsRect()), self.text(), self.font(),
+                          self.alignment())
+        painter.end()

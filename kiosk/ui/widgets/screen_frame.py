@@ -1,0 +1,116 @@
+"""The base of every kiosk screen: a content area above the fixed Home/Back/Help strip.
+
+A screen is a ScreenFrame subclass. It puts its widgets into `content_layout` and never
+builds navigation of its own, so Home, Back and Help are identical on every screen for free.
+
+Language switching, the pattern every screen follows:
+
+- widgets are given texts that are already translated (`tr()` / `kiosk.ui.strings`), and
+  never translate anything themselves;
+- a screen overrides `retranslate()` and sets every one of its texts there, and calls it
+  once at the end of its own `__init__`;
+- when the language changes Qt sends `QEvent.LanguageChange` to every widget; ScreenFrame
+  answers by giving the strip its new words and calling `retranslate()` again.
+
+One method holds all of a screen's texts, so a text cannot be set at start and then be
+forgotten on a switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+# Imported under another name on purpose: pyside6-lupdate reads any call spelled
+# `translate(context, text)` as a new source text, and here the second argument is a
+# vocabulary key ("home"), not English text.
+from kiosk.ui.strings import vocabulary_text
+from kiosk.ui.widgets.nav_bar import FixedNavBar, NavTexts
+
+
+def vocabulary_nav_texts() -> NavTexts:
+    """The strip's words from the shared vocabulary, in the current language."""
+    return NavTexts(
+        home=vocabulary_text("Navigation", "home"),
+        back=vocabulary_text("Navigation", "back"),
+        help=vocabulary_text("Navigation", "help_button"),
+        help_description=vocabulary_text("Navigation", "help_button_description"),
+    )
+
+
+class ScreenFrame(QWidget):
+    """Content area plus the fixed navigation strip; override `retranslate()`."""
+
+    homeRequested = Signal()
+    backRequested = Signal()
+    helpRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 nav_texts: Callable[[], NavTexts] = vocabulary_nav_texts) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._nav_texts = nav_texts
+        self._gap = 0
+        self.content = QWidget(self)
+        self.content.setObjectName("screen_content")
+        self.content_layout = QVBoxLayout(self.content)
+        self.nav = FixedNavBar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.nav)
+        self.nav.home_button.clicked.connect(self.homeRequested)
+        self.nav.back_button.clicked.connect(self.backRequested)
+        self.nav.help_button.clicked.connect(self.helpRequested)
+        self.nav.set_texts(self._nav_texts())
+
+    def retranslate(self) -> None:
+        """Set every text of the screen in the current language. Screens override this."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._put_navigation_last_in_tab_order()
+
+    def _put_navigation_last_in_tab_order(self) -> None:
+        """Tab follows reading order: the content top to bottom, then Home, Back, Help.
+
+        The strip is built first (here), so Qt would put it first in the tab order; it is
+        moved behind the content's last control every time the screen is shown, which also
+        covers controls a screen adds later.
+        """
+        home, back, help_button = (self.nav.home_button, self.nav.back_button,
+                                   self.nav.help_button)
+        last_in_content: QWidget | None = None
+        widget = help_button.nextInFocusChain()
+        for _ in range(len(self.window().findChildren(QWidget)) + 1):
+            if widget is None or widget is home:
+                break
+            if (self.content.isAncestorOf(widget)
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                last_in_content = widget
+            widget = widget.nextInFocusChain()
+        if last_in_content is not None:
+            QWidget.setTabOrder(last_in_content, home)
+            QWidget.setTabOrder(home, back)
+            QWidget.setTabOrder(back, help_button)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.nav.set_texts(self._nav_texts())
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _get_gap(self) -> int:
+        return self._gap
+
+    def _set_gap(self, pixels: int) -> None:
+        """Margin around and space between the content's widgets, from the stylesheet."""
+        self._gap = max(0, int(pixels))
+        self.content_layout.setContentsMargins(self._gap, self._gap, self._gap, self._gap)
+        self.content_layout.setSpacing(self._gap)
+
+    gap = Property(int, _get_gap, _set_gap)

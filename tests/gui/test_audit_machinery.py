@@ -1,0 +1,337 @@
+"""The accessibility audit passes a good screen and catches each way a screen can fail.
+
+The good screen is built from the shared widgets, in Chinese and in English, in both
+colour schemes. Each broken screen is that good screen with one thing spoiled; the audit
+must name the spoiled widget and the rule, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton
+
+from kiosk.core.settings import ScreenSection
+from kiosk.ui.audit import (
+    AuditOptions,
+    Finding,
+    Rule,
+    assert_accessible,
+    audit_window,
+    nav_reference,
+)
+from kiosk.ui.fonts import load_fonts
+from kiosk.ui.physical import SizeRules, size_rules
+from kiosk.ui.render import render_to_png
+from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
+from kiosk.ui.widgets import NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
+from kiosk.ui.widgets.symbols import home_symbol
+
+EN = {
+    "home": "Home", "back": "Back", "help": "Call staff",
+    "help_description": "Press here and a member of staff will come to help you.",
+    "title": "Welcome",
+    "body": "Please choose what you would like to do. If you need help, press the red "
+            "button at the bottom right and a member of staff will come.",
+    "ticket": "Take a ticket", "questions": "Questions and answers",
+}
+ZH = {
+    "home": "首页", "back": "返回", "help": "呼叫工作人员",
+    "help_description": "按这里，工作人员会过来帮您。",
+    "title": "欢迎光临",
+    "body": "请选择您要办理的业务。如需帮助，请按右下角的红色按钮，工作人员会马上过来。",
+    "ticket": "取号", "questions": "常见问题",
+}
+TICKET_NUMBER = "A023"
+ENGLISH_SOURCES = frozenset(EN.values())
+
+
+def is_translated(text: str, language: str) -> bool:
+    """The test's catalogue check: in Chinese, an English source text is untranslated."""
+    return language != "zh_CN" or text not in ENGLISH_SOURCES
+
+
+class SampleScreen(ScreenFrame):
+    """A calm screen of the shared widgets: heading, sentence, two choices, a number."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__(nav_texts=lambda: NavTexts(texts["home"], texts["back"],
+                                                    texts["help"], texts["help_description"]))
+        self.texts = texts
+        self.title = BigLabel(role="heading")
+        self.title.setObjectName("title")
+        self.body = BigLabel()
+        self.body.setObjectName("body")
+        self.ticket = BigButton()
+        self.ticket.setObjectName("ticket")
+        self.questions = BigButton()
+        self.questions.setObjectName("questions")
+        self.number = BigLabel(TICKET_NUMBER, role="huge")
+        self.number.setObjectName("number")
+        self.choices = QHBoxLayout()
+        self.choices.addWidget(self.ticket)
+        self.choices.addWidget(self.questions)
+        self.choices.addStretch(1)
+        for widget in (self.title, self.body):
+            self.content_layout.addWidget(widget)
+        self.content_layout.addLayout(self.choices)
+        self.content_layout.addWidget(self.number)
+        self.content_layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.texts["title"])
+        self.body.setText(self.texts["body"])
+        self.ticket.setText(self.texts["ticket"])
+        self.questions.setText(self.texts["questions"])
+
+
+@pytest.fixture
+def rules() -> SizeRules:
+    return size_rules(ScreenSection())
+
+
+@pytest.fixture
+def family(qapp: QApplication) -> str:
+    return load_fonts()
+
+
+@pytest.fixture
+def theme(rules: SizeRules, family: str) -> Theme:
+    return build_theme(rules, font_family=family)
+
+
+@pytest.fixture
+def make_screen(qtbot, theme: Theme) -> Iterator[Callable[..., SampleScreen]]:  # type: ignore[no-untyped-def]
+    screens: list[SampleScreen] = []
+
+    def make(texts: dict[str, str] = ZH, styled_with: Theme = theme) -> SampleScreen:
+        screen = SampleScreen(texts)
+        qtbot.addWidget(screen)
+        apply_theme(screen, styled_with)
+        screens.append(screen)
+        return screen
+
+    yield make  # the screens stay referenced, so alive, until the test ends
+
+
+@pytest.fixture
+def options(rules: SizeRules, make_screen: Callable[..., SampleScreen]) -> AuditOptions:
+    reference = nav_reference(make_screen(EN), rules)
+    return AuditOptions(rules=rules, language="zh_CN", is_translated=is_translated,
+                        nav_reference=reference)
+
+
+@pytest.mark.parametrize("contrast", list(Contrast))
+@pytest.mark.parametrize(("texts", "language"), [(ZH, "zh_CN"), (EN, "en")])
+def test_a_good_screen_has_no_findings(make_screen, rules: SizeRules, family: str,  # type: ignore[no-untyped-def]
+                                       options: AuditOptions, contrast: Contrast,
+                                       texts: dict[str, str], language: str) -> None:
+    screen = make_screen(texts, build_theme(rules, contrast, font_family=family))
+    in_language = AuditOptions(rules=rules, language=language, is_translated=is_translated,
+                               nav_reference=options.nav_reference)
+
+    assert_accessible(screen, f"sample/{contrast}/{language}", in_language)
+
+
+def test_larger_text_passes_the_larger_rule_and_smaller_text_does_not(  # type: ignore[no-untyped-def]
+        make_screen, rules: SizeRules, family: str, theme: Theme) -> None:
+    larger = make_screen(ZH, build_theme(rules, text_size=TextSize.LARGER, font_family=family))
+    large = make_screen(ZH, theme)
+    larger_rule = AuditOptions(rules=rules, larger_text=True, check_focus=False)
+
+    assert_accessible(larger, "sample/larger", larger_rule)
+    findings = audit_window(large, "sample/large", larger_rule)
+    assert Rule.TEXT_SIZE in {finding.rule for finding in findings}
+
+
+def _audit(screen: SampleScreen, options: AuditOptions) -> list[Finding]:
+    return audit_window(screen, "broken", options)
+
+
+def _only(findings: list[Finding], widgets: set[str]) -> set[tuple[str, Rule]]:
+    """The (widget, rule) pairs found, after checking nothing else was blamed."""
+    blamed = {finding.widget for finding in findings}
+    assert blamed <= widgets, "\n".join(map(str, findings))
+    return {(finding.widget, finding.rule) for finding in findings}
+
+
+def test_tiny_text_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.body.setStyleSheet("font-size: 14px;")
+
+    assert ("body", Rule.TEXT_SIZE) in _only(_audit(screen, options), {"body"})
+
+
+def test_a_ten_mm_button_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+                                  rules: SizeRules) -> None:
+    screen = make_screen()
+    small = QPushButton("✓")
+    small.setObjectName("small")
+    small.setFixedSize(round(rules.mm(10)), round(rules.mm(10)))
+    small.setStyleSheet("padding: 0; font-size: 14px;")
+    screen.choices.addWidget(small)
+
+    found = _only(_audit(screen, options), {"small"})
+    assert ("small", Rule.TARGET_SIZE) in found
+
+
+def test_buttons_one_mm_apart_are_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+                                        rules: SizeRules) -> None:
+    screen = make_screen()
+    screen.choices.setSpacing(round(rules.mm(1)))
+
+    assert _only(_audit(screen, options), {"ticket / questions"}) == {
+        ("ticket / questions", Rule.TARGET_SPACING)}
+
+
+def test_grey_on_grey_text_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.body.setStyleSheet("color: #707070; background-color: #A8A8A8;")  # 2.1:1
+
+    findings = _audit(screen, options)
+
+    assert _only(findings, {"body"}) == {("body", Rule.TEXT_CONTRAST)}
+    assert findings[0].measured.startswith("2.")
+
+
+def test_elided_text_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+                              theme: Theme) -> None:
+    screen = make_screen()
+    font = QFont(theme.font_family)
+    font.setPixelSize(theme.body_px)
+    cut = QLabel(QFontMetrics(font).elidedText(ZH["body"], Qt.TextElideMode.ElideRight, 600))
+    cut.setObjectName("cut")
+    screen.content_layout.insertWidget(2, cut)
+
+    assert ("cut", Rule.ELIDED_TEXT) in _only(_audit(screen, options), {"cut"})
+
+
+def test_text_squeezed_out_of_its_label_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.body.setFixedHeight(40)
+
+    assert _only(_audit(screen, options), {"body"}) == {("body", Rule.CLIPPED_TEXT)}
+
+
+def test_a_control_without_a_name_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    icon_only = BigButton(symbol=home_symbol)
+    icon_only.setObjectName("icon_only")
+    screen.choices.insertWidget(2, icon_only)
+
+    assert _only(_audit(screen, options), {"icon_only"}) == {("icon_only",
+                                                               Rule.ACCESSIBLE_NAME)}
+
+
+def test_text_left_in_english_on_a_chinese_screen_is_found(make_screen,  # type: ignore[no-untyped-def]
+                                                           options: AuditOptions) -> None:
+    screen = make_screen()
+    screen.questions.setText(EN["questions"])
+
+    assert _only(_audit(screen, options), {"questions"}) == {("questions", Rule.UNTRANSLATED)}
+
+
+def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    strip = screen.nav.layout()
+    strip.removeWidget(screen.nav.help_button)
+    strip.insertWidget(0, screen.nav.help_button)
+
+    found = _only(_audit(screen, options), {"nav_help", "nav_home", "nav_back"})
+    assert (NAV_HELP, Rule.NAV_MOVED) in found
+
+
+def test_a_missing_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.nav.help_button.hide()
+
+    assert _only(_audit(screen, options), {NAV_HELP}) == {(NAV_HELP, Rule.NAV_MISSING)}
+
+
+def test_a_button_larger_than_help_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.ticket.setFixedSize(900, 200)
+
+    assert _only(_audit(screen, options), {"ticket"}) == {("ticket", Rule.HELP_NOT_LARGEST)}
+
+
+def test_a_button_without_a_focus_ring_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+                                                theme: Theme) -> None:
+    screen = make_screen()
+    border = f"{theme.border_px}px solid {theme.colours.button.border}"
+    screen.ticket.setStyleSheet(f"BigButton:focus {{ border: {border}; "
+                                f"padding: {theme.padding_px}px; }}")
+
+    assert _only(_audit(screen, options), {"ticket"}) == {("ticket", Rule.FOCUS_VISIBLE)}
+
+
+def test_a_pale_focus_ring_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.ticket.setStyleSheet("BigButton:focus { border-color: #FFF3C4; }")
+
+    findings = _only(_audit(screen, options), {"ticket"})
+    assert findings == {("ticket", Rule.FOCUS_CONTRAST)}
+
+
+def test_a_control_the_keyboard_cannot_reach_is_found(make_screen,  # type: ignore[no-untyped-def]
+                                                      options: AuditOptions) -> None:
+    screen = make_screen()
+    screen.questions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    assert _only(_audit(screen, options), {"questions"}) == {("questions",
+                                                               Rule.FOCUS_VISIBLE)}
+
+
+def test_a_window_that_is_not_a_screen_is_reported_not_crashed_on(  # type: ignore[no-untyped-def]
+        qtbot, options: AuditOptions) -> None:
+    bare = QLabel("")
+    qtbot.addWidget(bare)
+
+    findings = audit_window(bare, "bare", options)
+
+    assert {(finding.widget, finding.rule) for finding in findings} == {
+        (name, Rule.NAV_MISSING) for name in ("nav_home", "nav_back", "nav_help")}
+
+
+def test_assert_accessible_lists_every_finding(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.body.setStyleSheet("font-size: 14px;")
+    screen.nav.help_button.hide()
+
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(screen, "home/idle", options)
+
+    message = str(failure.value)
+    assert "home/idle: body: text-size: measured" in message
+    assert "home/idle: nav_help: nav-missing" in message
+
+
+def test_the_audit_leaves_focus_where_it_was(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show()
+    screen.activateWindow()
+    screen.questions.setFocus()
+
+    audit_window(screen, "sample", options)
+
+    assert screen.questions.hasFocus()
+
+
+def test_a_screen_renders_to_a_full_size_png(make_screen, theme: Theme, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen(EN)
+
+    path = render_to_png(screen, tmp_path / "screens" / "sample.png")
+
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1920, 1080)
+    content = image.pixelColor(1900, 20).name().upper()
+    strip = image.pixelColor(960, 1075).name().upper()
+    assert content == theme.colours.background
+    assert strip == theme.colours.nav_background
+    help_rect: QRect = screen.nav.help_button.geometry().translated(screen.nav.pos())
+    assert image.pixelColor(help_rect.center().x(), help_rect.top() + 12).name().upper() in (
+        theme.colours.help_button.face, theme.colours.help_button.text)
