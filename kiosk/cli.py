@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from kiosk import __version__
 
-NOT_BUILT = ("run", "console", "hub", "display", "demo")
+NOT_BUILT = ("console", "display", "demo")
 _NOT_BUILT_HELP = {
     "run": "the customer kiosk (full-screen touch app)",
     "console": "the staff console",
@@ -71,6 +71,26 @@ def _hash_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hub(args: argparse.Namespace) -> int:
+    from kiosk.hub.app import run_hub
+
+    return run_hub(args.config, args.secrets, args.data)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.customer.app import run_kiosk
+
+    return run_kiosk(args.config, args.device, args.secrets, args.data, args.windowed)
+
+
+def _render_screens(args: argparse.Namespace) -> int:
+    from kiosk.customer.render_screens import render_screens
+
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    states = [name.strip() for name in (args.states or "").split(",") if name.strip()]
+    return render_screens(args.config, args.out, languages, states)
+
+
 def _not_built(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         print(f"kiosk {name}: {_NOT_BUILT_HELP[name]} is not part of version {__version__} "
@@ -96,6 +116,39 @@ def build_parser() -> argparse.ArgumentParser:
     pin = commands.add_parser("hash-pin", help="read a staff PIN and print its hash for the "
                               "hub's secrets file")
     pin.set_defaults(handler=_hash_pin)
+
+    hub = commands.add_parser("hub", help=_NOT_BUILT_HELP["hub"],
+                              description="Run the branch hub until SIGTERM or Ctrl-C.")
+    hub.add_argument("--config", required=True, help="branch configuration (TOML)")
+    hub.add_argument("--secrets", help="the hub's secrets file: broker password and staff "
+                     "PIN hashes (TOML, mode 0600)")
+    hub.add_argument("--data", help="folder for the hub's ledger (hub.db); default: "
+                     "hub-data beside the configuration file")
+    hub.set_defaults(handler=_hub)
+
+    run = commands.add_parser("run", help=_NOT_BUILT_HELP["run"],
+                              description="Run the customer kiosk: full-screen and frameless "
+                              "(leaving it needs a staff PIN), or in a window with --windowed.")
+    run.add_argument("--config", required=True, help="branch configuration (TOML)")
+    run.add_argument("--device", required=True, metavar="KIOSK_ID",
+                     help="this kiosk's device id in the configuration")
+    run.add_argument("--secrets", help="this kiosk's secrets file: its broker password "
+                     "(TOML, mode 0600)")
+    run.add_argument("--data", help="folder for the kiosk's own store (its help calls and "
+                     "outbox); default: kiosk-data beside the configuration file")
+    run.add_argument("--windowed", action="store_true",
+                     help="an ordinary window, for development and the demo")
+    run.set_defaults(handler=_run)
+
+    render = commands.add_parser("render-screens", help="draw every kiosk screen and state "
+                                 "to PNG files (offscreen), to look at them")
+    render.add_argument("--config", required=True, help="branch configuration (TOML)")
+    render.add_argument("--out", required=True, help="folder for the pictures "
+                        "(OUT/<language>/<state>.png)")
+    render.add_argument("--languages", default="zh_CN,en,pseudo",
+                        help="comma-separated languages (default: zh_CN,en,pseudo)")
+    render.add_argument("--states", help="comma-separated state names (default: all)")
+    render.set_defaults(handler=_render_screens)
 
     for name in NOT_BUILT:
         sub = commands.add_parser(name, help=_NOT_BUILT_HELP[name])

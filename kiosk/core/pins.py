@@ -13,13 +13,20 @@ _FORMAT = re.compile(r"scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0
 PIN_PATTERN = re.compile(r"\d{4,8}")
 
 
-def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    """Hash a 4-8 digit PIN as ``scrypt$n$r$p$salt$hash`` (base64 parts)."""
+def hash_pin(pin: str, *, salt: bytes | None = None, cost: int = _N) -> str:
+    """Hash a 4-8 digit PIN as ``scrypt$n$r$p$salt$hash`` (base64 parts).
+
+    ``cost`` is scrypt's N (a power of two). Keep the default for real PINs; tests pass a
+    small one to stay fast. :func:`verify_pin` reads the cost from the hash, so hashes of
+    different costs verify alike.
+    """
     if not PIN_PATTERN.fullmatch(pin):
         raise ValueError("a PIN is 4 to 8 digits")
+    if cost < 2 or cost & (cost - 1):
+        raise ValueError("the scrypt cost must be a power of two, at least 2")
     salt = salt if salt is not None else os.urandom(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return "$".join(["scrypt", str(_N), str(_R), str(_P),
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=cost, r=_R, p=_P, dklen=32)
+    return "$".join(["scrypt", str(cost), str(_R), str(_P),
                      base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import getpass
 import logging
 import shutil
@@ -18,6 +19,7 @@ import socket
 import subprocess
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -203,6 +205,12 @@ class EmbeddedBroker:
             thread.join(timeout=10)
         self._loop = None
         self._thread = None
+        self._broker = None
+        # amqtt leaves client stream writers for the garbage collector; finalise them now,
+        # quietly, rather than as ResourceWarnings at some later, unrelated moment.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            gc.collect()
 
 
 def start_local_broker(data_dir: Path, port: int = 0,

@@ -166,10 +166,12 @@ class ConsoleClient:
             if role is Role.HUB:
                 self.sender.acked_by_hub(message.ids)
         elif isinstance(message, Heartbeat):
+            self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, role, now)
             self.on_peers_changed()
         elif isinstance(message, Presence):
             if message.online:
+                self._hub_may_be_back(decoded)
                 self.peers.heard(decoded.sender, role, now)
             else:
                 self.peers.gone(decoded.sender)
@@ -178,6 +180,11 @@ class ConsoleClient:
             self.on_devices_state(message)
         else:
             self.on_other_message(decoded)
+
+    def _hub_may_be_back(self, decoded: Decoded) -> None:
+        """The hub was silent and speaks again: give it everything it has not acked."""
+        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._clock()):
+            self.sender.resend_all()
 
     def connection_changed(self, connected: bool) -> None:
         if connected:

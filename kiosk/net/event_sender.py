@@ -45,6 +45,15 @@ class EventSender:
             self._publish(item.key, item.topic, item.payload)
         return len(due)
 
+    def resend_all(self) -> int:
+        """Publish every unacknowledged message now (the hub just came back)."""
+        if not self._transport.connected:
+            return 0
+        items = self._store.unacked()
+        for item in items:
+            self._publish(item.key, item.topic, item.payload)
+        return len(items)
+
     def acked_by_hub(self, ids: Iterable[str]) -> int:
         return self._store.ack(ids)
 

@@ -4,6 +4,10 @@ Runs on one thread (a SerialWorker; the GUI only submits work and listens), so S
 commits never stall the screen. Every help event the kiosk originates goes through the
 outbox (:class:`EventSender`). "Staff notified" is never assumed: it is the call's state
 reaching NOTIFIED, which only a console's ``received`` event can do.
+
+Staff PINs typed at the kiosk (to leave full-screen, or to close a call as proof someone
+came) are only passed on to the hub, which alone can check them; the PIN is never stored,
+logged or re-sent, and a request the hub does not answer in time is reported as such.
 """
 
 from __future__ import annotations
@@ -15,7 +19,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help_call import (
+    Category,
+    HelpEvent,
+    HelpEventKind,
+    Outcome,
+    new_follow_up,
+    new_raise,
+)
 from kiosk.core.help_rules import check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.settings import Role
@@ -26,6 +37,8 @@ from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Heartbeat, Presence
 from kiosk.protocol.help_messages import Drill, EventAck, HelpEventMessage, HelpState
+from kiosk.protocol.pin_messages import PinPurpose, PinRefusal, PinReply, PinRequest
+from kiosk.protocol.rejection import InvalidMessage
 from kiosk.protocol.staff_messages import Announcement
 from kiosk.protocol.ticket_messages import (
     IssuedTicket,
@@ -53,6 +66,29 @@ class TicketOutcome:
     refusal: TicketRefusal | None = None
 
 
+class PinProblem(StrEnum):
+    INVALID = "invalid"  # not sendable (e.g. not 4 to 8 digits): nothing was sent
+    NO_CONNECTION = "no_connection"  # the kiosk is not connected: the PIN cannot be checked
+    NO_ANSWER = "no_answer"  # the hub did not answer in time
+    REFUSED = "refused"  # the hub refused (reason given)
+
+
+@dataclass(frozen=True)
+class PinOutcome:
+    """The hub's answer to a staff PIN typed at this kiosk (or why there is none)."""
+
+    request_id: str
+    purpose: PinPurpose
+    staff_id: str | None = None  # accepted: who it was
+    problem: PinProblem | None = None
+    refusal: PinRefusal | None = None
+    retry_after_s: float | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.problem is None
+
+
 @dataclass(frozen=True)
 class Reachability:
     connected: bool  # to the broker
@@ -71,7 +107,8 @@ def _ignore(*_: object) -> None:
 class KioskClient:
     def __init__(self, config: BranchConfig, kiosk_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
-                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0,
+                 pin_reply_timeout_s: float | None = None) -> None:
         self.config = config
         self.kiosk_id = kiosk_id
         self._branch = config.branch.id
@@ -82,6 +119,9 @@ class KioskClient:
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
         self._pending_tickets: dict[str, float] = {}
+        self._pending_pins: dict[str, tuple[float, PinPurpose]] = {}
+        self._pin_timeout_s = (config.queue.reply_timeout_s if pin_reply_timeout_s is None
+                               else pin_reply_timeout_s)
         self._last_reachability: Reachability | None = None
         self._call: CallState | None = None
         # Listeners; set by the owner (the Qt bridge, or a test).
@@ -91,6 +131,7 @@ class KioskClient:
         self.on_called: Callable[[TicketCalled], None] = _ignore
         self.on_announcement: Callable[[Announcement], None] = _ignore
         self.on_queue: Callable[[QueueState], None] = _ignore
+        self.on_pin: Callable[[PinOutcome], None] = _ignore
 
     # --- start-up -------------------------------------------------------------------------
 
@@ -196,6 +237,41 @@ class KioskClient:
             self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
 
+    # --- staff PINs -----------------------------------------------------------------------
+
+    def request_pin(self, staff_id: str, pin: str, purpose: PinPurpose, *,
+                    call_id: str | None = None, outcome: Outcome | None = None,
+                    request_id: str | None = None) -> str:
+        """Ask the hub to check a staff PIN; the answer (or its absence) comes to ``on_pin``."""
+        request_id = request_id or uuid.uuid4().hex
+        try:
+            request = PinRequest(request_id=request_id, staff_id=staff_id, pin=pin,
+                                 purpose=purpose, call_id=call_id, outcome=outcome)
+        except InvalidMessage as problem:  # the reason never contains the PIN itself
+            log.info("PIN request for %s not sent: %s", purpose, problem)
+            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.INVALID))
+            return request_id
+        if not self._transport.connected:
+            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
+            return request_id
+        self._pending_pins[request_id] = (self._clock() + self._pin_timeout_s, purpose)
+        if not self._transport.publish(
+                topics.pin_request(self._branch, Role.KIOSK, self.kiosk_id), request):
+            del self._pending_pins[request_id]
+            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
+        return request_id
+
+    def _pin_reply(self, reply: PinReply) -> None:
+        pending = self._pending_pins.pop(reply.request_id, None)
+        if pending is None:
+            return  # too late: the kiosk already said the PIN could not be checked
+        purpose = pending[1]
+        if reply.ok:
+            self.on_pin(PinOutcome(reply.request_id, purpose, staff_id=reply.staff_id))
+        else:
+            self.on_pin(PinOutcome(reply.request_id, purpose, problem=PinProblem.REFUSED,
+                                   refusal=reply.reason, retry_after_s=reply.retry_after_s))
+
     # --- receiving ------------------------------------------------------------------------
 
     def handle(self, decoded: Decoded) -> None:
@@ -216,13 +292,17 @@ class KioskClient:
                 self.sender.held_by_console(message.ids, decoded.sender)
         elif isinstance(message, TicketReply):
             self._ticket_reply(message)
+        elif isinstance(message, PinReply):
+            self._pin_reply(message)
         elif isinstance(message, Drill):
             self.raise_drill(message.call_id)
         elif isinstance(message, Heartbeat):
+            self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, decoded.topic.role, now)
             self._check_reachability()
         elif isinstance(message, Presence):
             if message.online:
+                self._hub_may_be_back(decoded)
                 self.peers.heard(decoded.sender, decoded.topic.role, now)
             else:
                 self.peers.gone(decoded.sender)
@@ -233,6 +313,11 @@ class KioskClient:
             self.on_announcement(message)
         elif isinstance(message, QueueState):
             self.on_queue(message)
+
+    def _hub_may_be_back(self, decoded: Decoded) -> None:
+        """The hub was silent and speaks again: give it everything it has not acked."""
+        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._clock()):
+            self.sender.resend_all()
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
@@ -257,6 +342,10 @@ class KioskClient:
             if now >= deadline:
                 del self._pending_tickets[request_id]
                 self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_ANSWER))
+        for request_id, (deadline, purpose) in list(self._pending_pins.items()):
+            if now >= deadline:
+                del self._pending_pins[request_id]
+                self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
         self._check_reachability()
 
     def reachability(self) -> Reachability:

@@ -9,6 +9,7 @@ consoles show it offline, which paho's own keep-alive thread would hide.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +19,7 @@ from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
 from kiosk.protocol.device_messages import Activity, Health
+from kiosk.protocol.pin_messages import PinPurpose
 
 
 class KioskBridge(QObject):
@@ -27,6 +29,7 @@ class KioskBridge(QObject):
     called = Signal(object)  # TicketCalled
     announcement = Signal(object)  # Announcement
     queue = Signal(object)  # QueueState
+    pin_reply = Signal(object)  # PinOutcome
 
     def __init__(self, device: HeadlessDevice[KioskClient],
                  parent: QObject | None = None) -> None:
@@ -39,6 +42,7 @@ class KioskBridge(QObject):
         client.on_called = self.called.emit
         client.on_announcement = self.announcement.emit
         client.on_queue = self.queue.emit
+        client.on_pin = self.pin_reply.emit
 
     def _submit(self, job: Callable[[], object]) -> None:
         def run() -> None:
@@ -63,6 +67,14 @@ class KioskBridge(QObject):
 
     def request_ticket(self, service_id: str, priority: bool, language: str) -> None:
         self._submit(lambda: self.device.client.request_ticket(service_id, priority, language))
+
+    def request_pin(self, staff_id: str, pin: str, purpose: PinPurpose, *,
+                    call_id: str | None = None, outcome: Outcome | None = None) -> str:
+        """Send a staff PIN to the hub; returns the request id its ``pin_reply`` will carry."""
+        request_id = uuid.uuid4().hex
+        self._submit(lambda: self.device.client.request_pin(
+            staff_id, pin, purpose, call_id=call_id, outcome=outcome, request_id=request_id))
+        return request_id
 
 
 class ConsoleBridge(QObject):

@@ -1,0 +1,242 @@
+"""The hub's side of the help-call loop: store every event, say so, keep the open calls, and
+escalate or signal again when nobody answers.
+
+Facts are never refused for coming late. An event from a kiosk or a console has already
+happened: consoles alarmed from it, and its sender keeps re-sending it until the hub says it
+is stored. So a well-formed event from a device in the roster is stored and acknowledged even
+when the lifecycle table (``help_rules``) would not offer that step now, e.g. an "I'm coming"
+that arrives after the call was closed; it is counted as a late event and the call's status
+still only moves forward. The table guards only what the hub itself originates: escalations,
+re-signals, and a close at the kiosk with a staff PIN.
+
+What *is* refused (counted, logged, never stored): an event about a kiosk or staff member the
+roster does not list, and an event whose id is already stored with other content. The stored
+event always stays as it was.
+
+``help.state`` holds every event of every open call, and of calls closed in the last
+``keep_resolved_s`` seconds (hub time), so a kiosk restarting just after the close, or a
+console that missed the close, still learns the call is over rather than keeping it open.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+
+from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
+from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help_rules import check_new_event
+from kiosk.core.help_state import CallState, call_state, order_key
+from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
+from kiosk.hub.ledger import Ledger, LedgerStep
+from kiosk.hub.publisher import Publisher
+from kiosk.hub.rejections import HubReject, Refusals
+from kiosk.hub.roster import Roster
+from kiosk.protocol import Decoded, topics
+from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
+from kiosk.protocol.pin_messages import PinRefusal
+
+log = logging.getLogger(__name__)
+
+K = HelpEventKind
+
+
+def audit_for(event: HelpEvent, now: float) -> AuditEvent:
+    detail: dict[str, DetailValue] = {"kind": str(event.kind), "kiosk": event.kiosk_id}
+    if event.category is not None:
+        detail["category"] = str(event.category)
+    if event.outcome is not None:
+        detail["outcome"] = str(event.outcome)
+    if event.level:
+        detail["level"] = event.level
+    if event.drill:
+        detail["drill"] = True
+    return AuditEvent.create(now, event.staff_id or event.origin, event.origin,
+                             AuditAction.HELP_EVENT, subject=event.call_id, detail=detail)
+
+
+class HelpDesk:
+    def __init__(self, *, ledger: Ledger, publisher: Publisher, roster: Roster,
+                 refusals: Refusals, timing: HelpTiming, hub_id: str,
+                 keep_resolved_s: float) -> None:
+        self._ledger = ledger
+        self._publisher = publisher
+        self._roster = roster
+        self._refusals = refusals
+        self._timing = timing
+        self._hub_id = hub_id
+        self._keep_resolved_s = keep_resolved_s
+        self._events: dict[str, dict[str, HelpEvent]] = {}  # call id -> event id -> event
+        self._states: dict[str, CallState] = {}
+        self._closed_at: dict[str, float] = {}  # call id -> when the hub learnt of the close
+        self.dirty = False  # help.state must be published again
+        self.late_events = 0
+        self.on_open_calls_changed: Callable[[int], None] = lambda count: None
+
+    # --- start-up -------------------------------------------------------------------------
+
+    def load(self, now: float) -> None:
+        """Take the open and recently closed calls back from the ledger after a restart."""
+        for event in self._ledger.help_events_since(now - self._keep_resolved_s):
+            self._events.setdefault(event.call_id, {})[event.id] = event
+        for call_id, events in self._events.items():
+            self._states[call_id] = call_state(events.values())
+            if not self._states[call_id].is_open:
+                stored = self._ledger.resolved_stored_at(call_id)
+                self._closed_at[call_id] = stored if stored is not None else now
+        self._forget_old_calls(now)
+        self.dirty = True
+        self._report_open_calls()
+
+    # --- queries --------------------------------------------------------------------------
+
+    def call(self, call_id: str) -> CallState | None:
+        """The state of a call, from memory or (for one closed long ago) from the ledger."""
+        state = self._states.get(call_id)
+        if state is not None:
+            return state
+        stored = self._ledger.help_events([call_id])
+        return call_state(stored) if stored else None
+
+    def open_calls(self) -> list[CallState]:
+        return [state for state in self._states.values() if state.is_open]
+
+    def has_open_call(self, kiosk_id: str) -> bool:
+        return any(state.kiosk_id == kiosk_id for state in self.open_calls())
+
+    def state_message(self, now: float) -> HelpState:
+        """Every event of the calls in memory, whole calls only, the newest calls first when
+        there are more than a message can hold (open calls before closed ones)."""
+        def priority(call_id: str) -> tuple[bool, float]:
+            state = self._states[call_id]
+            return (not state.is_open, -max(e.at for e in self._events[call_id].values()))
+
+        chosen: list[HelpEvent] = []
+        for call_id in sorted(self._events, key=priority):
+            events = list(self._events[call_id].values())
+            if len(chosen) + len(events) > MAX_STATE_EVENTS:
+                log.warning("help.state is full: call %s left out", call_id)
+                continue
+            chosen.extend(events)
+        return HelpState(updated_at=now, events=tuple(sorted(chosen, key=order_key)))
+
+    # --- events from kiosks and consoles --------------------------------------------------
+
+    def receive(self, decoded: Decoded, now: float) -> None:
+        message = decoded.message
+        assert isinstance(message, HelpEventMessage)
+        event = message.event
+        where = decoded.topic.topic
+        if not self._roster.is_kiosk(event.kiosk_id):
+            self._refusals.refuse(HubReject.UNKNOWN_KIOSK, where, f"kiosk {event.kiosk_id!r} "
+                                  "is not in the branch roster", now, decoded.sender)
+            return
+        if event.staff_id is not None and self._roster.staff(event.staff_id) is None:
+            self._refusals.refuse(HubReject.UNKNOWN_STAFF, where, f"staff {event.staff_id!r} "
+                                  "is not in the branch roster", now, decoded.sender)
+            return
+        stored = self._ledger.help_event(event.id)
+        if stored is not None:
+            if stored != event:
+                self._refusals.refuse(HubReject.CONFLICTING_EVENT, where,
+                                      f"event {event.id} is stored with other content; the "
+                                      "stored event is kept", now, decoded.sender)
+                return
+            self._publisher.ack(decoded.sender, [event.id], now)  # the first ack was lost
+            return
+        why = check_new_event(self.call(event.call_id), event)
+        if why is not None:
+            self.late_events += 1
+            log.info("storing a late %s event of call %s from %s: %s", event.kind,
+                     event.call_id, event.origin, why)
+        if self._store(event, now, where, decoded.sender):
+            self._publisher.ack(decoded.sender, [event.id], now)
+
+    # --- events the hub originates --------------------------------------------------------
+
+    def issue(self, event: HelpEvent, now: float, publish: bool = True) -> str | None:
+        """Store (and unless told otherwise publish) an event of the hub's own; the reason
+        it may not, or None."""
+        why = check_new_event(self.call(event.call_id), event)
+        if why is not None:
+            return why
+        if not self._store(event, now, topics.hub_help(self._publisher.branch, event.kiosk_id),
+                           self._hub_id):
+            return "the ledger could not store it"
+        if publish:
+            self.publish(event, now)
+        return None
+
+    def publish(self, event: HelpEvent, now: float) -> None:
+        self._publisher.publish(topics.hub_help(self._publisher.branch, event.kiosk_id),
+                                HelpEventMessage(event), now)
+
+    def close_at_kiosk(self, call_id: str, kiosk_id: str, staff_id: str, outcome: Outcome,
+                       now: float) -> PinRefusal | HelpEvent:
+        """Staff closed the call at the kiosk with their PIN: proof someone went there. The
+        ``resolved`` event is stored; the caller answers the PIN request, then publishes it."""
+        state = self.call(call_id)
+        if state is None or state.kiosk_id != kiosk_id or not state.is_open:
+            return PinRefusal.UNKNOWN_CALL
+        event = new_follow_up(call_id, kiosk_id, K.RESOLVED, self._hub_id, now,
+                              staff_id=staff_id, outcome=outcome)
+        why = self.issue(event, now, publish=False)
+        if why is not None:
+            log.warning("close of call %s at %s refused: %s", call_id, kiosk_id, why)
+            return PinRefusal.NOT_PERMITTED
+        return event
+
+    def tick(self, now: float) -> None:
+        """Escalate or signal again what is due; let calls closed long enough leave."""
+        for state in list(self._states.values()):
+            if not state.is_open:
+                continue
+            for due in due_signals(state, now, self._timing):
+                event = event_for_due(state, due, self._hub_id, now)
+                why = self.issue(event, now)
+                if why is None:
+                    log.warning("call %s at %s: %s, level %d", state.call_id, state.kiosk_id,
+                                due.kind, due.level)
+                else:
+                    log.error("call %s: could not record %s: %s", state.call_id, due.kind, why)
+        self._forget_old_calls(now)
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _store(self, event: HelpEvent, now: float, where: str, sender: str) -> bool:
+        try:
+            self._ledger.record(LedgerStep(now, help_event=event, audits=(audit_for(event, now),)))
+        except sqlite3.Error as error:
+            self._refusals.refuse(HubReject.STORAGE_FAILED, where,
+                                  f"event {event.id} not stored, not acknowledged: {error}",
+                                  now, sender)
+            return False
+        self._remember(event, now)
+        return True
+
+    def _remember(self, event: HelpEvent, now: float) -> None:
+        events = self._events.get(event.call_id)
+        if events is None:
+            # A call not in memory (closed long ago, or new): start from what is stored.
+            events = {e.id: e for e in self._ledger.help_events([event.call_id])}
+            self._events[event.call_id] = events
+        events[event.id] = event
+        state = call_state(events.values())
+        self._states[event.call_id] = state
+        if not state.is_open and event.call_id not in self._closed_at:
+            stored = self._ledger.resolved_stored_at(event.call_id)
+            self._closed_at[event.call_id] = stored if stored is not None else now
+        self.dirty = True
+        self._report_open_calls()
+
+    def _forget_old_calls(self, now: float) -> None:
+        for call_id, closed_at in list(self._closed_at.items()):
+            if now - closed_at > self._keep_resolved_s:
+                del self._closed_at[call_id]
+                self._events.pop(call_id, None)
+                self._states.pop(call_id, None)
+                self.dirty = True
+
+    def _report_open_calls(self) -> None:
+        self.on_open_calls_changed(len(self.open_calls()))
