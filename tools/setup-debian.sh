@@ -18,5 +18,3 @@ apt-get install -y -qq --no-install-recommends \
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 \
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core \
   > /dev/null
-# The test broker runs as the current user; the Debian service is not needed.
-systemctl disable --now mosquitto >/dev/null 2>&1 || true
