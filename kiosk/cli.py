@@ -71,6 +71,33 @@ def _hash_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _setup_broker(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk.core.config import ConfigError, load_config
+    from kiosk.deploy.broker_setup import setup_broker
+    from kiosk.deploy.certificates import CertificateError
+
+    try:
+        config = load_config(args.config)
+        made = setup_broker(config, Path(args.out), hosts=args.host or None, user=args.user,
+                            local_port=None if args.no_local else args.local_port,
+                            rotate=args.rotate)
+    except (ConfigError, CertificateError, OSError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Mosquitto set-up written to {made.folder}:")
+    print(f"  start it with: mosquitto -c {made.config_file}")
+    print(f"  TLS on port {made.tls_port}" + (f", loopback on {made.local_port}"
+                                             if made.local_port else ""))
+    print("  copy each device's secrets file (mode 0600) to that device only:")
+    for device, path in sorted(made.secrets.items()):
+        print(f"    {device}: {path}")
+    print(f"  devices need the CA certificate: {made.folder / 'certs' / 'ca.crt'} "
+          "(broker.ca_file in the branch configuration)")
+    return 0
+
+
 def _hub(args: argparse.Namespace) -> int:
     from kiosk.hub.app import run_hub
 
@@ -116,6 +143,22 @@ def build_parser() -> argparse.ArgumentParser:
     pin = commands.add_parser("hash-pin", help="read a staff PIN and print its hash for the "
                               "hub's secrets file")
     pin.set_defaults(handler=_hash_pin)
+
+    broker = commands.add_parser(
+        "setup-broker", help="write a branch's Mosquitto set-up: CA and TLS certificate, "
+        "per-device passwords and secrets files, ACL, mosquitto.conf")
+    broker.add_argument("--config", required=True, help="branch configuration (TOML)")
+    broker.add_argument("--out", required=True, help="folder to write the set-up into")
+    broker.add_argument("--host", action="append", help="a name or address the broker is "
+                        "reached at (repeat; default: the host of broker.url)")
+    broker.add_argument("--user", default="mosquitto", help="user the broker runs as "
+                        "(default: mosquitto)")
+    broker.add_argument("--local-port", type=int, default=1883, help="plain loopback "
+                        "listener for programs on the broker's machine (default: 1883)")
+    broker.add_argument("--no-local", action="store_true", help="no loopback listener")
+    broker.add_argument("--rotate", action="store_true", help="new passwords for every "
+                        "device (otherwise existing ones are kept)")
+    broker.set_defaults(handler=_setup_broker)
 
     hub = commands.add_parser("hub", help=_NOT_BUILT_HELP["hub"],
                               description="Run the branch hub until SIGTERM or Ctrl-C.")

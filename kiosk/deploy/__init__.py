@@ -1,0 +1,1 @@
+"""Turning a branch configuration into what a branch installs: broker set-up, secrets."""
