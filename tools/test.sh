@@ -7,4 +7,5 @@ echo "== ruff"; ruff check .
 echo "== import rules"; lint-imports
 echo "== mypy (core, protocol)"; mypy
 echo "== translations"; python -m tools.i18n check
+echo "== configuration reference"; python -m tools.config_reference --check
 echo "== tests"; python -m pytest "$@"

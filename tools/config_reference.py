@@ -1,0 +1,117 @@
+"""Write ``docs/configuration.md`` from the option declarations; ``--check`` fails if stale.
+
+    python -m tools.config_reference           # rewrite the reference
+    python -m tools.config_reference --check   # exit 1 when the committed file is out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import typing
+from dataclasses import MISSING, fields
+from enum import StrEnum
+from pathlib import Path
+
+from kiosk.core.settings import ENTRIES, SECTIONS, Declaration, LocalText
+
+TARGET = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+
+
+def _kind(annotation: object) -> str:
+    if annotation is LocalText:
+        return "text per language"
+    if typing.get_origin(annotation) is tuple:
+        return f"list of {_kind(typing.get_args(annotation)[0])}"
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
+    return {int: "whole number", float: "number", str: "text", bool: "true/false"}.get(
+        annotation, str(annotation))  # type: ignore[call-overload]
+
+
+def _default(value: object) -> str:
+    if value is MISSING:
+        return "**required**"
+    if isinstance(value, StrEnum):
+        return f"`{value.value}`"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, LocalText):
+        return "(none)" if not value else ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, tuple):
+        return "`[" + ", ".join(repr(v).replace("'", '"') for v in value) + "]`"
+    if isinstance(value, str):
+        return f'`"{value}"`' if value else '`""`'
+    return f"`{value:g}`" if isinstance(value, float) else f"`{value}`"
+
+
+def _allowed(declaration: Declaration) -> str:
+    parts = []
+    if declaration.minimum is not None and declaration.maximum is not None:
+        parts.append(f"{declaration.minimum:g} to {declaration.maximum:g}")
+    elif declaration.minimum is not None:
+        parts.append(f"at least {declaration.minimum:g}")
+    elif declaration.maximum is not None:
+        parts.append(f"at most {declaration.maximum:g}")
+    if declaration.pattern:
+        parts.append(f"matches `{declaration.pattern}`")
+    if declaration.max_length:
+        parts.append(f"up to {declaration.max_length} characters")
+    if declaration.max_items:
+        parts.append(f"up to {declaration.max_items} items")
+    return "; ".join(parts)
+
+
+def _table(cls: type) -> list[str]:
+    hints = typing.get_type_hints(cls)
+    rows = ["| setting | type | default | allowed | what it does |", "| --- | --- | --- | --- | --- |"]
+    for fld in fields(cls):
+        declaration: Declaration = fld.metadata["declaration"]
+        default: object = fld.default
+        if default is MISSING and fld.default_factory is not MISSING:
+            default = fld.default_factory()
+        rows.append(f"| `{fld.name}` | {_kind(hints[fld.name])} | {_default(default)} | "
+                    f"{_allowed(declaration)} | {declaration.description} |")
+    return rows
+
+
+def render() -> str:
+    lines = [
+        "# Configuration reference",
+        "",
+        "Generated from the option declarations in `kiosk/core/settings.py` by",
+        "`python -m tools.config_reference`; CI fails when this file is out of date.",
+        "",
+        "The branch configuration is one TOML file shared by every device (it holds no",
+        "secrets); check it with `python -m kiosk check-config FILE`. A bad value stops the",
+        "program at start with the key, the value and what is allowed. Texts \"per language\"",
+        "are tables such as `name = { zh_CN = \"大堂\", en = \"Lobby\" }` and must give every",
+        "language in `branch.languages`. See `deploy/example-branch.toml` for a whole file.",
+    ]
+    for name, cls in SECTIONS.items():
+        lines += ["", f"## [{name}]", "", *_table(cls)]
+    for name, cls in ENTRIES.items():
+        lines += ["", f"## [[{name}]] (one table per entry)", "", *_table(cls)]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the file is stale")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET} is out of date: run python -m tools.config_reference",
+                  file=sys.stderr)
+            return 1
+        print("configuration reference OK")
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
