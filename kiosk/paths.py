@@ -23,3 +23,9 @@ def assets_dir() -> Path:
 def translations_dir() -> Path:
     """The folder holding the `.ts` sources and the compiled `.qm` catalogues."""
     return _first_existing(_CHECKOUT / "translations", _PACKAGE / "translations")
+
+
+def example_config() -> Path:
+    """The example branch configuration (used by the demo)."""
+    in_checkout = _CHECKOUT / "deploy" / "example-branch.toml"
+    return in_checkout if in_checkout.is_file() else _PACKAGE / "example-branch.toml"
