@@ -98,6 +98,25 @@ def _setup_broker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _setup_bridge(args: argparse.Namespace) -> int:
+    from kiosk.core.config import ConfigError, load_config, parse_listen
+    from kiosk.deploy.bridge import bridge_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 1
+    central = parse_listen(args.central)
+    if central is None:
+        print(f"--central {args.central!r}: must be host:port", file=sys.stderr)
+        return 1
+    print(bridge_config(config, central[0], central[1], username=args.username,
+                        password=args.password, cafile=args.cafile, both_ways=args.both_ways),
+          end="")
+    return 0
+
+
 def _hub(args: argparse.Namespace) -> int:
     from kiosk.hub.app import run_hub
 
@@ -159,6 +178,18 @@ def build_parser() -> argparse.ArgumentParser:
     broker.add_argument("--rotate", action="store_true", help="new passwords for every "
                         "device (otherwise existing ones are kept)")
     broker.set_defaults(handler=_setup_broker)
+
+    bridge = commands.add_parser(
+        "setup-bridge", help="print the Mosquitto bridge block that forwards this branch to "
+        "the bank's central broker (append it to the branch's mosquitto.conf)")
+    bridge.add_argument("--config", required=True, help="branch configuration (TOML)")
+    bridge.add_argument("--central", required=True, help="central broker host:port")
+    bridge.add_argument("--username", help="this branch's user name at the central broker")
+    bridge.add_argument("--password", help="its password at the central broker")
+    bridge.add_argument("--cafile", help="CA certificate of the central broker (TLS)")
+    bridge.add_argument("--both-ways", action="store_true", help="also accept messages "
+                        "from the centre (by default the centre can only watch)")
+    bridge.set_defaults(handler=_setup_bridge)
 
     hub = commands.add_parser("hub", help=_NOT_BUILT_HELP["hub"],
                               description="Run the branch hub until SIGTERM or Ctrl-C.")

@@ -96,6 +96,8 @@ class MosquittoBroker:
     host: str = "127.0.0.1"
     kind: str = "mosquitto"
     process: subprocess.Popen[bytes] | None = None
+    extra_config: str = ""
+    """Appended to the generated configuration (e.g. a bridge's connection block)."""
 
     def start(self, timeout_s: float = 10.0) -> MosquittoBroker:
         binary = mosquitto_binary()
@@ -105,7 +107,8 @@ class MosquittoBroker:
         if not self.port:
             self.port = free_port(self.host)
         conf = self.data_dir / "mosquitto.conf"
-        conf.write_text(mosquitto_config(self.port, self.data_dir, self.host), encoding="utf-8")
+        conf.write_text(mosquitto_config(self.port, self.data_dir, self.host)
+                        + self.extra_config, encoding="utf-8")
         log_file = (self.data_dir / "mosquitto.log").open("ab")
         self.process = subprocess.Popen([binary, "-c", str(conf)], stdout=log_file,
                                         stderr=log_file, stdin=subprocess.DEVNULL)

@@ -41,9 +41,12 @@ def _ignore(*_: object) -> None:
 class ConsoleClient:
     def __init__(self, config: BranchConfig, console_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
-                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0,
+                 read_only: bool = False) -> None:
         self.config = config
         self.console_id = console_id
+        self.read_only = read_only
+        """Watching another branch (through the bank's central broker): show, never act."""
         self._branch = config.branch.id
         self._transport = transport
         self._store = store
@@ -54,11 +57,13 @@ class ConsoleClient:
                                  resignal_after_s=config.help.resignal_after_s,
                                  escalate_repeat_s=config.help.escalate_after_s)
         self._calls: dict[str, CallState] = {}
-        self._staff_present = True
+        self._staff_present = not read_only
         self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
         self.on_peers_changed: Callable[[], None] = _ignore
         self.on_devices_state: Callable[[DevicesState], None] = _ignore
         self.on_other_message: Callable[[Decoded], None] = _ignore
+        # Every heartbeat and presence message, for supervision screens (health, activity).
+        self.on_liveness: Callable[[Decoded], None] = _ignore
 
     # --- state ----------------------------------------------------------------------------
 
@@ -93,7 +98,7 @@ class ConsoleClient:
 
     def set_staff_present(self, present: bool) -> None:
         """Someone is signed in here: this console may confirm calls to customers."""
-        self._staff_present = present
+        self._staff_present = present and not self.read_only
         if present:
             self._confirm_open_calls()
 
@@ -110,6 +115,8 @@ class ConsoleClient:
         return self._command(call_id, K.RESOLVED, staff_id=staff_id, outcome=outcome, note=note)
 
     def _command(self, call_id: str, kind: HelpEventKind, **fields: object) -> str | None:
+        if self.read_only:
+            return "this console only watches that branch"
         call = self._calls.get(call_id)
         if call is None:
             return "no such call"
@@ -149,7 +156,7 @@ class ConsoleClient:
         if isinstance(message, HelpEventMessage):
             event = message.event
             added = self._store.add_event(event)
-            if role is Role.KIOSK:
+            if role is Role.KIOSK and not self.read_only:
                 # Tell the kiosk we hold it, every time: our last ack may have been lost.
                 self._transport.publish(
                     topics.console_ack(self._branch, self.console_id, event.kiosk_id),
@@ -169,6 +176,7 @@ class ConsoleClient:
             self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, role, now)
             self.on_peers_changed()
+            self.on_liveness(decoded)
         elif isinstance(message, Presence):
             if message.online:
                 self._hub_may_be_back(decoded)
@@ -176,6 +184,7 @@ class ConsoleClient:
             else:
                 self.peers.gone(decoded.sender)
             self.on_peers_changed()
+            self.on_liveness(decoded)
         elif isinstance(message, DevicesState):
             self.on_devices_state(message)
         else:

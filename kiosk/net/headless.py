@@ -94,9 +94,10 @@ def headless_kiosk(config: BranchConfig, kiosk_id: str, data_dir: Path,
 def headless_console(config: BranchConfig, console_id: str, data_dir: Path,
                      **options: object) -> HeadlessDevice[ConsoleClient]:
     clock: Callable[[], float] = options.pop("clock", time.time)  # type: ignore[assignment]
+    read_only = bool(options.pop("read_only", False))
 
     def make(link: DeviceLink, store: LocalStore) -> ConsoleClient:
-        return ConsoleClient(config, console_id, link, store, clock)
+        return ConsoleClient(config, console_id, link, store, clock, read_only=read_only)
 
     return HeadlessDevice(config, console_id, data_dir, make, clock=clock,
                           **options)  # type: ignore[arg-type]
