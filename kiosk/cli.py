@@ -117,10 +117,25 @@ def _setup_bridge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _support_bundle(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk.deploy.support_bundle import make_bundle
+
+    try:
+        out = make_bundle(Path(args.config), Path(args.out), [Path(d) for d in args.logs or []],
+                          [Path(s) for s in args.scrub_secrets or []])
+    except OSError as error:
+        print(f"support bundle not written: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {out}: configuration, recent logs, versions, health; no secrets")
+    return 0
+
+
 def _hub(args: argparse.Namespace) -> int:
     from kiosk.hub.app import run_hub
 
-    return run_hub(args.config, args.secrets, args.data)
+    return run_hub(args.config, args.secrets, args.data, args.log_dir)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -191,6 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "from the centre (by default the centre can only watch)")
     bridge.set_defaults(handler=_setup_bridge)
 
+    bundle = commands.add_parser(
+        "support-bundle", help="collect configuration, recent logs, versions and health into "
+        "one zip for support (never secrets)")
+    bundle.add_argument("--config", required=True, help="branch configuration (TOML)")
+    bundle.add_argument("--out", required=True, help="the zip file to write")
+    bundle.add_argument("--logs", action="append", help="a log folder (repeat)")
+    bundle.add_argument("--scrub-secrets", action="append", metavar="SECRETS_FILE",
+                        help="a secrets file whose passwords and PIN hashes must not appear "
+                        "(read, never copied; repeat)")
+    bundle.set_defaults(handler=_support_bundle)
+
     hub = commands.add_parser("hub", help=_NOT_BUILT_HELP["hub"],
                               description="Run the branch hub until SIGTERM or Ctrl-C.")
     hub.add_argument("--config", required=True, help="branch configuration (TOML)")
@@ -198,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "PIN hashes (TOML, mode 0600)")
     hub.add_argument("--data", help="folder for the hub's ledger (hub.db); default: "
                      "hub-data beside the configuration file")
+    hub.add_argument("--log-dir", help="also write rotating JSON-lines logs here "
+                     "(default: standard error only, e.g. to the journal)")
     hub.set_defaults(handler=_hub)
 
     run = commands.add_parser("run", help=_NOT_BUILT_HELP["run"],

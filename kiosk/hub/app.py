@@ -26,6 +26,7 @@ from kiosk.core.settings import Role
 from kiosk.hub.ledger import Ledger, LedgerError
 from kiosk.hub.service import HubService, hub_id_of
 from kiosk.hub.status_page import HttpListener, TicketView, health_routes, status_routes
+from kiosk.logs import setup_logging
 from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
 from kiosk.net.serial_worker import SerialWorker
 from kiosk.protocol import Outgoing
@@ -200,9 +201,9 @@ def load_parts(config_path: str, secrets_path: str | None) -> tuple[BranchConfig
     return config, secrets
 
 
-def run_hub(config_path: str, secrets_path: str | None, data_dir: str | None) -> int:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def run_hub(config_path: str, secrets_path: str | None, data_dir: str | None,
+            log_dir: str | None = None) -> int:
+    setup_logging("hub", Path(log_dir) if log_dir else None)
     try:
         config, secrets = load_parts(config_path, secrets_path)
         data = Path(data_dir) if data_dir else Path(config_path).resolve().parent / "hub-data"
