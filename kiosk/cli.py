@@ -132,6 +132,19 @@ def _support_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_verify(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk.hub.audit_check import verify_ledger_file
+
+    report = verify_ledger_file(Path(args.ledger))
+    if report.intact:
+        print(f"{args.ledger}: audit log intact: {report.rows} rows, head {report.head_hash}")
+        return 0
+    print(f"{args.ledger}: AUDIT LOG NOT INTACT: {report.problem}", file=sys.stderr)
+    return 1
+
+
 def _hub(args: argparse.Namespace) -> int:
     from kiosk.hub.app import run_hub
 
@@ -216,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a secrets file whose passwords and PIN hashes must not appear "
                         "(read, never copied; repeat)")
     bundle.set_defaults(handler=_support_bundle)
+
+    audit = commands.add_parser("audit", help="check the hub's audit log")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = audit_commands.add_parser("verify", help="prove no audit row was changed or "
+                                       "removed (reads the ledger without changing it)")
+    verify.add_argument("ledger", help="the hub's ledger file (hub.db in its data folder)")
+    verify.set_defaults(handler=_audit_verify)
 
     hub = commands.add_parser("hub", help=_NOT_BUILT_HELP["hub"],
                               description="Run the branch hub until SIGTERM or Ctrl-C.")

@@ -274,6 +274,12 @@ class Ledger:
         pairs = [(AuditEvent.from_dict(json.loads(body)), digest) for body, digest in rows]
         return verify_chain(pairs, GENESIS_HASH)
 
+    def audit_head(self) -> tuple[int, str]:
+        """(rows, hash of the last row): for monitoring to record outside this machine."""
+        with self._lock:
+            count: int = self._db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+            return count, self._last_hash
+
     def _tail_hash(self) -> str:
         row = self._db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         return row[0] if row else GENESIS_HASH

@@ -305,6 +305,7 @@ class HubService:
             "branch": self.config.branch.id,
             "version": __version__,
             "database": {"ok": database_ok, "path": str(self.ledger.path)},
+            "audit": dict(zip(("rows", "head"), self.ledger.audit_head(), strict=True)),
             "open_calls": self.open_calls,
             "devices_online": self.devices_online,
             "rejections": self.refusals.counter.snapshot(),

@@ -1,0 +1,66 @@
+"""``python -m kiosk audit verify``: prove the hub's audit log was neither changed nor cut.
+
+Reads the ledger file read-only (the evidence is never touched). Three checks: every row's
+hash matches the chain from the first row (a changed row breaks it, and so does a removed
+row in the middle: the next row's hash no longer follows); the row numbers run without a
+gap; and the last row is the last one SQLite ever numbered (a removed tail). Someone who
+can rewrite the whole file can rewrite all three, which is why ``/healthz`` also reports the
+chain's head hash and length for the bank's monitoring to record elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.core.audit import GENESIS_HASH, AuditEvent, InvalidAuditEvent, verify_chain
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    rows: int
+    problem: str | None  # None: the log is intact
+    head_hash: str
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
+
+
+def verify_ledger_file(path: Path) -> AuditReport:
+    if not path.is_file():
+        return AuditReport(0, f"{path}: no such ledger file", GENESIS_HASH)
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return AuditReport(0, f"{path}: cannot be opened: {error}", GENESIS_HASH)
+    try:
+        rows = db.execute("SELECT seq, body, hash FROM audit_log ORDER BY seq").fetchall()
+        numbered = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"
+                              ).fetchone()
+    except sqlite3.Error as error:
+        return AuditReport(0, f"{path}: the audit log cannot be read: {error}", GENESIS_HASH)
+    finally:
+        db.close()
+    head = rows[-1][2] if rows else GENESIS_HASH
+    pairs = []
+    for index, (seq, body, digest) in enumerate(rows):
+        if seq != index + 1:
+            return AuditReport(len(rows), f"row {index + 1} is missing (the next row is "
+                               f"{seq}): rows were removed", head)
+        try:
+            pairs.append((AuditEvent.from_dict(json.loads(body)), digest))
+        except (ValueError, InvalidAuditEvent) as error:
+            return AuditReport(len(rows), f"row {seq} is not a valid audit event: {error}",
+                               head)
+    bad = verify_chain(pairs, GENESIS_HASH)
+    if bad is not None:
+        return AuditReport(len(rows), f"row {bad + 1} does not match the hash chain: it, or "
+                           "a row before it, was changed or removed", head)
+    last_numbered = numbered[0] if numbered else 0
+    if last_numbered != len(rows):
+        return AuditReport(len(rows), f"the log ends at row {len(rows)} but row "
+                           f"{last_numbered} was written: rows at the end were removed", head)
+    return AuditReport(len(rows), None, head)
