@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Callable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
@@ -59,8 +60,12 @@ def audit_for(event: HelpEvent, now: float) -> AuditEvent:
 class HelpDesk:
     def __init__(self, *, ledger: Ledger, publisher: Publisher, roster: Roster,
                  refusals: Refusals, timing: HelpTiming, hub_id: str,
-                 keep_resolved_s: float) -> None:
+                 keep_resolved_s: float,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self._ledger = ledger
+        self._monotonic = monotonic
+        # call id -> (the call's start on the wall clock, the monotonic time we saw it then)
+        self._seen: dict[str, tuple[float, float]] = {}
         self._publisher = publisher
         self._roster = roster
         self._refusals = refusals
@@ -187,12 +192,25 @@ class HelpDesk:
             return PinRefusal.NOT_PERMITTED
         return event
 
+    def _timer_now(self, state: CallState, now: float) -> float:
+        """``now`` for this call's timers, never behind the time that really passed.
+
+        The wall clock can be set back (a wrong NTP step, a hand correction); an unanswered
+        call must still escalate on time, so the elapsed monotonic time since the hub first
+        saw the call counts too. A clock set forward escalates early: the safe side.
+        """
+        start = state.raised_at if state.raised_at is not None else state.earliest_at
+        seen = self._seen.setdefault(state.call_id, (start, self._monotonic()))
+        return max(now, seen[0] + (self._monotonic() - seen[1]))
+
     def tick(self, now: float) -> None:
         """Escalate or signal again what is due; let calls closed long enough leave."""
         for state in list(self._states.values()):
             if not state.is_open:
+                self._seen.pop(state.call_id, None)
                 continue
-            for due in due_signals(state, now, self._timing):
+            timer_now = self._timer_now(state, now)
+            for due in due_signals(state, timer_now, self._timing):
                 event = event_for_due(state, due, self._hub_id, now)
                 why = self.issue(event, now)
                 if why is None:

@@ -74,7 +74,8 @@ class HubService:
     def __init__(self, config: BranchConfig, ledger: Ledger, *, send: Send,
                  pin_hashes: Mapping[str, str], clock: Callable[[], float] = time.time,
                  run_pin_check: RunCheck = run_inline,
-                 options: HubOptions = HubOptions()) -> None:
+                 options: HubOptions = HubOptions(),
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.config = config
         self.hub_id = hub_id_of(config)
         self.ledger = ledger
@@ -91,7 +92,7 @@ class HubService:
                             escalate_repeat_s=config.help.escalate_after_s)
         self.help = HelpDesk(ledger=ledger, publisher=self.publisher, roster=self.roster,
                              refusals=self.refusals, timing=timing, hub_id=self.hub_id,
-                             keep_resolved_s=options.keep_resolved_s)
+                             keep_resolved_s=options.keep_resolved_s, monotonic=monotonic)
         self.queue = QueueDesk(config=config, ledger=ledger, publisher=self.publisher,
                                refusals=self.refusals,
                                tz=zoneinfo.ZoneInfo(config.branch.timezone),

@@ -58,6 +58,7 @@ class HubHarness:
                                                                     **overrides))
         self.branch = self.config.branch.id
         self.clock = FakeClock()
+        self.monotonic = FakeClock(1_000.0)  # elapsed time, which a wall-clock change skips
         self.sent: list[Outgoing] = []
         self.pin_hashes = {staff: hash_pin(pin, cost=TEST_PIN_COST)
                            for staff, pin in (STAFF_PINS if pins is None else pins).items()}
@@ -70,7 +71,7 @@ class HubHarness:
         """A new service on the same ledger: what a restarted hub process rebuilds."""
         self.hub = HubService(self.config, self.ledger, send=self.sent.append,
                               pin_hashes=self.pin_hashes, clock=self.clock,
-                              options=self.options)
+                              options=self.options, monotonic=self.monotonic)
         self.hub.start()
         return self.hub
 

@@ -173,3 +173,21 @@ def test_a_drill_goes_to_an_idle_online_kiosk_only(harness: HubHarness) -> None:
     assert drill.call_id == started.details["call_id"] and drill.staff_id == "wang-fang"
     unknown = harness.action("console-lobby", "wang-fang", session, StartDrill("kiosk-9"))
     assert unknown.reason is ActionRefusal.UNKNOWN_KIOSK
+
+
+def test_a_wall_clock_set_back_does_not_delay_escalation(harness: HubHarness) -> None:
+    raised = harness.raise_call("kiosk-1")
+    harness.hub.tick()
+    harness.clock.advance(-3600.0)  # someone sets the hub's clock back an hour
+    harness.monotonic.advance(31.0)  # while 31 s really pass
+    harness.hub.tick()
+    [escalation] = harness.published("hub/help/kiosk-1", HelpEventMessage)
+    assert escalation.event.kind is K.ESCALATED and escalation.event.call_id == raised.call_id
+
+
+def test_a_wall_clock_set_forward_escalates_early_not_late(harness: HubHarness) -> None:
+    harness.raise_call("kiosk-1")
+    harness.clock.advance(3600.0)  # a jump forward: escalating early is the safe side
+    harness.hub.tick()
+    assert [m.event.kind for m in harness.published("hub/help/kiosk-1", HelpEventMessage)] \
+        == [K.ESCALATED]
