@@ -38,6 +38,9 @@ from kiosk.protocol import Decoded, topics
 from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
 from kiosk.protocol.pin_messages import PinRefusal
 
+FLOOD_OPEN_CALLS = 3
+"""More open calls than this from one kiosk is not a customer: it is named for IT."""
+
 log = logging.getLogger(__name__)
 
 K = HelpEventKind
@@ -76,6 +79,7 @@ class HelpDesk:
         self._states: dict[str, CallState] = {}
         self._closed_at: dict[str, float] = {}  # call id -> when the hub learnt of the close
         self.dirty = False  # help.state must be published again
+        self.flooding: set[str] = set()  # kiosks with implausibly many open calls
         self.late_events = 0
         self.on_open_calls_changed: Callable[[int], None] = lambda count: None
 
@@ -157,6 +161,20 @@ class HelpDesk:
                      event.call_id, event.origin, why)
         if self._store(event, now, where, decoded.sender):
             self._publisher.ack(decoded.sender, [event.id], now)
+            if event.kind is K.RAISED:
+                self._watch_for_flood(event.kiosk_id)
+
+    def _watch_for_flood(self, kiosk_id: str) -> None:
+        """A kiosk raises one call at a time; many open at once means it is broken or its
+        credentials are in a stranger's hands. Every call is still stored and shown (a real
+        one may be among them); the kiosk is named in /healthz and the log for IT."""
+        open_here = sum(1 for s in self._states.values() if s.is_open and s.kiosk_id == kiosk_id)
+        if open_here > FLOOD_OPEN_CALLS and kiosk_id not in self.flooding:
+            self.flooding.add(kiosk_id)
+            log.error("kiosk %s has %d open help calls at once: broken, or its credentials "
+                      "are misused; every call is kept", kiosk_id, open_here)
+        elif open_here <= FLOOD_OPEN_CALLS:
+            self.flooding.discard(kiosk_id)
 
     # --- events the hub originates --------------------------------------------------------
 

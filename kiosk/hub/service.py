@@ -311,5 +311,6 @@ class HubService:
             "devices_online": self.devices_online,
             "rejections": self.refusals.counter.snapshot(),
             "late_events": self.help.late_events,
+            "kiosks_flooding": sorted(self.help.flooding),
             "uptime_s": round(time.monotonic() - self._started, 1),
         }

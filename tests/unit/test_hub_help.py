@@ -191,3 +191,13 @@ def test_a_wall_clock_set_forward_escalates_early_not_late(harness: HubHarness) 
     harness.hub.tick()
     assert [m.event.kind for m in harness.published("hub/help/kiosk-1", HelpEventMessage)] \
         == [K.ESCALATED]
+
+
+def test_a_flood_of_calls_from_one_kiosk_keeps_every_call_and_names_the_kiosk(
+        harness: HubHarness) -> None:
+    raised = [harness.raise_call("kiosk-1") for _ in range(50)]
+    assert set(harness.acks("kiosk-1")) == {e.id for e in raised}  # none dropped
+    assert harness.hub.health_report()["kiosks_flooding"] == ["kiosk-1"]
+    assert harness.hub.open_calls == 50
+    harness.raise_call("kiosk-2")
+    assert harness.hub.health_report()["kiosks_flooding"] == ["kiosk-1"]
