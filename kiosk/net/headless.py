@@ -15,7 +15,7 @@ from kiosk.core.config import BranchConfig
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.device_link import DeviceLink, identity_for
 from kiosk.net.kiosk_client import KioskClient
-from kiosk.net.local_store import LocalStore
+from kiosk.net.local_store import LocalStore, open_local_store
 from kiosk.net.serial_worker import SerialWorker
 from kiosk.protocol import Decoded
 from kiosk.protocol.device_messages import Component
@@ -41,7 +41,7 @@ class HeadlessDevice(Generic[C]):
         self._heartbeats = heartbeats
         self._next_heartbeat = 0.0
         self.worker = SerialWorker(f"device-{device_id}", tick=self._tick, tick_s=tick_s)
-        self.store = LocalStore(data_dir / f"{device_id}.sqlite")
+        self.store = open_local_store(data_dir / f"{device_id}.sqlite")
         self.link = DeviceLink(config, identity_for(config, device_id),
                                on_message=self._message, on_connection=self._connection,
                                dispatch=self.worker.submit, password=password, clock=clock)

@@ -15,6 +15,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,3 +202,22 @@ class LocalStore:
         with self._lock:
             count: int = self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
         return count
+
+
+def open_local_store(path: Path) -> LocalStore:
+    """Open the device's store; a damaged one is kept aside for IT and a fresh one started.
+
+    A kiosk must come up and take help calls even when its own file is damaged; what the
+    damaged file held was already sent (or is lost with the disk), and it is kept, renamed,
+    for whoever investigates.
+    """
+    try:
+        return LocalStore(path)
+    except LocalStoreError as error:
+        kept = path.with_name(f"{path.name}.damaged-{int(time.time())}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(path) + suffix)
+            if part.exists():
+                part.rename(Path(str(kept) + suffix))
+        log.error("%s; kept it as %s and started a new store", error, kept)
+        return LocalStore(path)

@@ -53,3 +53,16 @@ def test_received_events_are_deduplicated_by_id(tmp_path: Path) -> None:
     assert store.events([raised.call_id]) == [raised, ack]
     store.forget_calls([raised.call_id])
     assert store.events() == []
+
+
+def test_a_damaged_store_is_kept_aside_and_a_fresh_one_opened(tmp_path: Path) -> None:
+    from kiosk.net.local_store import open_local_store
+
+    path = tmp_path / "kiosk-1.sqlite"
+    path.write_bytes(b"garbage, not a database " * 200)
+    store = open_local_store(path)
+    raised = new_raise("kiosk-1", 1.0)
+    assert store.add_event(raised)
+    assert store.events() == [raised]
+    kept = list(tmp_path.glob("kiosk-1.sqlite.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"garbage")
