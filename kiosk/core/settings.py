@@ -195,6 +195,91 @@ class HubSection:
                                minimum=1, maximum=20)
     pin_lockout_s: float = option(60.0, "Wait after too many wrong PINs, seconds; doubles each "
                                   "time.", minimum=0.1, maximum=3600)
+    retention_days: int = option(400, "Closed help calls, tickets and audit rows older than "
+                                 "this many days leave the ledger (0: keep everything).",
+                                 minimum=0, maximum=3650)
+
+
+KEY_NAME_PATTERN = r"[A-Za-z0-9+*/.,-]{0,20}"
+"""A key as Qt names it (F1, F13, Plus, Asterisk, 5, +); empty: no key. The kiosk checks at
+start-up that Qt knows the name and that no two functions share a key."""
+
+
+@dataclass(frozen=True)
+class KioskSection:
+    confirm_grace_s: float = option(5.0, "A help call that no staff console has confirmed "
+                                    "within this many seconds sends the customer to the "
+                                    "counter (the call keeps being sent).", minimum=0.5,
+                                    maximum=120)
+    pin_reply_timeout_s: float = option(5.0, "A kiosk waits this long for the hub to check a "
+                                        "staff PIN, then says it cannot be checked now.",
+                                        minimum=0.5, maximum=60)
+    staff_exit_hold_s: float = option(5.0, "Staff hold the top-left corner of the screen this "
+                                      "long to open the PIN pad that leaves full-screen.",
+                                      minimum=1, maximum=30)
+    help_key: str = option("F1", "Keypad key that calls staff, as Qt names it (e.g. F1, "
+                           "Asterisk); empty: none.", pattern=KEY_NAME_PATTERN)
+    repeat_key: str = option("F2", "Keypad key that says the screen again.",
+                             pattern=KEY_NAME_PATTERN)
+    volume_down_key: str = option("F3", "Keypad key that makes speech quieter.",
+                                  pattern=KEY_NAME_PATTERN)
+    volume_up_key: str = option("F4", "Keypad key that makes speech louder.",
+                                pattern=KEY_NAME_PATTERN)
+    help_button_key: str = option("", "Key sent by an optional physical help button beside "
+                                  "the screen (e.g. F13); empty: no such button.",
+                                  pattern=KEY_NAME_PATTERN)
+
+
+@dataclass(frozen=True)
+class ConsoleSection:
+    lock_after_s: float = option(900.0, "A staff console nobody has touched for this long "
+                                 "locks (signing in again unlocks it); help calls still show "
+                                 "and sound while it is locked.", minimum=10, maximum=28800)
+    reply_timeout_s: float = option(5.0, "A console waits this long for the hub to answer a "
+                                    "sign-in or a queue action, then says it had no answer.",
+                                    minimum=0.5, maximum=60)
+
+
+class PrinterMode(StrEnum):
+    CUPS = "cups"
+    """Tickets are printed through a CUPS queue."""
+    NONE = "none"
+    """The kiosk has no printer: the ticket is shown and spoken only."""
+
+
+@dataclass(frozen=True)
+class PrinterSection:
+    mode: PrinterMode = option(PrinterMode.CUPS, "cups: print tickets through the CUPS queue "
+                               "below; none: the kiosks have no ticket printer.")
+    queue: str = option("tickets", "CUPS queue of the kiosk's ticket printer; it must print "
+                        "nothing else (the kiosk cancels what is left in it when it starts).",
+                        pattern=r"[A-Za-z0-9_.-]{1,127}")
+    print_timeout_s: float = option(8.0, "A ticket not printed within this many seconds is "
+                                    "cancelled, so it never prints later, and the customer is "
+                                    "told.", minimum=1, maximum=120)
+    paper_width_mm: float = option(80.0, "Width of the ticket paper roll.", minimum=40,
+                                   maximum=120)
+
+
+@dataclass(frozen=True)
+class DisplaySection:
+    min_show_s: float = option(10.0, "A called number stays the newest on the wall display "
+                               "at least this long before the next one takes its place.",
+                               minimum=0.1, maximum=120)
+    announce_times: int = option(2, "How often each called number is announced (a chime, "
+                                 "then speech in each language).", minimum=1, maximum=5)
+    recent_count: int = option(4, "How many earlier called numbers the display lists beside "
+                               "the newest.", minimum=0, maximum=6)
+    announcement_repeat_s: float = option(20.0, "A branch announcement is spoken again this "
+                                          "many seconds after it ends, until it is cleared.",
+                                          minimum=0.1, maximum=600)
+    diagonal_inches: float = option(55.0, "Wall display diagonal; its text sizes are computed "
+                                    "from it.", minimum=10, maximum=200)
+    width_px: int = option(1920, "Wall display width in pixels.", minimum=640, maximum=7680)
+    height_px: int = option(1080, "Wall display height in pixels.", minimum=480, maximum=4320)
+    viewing_distance_mm: float = option(3000.0, "Distance from the farthest seat to the wall "
+                                        "display; text must be at least 0.7 degrees of view "
+                                        "from there.", minimum=500, maximum=20000)
 
 
 # --- entries: [[devices]], [[staff]], [[services]] ---------------------------------------

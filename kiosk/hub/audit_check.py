@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.audit import GENESIS_HASH, AuditEvent, InvalidAuditEvent, verify_chain
+from kiosk.hub.retention import read_anchor
 
 
 @dataclass(frozen=True)
@@ -40,27 +41,30 @@ def verify_ledger_file(path: Path) -> AuditReport:
         rows = db.execute("SELECT seq, body, hash FROM audit_log ORDER BY seq").fetchall()
         numbered = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"
                               ).fetchone()
+        anchor = read_anchor(db)
     except sqlite3.Error as error:
         return AuditReport(0, f"{path}: the audit log cannot be read: {error}", GENESIS_HASH)
     finally:
         db.close()
-    head = rows[-1][2] if rows else GENESIS_HASH
+    start_seq, start_hash = (anchor.seq, anchor.hash) if anchor else (0, GENESIS_HASH)
+    head = rows[-1][2] if rows else start_hash
     pairs = []
     for index, (seq, body, digest) in enumerate(rows):
-        if seq != index + 1:
-            return AuditReport(len(rows), f"row {index + 1} is missing (the next row is "
-                               f"{seq}): rows were removed", head)
+        if seq != start_seq + index + 1:
+            return AuditReport(len(rows), f"row {start_seq + index + 1} is missing (the next "
+                               f"row is {seq}): rows were removed", head)
         try:
             pairs.append((AuditEvent.from_dict(json.loads(body)), digest))
         except (ValueError, InvalidAuditEvent) as error:
             return AuditReport(len(rows), f"row {seq} is not a valid audit event: {error}",
                                head)
-    bad = verify_chain(pairs, GENESIS_HASH)
+    bad = verify_chain(pairs, start_hash)
     if bad is not None:
-        return AuditReport(len(rows), f"row {bad + 1} does not match the hash chain: it, or "
+        return AuditReport(len(rows), f"row {start_seq + bad + 1} does not match the hash "
+                           "chain: it, or "
                            "a row before it, was changed or removed", head)
     last_numbered = numbered[0] if numbered else 0
-    if last_numbered != len(rows):
-        return AuditReport(len(rows), f"the log ends at row {len(rows)} but row "
+    if last_numbered != start_seq + len(rows):
+        return AuditReport(len(rows), f"the log ends at row {start_seq + len(rows)} but row "
                            f"{last_numbered} was written: rows at the end were removed", head)
     return AuditReport(len(rows), None, head)

@@ -20,6 +20,7 @@ from pathlib import Path
 from kiosk.core.audit import GENESIS_HASH, AuditEvent, chain_hash, verify_chain
 from kiosk.core.help_call import HelpEvent
 from kiosk.core.queue_events import QueueEvent
+from kiosk.hub.retention import RetentionResult, purge, read_anchor
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +273,8 @@ class Ledger:
         with self._lock:
             rows = self._db.execute("SELECT body, hash FROM audit_log ORDER BY seq").fetchall()
         pairs = [(AuditEvent.from_dict(json.loads(body)), digest) for body, digest in rows]
-        return verify_chain(pairs, GENESIS_HASH)
+        anchor = read_anchor(self._db)
+        return verify_chain(pairs, anchor.hash if anchor else GENESIS_HASH)
 
     def audit_head(self) -> tuple[int, str]:
         """(rows, hash of the last row): for monitoring to record outside this machine."""
@@ -282,7 +284,15 @@ class Ledger:
 
     def _tail_hash(self) -> str:
         row = self._db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        return row[0] if row else GENESIS_HASH
+        if row:
+            return str(row[0])
+        anchor = read_anchor(self._db)
+        return anchor.hash if anchor else GENESIS_HASH
+
+    def apply_retention(self, cutoff: float, now: float) -> RetentionResult:
+        """Remove what is older than ``cutoff`` (never an open call); see retention.py."""
+        with self._transaction():
+            return purge(self._db, cutoff, now)
 
     # --- staff actions (replay protection) -----------------------------------------------
 

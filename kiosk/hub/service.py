@@ -53,6 +53,10 @@ Message = tuple[str, bytes, bool]
 """(topic, payload, retained) as the MQTT link hands it over."""
 
 
+RETENTION_EVERY_S = 6 * 3600.0
+"""How often the retention period is applied."""
+
+
 @dataclass(frozen=True)
 class HubOptions:
     request_window_s: float = 120.0
@@ -81,6 +85,7 @@ class HubService:
         self.ledger = ledger
         self._clock = clock
         self._started = time.monotonic()
+        self._next_retention = 0.0
         self._started_at = clock()
         branch = config.branch.id
         self.codec = Codec(branch, self.hub_id, self.hub_id)
@@ -240,12 +245,24 @@ class HubService:
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
         for step in (self.help.tick, self.queue.tick, self._presence_tick, self._heartbeat_tick,
-                     self._flush):
+                     self._retention_tick, self._flush):
             try:
                 step(now)
             except Exception:  # one broken timer must not stop the others
                 log.exception("internal error in %s", getattr(step, "__name__", step))
                 self.refusals.counter.count(HubReject.INTERNAL_ERROR)
+
+    def _retention_tick(self, now: float) -> None:
+        """Apply the retention period at start and every few hours after."""
+        days = self.config.hub.retention_days
+        if days == 0 or now < self._next_retention:
+            return
+        self._next_retention = now + RETENTION_EVERY_S
+        removed = self.ledger.apply_retention(now - days * 86_400.0, now)
+        if removed.total:
+            log.info("retention (%d days): removed %d help events, %d queue events, %d audit "
+                     "rows, %d other rows", days, removed.help_events, removed.queue_events,
+                     removed.audit_rows, removed.other_rows)
 
     def _presence_tick(self, now: float) -> None:
         for transition in self.presence.tick(now):
