@@ -30,6 +30,7 @@ from kiosk.core.settings import (
     HelpSection,
     HubSection,
     IdleSection,
+    KioskSection,
     LocalText,
     PresenceSection,
     QueueSection,
@@ -89,6 +90,7 @@ class BranchConfig:
     screen: ScreenSection
     status_page: StatusPageSection
     hub: HubSection
+    kiosk: KioskSection
     devices: tuple[Device, ...]
     staff: tuple[Staff, ...]
     services: tuple[Service, ...]

@@ -333,6 +333,7 @@ SECTIONS: dict[str, type] = {
     "screen": ScreenSection,
     "status_page": StatusPageSection,
     "hub": HubSection,
+    "kiosk": KioskSection,
 }
 """TOML table name -> section dataclass."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -124,6 +124,7 @@ class KioskClient:
                                else pin_reply_timeout_s)
         self._last_reachability: Reachability | None = None
         self._call: CallState | None = None
+        self._states: dict[str, CallState] = {}  # every call in the store, by call id
         # Listeners; set by the owner (the Qt bridge, or a test).
         self.on_call_changed: Callable[[CallState | None], None] = _ignore
         self.on_ticket: Callable[[TicketOutcome], None] = _ignore
@@ -149,8 +150,11 @@ class KioskClient:
         return self._call
 
     def raise_help(self, category: Category = Category.UNSPECIFIED) -> CallState:
-        """Raise a call at once, or return the open one: a double tap raises one call."""
-        if self._call is not None and self._call.is_open:
+        """Raise a call at once, or return the open one: a double tap raises one call.
+
+        A drill is not a customer's call: a real tap during a drill raises a real call
+        (the drill stays open on the consoles until staff close it)."""
+        if self._call is not None and self._call.is_open and not self._call.drill:
             if category is not Category.UNSPECIFIED and self._call.category != category:
                 self.set_category(category)
             return self._call
@@ -202,11 +206,17 @@ class KioskClient:
 
     def _originate(self, event: HelpEvent) -> None:
         self.sender.send(event, self._help_topic)
-        self._refresh_call()
+        self._refresh_call({event.call_id})
 
-    def _refresh_call(self) -> None:
-        states = [s for s in calls_state(self._store.events()).values()
-                  if s.kiosk_id == self.kiosk_id]
+    def _refresh_call(self, call_ids: Iterable[str] | None = None) -> None:
+        """Recompute the calls ``call_ids`` (every call after a restart), then pick the one
+        to show. A call's state depends on its own events only, so an event costs the same
+        whether the store holds ten calls or a year of them."""
+        if call_ids is None:
+            self._states = calls_state(self._store.events())
+        else:
+            self._states.update(calls_state(self._store.events(call_ids)))
+        states = [s for s in self._states.values() if s.kiosk_id == self.kiosk_id]
         open_calls = sorted((s for s in states if s.is_open), key=lambda s: s.earliest_at)
         if open_calls:
             current: CallState | None = open_calls[-1]
@@ -279,12 +289,12 @@ class KioskClient:
         now = self._clock()
         if isinstance(message, HelpEventMessage):
             if message.event.kiosk_id == self.kiosk_id and self._store.add_event(message.event):
-                self._refresh_call()
+                self._refresh_call({message.event.call_id})
         elif isinstance(message, HelpState):
-            added = [self._store.add_event(e) for e in message.events
-                     if e.kiosk_id == self.kiosk_id]
-            if any(added):
-                self._refresh_call()
+            added = self._store.add_events(e for e in message.events
+                                           if e.kiosk_id == self.kiosk_id)
+            if added:
+                self._refresh_call({e.call_id for e in added})
         elif isinstance(message, EventAck):
             if decoded.topic.role is Role.HUB:
                 self.sender.acked_by_hub(message.ids)

@@ -82,6 +82,7 @@ class ConsoleBridge(QObject):
     peers_changed = Signal()
     devices_state = Signal(object)  # DevicesState
     other_message = Signal(object)  # Decoded
+    liveness = Signal(object)  # Decoded: a heartbeat or presence of any device
     command_refused = Signal(str, str)  # call id, reason
 
     def __init__(self, device: HeadlessDevice[ConsoleClient],
@@ -93,6 +94,7 @@ class ConsoleBridge(QObject):
         client.on_peers_changed = self.peers_changed.emit
         client.on_devices_state = self.devices_state.emit
         client.on_other_message = self.other_message.emit
+        client.on_liveness = self.liveness.emit
 
     def _command(self, call_id: str, job: Callable[[ConsoleClient], str | None]) -> None:
         def run() -> None:

@@ -1,0 +1,208 @@
+"""The kiosk's composition root: `python -m kiosk run` builds everything here, once.
+
+Configuration, fonts, theme, catalogue, speech, the device's network thread and its Qt
+bridge, the window and the heartbeat are made here and passed into constructors; nothing
+else in the kiosk creates a service. Tests and `render-screens` use `build_kiosk()` with
+their own speaker (and without connecting), so they run the same window the branch runs.
+
+An unreachable broker or hub does not stop the kiosk: it starts, says on the home screen
+that staff cannot be reached from here, keeps every help call in its outbox and sends it
+when the network is back.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.config import BranchConfig, ConfigError, load_config
+from kiosk.core.secrets import SecretsError, load_secrets
+from kiosk.core.settings import KioskSection, Role
+from kiosk.customer.customer_session import CustomerSession
+from kiosk.customer.main_window import KioskWindow
+from kiosk.customer.options import KioskSetupError, key_bindings, kiosk_section
+from kiosk.customer.supervision import KioskHealth
+from kiosk.logs import setup_logging
+from kiosk.net.device_link import DeviceLink
+from kiosk.net.headless import HeadlessDevice
+from kiosk.net.kiosk_client import KioskClient
+from kiosk.net.local_store import LocalStore
+from kiosk.net.qt_bridge import HeartbeatTimer, KioskBridge
+from kiosk.speech.api import Speaker
+from kiosk.speech.qt_adapter import QtSpeechEvents
+from kiosk.ui.fonts import load_fonts
+from kiosk.ui.i18n import available_languages
+from kiosk.ui.physical import size_rules
+from kiosk.ui.watchdog_timer import WatchdogTimer
+
+log = logging.getLogger(__name__)
+
+EXIT_STARTUP = 2
+SIGNAL_POLL_MS = 200
+"""Python runs signal handlers only between bytecodes; a timer lets SIGTERM in."""
+
+
+@dataclass
+class KioskParts:
+    """Everything one running kiosk is made of."""
+
+    config: BranchConfig
+    device: HeadlessDevice[KioskClient]
+    bridge: KioskBridge
+    speaker: Speaker
+    speech_events: QtSpeechEvents
+    session: CustomerSession
+    window: KioskWindow
+    heartbeat: HeartbeatTimer
+
+    def start(self, *, windowed: bool, connect: bool = True) -> None:
+        """Show the window and, with ``connect``, start the network: the stored call (if
+        any) is resumed on the device thread first, then the broker is dialled."""
+        window = self.window
+        screen = self.config.screen
+        if windowed:
+            window.allow_close()
+            window.resize(screen.width_px, screen.height_px)
+            window.show()
+        else:
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            available = window.screen().geometry() if window.screen() else None
+            if available is not None:
+                window.setGeometry(available)
+            window.showFullScreen()
+        window.activateWindow()
+        window.start()
+        if connect:
+            device = self.device
+            device.worker.start()
+            device.worker.submit(device.client.resume)
+            device.link.start()
+            self.heartbeat.start()
+
+    def stop(self) -> None:
+        """Network first, so nothing new arrives; then the window and speech."""
+        self.heartbeat.stop()
+        self.device.stop()
+        self.window.stop()
+        self.window.allow_close()
+        self.window.close()
+        self.window.deleteLater()
+        self.speech_events.detach()
+        self.speaker.close()
+
+
+def offered_languages(config: BranchConfig) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The configured languages that have a catalogue, and the name of every catalogue's
+    language (the pseudo-language included: it can be shown, but is never offered)."""
+    names = {language.code: language.native_name
+             for language in available_languages(include_pseudo=True)}
+    offered = tuple(code for code in config.branch.languages if code in names)
+    for code in config.branch.languages:
+        if code not in names:
+            log.error("language %s is configured but has no catalogue; it is not offered",
+                      code)
+    return offered or (config.branch.default_language,), names
+
+
+def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_dir: Path, *,
+                speaker: Speaker, password: str | None = None,
+                kiosk: KioskSection | None = None,
+                now: Callable[[], float] = time.time,
+                monotonic: Callable[[], float] = time.monotonic,
+                idle_poll_ms: int = 250) -> KioskParts:
+    """The kiosk for ``device_id``, built but not started. Raises KioskSetupError."""
+    device_entry = config.device(device_id)
+    if device_entry is None or device_entry.role is not Role.KIOSK:
+        raise KioskSetupError(f"--device {device_id}: not a kiosk in {config.source}; kiosks: "
+                              + ", ".join(d.id for d in config.devices_with_role(Role.KIOSK)))
+    section = kiosk or kiosk_section(config)
+    keys = key_bindings(section)
+    family = load_fonts()
+    languages, names = offered_languages(config)
+    data_dir.mkdir(parents=True, exist_ok=True)
+
+    def make_client(link: DeviceLink, store: LocalStore) -> KioskClient:
+        return KioskClient(config, device_id, link, store, now,
+                           pin_reply_timeout_s=section.pin_reply_timeout_s)
+
+    device = HeadlessDevice(config, device_id, data_dir, make_client, password=password,
+                            clock=now, heartbeats=False)
+    bridge = KioskBridge(device)
+    session = CustomerSession(app, size_rules(config.screen), family, speaker,
+                              config.branch.default_language, languages)
+    window = KioskWindow(config, section, bridge, session, speaker, keys,
+                         language_names=names, now=now, monotonic=monotonic,
+                         idle_poll_ms=idle_poll_ms)
+    events = QtSpeechEvents(speaker, window)
+    window.listen_to(events.utterance_started, events.speech_idle)
+    health = KioskHealth(device, speaker, lambda: window.in_use)
+    heartbeat = HeartbeatTimer(device, health.health, health.activity, parent=window)
+    return KioskParts(config, device, bridge, speaker, events, session, window, heartbeat)
+
+
+def _speech_service() -> Speaker:
+    from kiosk.speech.players import default_player
+    from kiosk.speech.service import SpeechService
+    from kiosk.speech.settings import SpeechSettings
+
+    service = SpeechService(SpeechSettings(), default_player())
+    service.warm_up()
+    return service
+
+
+def _load(config_path: str, device_id: str,
+          secrets_path: str | None) -> tuple[BranchConfig, str | None]:
+    config = load_config(config_path)
+    if secrets_path is None:
+        log.warning("no --secrets file: connecting to the broker without a password")
+        return config, None
+    secrets = load_secrets(secrets_path)
+    if secrets.device_id != device_id:
+        raise KioskSetupError(f"{secrets_path}: device_id = {secrets.device_id!r}, but this is "
+                              f"{device_id!r}: that is another device's secrets file")
+    return config, secrets.broker_password or None
+
+
+def run_kiosk(config_path: str, device_id: str, secrets_path: str | None,
+              data_dir: str | None, windowed: bool, log_dir: str | None = None) -> int:
+    setup_logging("kiosk", Path(log_dir) if log_dir else None)
+    try:
+        config, password = _load(config_path, device_id, secrets_path)
+        key_bindings(kiosk_section(config))
+    except (ConfigError, SecretsError, KioskSetupError) as problem:
+        print(f"kiosk run cannot start. {problem}", file=sys.stderr)
+        return EXIT_STARTUP
+    data = Path(data_dir) if data_dir else Path(config_path).resolve().parent / "kiosk-data"
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    speaker = _speech_service()
+    try:
+        parts = build_kiosk(app, config, device_id, data, speaker=speaker, password=password)
+    except (KioskSetupError, OSError) as problem:
+        speaker.close()
+        print(f"kiosk run cannot start. {problem}", file=sys.stderr)
+        return EXIT_STARTUP
+    parts.window.exitApproved.connect(lambda _staff: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_POLL_MS)
+    parts.start(windowed=windowed)
+    watchdog = WatchdogTimer()  # systemd restarts a kiosk whose screen froze
+    watchdog.start()
+    log.info("kiosk %s started (%s)", device_id, "windowed" if windowed else "full-screen")
+    code = app.exec()
+    watchdog.stop()
+    wake.stop()
+    parts.stop()
+    log.info("kiosk %s stopped", device_id)
+    return code

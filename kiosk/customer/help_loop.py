@@ -1,0 +1,192 @@
+"""The kiosk's half of the help loop: taps and choices go out, the call's state comes back.
+
+A tap raises the call on the device thread and, in the same moment, the help screen says
+staff are being called: nothing waits for the network. Every change in what the customer
+may be told (`HelpFollower`) is shown and spoken at once, in the screen's language, and said
+again every `help.reassure_every_s` while the customer waits. Staff who close the call here
+type their PIN, which the hub checks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.core.config import BranchConfig
+from kiosk.core.help_call import Category, Outcome
+from kiosk.core.help_view import HelpPhase, HelpView
+from kiosk.customer.help_follower import HelpFollower
+from kiosk.customer.help_screen import HelpScreen
+from kiosk.customer.help_words import HelpWords, drill_notice, help_words, staff_name
+from kiosk.customer.screen_voice import ScreenVoice
+from kiosk.net.kiosk_client import PinOutcome
+from kiosk.net.qt_bridge import KioskBridge
+from kiosk.protocol.pin_messages import PinPurpose
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Told:
+    """What the customer was last told; news is announced only when this changes."""
+
+    phase: HelpPhase
+    staff_id: str | None
+    drill: bool
+    customer_fine: bool
+    feedback_given: bool
+
+
+def _told(view: HelpView) -> _Told:
+    return _Told(view.phase, view.staff_id, view.drill, view.customer_fine,
+                 view.feedback_given)
+
+
+class HelpLoop(QObject):
+    bringToFront = Signal()
+    """The call has news: the help screen should be the one shown."""
+    openChanged = Signal(bool)
+    """Whether a call is open (or being raised): the idle rule stands still meanwhile."""
+
+    def __init__(self, config: BranchConfig, network: KioskBridge, follower: HelpFollower,
+                 screen: HelpScreen, voice: ScreenVoice, language: Callable[[], str],
+                 help_shown: Callable[[], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._config = config
+        self._network = network
+        self.follower = follower
+        self._screen = screen
+        self._voice = voice
+        self._language = language
+        self._help_shown = help_shown
+        self._told: _Told | None = None
+        self._open = False
+        self._close_requests: set[str] = set()
+        self._stopped = False
+        network.call_changed.connect(follower.call_changed)
+        network.reachability.connect(follower.reachability_changed)
+        network.pin_reply.connect(self._pin_reply)
+        follower.view_changed.connect(self._view_changed)
+        follower.reassure.connect(self._reassure)
+        screen.choiceMade.connect(self.choose)
+        screen.fineNow.connect(self._fine_now)
+        screen.feedbackGiven.connect(self._feedback)
+        screen.closeRequested.connect(self._close_at_kiosk)
+
+    def stop(self) -> None:
+        """Stop for good (shutdown): late network messages no longer reach the screen."""
+        self._stopped = True
+        self.follower.stop()
+
+    @property
+    def call_open(self) -> bool:
+        return self.follower.call_open
+
+    def words(self) -> HelpWords | None:
+        view = self.follower.view
+        if view is None:
+            return None
+        return help_words(view, staff_name(self._config, view.staff_id, self._language()))
+
+    # --- from the customer ----------------------------------------------------------------
+
+    def tap(self, category: Category = Category.UNSPECIFIED) -> None:
+        """Help was pressed (on screen, keypad or the physical button): raise it now."""
+        told_before = self._told
+        self._network.raise_help(category)
+        self.follower.tapped(category)
+        self.bringToFront.emit()
+        if self._told == told_before:  # pressed again: say again where the call stands
+            self._say_again()
+
+    def choose(self, category: Category) -> None:
+        self._network.set_category(category)
+        self._voice.announce([self._screen.choice_thanks()])
+
+    @Slot()
+    def _fine_now(self) -> None:
+        self._network.customer_fine()
+
+    @Slot(bool)
+    def _feedback(self, helped: bool) -> None:
+        self._network.give_feedback(helped)
+
+    def leave(self) -> None:
+        """The customer left the help screen: a closed call is not shown any more."""
+        view = self.follower.view
+        if view is not None and view.phase is HelpPhase.CLOSED:
+            self.dismiss()
+
+    def dismiss(self) -> None:
+        call = self.follower.call
+        if call is not None and not call.is_open:
+            self._network.dismiss_call()
+        self.follower.forget()
+
+    # --- staff closing the call here ------------------------------------------------------
+
+    @property
+    def pending_pin_requests(self) -> frozenset[str]:
+        """Close-call PIN requests the hub has not answered yet."""
+        return frozenset(self._close_requests)
+
+    def _close_at_kiosk(self, staff_id: str, pin: str, outcome: object) -> None:
+        view = self.follower.view
+        if view is None or not view.call_id or not isinstance(outcome, Outcome):
+            return
+        request_id = self._network.request_pin(staff_id, pin, PinPurpose.CLOSE_CALL,
+                                               call_id=view.call_id, outcome=outcome)
+        self._close_requests.add(request_id)
+
+    @Slot(object)
+    def _pin_reply(self, outcome: PinOutcome) -> None:
+        if self._stopped or outcome.request_id not in self._close_requests:
+            return
+        self._close_requests.discard(outcome.request_id)
+        if outcome.accepted:
+            log.info("staff %s closed the call at this kiosk", outcome.staff_id)
+            self._screen.close_staff_close()
+        else:
+            self._screen.show_pin_outcome(outcome)
+            self._voice.read(self._screen.spoken())
+
+    # --- from the call --------------------------------------------------------------------
+
+    @Slot(object)
+    def _view_changed(self, view: HelpView | None) -> None:
+        if self._stopped:
+            return
+        self._screen.show_view(view, self.words())
+        is_open = self.follower.call_open
+        if is_open != self._open:
+            self._open = is_open
+            self.openChanged.emit(is_open)
+        if view is None:
+            self._told = None
+            return
+        told = _told(view)
+        if told == self._told:
+            return
+        self._told = told
+        log.info("help call %s: telling the customer %s%s", view.call_id[:8] or "(raising)",
+                 view.phase.value, " (drill)" if view.drill else "")
+        if self._help_shown():
+            self._say_again()
+        else:
+            self.bringToFront.emit()  # the window shows the screen and reads it
+
+    def refresh_words(self) -> None:
+        """The language changed: show the call's words in the new one."""
+        self._screen.show_view(self.follower.view, self.words())
+
+    def _say_again(self) -> None:
+        words, view = self.words(), self.follower.view
+        if words is not None and view is not None:
+            self._voice.announce([drill_notice()] * view.drill + words.spoken)
+
+    @Slot(object)
+    def _reassure(self, view: HelpView) -> None:
+        self._say_again()

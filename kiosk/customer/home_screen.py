@@ -1,0 +1,124 @@
+"""Home: a greeting, at most four large choices, and the customer's quickest controls.
+
+The choices are what works today, nothing that only promises: "I'm not sure what I need"
+(staff come and go with the customer) and the customer's own settings. Taking a ticket and
+questions and answers are added in front of them with `insert_choice()`; the grid holds
+four, two by two. The language and text size buttons sit top right, where a customer
+looking for them finds them on every visit. When staff cannot be reached from this kiosk,
+home says so and what to do instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+
+from kiosk.core.customer_settings import TextSize
+from kiosk.core.settings import LocalText
+from kiosk.customer.customer_session import data_language
+from kiosk.customer.kiosk_screen import (
+    KioskScreen,
+    make_button,
+    make_choice,
+    make_label,
+    shown_text,
+)
+from kiosk.ui.strings import vocabulary_text
+from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets.symbols import staff_symbol
+
+MAX_CHOICES = 4
+CHOICE_COLUMNS = 2
+
+
+class HomeScreen(KioskScreen):
+    guidanceRequested = Signal()
+    settingsRequested = Signal()
+    languageRequested = Signal()
+    textSizeRequested = Signal()
+
+    def __init__(self, branch_name: LocalText, language: Callable[[], str],
+                 next_language_name: Callable[[], str], text_size: Callable[[], TextSize],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._branch_name = branch_name
+        self._language = language
+        self._next_language_name = next_language_name
+        self._text_size = text_size
+        self._staff_unreachable = False
+
+        self.title = make_label("home_title", role="heading")
+        self.language_button = make_button("home_language")
+        self.text_size_button = make_button("home_text_size")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.intro = make_label("home_intro")
+        self.notice = make_label("home_notice", role="heading")
+        self.notice_advice = make_label("home_notice_advice")
+        self.notice.hide()
+        self.notice_advice.hide()
+
+        self.guidance_button = make_choice("home_guidance", tile=True, symbol=staff_symbol)
+        self.settings_button = make_choice("home_settings", tile=True)
+        self.choices: list[BigButton] = []
+        self._grid = QGridLayout()
+        self._grid.setColumnStretch(CHOICE_COLUMNS, 1)
+        for button in (self.guidance_button, self.settings_button):
+            self.insert_choice(len(self.choices), button)
+
+        layout = self.content_layout
+        layout.addLayout(top)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.notice_advice)
+        layout.addLayout(self._grid)
+        layout.addStretch(1)
+
+        self.guidance_button.clicked.connect(self.guidanceRequested)
+        self.settings_button.clicked.connect(self.settingsRequested)
+        self.language_button.clicked.connect(self.languageRequested)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        self.retranslate()
+
+    def insert_choice(self, index: int, button: BigButton) -> None:
+        """Add a large choice at ``index`` (0 is first, top left)."""
+        if len(self.choices) >= MAX_CHOICES:
+            raise ValueError(f"home holds at most {MAX_CHOICES} choices")
+        self.choices.insert(index, button)
+        for choice in self.choices:
+            self._grid.removeWidget(choice)
+        for position, choice in enumerate(self.choices):
+            self._grid.addWidget(choice, position // CHOICE_COLUMNS, position % CHOICE_COLUMNS)
+
+    def set_staff_unreachable(self, unreachable: bool) -> None:
+        self._staff_unreachable = unreachable
+        self.notice.setVisible(unreachable)
+        self.notice_advice.setVisible(unreachable)
+
+    def retranslate(self) -> None:
+        name = self._branch_name.text(data_language(self._language()))
+        self.title.setText(self.tr("Welcome to {branch}").format(branch=name))
+        self.intro.setText(self.tr("Please choose below. If you would like a person to help "
+                                   "you, press the red button at the bottom right."))
+        self.notice.setText(self.tr("Staff cannot be reached from this kiosk just now."))
+        self.notice_advice.setText(self.tr("If you need help, please go to the counter."))
+        self.guidance_button.setText(vocabulary_text("Questions", "not_sure"))
+        self.guidance_button.setAccessibleDescription(
+            self.tr("A member of staff will come and go with you."))
+        self.settings_button.setText(self.tr("Text size and sound"))
+        self.language_button.setText(self._next_language_name())
+        self.language_button.setAccessibleDescription(
+            vocabulary_text("Navigation", "change_language"))
+        larger = self._text_size() is TextSize.LARGE
+        self.text_size_button.setText(vocabulary_text(
+            "Accessibility", "larger_text" if larger else "smaller_text"))
+
+    def spoken(self) -> list[str]:
+        return shown_text(self.title, self.intro, self.notice, self.notice_advice, *self.choices)
+
+    def first_control(self) -> QWidget | None:
+        return self.choices[0] if self.choices else self.language_button

@@ -1,0 +1,53 @@
+"""The idle warning: "Do you need more time?", with one big answer that always works.
+
+It covers the screen the customer was on (which stays as it was underneath) and keeps
+Home, Back and Help where they always are. "I need more time", Back, a key or any touch
+bring the screen back, as often as the customer likes; there is no countdown on screen,
+because a number running down rushes the people this kiosk is for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from kiosk.customer.kiosk_screen import KioskScreen, make_choice, make_label, shown_text
+
+
+class IdleScreen(KioskScreen):
+    moreTimeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = make_label("idle_question", role="heading")
+        self.explanation = make_label("idle_explanation")
+        self.more_time = make_choice("idle_more_time", tile=True)
+        self.more_time.clicked.connect(self.moreTimeRequested)
+        row = QHBoxLayout()
+        row.addWidget(self.more_time)
+        row.addStretch(1)
+        self.content_layout.addStretch(1)
+        self.content_layout.addWidget(self.question)
+        self.content_layout.addWidget(self.explanation)
+        self.content_layout.addLayout(row)
+        self.content_layout.addStretch(2)
+        self.retranslate()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A touch anywhere that is not a control also means "more time"."""
+        super().mousePressEvent(event)
+        self.moreTimeRequested.emit()
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("Do you need more time?"))
+        self.explanation.setText(self.tr("If you do, press the button below. If nobody "
+                                         "touches the screen, it will soon go back to the "
+                                         "start for the next customer."))
+        self.more_time.setText(self.tr("I need more time"))
+
+    def spoken(self) -> list[str]:
+        return shown_text(self.question, self.explanation, self.more_time)
+
+    def first_control(self) -> QWidget | None:
+        return self.more_time

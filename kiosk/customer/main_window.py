@@ -1,0 +1,377 @@
+"""The kiosk window: one screen at a time, the same Home, Back and Help on each.
+
+Which screen is shown is the core's `Flow` (a table, tested without Qt); this window only
+shows `flow.screen` and reads it aloud. Around the screens it keeps the rules that hold
+everywhere: Help raises a call from any screen (`HelpLoop`), Escape is Back, the keypad's
+keys work on every screen, the idle rule asks before it resets, and the top-left corner,
+held, lets staff leave. Part 2's screens (tickets, questions) are more `KioskScreen`s in
+`self.screens`, reached from home's choices.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.core.config import BranchConfig
+from kiosk.core.customer_settings import CustomerSettings
+from kiosk.core.help_call import Category
+from kiosk.core.idle import IdleClock
+from kiosk.core.kiosk_flow import Flow, Screen
+from kiosk.core.settings import KioskSection
+from kiosk.customer.corner_gesture import CornerHold
+from kiosk.customer.customer_session import CustomerSession, speech_language
+from kiosk.customer.help_follower import HelpFollower
+from kiosk.customer.help_loop import HelpLoop
+from kiosk.customer.help_screen import HelpScreen
+from kiosk.customer.home_screen import HomeScreen
+from kiosk.customer.idle_overlay import IdleScreen
+from kiosk.customer.idle_watch import IdleWatch
+from kiosk.customer.keypad import Keypad
+from kiosk.customer.kiosk_screen import KioskScreen
+from kiosk.customer.options import KeyBindings, KeyFunction
+from kiosk.customer.screen_host import ScreenHost
+from kiosk.customer.screen_voice import ScreenVoice
+from kiosk.customer.settings_screen import Setting, SettingsScreen
+from kiosk.customer.staff_exit_screen import StaffExitScreen
+from kiosk.net.kiosk_client import PinOutcome, Reachability
+from kiosk.net.qt_bridge import KioskBridge
+from kiosk.protocol.pin_messages import PinPurpose
+from kiosk.speech.api import Speaker
+from kiosk.speech.focus_reader import FocusReader
+from kiosk.ui.physical import size_rules
+
+log = logging.getLogger(__name__)
+
+CORNER_MM = 25.0
+"""Side of the top-left square staff hold to open the staff exit."""
+
+
+class KioskWindow(QWidget):
+    exitApproved = Signal(str)
+    """Staff (this id) may leave the kiosk program: the hub accepted their PIN."""
+
+    def __init__(self, config: BranchConfig, kiosk: KioskSection, network: KioskBridge,
+                 session: CustomerSession, speaker: Speaker, keys: KeyBindings, *,
+                 language_names: Mapping[str, str], now: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic,
+                 idle_poll_ms: int = 250, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk_window")
+        self.config = config
+        self.session = session
+        self.network = network
+        self.voice = ScreenVoice(speaker, session, on_speak=self._speaking)
+        self.flow = Flow()
+        self._exit_requests: set[str] = set()
+        self._keypad_mode = False
+        self._allow_close = False
+        self._staff_reachable = True
+        self._stopped = False
+        self._spoken_language = session.language
+        # Staff count as unreachable only after two missed heartbeats: at start-up and
+        # after a blip, consoles need a heartbeat interval to be heard from.
+        self._unreachable_timer = QTimer(self)
+        self._unreachable_timer.setSingleShot(True)
+        self._unreachable_timer.setInterval(
+            round(2000 * config.presence.heartbeat_interval_s) + 500)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "the kiosk window needs a QApplication"
+        self._app = app
+
+        language = self._language
+        self.language_names = dict(language_names)
+        names = [(code, language_names.get(code, code)) for code in session.languages]
+        self.home = HomeScreen(config.branch.name, language,
+                               lambda: language_names.get(session.next_language(), ""),
+                               lambda: session.settings.text_size)
+        self.settings_screen = SettingsScreen(lambda: session.settings, names)
+        self.help_screen = HelpScreen(config.staff, language)
+        self.idle_screen = IdleScreen()
+        self.staff_exit = StaffExitScreen(config.staff, language)
+        self.screens: dict[Screen, KioskScreen] = {
+            Screen.HOME: self.home, Screen.SETTINGS: self.settings_screen,
+            Screen.HELP: self.help_screen, Screen.STAFF_EXIT: self.staff_exit,
+        }
+        self.host = ScreenHost(self)
+        for screen in (*self.screens.values(), self.idle_screen):
+            self.host.park(screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.host)
+
+        follower = HelpFollower(now, kiosk.confirm_grace_s, config.help.reassure_every_s,
+                                parent=self)
+        self.help = HelpLoop(config, network, follower, self.help_screen, self.voice,
+                             language, lambda: self.host.current is self.help_screen,
+                             parent=self)
+        self.idle = IdleWatch(IdleClock(config.idle.warn_after_s,
+                                        config.idle.reset_after_warn_s),
+                              monotonic, poll_ms=idle_poll_ms, parent=self)
+        self.keypad = Keypad(keys, parent=self)
+        rules = size_rules(config.screen)
+        self.corner = CornerHold(self, round(rules.mm(CORNER_MM)), kiosk.staff_exit_hold_s,
+                                 parent=self)
+        self.focus_reader = FocusReader(app, speaker, lambda: speech_language(language()),
+                                        enabled=False, parent=self)
+        self._connect()
+        self._show(Screen.HOME, speak=False)
+
+    # --- wiring ---------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        for screen in (*self.screens.values(), self.idle_screen):
+            screen.homeRequested.connect(self.go_home)
+            screen.backRequested.connect(self.go_back)
+            screen.helpRequested.connect(self.help_tapped)
+        self.home.guidanceRequested.connect(lambda: self.help_tapped(Category.GUIDANCE))
+        self.home.settingsRequested.connect(lambda: self._go(Screen.SETTINGS))
+        self.home.languageRequested.connect(self._next_language)
+        self.home.textSizeRequested.connect(
+            lambda: self.session.update(self.session.settings.toggled_size()))
+        self.settings_screen.changeRequested.connect(self._settings_requested)
+        self.session.changed.connect(self._settings_changed)
+        self.idle_screen.moreTimeRequested.connect(self.more_time)
+        self.staff_exit.pinEntered.connect(self._exit_pin)
+        self.network.pin_reply.connect(self._pin_reply)
+        self.network.reachability.connect(self._reachability)
+        self.help.bringToFront.connect(self._help_to_front)
+        self.help.openChanged.connect(self.idle.help_open)
+        self.idle.warn.connect(self._idle_warning)
+        self.idle.reset.connect(self.reset_for_next_customer)
+        self.keypad.pressed.connect(self._key_function)
+        self.keypad.backPressed.connect(self.go_back)
+        self.keypad.navigated.connect(self._keypad_used)
+        self.corner.held.connect(self.open_staff_exit)
+        self._unreachable_timer.timeout.connect(self._still_unreachable)
+
+    def start(self) -> None:
+        """Begin watching input and idleness (after the window is shown)."""
+        for watcher in (self.idle, self.keypad, self.corner):
+            self._app.installEventFilter(watcher)
+        self.idle.start()
+
+    def stop(self) -> None:
+        """Stop for good: no timer, filter or late network message touches a screen after."""
+        self._stopped = True
+        self.help.stop()
+        for watcher in (self.idle, self.keypad, self.corner):
+            self._app.removeEventFilter(watcher)
+        self.idle.stop()
+        self._unreachable_timer.stop()
+        self.focus_reader.detach()
+        self.host.release()
+
+    def listen_to(self, started: Signal, idle: Signal) -> None:
+        """Hold the idle clock while the speaker speaks (QtSpeechEvents' signals)."""
+        started.connect(self.idle.speech_started)
+        idle.connect(self.idle.speech_ended)
+
+    def _speaking(self) -> None:
+        self.idle.speech_started()
+
+    def _language(self) -> str:
+        return self.session.language
+
+    # --- showing screens ------------------------------------------------------------------
+
+    @property
+    def current(self) -> KioskScreen:
+        screen = self.host.current
+        assert isinstance(screen, KioskScreen)
+        return screen
+
+    @property
+    def in_use(self) -> bool:
+        """A customer is here, or something of theirs is still on the screen."""
+        return (self.help.call_open or not self.idle.at_rest_now
+                or self.flow.screen is not Screen.HOME or not self.session.at_defaults)
+
+    def _show(self, screen: Screen, *, speak: bool = True) -> None:
+        self._put(self.screens[screen], speak=speak)
+
+    def _put(self, widget: KioskScreen, *, speak: bool) -> None:
+        if self.host.current is self.help_screen and widget is not self.help_screen:
+            self.help.leave()
+        self.host.show_screen(widget)
+        if self._keypad_mode:
+            target = widget.first_control()
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if speak:
+            self.voice.read(widget.spoken())
+
+    def _go(self, screen: Screen) -> None:
+        self.flow.go(screen)
+        self._show(screen)
+
+    @Slot()
+    def go_home(self) -> None:
+        self.flow.home()
+        self._show(Screen.HOME)
+
+    @Slot()
+    def go_back(self) -> None:
+        if self.host.current is self.idle_screen:
+            self.more_time()
+            return
+        if self.host.current is self.help_screen and self.help_screen.staff_close_open:
+            self.help_screen.close_staff_close()
+            self.voice.read(self.help_screen.spoken())
+            return
+        self.flow.back()
+        self._show(self.flow.screen)
+
+    def help_tapped(self, category: Category = Category.UNSPECIFIED) -> None:
+        self.help.tap(category)
+
+    @Slot()
+    def _help_to_front(self) -> None:
+        if self.host.current is self.help_screen:
+            return
+        self.flow.help()
+        self._show(Screen.HELP)
+
+    def repeat(self) -> None:
+        """Say the screen again (the keypad's Repeat key)."""
+        self.voice.read(self.current.spoken())
+
+    # --- the customer's settings ----------------------------------------------------------
+
+    def _next_language(self) -> None:
+        self.session.update(self.session.settings.with_language(self.session.next_language()))
+
+    def _settings_requested(self, settings: CustomerSettings, setting: str) -> None:
+        self.session.update(settings)
+        if setting == Setting.LANGUAGE:
+            return  # the whole screen is read again in the new language
+        self.voice.announce([self.settings_screen.state_text(Setting(setting))],
+                            channel="settings")
+
+    @Slot(object)
+    def _settings_changed(self, settings: CustomerSettings) -> None:
+        self.settings_screen.refresh()
+        self.home.retranslate()
+        self.help.refresh_words()
+        if not settings.speech_on:
+            self.focus_reader.set_enabled(False)
+        elif self._keypad_mode:
+            self.focus_reader.set_enabled(True)
+        if settings.language != self._spoken_language:
+            self._spoken_language = settings.language
+            self.voice.read(self.current.spoken())
+
+    def _key_function(self, function: KeyFunction) -> None:
+        if function in (KeyFunction.HELP, KeyFunction.HELP_BUTTON):
+            self.help_tapped()
+        elif function is KeyFunction.REPEAT:
+            self.repeat()
+        else:
+            current = self.session.settings
+            louder = function is KeyFunction.VOLUME_UP
+            self.session.update(current.louder() if louder else current.quieter())
+            self.voice.announce([self.settings_screen.state_text(Setting.VOLUME)],
+                                channel="settings")
+
+    @Slot()
+    def _keypad_used(self) -> None:
+        if not self._keypad_mode:
+            self._keypad_mode = True
+            self.focus_reader.set_enabled(self.session.settings.speech_on)
+
+    @property
+    def keypad_mode(self) -> bool:
+        return self._keypad_mode
+
+    # --- idle -----------------------------------------------------------------------------
+
+    @Slot()
+    def _idle_warning(self) -> None:
+        self._put(self.idle_screen, speak=True)
+
+    @Slot()
+    def more_time(self) -> None:
+        self.idle.activity()
+        if self.host.current is self.idle_screen:
+            self._put(self.screens[self.flow.screen], speak=True)
+
+    @Slot()
+    def reset_for_next_customer(self) -> None:
+        """Nothing of the last customer stays: screens, settings, speech, a closed call."""
+        log.info("resetting for the next customer")
+        self.voice.speaker.reset_to_defaults()
+        self.session.reset()
+        for screen in self.screens.values():
+            screen.clear()
+        self.help.dismiss()
+        self._keypad_mode = False
+        self.focus_reader.set_enabled(False)
+        self.flow.reset()
+        self._show(Screen.HOME, speak=False)
+        self.idle.at_rest()
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+
+    # --- staff ----------------------------------------------------------------------------
+
+    @Slot()
+    def open_staff_exit(self) -> None:
+        self.flow.home()
+        self.flow.go(Screen.STAFF_EXIT)
+        self.staff_exit.clear()
+        self._show(Screen.STAFF_EXIT)
+
+    @property
+    def pending_pin_requests(self) -> frozenset[str]:
+        """Staff-exit PIN requests the hub has not answered yet."""
+        return frozenset(self._exit_requests)
+
+    def _exit_pin(self, staff_id: str, pin: str) -> None:
+        self._exit_requests.add(self.network.request_pin(staff_id, pin, PinPurpose.KIOSK_EXIT))
+
+    @Slot(object)
+    def _pin_reply(self, outcome: PinOutcome) -> None:
+        if self._stopped or outcome.request_id not in self._exit_requests:
+            return
+        self._exit_requests.discard(outcome.request_id)
+        self.staff_exit.show_outcome(outcome)
+        if outcome.accepted and outcome.staff_id is not None:
+            log.info("staff %s closed the kiosk program", outcome.staff_id)
+            self._allow_close = True
+            self.exitApproved.emit(outcome.staff_id)
+        else:
+            self.voice.read(self.staff_exit.spoken())
+
+    def allow_close(self) -> None:
+        """Closing the window is allowed (windowed development mode)."""
+        self._allow_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._allow_close:
+            super().closeEvent(event)
+        else:
+            event.ignore()  # full-screen kiosk: only staff with a PIN leave it
+
+    # --- reachability ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _reachability(self, reachability: Reachability) -> None:
+        if self._stopped:
+            return
+        self._staff_reachable = reachability.staff_reachable
+        if self._staff_reachable:
+            self._unreachable_timer.stop()
+            self.home.set_staff_unreachable(False)
+        elif not self._unreachable_timer.isActive():
+            self._unreachable_timer.start()
+
+    @Slot()
+    def _still_unreachable(self) -> None:
+        if not self._stopped:
+            self.home.set_staff_unreachable(not self._staff_reachable)

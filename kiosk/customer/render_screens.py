@@ -1,0 +1,96 @@
+"""`python -m kiosk render-screens`: every kiosk screen and state, to PNG, to look at.
+
+The real kiosk window is built (not connected, silent) and put through every state in
+`screen_states.STATES`, in each language asked for, at the configured resolution, on
+Qt's offscreen platform: nothing appears on a display. Pictures go to
+``OUT/<language>/<state>.png``. Look at them before calling a screen done.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.core.config import ConfigError, load_config
+from kiosk.core.settings import Role
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGES = ("zh_CN", "en", "pseudo")
+EXIT_PROBLEM = 2
+OFFSCREEN_NOISE = "does not support propagateSizeHints"
+"""Qt's offscreen platform says this each time a window's size hints change: not news."""
+
+
+def _qt_message(mode: object, context: object, message: str) -> None:
+    if OFFSCREEN_NOISE not in message:
+        print(message, file=sys.stderr)
+
+
+def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
+                   states: Sequence[str] = ()) -> int:
+    """Draw the states named in ``states`` (all when empty); returns the exit status."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEM
+    kiosks = config.devices_with_role(Role.KIOSK)
+    if not kiosks:
+        print(f"{config_path}: no device with role = \"kiosk\" to draw", file=sys.stderr)
+        return EXIT_PROBLEM
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.customer.app import build_kiosk
+    from kiosk.customer.options import KioskSetupError
+    from kiosk.customer.quiet_speaker import QuietSpeaker
+    from kiosk.customer.screen_states import STATES, KioskStage
+    from kiosk.ui.render import render_to_png
+
+    chosen = [state for state in STATES if not states or state.name in states]
+    unknown = sorted(set(states) - {state.name for state in STATES})
+    if unknown:
+        print(f"no such state: {', '.join(unknown)}; states: "
+              + ", ".join(state.name for state in STATES), file=sys.stderr)
+        return EXIT_PROBLEM
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    size = (config.screen.width_px, config.screen.height_px)
+    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
+        try:
+            parts = build_kiosk(app, config, kiosks[0].id, Path(scratch),
+                                speaker=QuietSpeaker())
+        except KioskSetupError as problem:
+            print(problem, file=sys.stderr)
+            return EXIT_PROBLEM
+        known = parts.window.language_names
+        missing = [code for code in languages if code not in known]
+        if missing:
+            print(f"no catalogue for {', '.join(missing)}; catalogues: "
+                  + ", ".join(sorted(known)), file=sys.stderr)
+            parts.stop()
+            return EXIT_PROBLEM
+        stage = KioskStage(parts)
+        written = 0
+        try:
+            for language in languages:
+                for state in chosen:
+                    stage.fresh(language)
+                    state.set_up(stage)
+                    stage.settle()
+                    render_to_png(parts.window, Path(out_dir) / language / f"{state.name}.png",
+                                  size)
+                    written += 1
+        finally:
+            parts.stop()
+    print(f"wrote {written} pictures to {out_dir}")
+    return 0

@@ -1,0 +1,252 @@
+"""Every screen and state of the kiosk, by name: what `render-screens` draws and the
+accessibility test audits, so the two can never cover different things.
+
+A `KioskStage` puts a built kiosk that is not connected into a state the way the network
+would: help-call states arrive as the client's `call_changed` signal carrying a state made
+from real help events, reachability as its `reachability` signal, PIN answers as
+`pin_reply`. Customer actions are the window's own buttons and methods.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.core.customer_settings import TextSize
+from kiosk.core.help_call import (
+    Category,
+    HelpEvent,
+    HelpEventKind,
+    Outcome,
+    new_follow_up,
+    new_raise,
+)
+from kiosk.core.help_state import call_state
+from kiosk.core.settings import Role
+from kiosk.customer.app import KioskParts
+from kiosk.net.kiosk_client import PinOutcome, PinProblem, Reachability
+from kiosk.protocol.pin_messages import PinPurpose, PinRefusal
+from kiosk.ui.render import settle
+
+K = HelpEventKind
+SETTLE_ROUNDS = 3
+
+
+class KioskStage:
+    def __init__(self, parts: KioskParts, now: Callable[[], float] = time.time) -> None:
+        self.parts = parts
+        self.window = parts.window
+        self._now = now
+        config = parts.config
+        self.kiosk_id = parts.device.device_id
+        consoles = config.devices_with_role(Role.CONSOLE)
+        self.console_id = consoles[0].id if consoles else "console"
+        self.staff_id = config.staff[0].id if config.staff else "staff"
+        self._events: list[HelpEvent] = []
+
+    def fresh(self, language: str) -> None:
+        """A kiosk nobody has used, in ``language``, with staff reachable."""
+        self._events = []
+        self.parts.bridge.call_changed.emit(None)
+        self.window.reset_for_next_customer()
+        session = self.window.session
+        session.update(session.settings.with_language(language))
+        self.reachable(True)
+
+    def settle(self) -> None:
+        """Let every wave of re-sizing run (a new theme or text posts several)."""
+        for _ in range(SETTLE_ROUNDS):
+            settle(self.window)
+
+    def reachable(self, staff_reachable: bool) -> None:
+        consoles = frozenset({self.console_id}) if staff_reachable else frozenset()
+        self.parts.bridge.reachability.emit(Reachability(staff_reachable, consoles,
+                                                         staff_reachable))
+
+    def raise_call(self, category: Category = Category.UNSPECIFIED, *, drill: bool = False,
+                   ago_s: float = 1.0) -> None:
+        raised = new_raise(self.kiosk_id, self._now() - ago_s, category=category, drill=drill)
+        self._events = [raised]
+        self._publish()
+
+    def adopt(self, raised: HelpEvent) -> None:
+        """Stage what happens next to a call the kiosk raised itself."""
+        self._events = [raised]
+
+    def follow(self, kind: HelpEventKind, **fields: object) -> None:
+        """Add an event to the staged call (from the console, or the kiosk's own)."""
+        raised = self._events[0]
+        origin = self.kiosk_id if kind in (K.CUSTOMER_FINE, K.FEEDBACK) else self.console_id
+        event = new_follow_up(raised.call_id, self.kiosk_id, kind, origin, self._now(),
+                              **fields)  # type: ignore[arg-type]
+        self._events.append(event)
+        self._publish()
+
+    def notified(self) -> None:
+        self.follow(K.RECEIVED, console_id=self.console_id)
+
+    def coming(self) -> None:
+        self.notified()
+        self.follow(K.ACKNOWLEDGED, staff_id=self.staff_id)
+
+    def closed(self) -> None:
+        self.coming()
+        self.follow(K.ARRIVED, staff_id=self.staff_id)
+        drill = self._events[0].drill
+        self.follow(K.RESOLVED, staff_id=self.staff_id,
+                    outcome=Outcome.DRILL if drill else Outcome.HELPED)
+
+    def pin_refused(self, purpose: PinPurpose, refusal: PinRefusal) -> None:
+        """The hub's refusal of the PIN just typed."""
+        waiting = (self.window.pending_pin_requests if purpose is PinPurpose.KIOSK_EXIT
+                   else self.window.help.pending_pin_requests)
+        for request_id in waiting:
+            self.parts.bridge.pin_reply.emit(PinOutcome(request_id, purpose,
+                                                        problem=PinProblem.REFUSED,
+                                                        refusal=refusal))
+
+    def _publish(self) -> None:
+        self.parts.bridge.call_changed.emit(call_state(self._events))
+
+
+@dataclass(frozen=True)
+class ScreenState:
+    name: str
+    set_up: Callable[[KioskStage], None]
+    larger_text: bool = False
+    high_contrast: bool = False
+
+
+def _settings(stage: KioskStage, *, larger: bool = False, contrast: bool = False) -> None:
+    session = stage.window.session
+    settings = session.settings
+    if larger and settings.text_size is TextSize.LARGE:
+        settings = settings.toggled_size()
+    if contrast and not settings.high_contrast:
+        settings = settings.toggled_contrast()
+    session.update(settings)
+
+
+def _unreachable(stage: KioskStage) -> None:
+    stage.reachable(False)
+    stage.window.home.set_staff_unreachable(True)
+
+
+def _go_settings(stage: KioskStage) -> None:
+    stage.window.home.settings_button.click()
+
+
+def _tap(stage: KioskStage) -> None:
+    stage.window.help_tapped()
+
+
+def _choice(category: Category) -> Callable[[KioskStage], None]:
+    def set_up(stage: KioskStage) -> None:
+        stage.raise_call()
+        stage.window.help_tapped()
+        stage.window.help_screen.choices[category].click()
+
+    return set_up
+
+
+def _no_staff(stage: KioskStage) -> None:
+    stage.reachable(False)
+    stage.raise_call()
+
+
+def _waiting_long(stage: KioskStage) -> None:
+    stage.raise_call(Category.MEDICAL)
+    stage.notified()
+    stage.follow(K.ESCALATED, level=1)
+
+
+def _arrived(stage: KioskStage) -> None:
+    stage.raise_call()
+    stage.coming()
+    stage.follow(K.ARRIVED, staff_id=stage.staff_id)
+
+
+def _fine(stage: KioskStage) -> None:
+    stage.raise_call()
+    stage.notified()
+    stage.follow(K.CUSTOMER_FINE)
+
+
+def _thanks(stage: KioskStage) -> None:
+    stage.raise_call()
+    stage.closed()
+    stage.follow(K.FEEDBACK, helped=True)
+
+
+def _drill(stage: KioskStage) -> None:
+    stage.raise_call(Category.OTHER, drill=True)
+    stage.coming()
+
+
+def _staff_close(step: int) -> Callable[[KioskStage], None]:
+    def set_up(stage: KioskStage) -> None:
+        stage.raise_call()
+        stage.coming()
+        stage.follow(K.ARRIVED, staff_id=stage.staff_id)
+        screen = stage.window.help_screen
+        screen.close_button.click()
+        if step >= 1:
+            screen.staff_close.choose_outcome(Outcome.HELPED)
+        if step >= 2:
+            screen.staff_close.pin.choose(stage.staff_id)
+            screen.staff_close.pin.type_digits("24")
+
+    return set_up
+
+
+def _staff_exit(step: int) -> Callable[[KioskStage], None]:
+    def set_up(stage: KioskStage) -> None:
+        window = stage.window
+        window.open_staff_exit()
+        if step >= 1:
+            window.staff_exit.panel.choose(stage.staff_id)
+            window.staff_exit.panel.type_digits("13")
+        if step >= 2:
+            window.staff_exit.panel.type_digits("57")
+            window.staff_exit.panel.pad.keys["ok"].click()
+            stage.pin_refused(PinPurpose.KIOSK_EXIT, PinRefusal.WRONG_PIN)
+
+    return set_up
+
+
+STATES: tuple[ScreenState, ...] = (
+    ScreenState("home", lambda stage: None),
+    ScreenState("home-staff-unreachable", _unreachable),
+    ScreenState("home-larger-text", lambda stage: _settings(stage, larger=True),
+                larger_text=True),
+    ScreenState("help-coming-larger-text",
+                lambda stage: (_settings(stage, larger=True), stage.raise_call(Category.MEDICAL),
+                               stage.coming()), larger_text=True),
+    ScreenState("settings-larger-text",
+                lambda stage: (_settings(stage, larger=True), _go_settings(stage)),
+                larger_text=True),
+    ScreenState("home-high-contrast", lambda stage: _settings(stage, contrast=True),
+                high_contrast=True),
+    ScreenState("settings", _go_settings),
+    ScreenState("idle-warning", lambda stage: stage.window.idle.warn.emit()),
+    ScreenState("help-calling", _tap),
+    ScreenState("help-choice-unwell", _choice(Category.MEDICAL)),
+    ScreenState("help-choice-private", _choice(Category.PRIVATE_TALK)),
+    ScreenState("help-choice-other", _choice(Category.OTHER)),
+    ScreenState("help-no-staff", _no_staff),
+    ScreenState("help-notified", lambda stage: (stage.raise_call(), stage.notified())),
+    ScreenState("help-waiting-long", _waiting_long),
+    ScreenState("help-coming", lambda stage: (stage.raise_call(), stage.coming())),
+    ScreenState("help-arrived", _arrived),
+    ScreenState("help-fine-now", _fine),
+    ScreenState("help-were-you-helped", lambda stage: (stage.raise_call(), stage.closed())),
+    ScreenState("help-thank-you", _thanks),
+    ScreenState("help-drill", _drill),
+    ScreenState("help-staff-close", _staff_close(0)),
+    ScreenState("help-staff-close-name", _staff_close(1)),
+    ScreenState("help-staff-close-pin", _staff_close(2)),
+    ScreenState("staff-exit", _staff_exit(0)),
+    ScreenState("staff-exit-pin", _staff_exit(1)),
+    ScreenState("staff-exit-wrong-pin", _staff_exit(2)),
+)
