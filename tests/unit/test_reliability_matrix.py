@@ -1,0 +1,25 @@
+"""Every test named in docs/reliability.md exists, so the matrix cannot silently rot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_referenced_test_exists() -> None:
+    text = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    missing = []
+    current_file: Path | None = None
+    for match in re.finditer(r"`(tests/[\w/]+\.py)?(::test_\w+)?`", text):
+        path_text, name = match.group(1), match.group(2)
+        if path_text:
+            current_file = ROOT / path_text
+            if not current_file.is_file():
+                missing.append(path_text)
+                continue
+        if name and current_file is not None:
+            if f"def {name[2:]}(" not in current_file.read_text(encoding="utf-8"):
+                missing.append(f"{current_file.relative_to(ROOT)}{name}")
+    assert not missing, missing
