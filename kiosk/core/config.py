@@ -25,14 +25,17 @@ from kiosk.core.settings import (
     SECTIONS,
     BranchSection,
     BrokerSection,
+    ConsoleSection,
     Declaration,
     Device,
+    DisplaySection,
     HelpSection,
     HubSection,
     IdleSection,
     KioskSection,
     LocalText,
     PresenceSection,
+    PrinterSection,
     QueueSection,
     Role,
     ScreenSection,
@@ -91,6 +94,9 @@ class BranchConfig:
     status_page: StatusPageSection
     hub: HubSection
     kiosk: KioskSection
+    console: ConsoleSection
+    printer: PrinterSection
+    display: DisplaySection
     devices: tuple[Device, ...]
     staff: tuple[Staff, ...]
     services: tuple[Service, ...]

@@ -334,6 +334,9 @@ SECTIONS: dict[str, type] = {
     "status_page": StatusPageSection,
     "hub": HubSection,
     "kiosk": KioskSection,
+    "console": ConsoleSection,
+    "printer": PrinterSection,
+    "display": DisplaySection,
 }
 """TOML table name -> section dataclass."""
 

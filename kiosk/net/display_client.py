@@ -1,0 +1,133 @@
+"""The wall display's side of the network: called numbers, the queue, announcements, and
+whether the hub can be heard.
+
+A display only listens (its ACL lets it read calls, the queue state and announcements, and
+publish nothing but its own presence and heartbeat), so its client is small: it turns
+messages into plain callbacks and keeps track of the hub's liveness from the hub's
+heartbeats, as kiosks do. It runs on the display's network worker thread; the Qt bridge
+(`display_bridge`) re-emits the callbacks as signals on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.core.config import BranchConfig
+from kiosk.core.settings import Role
+from kiosk.net.device_link import DeviceLink, identity_for
+from kiosk.net.liveness import PeerLiveness
+from kiosk.net.serial_worker import SerialWorker
+from kiosk.protocol import Decoded
+from kiosk.protocol.device_messages import Heartbeat, Presence
+from kiosk.protocol.staff_messages import Announcement
+from kiosk.protocol.ticket_messages import QueueState, TicketCalled
+
+
+@dataclass(frozen=True)
+class DisplayLink:
+    """What the display knows about its connection."""
+
+    connected: bool
+    """To the broker."""
+    hub_online: bool
+    """The hub's heartbeats are arriving (so calls will too)."""
+
+    @property
+    def live(self) -> bool:
+        return self.connected and self.hub_online
+
+
+def _ignore(*_: object) -> None:
+    return None
+
+
+class DisplayClient:
+    def __init__(self, config: BranchConfig, clock: Callable[[], float] = time.time,
+                 connected: Callable[[], bool] = lambda: False) -> None:
+        self.config = config
+        self._clock = clock
+        self._connected = connected
+        self.peers = PeerLiveness(config.presence.offline_after_s)
+        self._last_link: DisplayLink | None = None
+        # Listeners; set by the owner (the Qt bridge, or a test).
+        self.on_called: Callable[[TicketCalled], None] = _ignore
+        self.on_queue: Callable[[QueueState], None] = _ignore
+        self.on_announcement: Callable[[Announcement], None] = _ignore
+        self.on_link: Callable[[DisplayLink], None] = _ignore
+
+    def resume(self) -> None:
+        """Nothing is kept across restarts: the retained queue state and announcement
+        arrive again when the display connects."""
+        return None
+
+    def handle(self, decoded: Decoded) -> None:
+        message = decoded.message
+        if isinstance(message, TicketCalled):
+            self.on_called(message)
+        elif isinstance(message, QueueState):
+            self.on_queue(message)
+        elif isinstance(message, Announcement):
+            self.on_announcement(message)
+        elif isinstance(message, Heartbeat) and decoded.topic.role is Role.HUB:
+            self.peers.heard(decoded.sender, Role.HUB, self._clock())
+            self._check_link()
+        elif isinstance(message, Presence) and decoded.topic.role is Role.HUB:
+            if message.online:
+                self.peers.heard(decoded.sender, Role.HUB, self._clock())
+            else:
+                self.peers.gone(decoded.sender)
+            self._check_link()
+
+    def connection_changed(self, connected: bool) -> None:
+        self._check_link()
+
+    def tick(self) -> None:
+        self._check_link()
+
+    def link(self) -> DisplayLink:
+        return DisplayLink(self._connected(), bool(self.peers.online(Role.HUB, self._clock())))
+
+    def _check_link(self) -> None:
+        current = self.link()
+        if current != self._last_link:
+            self._last_link = current
+            self.on_link(current)
+
+
+class DisplayDevice:
+    """The display's link to the broker and its one network thread (no local store: a
+    display holds nothing that must survive a restart)."""
+
+    def __init__(self, config: BranchConfig, device_id: str, *, password: str | None = None,
+                 clock: Callable[[], float] = time.time, tick_s: float = 0.1) -> None:
+        identity = identity_for(config, device_id)
+        if identity.role is not Role.DISPLAY:
+            raise ValueError(f"device {device_id!r} is a {identity.role.value}, not a display")
+        self.config = config
+        self.device_id = device_id
+        self.worker = SerialWorker(f"display-{device_id}", tick=self._tick, tick_s=tick_s)
+        self.link = DeviceLink(config, identity, on_message=self._message,
+                               on_connection=self._connection, dispatch=self.worker.submit,
+                               password=password, clock=clock)
+        self.client = DisplayClient(config, clock, lambda: self.link.connected)
+
+    def start(self) -> DisplayDevice:
+        self.worker.start()
+        self.link.start()
+        return self
+
+    def stop(self) -> None:
+        self.link.stop()
+        self.worker.stop()
+
+    def _message(self, decoded: Decoded) -> None:
+        self.client.handle(decoded)
+
+    def _connection(self, connected: bool) -> None:
+        self.client.connection_changed(connected)
+
+    def _tick(self) -> None:
+        self.client.tick()
+
