@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 
 from kiosk import __version__
 
-NOT_BUILT = ("console", "display", "demo")
-_NOT_BUILT_HELP = {
+_PROGRAM_HELP = {
     "run": "the customer kiosk (full-screen touch app)",
     "console": "the staff console",
     "hub": "the branch hub service (ticket numbers, help-call ledger, status page)",
@@ -154,7 +153,8 @@ def _hub(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.customer.app import run_kiosk
 
-    return run_kiosk(args.config, args.device, args.secrets, args.data, args.windowed)
+    return run_kiosk(args.config, args.device, args.secrets, args.data, args.windowed,
+                     args.log_dir)
 
 
 def _render_screens(args: argparse.Namespace) -> int:
@@ -165,13 +165,34 @@ def _render_screens(args: argparse.Namespace) -> int:
     return render_screens(args.config, args.out, languages, states)
 
 
-def _not_built(name: str) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        print(f"kiosk {name}: {_NOT_BUILT_HELP[name]} is not part of version {__version__} "
-              f"yet. Available now: check-config, hash-pin.", file=sys.stderr)
-        return 3
+def _console(args: argparse.Namespace) -> int:
+    from kiosk.console.app import run_console
 
-    return run
+    return run_console(args.config, args.device, args.secrets, args.data)
+
+
+def _render_console(args: argparse.Namespace) -> int:
+    from kiosk.console.render_console import render_console
+
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    screens = [name.strip() for name in (args.screens or "").split(",") if name.strip()]
+    return render_console(args.config, args.out, languages, screens, flat=args.flat)
+
+
+def _display(args: argparse.Namespace) -> int:
+    if args.render_to:
+        from kiosk.display.render_board import render_board
+
+        return render_board(args.config, args.device, args.render_to)
+    from kiosk.display.app import run_display
+
+    return run_display(args.config, args.device, args.secrets, args.windowed)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from kiosk.demo.app import run_demo
+
+    return run_demo(args.dir, args.tour, args.screenshot, with_display=not args.no_display)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -237,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("ledger", help="the hub's ledger file (hub.db in its data folder)")
     verify.set_defaults(handler=_audit_verify)
 
-    hub = commands.add_parser("hub", help=_NOT_BUILT_HELP["hub"],
+    hub = commands.add_parser("hub", help=_PROGRAM_HELP["hub"],
                               description="Run the branch hub until SIGTERM or Ctrl-C.")
     hub.add_argument("--config", required=True, help="branch configuration (TOML)")
     hub.add_argument("--secrets", help="the hub's secrets file: broker password and staff "
@@ -248,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "(default: standard error only, e.g. to the journal)")
     hub.set_defaults(handler=_hub)
 
-    run = commands.add_parser("run", help=_NOT_BUILT_HELP["run"],
+    run = commands.add_parser("run", help=_PROGRAM_HELP["run"],
                               description="Run the customer kiosk: full-screen and frameless "
                               "(leaving it needs a staff PIN), or in a window with --windowed.")
     run.add_argument("--config", required=True, help="branch configuration (TOML)")
@@ -260,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "outbox); default: kiosk-data beside the configuration file")
     run.add_argument("--windowed", action="store_true",
                      help="an ordinary window, for development and the demo")
+    run.add_argument("--log-dir", help="also write rotating JSON-lines logs here "
+                     "(e.g. /var/log/bank-kiosk)")
     run.set_defaults(handler=_run)
 
     render = commands.add_parser("render-screens", help="draw every kiosk screen and state "
@@ -272,9 +295,61 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--states", help="comma-separated state names (default: all)")
     render.set_defaults(handler=_render_screens)
 
-    for name in NOT_BUILT:
-        sub = commands.add_parser(name, help=_NOT_BUILT_HELP[name])
-        sub.set_defaults(handler=_not_built(name))
+    console = commands.add_parser("console", help=_PROGRAM_HELP["console"],
+                                  description="Run the staff console: help calls, kiosks, "
+                                  "the queue, announcements, history, reports and drills.")
+    console.add_argument("--config", required=True, help="branch configuration (TOML)")
+    console.add_argument("--device", required=True, metavar="CONSOLE_ID",
+                         help="this console's device id in the configuration")
+    console.add_argument("--secrets", help="this console's secrets file: its broker password "
+                         "(TOML, mode 0600)")
+    console.add_argument("--data", help="folder for the console's own store (every help event "
+                         "it has seen, its journal); default: console-data beside the "
+                         "configuration file")
+    console.set_defaults(handler=_console)
+
+    render_desk = commands.add_parser("render-console", help="draw every staff console screen "
+                                      "to PNG files (offscreen), to look at them")
+    render_desk.add_argument("--config", required=True, help="branch configuration (TOML)")
+    render_desk.add_argument("--out", required=True, help="folder for the pictures "
+                             "(OUT/<language>/<screen>.png)")
+    render_desk.add_argument("--languages", default="zh_CN,en",
+                             help="comma-separated languages (default: zh_CN,en)")
+    render_desk.add_argument("--screens", help="comma-separated screen names (default: all)")
+    render_desk.add_argument("--flat", action="store_true", help="write "
+                             "OUT/console-<screen>-<language>.png instead, as in docs/screens")
+    render_desk.set_defaults(handler=_render_console)
+
+    display = commands.add_parser(
+        "display", help=_PROGRAM_HELP["display"],
+        description="Run the wall display: called numbers in huge type, announced with a "
+        "chime and speech, and branch announcements; full-screen, or in a window with "
+        "--windowed.")
+    display.add_argument("--config", required=True, help="branch configuration (TOML)")
+    display.add_argument("--device", required=True, metavar="DISPLAY_ID",
+                         help="this display's device id in the configuration")
+    display.add_argument("--secrets", help="this display's secrets file: its broker password "
+                         "(TOML, mode 0600)")
+    display.add_argument("--windowed", action="store_true",
+                         help="an ordinary window, for development and the demo")
+    display.add_argument("--render-to", metavar="OUT",
+                         help="draw every state of the display to OUT/display-<state>.png "
+                         "(offscreen) and exit, to look at them")
+    display.set_defaults(handler=_display)
+
+    demo = commands.add_parser("demo", help=_PROGRAM_HELP["demo"],
+                               description="Start a broker, the hub, a kiosk, a staff console "
+                               "and the wall display on this machine, windowed, with the "
+                               "example branch. The staff PINs are printed.")
+    demo.add_argument("--dir", help="folder for the demo's configuration and data (default: "
+                      "a temporary folder, removed afterwards)")
+    demo.add_argument("--tour", action="store_true", help="click through the queue and the "
+                      "help loop by itself, then quit (exit status 0 when every step worked)")
+    demo.add_argument("--screenshot", help="with --tour: save a picture of the whole screen "
+                      "here at the end")
+    demo.add_argument("--no-display", action="store_true", help="leave out the wall display")
+    demo.set_defaults(handler=_demo)
+
     return parser
 
 

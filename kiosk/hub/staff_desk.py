@@ -134,12 +134,14 @@ class StaffDesk:
             made = self._announcements.announce(command, now)
             if isinstance(made, ActionRefusal):
                 return refused(made)
-            return ActionOutcome(audits=(audit(AuditAction.ANNOUNCEMENT_SENT,
+            return ActionOutcome(details={"announcement_id": made.announcement_id},
+                                 audits=(audit(AuditAction.ANNOUNCEMENT_SENT,
                                                made.announcement_id),),
                                  publish=[(topics.announcement(branch), made)])
         if isinstance(command, ClearAnnouncement):
             cleared = self._announcements.clear(now)
-            return ActionOutcome(audits=(audit(AuditAction.ANNOUNCEMENT_CLEARED,
+            return ActionOutcome(details={"announcement_id": cleared.announcement_id},
+                                 audits=(audit(AuditAction.ANNOUNCEMENT_CLEARED,
                                                cleared.announcement_id),),
                                  publish=[(topics.announcement(branch), cleared)])
         assert isinstance(command, SignOut)

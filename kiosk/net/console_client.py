@@ -13,7 +13,7 @@ Runs on one thread (a SerialWorker under the GUI, as the kiosk's client does).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
@@ -134,7 +134,7 @@ class ConsoleClient:
     def _originate(self, event: HelpEvent) -> None:
         topic = topics.console_help(self._branch, self.console_id, event.kiosk_id)
         self.sender.send(event, topic)
-        self._refresh()
+        self._refresh({event.call_id})
 
     def _confirm_open_calls(self) -> None:
         if not self._staff_present:
@@ -162,12 +162,12 @@ class ConsoleClient:
                     topics.console_ack(self._branch, self.console_id, event.kiosk_id),
                     EventAck(ids=(event.id,)))
             if added:
-                self._refresh()
+                self._refresh({event.call_id})
                 self._confirm_open_calls()
         elif isinstance(message, HelpState):
-            added = [self._store.add_event(e) for e in message.events]
-            if any(added):
-                self._refresh()
+            added = self._store.add_events(message.events)
+            if added:
+                self._refresh({e.call_id for e in added})
                 self._confirm_open_calls()
         elif isinstance(message, EventAck):
             if role is Role.HUB:
@@ -203,8 +203,20 @@ class ConsoleClient:
     def tick(self) -> None:
         self.sender.resend_due()
 
-    def _refresh(self) -> None:
-        calls = calls_state(self._store.events())
-        if calls != self._calls:
-            self._calls = calls
-            self.on_calls_changed(dict(calls))
+    def _refresh(self, call_ids: Iterable[str] | None = None) -> None:
+        """Recompute the calls ``call_ids`` (every call after a restart) from the store.
+
+        A call's state depends on its own events only, so a new event costs the same on
+        the first day and after a year of calls in the store."""
+        if call_ids is None:
+            calls = calls_state(self._store.events())
+            if calls == self._calls:
+                return
+        else:
+            fresh = calls_state(self._store.events(call_ids))
+            changed = {cid: s for cid, s in fresh.items() if self._calls.get(cid) != s}
+            if not changed:
+                return
+            calls = {**self._calls, **changed}
+        self._calls = calls
+        self.on_calls_changed(dict(calls))

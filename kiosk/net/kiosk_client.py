@@ -36,7 +36,14 @@ from kiosk.net.local_store import LocalStore
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Heartbeat, Presence
-from kiosk.protocol.help_messages import Drill, EventAck, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import (
+    Drill,
+    EventAck,
+    HelpEventMessage,
+    HelpState,
+    Rating,
+    VisitFeedback,
+)
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal, PinReply, PinRequest
 from kiosk.protocol.rejection import InvalidMessage
 from kiosk.protocol.staff_messages import Announcement
@@ -231,9 +238,13 @@ class KioskClient:
 
     # --- tickets --------------------------------------------------------------------------
 
-    def request_ticket(self, service_id: str, priority: bool, language: str) -> str:
-        """Ask the hub for a ticket; the answer (or its absence) comes to ``on_ticket``."""
-        request_id = uuid.uuid4().hex
+    def request_ticket(self, service_id: str, priority: bool, language: str, *,
+                       request_id: str | None = None) -> str:
+        """Ask the hub for a ticket; the answer (or its absence) comes to ``on_ticket``.
+
+        Asking again with the same ``request_id`` (the customer's "Try again" after no
+        answer) gets the ticket the hub may already have issued, never a second one."""
+        request_id = request_id or uuid.uuid4().hex
         if not self._transport.connected:
             self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
@@ -246,6 +257,21 @@ class KioskClient:
             del self._pending_tickets[request_id]
             self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
+
+    # --- visit feedback -------------------------------------------------------------------
+
+    def give_visit_feedback(self, rating: Rating, language: str) -> bool:
+        """Send a customer's anonymous rating of the visit; False when it could not be sent
+        (not connected): a rating is worth asking for, not worth keeping a customer for."""
+        feedback = VisitFeedback(feedback_id=uuid.uuid4().hex, rating=rating, language=language)
+        if not self._transport.connected:
+            log.info("visit feedback not sent: the kiosk is not connected")
+            return False
+        sent = self._transport.publish(topics.visit_feedback(self._branch, self.kiosk_id),
+                                       feedback)
+        if not sent:
+            log.info("visit feedback not sent: the broker did not take it")
+        return sent
 
     # --- staff PINs -----------------------------------------------------------------------
 

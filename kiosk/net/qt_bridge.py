@@ -19,6 +19,7 @@ from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
 from kiosk.protocol.device_messages import Activity, Health
+from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
 
 
@@ -65,8 +66,17 @@ class KioskBridge(QObject):
     def dismiss_call(self) -> None:
         self._submit(self.device.client.dismiss_call)
 
-    def request_ticket(self, service_id: str, priority: bool, language: str) -> None:
-        self._submit(lambda: self.device.client.request_ticket(service_id, priority, language))
+    def request_ticket(self, service_id: str, priority: bool, language: str, *,
+                       request_id: str | None = None) -> str:
+        """Ask for a ticket; returns the request id its ``ticket`` outcome will carry (give
+        it again to ask again without risking a second ticket)."""
+        request_id = request_id or uuid.uuid4().hex
+        self._submit(lambda: self.device.client.request_ticket(
+            service_id, priority, language, request_id=request_id))
+        return request_id
+
+    def give_visit_feedback(self, rating: Rating, language: str) -> None:
+        self._submit(lambda: self.device.client.give_visit_feedback(rating, language))
 
     def request_pin(self, staff_id: str, pin: str, purpose: PinPurpose, *,
                     call_id: str | None = None, outcome: Outcome | None = None) -> str:

@@ -54,6 +54,7 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
     ),
     C: (
         Interest(K, ch.HELP),
+        Interest(K, ch.FEEDBACK),  # customers' anonymous ratings, for the console's reports
         Interest(C, ch.HELP),  # other consoles' acknowledgements silence this one's alarm
         Interest(H, ch.HELP),
         Interest(H, ch.HELP_STATE),

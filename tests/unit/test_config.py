@@ -204,10 +204,3 @@ def test_check_config_command_refuses_a_bad_file(tmp_path: Path) -> None:
     result = _cli("check-config", str(bad))
     assert result.returncode == 1
     assert "help.escalate_after_s = 0: must be a number from 0.1 to 600" in result.stderr
-
-
-@pytest.mark.parametrize("command", __import__("kiosk.cli").cli.NOT_BUILT)
-def test_commands_not_yet_in_this_version_say_so_and_fail(command: str) -> None:
-    result = _cli(command)
-    assert result.returncode != 0
-    assert "not part of version" in result.stderr

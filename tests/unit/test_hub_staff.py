@@ -170,9 +170,12 @@ def test_a_console_acts_only_for_its_own_counter(harness: HubHarness) -> None:
 def test_announcements_are_retained_and_survive_a_restart(harness: HubHarness) -> None:
     session = harness.sign_in("console-lobby", "wang-fang")
     text = LocalText({"zh_CN": "三号窗口暂停服务", "en": "Counter 3 is closed"})
-    assert harness.action("console-lobby", "wang-fang", session, Announce(text=text)).ok
+    sent = harness.action("console-lobby", "wang-fang", session, Announce(text=text))
+    assert sent.ok
     shown = harness.last("hub/announcement", Announcement)
     assert shown.active and shown.text == text
+    # The console that sent it learns which announcement is its own, for its log.
+    assert sent.details["announcement_id"] == shown.announcement_id
     prepared = harness.action("console-lobby", "wang-fang", session,
                               Announce(prepared_id="closing-soon"))
     assert prepared.reason is ActionRefusal.UNKNOWN_MESSAGE
@@ -180,8 +183,10 @@ def test_announcements_are_retained_and_survive_a_restart(harness: HubHarness) -
     harness.sent.clear()
     harness.hub.on_connected()
     assert harness.last("hub/announcement", Announcement) == shown
-    assert harness.action("console-lobby", "wang-fang", session, ClearAnnouncement()).ok
+    clearing = harness.action("console-lobby", "wang-fang", session, ClearAnnouncement())
+    assert clearing.ok
     cleared = harness.last("hub/announcement", Announcement)
     assert not cleared.active and not cleared.text
+    assert clearing.details["announcement_id"] == cleared.announcement_id
     results = harness.published("hub/reply/console-lobby", ActionResult)
     assert all(r.action_id for r in results)

@@ -1,0 +1,239 @@
+"""What an alarm looks like: a strip across the console, a banner above every other window,
+and a red strip when this console cannot make its alarm heard.
+
+The strip says in words what is wrong and where (escalation and drills in words, not only
+colour), and offers "Silence", which stops the sound and nothing else: the rows stay and
+keep flashing until someone is coming. The floating banner stays on top of other programs
+(stealing focus is blocked on Windows and Wayland, so the console asks the window system
+for attention and puts this banner where staff will see it) and brings the console forward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.console import console_style as style
+from kiosk.console.alarm_policy import Alarm, AlarmKind
+from kiosk.console.branch_names import BranchNames
+from kiosk.console.console_words import category_text
+from kiosk.core.help_state import CallState
+
+translate = QCoreApplication.translate
+
+
+def alarm_summary(alarms: Sequence[Alarm], calls: Mapping[str, CallState],
+                  names: BranchNames) -> str:
+    """One or two sentences for the banner: the most urgent alarm first."""
+    helps = [a for a in alarms if a.kind is AlarmKind.HELP]
+    helps.sort(key=lambda a: -a.level)
+    offline = [a for a in alarms if a.kind is AlarmKind.KIOSK_OFFLINE]
+    parts = []
+    if helps:
+        first = helps[0]
+        call = calls.get(first.key)
+        what = category_text(call.category) if call is not None else ""
+        kiosk, place = names.device(first.subject), names.place(first.subject)
+        if first.level > 0:
+            text = translate("AlarmBanner",
+                             "ESCALATED: nobody is coming to {kiosk}, {place} ({what}).")
+        else:
+            text = translate("AlarmBanner", "Help call at {kiosk}, {place}: {what}.")
+        text = text.format(kiosk=kiosk, place=place, what=what)
+        if first.drill:
+            text = translate("AlarmBanner", "DRILL: {alarm}").format(alarm=text)
+        parts.append(text)
+        if len(helps) > 1:
+            parts.append(translate("AlarmBanner", "{count} calls are waiting for someone to "
+                                   "come.").format(count=len(helps)))
+    for alarm in offline:
+        parts.append(translate("AlarmBanner", "{kiosk} ({place}) has gone silent: customers "
+                               "there cannot call for help.").format(
+            kiosk=names.device(alarm.subject), place=names.place(alarm.subject)))
+    return " ".join(parts)
+
+
+def alarm_colours(alarms: Sequence[Alarm]) -> style.Pair:
+    helps = [a for a in alarms if a.kind is AlarmKind.HELP]
+    if any(a.level > 0 for a in helps):
+        return style.BANNER_ESCALATED
+    if helps and all(a.discreet for a in helps):
+        return style.BANNER_SPECIAL
+    if helps:
+        return style.BANNER_ALARM
+    return style.BANNER_SILENT_PEER
+
+
+def _shown(alarms: Sequence[Alarm]) -> list[Alarm]:
+    return [a for a in alarms if a.kind is not AlarmKind.RESIGNAL]
+
+
+class AlarmStrip(QWidget):
+    """Across the top of the console while anything alarms."""
+
+    silence_requested = Signal()
+
+    def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmStrip")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._names = names
+        self._alarms: list[Alarm] = []
+        self._calls: dict[str, CallState] = {}
+        self._silenced = False
+        self.text = QLabel(self)
+        self.text.setObjectName("alarmText")
+        self.text.setWordWrap(True)
+        self.silence = QPushButton(self)
+        self.silence.setObjectName("alarmSilence")
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.silence)
+        self.silence.clicked.connect(self.silence_requested.emit)
+        self.hide()
+        self.retranslate()
+
+    def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState],
+                    silenced: bool) -> None:
+        self._alarms = _shown(alarms)
+        self._calls = dict(calls)
+        self._silenced = silenced
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.silence.setText(self.tr("Silence"))
+        self.silence.setAccessibleName(self.tr("Silence the alarm sound (the calls stay)"))
+        if not self._alarms:
+            self.hide()
+            return
+        text = alarm_summary(self._alarms, self._calls, self._names)
+        if self._silenced:
+            text += " " + self.tr("Sound silenced: the alarm still needs someone.")
+        self.text.setText(text)
+        pair = alarm_colours(self._alarms)
+        self.setStyleSheet(f"#alarmStrip {{ background-color: {pair.background}; }} "
+                           f"#alarmText {{ {style.banner_style(pair)} }}")
+        self.silence.setVisible(not self._silenced)
+        self.show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class SoundBanner(QWidget):
+    """Red when this console cannot sound its alarm; amber when another one cannot."""
+
+    def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("soundBanner")
+        self._names = names
+        self._problem: str | None = None
+        self._silent_consoles: list[str] = []
+        self.own = QLabel(self)
+        self.own.setObjectName("noSoundHere")
+        self.own.setWordWrap(True)
+        self.own.setStyleSheet(style.banner_style(style.BANNER_NO_SOUND))
+        self.peers = QLabel(self)
+        self.peers.setObjectName("silentConsoles")
+        self.peers.setWordWrap(True)
+        self.peers.setStyleSheet(style.banner_style(style.BANNER_SILENT_PEER))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.own, 1)
+        row.addWidget(self.peers, 1)
+        self.retranslate()
+
+    def show_problem(self, problem: str | None) -> None:
+        """None: this console's alarm can be heard; otherwise why not."""
+        self._problem = problem
+        self.retranslate()
+
+    def show_silent_consoles(self, console_ids: list[str]) -> None:
+        self._silent_consoles = console_ids
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._problem is not None:
+            self.own.setText(self.tr("This desk cannot sound the alarm ({problem}). Watch this "
+                                     "screen for help calls and tell IT.").format(
+                problem=self._problem))
+        if self._silent_consoles:
+            desks = ", ".join(self._names.device(c) for c in self._silent_consoles)
+            self.peers.setText(self.tr("Cannot sound the alarm: {desks}. Staff there see "
+                                       "calls on screen only.").format(desks=desks))
+        self.own.setVisible(self._problem is not None)
+        self.peers.setVisible(bool(self._silent_consoles))
+        self.setVisible(self._problem is not None or bool(self._silent_consoles))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class FloatingAlarm(QWidget):
+    """A small banner above every other window while a help call waits for someone."""
+
+    open_console = Signal()
+
+    def __init__(self, names: BranchNames) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("floatingAlarm")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._names = names
+        self._alarms: list[Alarm] = []
+        self._calls: dict[str, CallState] = {}
+        self.base_style = ""  # the console's stylesheet: this window has no parent to inherit
+        self.text = QLabel(self)
+        self.text.setObjectName("floatingAlarmText")
+        self.text.setWordWrap(True)
+        self.open = QPushButton(self)
+        self.open.setObjectName("floatingAlarmOpen")
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.open)
+        self.open.clicked.connect(self.open_console.emit)
+        self.setFixedWidth(720)
+        self.retranslate()
+
+    def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
+        self._alarms = [a for a in _shown(alarms)]
+        self._calls = dict(calls)
+        self.retranslate()
+        if self._alarms and not self.isVisible():
+            self._place()
+            self.show()
+            self.raise_()
+        elif not self._alarms:
+            self.hide()
+
+    def _place(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(area.x() + (area.width() - self.width()) // 2, area.y() + 8)
+
+    def retranslate(self) -> None:
+        self.open.setText(self.tr("Open the console"))
+        if not self._alarms:
+            return
+        pair = alarm_colours(self._alarms)
+        self.setStyleSheet(self.base_style
+                           + f"#floatingAlarm {{ background-color: {pair.background}; "
+                           f"border: 3px solid #FFFFFF; }} "
+                           f"#floatingAlarmText {{ {style.banner_style(pair)} }}")
+        self.text.setText(alarm_summary(self._alarms, self._calls, self._names))
+        self.adjustSize()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,113 @@
+"""The console's alarm loop on the GUI thread: every tick, the calls become rows and alarms,
+and the alarm policy says when to sound.
+
+Alarms come from the calls (``alarm_policy.call_alarms``) and from kiosks gone silent (the
+device monitor). The loop runs whether or not anyone is signed in and whether or not the
+console is locked: a locked console still shows and sounds every alarm. A new alarm also
+asks the window system to draw attention to the console (``QApplication.alert``), because
+stealing focus is blocked on Windows and Wayland; the always-on-top banner does the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.console.alarm_policy import (
+    Alarm,
+    AlarmPolicy,
+    call_alarms,
+    escalation_level,
+    kiosk_alarms,
+)
+from kiosk.console.alarm_sound import AlarmSounder, SoundCheck
+from kiosk.console.calls_model import CallRow, sort_rows
+from kiosk.core.help_state import CallState
+from kiosk.core.help_timers import HelpTiming
+
+FLASH_HZ = 1.0
+"""Unanswered rows alternate colour once a second: well under the 2 Hz limit."""
+
+
+class AlarmController(QObject):
+    rows_changed = Signal(object)  # list[CallRow]: the open calls, in display order
+    alarms_changed = Signal(object)  # tuple[Alarm, ...]
+    sound_checked = Signal(object)  # SoundCheck, from the player's thread
+    alerted = Signal()  # a new alarm asked the window system for attention
+
+    def __init__(self, sounder: AlarmSounder, timing: HelpTiming, repeat_s: float, *,
+                 clock: Callable[[], float], hub_online: Callable[[], bool],
+                 offline_kiosks: Callable[[], list[str]], tick_ms: int = 250,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sounder = sounder
+        sounder.on_check = self.on_sound_checked
+        self.policy = AlarmPolicy(repeat_s)
+        self._timing = timing
+        self._clock = clock
+        self._hub_online = hub_online
+        self._offline_kiosks = offline_kiosks
+        self._calls: dict[str, CallState] = {}
+        self._alarms: tuple[Alarm, ...] = ()
+        self._window: QWidget | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.tick)
+
+    def attach(self, window: QWidget) -> None:
+        """The window to bring to staff's attention when a new alarm starts."""
+        self._window = window
+
+    def start(self) -> None:
+        self._timer.start()
+        self.tick()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.sounder.close()
+
+    def set_calls(self, calls: Mapping[str, CallState]) -> None:
+        self._calls = dict(calls)
+        self.tick()
+
+    @property
+    def calls(self) -> dict[str, CallState]:
+        return dict(self._calls)
+
+    @property
+    def alarms(self) -> tuple[Alarm, ...]:
+        return self._alarms
+
+    def sound_check(self) -> SoundCheck:
+        return self.sounder.check
+
+    def on_sound_checked(self, check: SoundCheck) -> None:
+        """Called on the player's thread; the signal carries it to the GUI thread."""
+        self.sound_checked.emit(check)
+
+    def silence(self) -> None:
+        self.policy.silence()
+        self.sounder.stop()
+        self.alarms_changed.emit(self._alarms)
+
+    def tick(self) -> None:
+        now = self._clock()
+        hub_online = self._hub_online()
+        flash_on = int(now * 2 * FLASH_HZ) % 2 == 0
+        rows = [CallRow(call, escalation_level(call, now, self._timing, hub_online), flash_on,
+                        now) for call in self._calls.values() if call.is_open]
+        self.rows_changed.emit(sort_rows(rows))
+        alarms = tuple(call_alarms(self._calls, now, self._timing, hub_online)
+                       + kiosk_alarms(self._offline_kiosks()))
+        before = {(a.key, a.level) for a in self._alarms}
+        sound = self.policy.update(alarms, now)
+        if sound is not None:
+            self.sounder.play(sound)
+        if any((a.key, a.level) not in before for a in alarms) and self._window is not None:
+            QApplication.alert(self._window, 0)
+            self.alerted.emit()
+        if alarms != self._alarms:
+            self._alarms = alarms
+            self.alarms_changed.emit(alarms)

@@ -1,0 +1,1 @@
+"""`python -m kiosk demo`: the whole branch on one machine, windowed, ready to click through."""
