@@ -158,7 +158,7 @@ class EmbeddedBroker:
 
     def start(self, timeout_s: float = 10.0) -> EmbeddedBroker:
         try:
-            from amqtt.broker import Broker
+            from amqtt.broker import Broker  # type: ignore[import-untyped]
         except ImportError as error:
             raise BrokerError("the embedded broker needs the amqtt package") from error
         for noisy in ("amqtt", "transitions"):
