@@ -64,7 +64,8 @@ def _allowed(declaration: Declaration) -> str:
 
 def _table(cls: type) -> list[str]:
     hints = typing.get_type_hints(cls)
-    rows = ["| setting | type | default | allowed | what it does |", "| --- | --- | --- | --- | --- |"]
+    rows = ["| setting | type | default | allowed | what it does |",
+            "| --- | --- | --- | --- | --- |"]
     for fld in fields(cls):
         declaration: Declaration = fld.metadata["declaration"]
         default: object = fld.default
