@@ -98,6 +98,7 @@ def setup_logging(program: str, log_dir: Path | None, *, level: int = logging.IN
     console._kiosk_handler = True  # type: ignore[attr-defined]
     root.addHandler(console)
     if log_dir is None:
+        _announce(program)
         return None
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / f"{program}.log"
@@ -107,7 +108,15 @@ def setup_logging(program: str, log_dir: Path | None, *, level: int = logging.IN
     rotating.addFilter(scrubber)
     rotating._kiosk_handler = True  # type: ignore[attr-defined]
     root.addHandler(rotating)
+    _announce(program)
     return path
+
+
+def _announce(program: str) -> None:
+    from kiosk import __version__
+
+    logging.getLogger("kiosk").info("%s %s starting (Python %s)", program, __version__,
+                                    sys.version.split()[0])
 
 
 def reset_logging() -> None:

@@ -39,6 +39,7 @@ from kiosk.core.config import BranchConfig, ConfigError, load_config
 from kiosk.core.help_timers import HelpTiming
 from kiosk.core.secrets import SecretsError, load_secrets
 from kiosk.core.settings import ConsoleSection, Role
+from kiosk.logs import setup_logging
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
@@ -230,8 +231,7 @@ def _load(config_path: str, device_id: str,
 
 def run_console(config_path: str, device_id: str, secrets_path: str | None,
                 data_dir: str | None) -> int:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging("console", None)
     try:
         config, password = _load(config_path, device_id, secrets_path)
     except (ConfigError, SecretsError, ConsoleSetupError) as problem:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import __version__
 from kiosk.console import console_style
 from kiosk.console.alarm_banner import AlarmStrip, FloatingAlarm, SoundBanner
 from kiosk.console.alarm_controller import AlarmController
@@ -375,7 +376,8 @@ class ConsoleWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("{desk}, {branch}: staff console").format(
-            desk=self._names.device(self.console_id), branch=self._names.branch()))
+            desk=self._names.device(self.console_id), branch=self._names.branch())
+            + f" · {__version__}")
         self.title.setText(self.tr("{branch}: {desk}").format(
             branch=self._names.branch(), desk=self._names.device(self.console_id)))
         self.lock_button.setText(self.tr("Lock"))

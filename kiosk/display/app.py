@@ -33,6 +33,7 @@ from kiosk.display.board_words import BoardWords
 from kiosk.display.chime import Chime
 from kiosk.display.display_window import DisplayWindow
 from kiosk.display.options import board_times, display_section
+from kiosk.logs import setup_logging
 from kiosk.net.display_bridge import DisplayBridge, DisplayHeartbeat
 from kiosk.net.display_client import DisplayDevice
 from kiosk.protocol.device_messages import Component, Health
@@ -166,8 +167,7 @@ def _real_speech(private_dir: Path) -> tuple[Speaker, Chime]:
 
 def run_display(config_path: str, device_id: str, secrets_path: str | None,
                 windowed: bool) -> int:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging("display", None)
     try:
         config, password = _load(config_path, device_id, secrets_path)
     except (ConfigError, SecretsError, DisplaySetupError) as problem:
