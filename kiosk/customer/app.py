@@ -7,7 +7,9 @@ their own speaker (and without connecting), so they run the same window the bran
 
 An unreachable broker or hub does not stop the kiosk: it starts, says on the home screen
 that staff cannot be reached from here, keeps every help call in its outbox and sends it
-when the network is back.
+when the network is back. The ticket printer is made from the branch's ``[printer]``
+settings (a CUPS queue, or none), and the questions and answers are read from the content
+files through the FAQ library, which keeps the last good content when a file is broken.
 """
 
 from __future__ import annotations
@@ -24,18 +26,23 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError, load_config
+from kiosk.core.faq_library import FaqLibrary, kiosk_faq_library
 from kiosk.core.secrets import SecretsError, load_secrets
-from kiosk.core.settings import KioskSection, Role
+from kiosk.core.settings import DisplaySection, KioskSection, Role
 from kiosk.customer.customer_session import CustomerSession
 from kiosk.customer.main_window import KioskWindow
 from kiosk.customer.options import KioskSetupError, key_bindings, kiosk_section
 from kiosk.customer.supervision import KioskHealth
+from kiosk.customer.ticket_printing import printer_section, ticket_printer
 from kiosk.logs import setup_logging
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
 from kiosk.net.local_store import LocalStore
 from kiosk.net.qt_bridge import HeartbeatTimer, KioskBridge
+from kiosk.paths import assets_dir
+from kiosk.printing.printer import TicketPrinter
+from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.speech.api import Speaker
 from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.fonts import load_fonts
@@ -62,6 +69,8 @@ class KioskParts:
     session: CustomerSession
     window: KioskWindow
     heartbeat: HeartbeatTimer
+    printer: TicketPrinter
+    faq: FaqLibrary
 
     def start(self, *, windowed: bool, connect: bool = True) -> None:
         """Show the window and, with ``connect``, start the network: the stored call (if
@@ -88,10 +97,11 @@ class KioskParts:
             self.heartbeat.start()
 
     def stop(self) -> None:
-        """Network first, so nothing new arrives; then the window and speech."""
+        """Network first, so nothing new arrives; then the window, printer and speech."""
         self.heartbeat.stop()
         self.device.stop()
         self.window.stop()
+        self.printer.close()
         self.window.allow_close()
         self.window.close()
         self.window.deleteLater()
@@ -114,11 +124,17 @@ def offered_languages(config: BranchConfig) -> tuple[tuple[str, ...], dict[str, 
 
 def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_dir: Path, *,
                 speaker: Speaker, password: str | None = None,
-                kiosk: KioskSection | None = None,
+                kiosk: KioskSection | None = None, printer: TicketPrinter | None = None,
+                faq_dir: Path | None = None, announcement_repeat_s: float | None = None,
                 now: Callable[[], float] = time.time,
                 monotonic: Callable[[], float] = time.monotonic,
                 idle_poll_ms: int = 250) -> KioskParts:
-    """The kiosk for ``device_id``, built but not started. Raises KioskSetupError."""
+    """The kiosk for ``device_id``, built but not started. Raises KioskSetupError.
+
+    ``printer``: the ticket printer (tests give a fake); by default the one the
+    ``[printer]`` settings describe, started here. ``faq_dir``: where the questions and
+    answers are read from (default ``assets/faq``). ``announcement_repeat_s``: the pause
+    before a branch announcement is said again (default: the wall display's setting)."""
     device_entry = config.device(device_id)
     if device_entry is None or device_entry.role is not Role.KIOSK:
         raise KioskSetupError(f"--device {device_id}: not a kiosk in {config.source}; kiosks: "
@@ -138,14 +154,31 @@ def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_di
     bridge = KioskBridge(device)
     session = CustomerSession(app, size_rules(config.screen), family, speaker,
                               config.branch.default_language, languages)
+    paper = printer_section(config)
+    printer = printer or ticket_printer(paper, data_dir / "spool")
+    content_dir = faq_dir or assets_dir() / "faq"
+    faq = kiosk_faq_library(data_dir, config.branch.languages, content_dir=content_dir)
+    faq.load()
     window = KioskWindow(config, section, bridge, session, speaker, keys,
-                         language_names=names, now=now, monotonic=monotonic,
-                         idle_poll_ms=idle_poll_ms)
+                         printer=PrinterEvents(printer), faq=faq, faq_dir=content_dir,
+                         font_family=family,
+                         printer_section=paper, language_names=names, now=now,
+                         monotonic=monotonic, idle_poll_ms=idle_poll_ms,
+                         announcement_repeat_s=announcement_repeat_s
+                         or _display(config).announcement_repeat_s)
     events = QtSpeechEvents(speaker, window)
-    window.listen_to(events.utterance_started, events.speech_idle)
-    health = KioskHealth(device, speaker, lambda: window.in_use)
+    window.listen_to(events)
+    health = KioskHealth(device, speaker, lambda: window.in_use, printer.state)
     heartbeat = HeartbeatTimer(device, health.health, health.activity, parent=window)
-    return KioskParts(config, device, bridge, speaker, events, session, window, heartbeat)
+    return KioskParts(config, device, bridge, speaker, events, session, window, heartbeat,
+                      printer, faq)
+
+
+def _display(config: BranchConfig) -> DisplaySection:
+    """The branch's ``[display]`` settings: the kiosk repeats a branch announcement as
+    often as the wall display does (one setting for both)."""
+    section = getattr(config, "display", None)
+    return section if isinstance(section, DisplaySection) else DisplaySection()
 
 
 def _speech_service() -> Speaker:

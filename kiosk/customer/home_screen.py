@@ -1,11 +1,12 @@
 """Home: a greeting, at most four large choices, and the customer's quickest controls.
 
-The choices are what works today, nothing that only promises: "I'm not sure what I need"
-(staff come and go with the customer) and the customer's own settings. Taking a ticket and
-questions and answers are added in front of them with `insert_choice()`; the grid holds
-four, two by two. The language and text size buttons sit top right, where a customer
-looking for them finds them on every visit. When staff cannot be reached from this kiosk,
-home says so and what to do instead.
+The four choices, two by two, are what customers come to a kiosk for, most asked first:
+"Take a ticket", "Questions and answers", "I'm not sure what I need" (staff come and go
+with the customer) and "Text size and sound" (the customer's own settings). Feedback is
+not on home at all: it is asked for when the customer is done with their ticket ("I'm
+finished"), not offered to someone who has just walked up. The language and text size
+buttons sit top right, where a customer looking for them finds them on every visit. When
+staff cannot be reached from this kiosk, home says so and what to do instead.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kiosk.customer.kiosk_screen import (
     make_label,
     shown_text,
 )
+from kiosk.customer.kiosk_symbols import question_symbol, ticket_symbol
 from kiosk.ui.strings import vocabulary_text
 from kiosk.ui.widgets import BigButton
 from kiosk.ui.widgets.symbols import staff_symbol
@@ -34,6 +36,8 @@ CHOICE_COLUMNS = 2
 
 
 class HomeScreen(KioskScreen):
+    ticketRequested = Signal()
+    questionsRequested = Signal()
     guidanceRequested = Signal()
     settingsRequested = Signal()
     languageRequested = Signal()
@@ -62,12 +66,16 @@ class HomeScreen(KioskScreen):
         self.notice.hide()
         self.notice_advice.hide()
 
+        self.ticket_button = make_choice("home_ticket", tile=True, symbol=ticket_symbol)
+        self.questions_button = make_choice("home_questions", tile=True,
+                                            symbol=question_symbol)
         self.guidance_button = make_choice("home_guidance", tile=True, symbol=staff_symbol)
         self.settings_button = make_choice("home_settings", tile=True)
         self.choices: list[BigButton] = []
         self._grid = QGridLayout()
         self._grid.setColumnStretch(CHOICE_COLUMNS, 1)
-        for button in (self.guidance_button, self.settings_button):
+        for button in (self.ticket_button, self.questions_button, self.guidance_button,
+                       self.settings_button):
             self.insert_choice(len(self.choices), button)
 
         layout = self.content_layout
@@ -78,6 +86,8 @@ class HomeScreen(KioskScreen):
         layout.addLayout(self._grid)
         layout.addStretch(1)
 
+        self.ticket_button.clicked.connect(self.ticketRequested)
+        self.questions_button.clicked.connect(self.questionsRequested)
         self.guidance_button.clicked.connect(self.guidanceRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
         self.language_button.clicked.connect(self.languageRequested)
@@ -92,10 +102,14 @@ class HomeScreen(KioskScreen):
         for choice in self.choices:
             self._grid.removeWidget(choice)
         for position, choice in enumerate(self.choices):
-            self._grid.addWidget(choice, position // CHOICE_COLUMNS, position % CHOICE_COLUMNS)
+            self._grid.addWidget(choice, position // CHOICE_COLUMNS, position % CHOICE_COLUMNS,
+                                 Qt.AlignmentFlag.AlignLeft)
 
     def set_staff_unreachable(self, unreachable: bool) -> None:
+        """Say that staff cannot be reached, in place of the invitation to press the red
+        button for a person (which would promise what the kiosk cannot do just now)."""
         self._staff_unreachable = unreachable
+        self.intro.setVisible(not unreachable)
         self.notice.setVisible(unreachable)
         self.notice_advice.setVisible(unreachable)
 
@@ -106,6 +120,12 @@ class HomeScreen(KioskScreen):
                                    "you, press the red button at the bottom right."))
         self.notice.setText(self.tr("Staff cannot be reached from this kiosk just now."))
         self.notice_advice.setText(self.tr("If you need help, please go to the counter."))
+        self.ticket_button.setText(vocabulary_text("Ticket", "take_ticket"))
+        self.ticket_button.setAccessibleDescription(
+            self.tr("Get a number and wait to be called to a counter."))
+        self.questions_button.setText(vocabulary_text("Questions", "title"))
+        self.questions_button.setAccessibleDescription(
+            self.tr("Answers to common questions, in large text and read aloud."))
         self.guidance_button.setText(vocabulary_text("Questions", "not_sure"))
         self.guidance_button.setAccessibleDescription(
             self.tr("A member of staff will come and go with you."))

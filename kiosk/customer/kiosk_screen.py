@@ -7,7 +7,8 @@ same language. `clear()` forgets anything of the current customer, for the next 
 
 Every layout inside a screen's content spaces its controls by the theme's gap (more than
 the 4 mm rule), not by the platform style's few pixels: ScreenFrame sets the gap on its own
-layout, and KioskScreen passes it on to every layout nested below, panels included.
+layout, and KioskScreen passes it on to every layout nested below, panels included, and to
+every list of choices (`ChoicePages`), which places its buttons itself.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import Property
 from PySide6.QtWidgets import QLayout, QWidget
 
 from kiosk.customer.choice_button import ChoiceButton
+from kiosk.customer.choice_pages import ChoicePages
 from kiosk.ui.widgets import BigButton, BigLabel, ScreenFrame
 from kiosk.ui.widgets.symbols import Symbol
 
@@ -25,6 +27,8 @@ class KioskScreen(ScreenFrame):
         ScreenFrame._set_gap(self, pixels)
         for layout in self.content.findChildren(QLayout):
             layout.setSpacing(self.gap)
+        for pages in self.content.findChildren(ChoicePages):
+            pages.set_gap(pixels)
 
     gap = Property(int, ScreenFrame._get_gap, _set_spacing)
 

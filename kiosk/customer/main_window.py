@@ -4,8 +4,10 @@ Which screen is shown is the core's `Flow` (a table, tested without Qt); this wi
 shows `flow.screen` and reads it aloud. Around the screens it keeps the rules that hold
 everywhere: Help raises a call from any screen (`HelpLoop`), Escape is Back, the keypad's
 keys work on every screen, the idle rule asks before it resets, and the top-left corner,
-held, lets staff leave. Part 2's screens (tickets, questions) are more `KioskScreen`s in
-`self.screens`, reached from home's choices.
+held, lets staff leave. Taking a ticket and questions and answers are journeys of their own
+(`TicketJourney`, `QuestionsJourney`) over more screens in `self.screens`; called ticket
+numbers are announced whatever the customer is doing (`CalledAnnouncer`), and a branch
+announcement covers every screen but Help's until staff clear it (`AnnouncementTakeover`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -20,12 +23,20 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.customer_settings import CustomerSettings
+from kiosk.core.faq_library import FaqLibrary
 from kiosk.core.help_call import Category
 from kiosk.core.idle import IdleClock
 from kiosk.core.kiosk_flow import Flow, Screen
-from kiosk.core.settings import KioskSection
+from kiosk.core.settings import KioskSection, PrinterSection
+from kiosk.customer.announcement_overlay import (
+    REPEAT_S,
+    AnnouncementScreen,
+    AnnouncementTakeover,
+)
+from kiosk.customer.called_announcer import CalledAnnouncer
 from kiosk.customer.corner_gesture import CornerHold
-from kiosk.customer.customer_session import CustomerSession, speech_language
+from kiosk.customer.customer_session import CustomerSession, data_language, speech_language
+from kiosk.customer.feedback_screen import FeedbackScreen
 from kiosk.customer.help_follower import HelpFollower
 from kiosk.customer.help_loop import HelpLoop
 from kiosk.customer.help_screen import HelpScreen
@@ -35,15 +46,20 @@ from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
 from kiosk.customer.kiosk_screen import KioskScreen
 from kiosk.customer.options import KeyBindings, KeyFunction
+from kiosk.customer.questions_journey import QuestionsJourney
 from kiosk.customer.screen_host import ScreenHost
 from kiosk.customer.screen_voice import ScreenVoice
 from kiosk.customer.settings_screen import Setting, SettingsScreen
 from kiosk.customer.staff_exit_screen import StaffExitScreen
+from kiosk.customer.ticket_journey import TicketJourney
 from kiosk.net.kiosk_client import PinOutcome, Reachability
 from kiosk.net.qt_bridge import KioskBridge
+from kiosk.printing.qt_adapter import PrinterEvents
+from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
 from kiosk.speech.api import Speaker
 from kiosk.speech.focus_reader import FocusReader
+from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.physical import size_rules
 
 log = logging.getLogger(__name__)
@@ -58,9 +74,12 @@ class KioskWindow(QWidget):
 
     def __init__(self, config: BranchConfig, kiosk: KioskSection, network: KioskBridge,
                  session: CustomerSession, speaker: Speaker, keys: KeyBindings, *,
-                 language_names: Mapping[str, str], now: Callable[[], float] = time.time,
+                 printer: PrinterEvents, faq: FaqLibrary, faq_dir: Path, font_family: str,
+                 printer_section: PrinterSection, language_names: Mapping[str, str],
+                 now: Callable[[], float] = time.time,
                  monotonic: Callable[[], float] = time.monotonic,
-                 idle_poll_ms: int = 250, parent: QWidget | None = None) -> None:
+                 idle_poll_ms: int = 250, announcement_repeat_s: float = REPEAT_S,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk_window")
         self.config = config
@@ -94,12 +113,31 @@ class KioskWindow(QWidget):
         self.help_screen = HelpScreen(config.staff, language)
         self.idle_screen = IdleScreen()
         self.staff_exit = StaffExitScreen(config.staff, language)
+        self.printer_events = printer
+        self.tickets = TicketJourney(config, network, printer, self.voice, language, self._go,
+                                     self._is_shown, font_family=font_family,
+                                     paper=printer_section, parent=self)
+        self.services_screen = self.tickets.services
+        self.priority_screen = self.tickets.priority
+        self.ticket_screen = self.tickets.ticket
+        self.faq = faq
+        self.questions = QuestionsJourney(faq, faq_dir, self.voice, language, self._go,
+                                          parent=self)
+        self.categories_screen = self.questions.categories
+        self.questions_screen = self.questions.questions
+        self.answer_screen = self.questions.answer
+        self.feedback_screen = FeedbackScreen()
+        self.announcement_screen = AnnouncementScreen(language)
         self.screens: dict[Screen, KioskScreen] = {
             Screen.HOME: self.home, Screen.SETTINGS: self.settings_screen,
             Screen.HELP: self.help_screen, Screen.STAFF_EXIT: self.staff_exit,
+            Screen.SERVICES: self.services_screen, Screen.PRIORITY: self.priority_screen,
+            Screen.TICKET: self.ticket_screen, Screen.CATEGORIES: self.categories_screen,
+            Screen.QUESTIONS: self.questions_screen, Screen.ANSWER: self.answer_screen,
+            Screen.FEEDBACK: self.feedback_screen,
         }
         self.host = ScreenHost(self)
-        for screen in (*self.screens.values(), self.idle_screen):
+        for screen in self._all_screens():
             self.host.park(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +152,9 @@ class KioskWindow(QWidget):
                                         config.idle.reset_after_warn_s),
                               monotonic, poll_ms=idle_poll_ms, parent=self)
         self.keypad = Keypad(keys, parent=self)
+        self.announcer = CalledAnnouncer(self.voice, parent=self)
+        self.takeover = AnnouncementTakeover(self.announcement_screen, self.voice,
+                                             repeat_s=announcement_repeat_s, parent=self)
         rules = size_rules(config.screen)
         self.corner = CornerHold(self, round(rules.mm(CORNER_MM)), kiosk.staff_exit_hold_s,
                                  parent=self)
@@ -124,11 +165,24 @@ class KioskWindow(QWidget):
 
     # --- wiring ---------------------------------------------------------------------------
 
+    def _all_screens(self) -> tuple[KioskScreen, ...]:
+        return (*self.screens.values(), self.idle_screen, self.announcement_screen)
+
     def _connect(self) -> None:
-        for screen in (*self.screens.values(), self.idle_screen):
+        for screen in self._all_screens():
             screen.homeRequested.connect(self.go_home)
             screen.backRequested.connect(self.go_back)
             screen.helpRequested.connect(self.help_tapped)
+        for paged in (self.services_screen, self.categories_screen, self.questions_screen):
+            paged.contentChanged.connect(lambda screen=paged: self._read_if_shown(screen))
+        self.home.ticketRequested.connect(lambda: self._go(Screen.SERVICES))
+        self.home.questionsRequested.connect(lambda: self._go(Screen.CATEGORIES))
+        self.ticket_screen.finished.connect(lambda: self._go(Screen.FEEDBACK))
+        self.feedback_screen.rated.connect(self._rated)
+        self.feedback_screen.declined.connect(self.go_home)
+        self.network.called.connect(self.announcer.called)
+        self.network.announcement.connect(self.takeover.announcement)
+        self.takeover.takeoverChanged.connect(self._takeover_changed)
         self.home.guidanceRequested.connect(lambda: self.help_tapped(Category.GUIDANCE))
         self.home.settingsRequested.connect(lambda: self._go(Screen.SETTINGS))
         self.home.languageRequested.connect(self._next_language)
@@ -160,6 +214,9 @@ class KioskWindow(QWidget):
         """Stop for good: no timer, filter or late network message touches a screen after."""
         self._stopped = True
         self.help.stop()
+        self.tickets.stop()
+        self.announcer.stop()
+        self.takeover.stop()
         for watcher in (self.idle, self.keypad, self.corner):
             self._app.removeEventFilter(watcher)
         self.idle.stop()
@@ -167,10 +224,14 @@ class KioskWindow(QWidget):
         self.focus_reader.detach()
         self.host.release()
 
-    def listen_to(self, started: Signal, idle: Signal) -> None:
-        """Hold the idle clock while the speaker speaks (QtSpeechEvents' signals)."""
-        started.connect(self.idle.speech_started)
-        idle.connect(self.idle.speech_ended)
+    def listen_to(self, events: QtSpeechEvents) -> None:
+        """Hold the idle clock while the speaker speaks; let the called numbers and the
+        branch announcement follow their own utterances' ends."""
+        events.utterance_started.connect(self.idle.speech_started)
+        events.speech_idle.connect(self.idle.speech_ended)
+        for ended in (events.utterance_finished, events.utterance_failed):
+            ended.connect(self.announcer.utterance_ended)
+            ended.connect(self.takeover.utterance_ended)
 
     def _speaking(self) -> None:
         self.idle.speech_started()
@@ -193,7 +254,31 @@ class KioskWindow(QWidget):
                 or self.flow.screen is not Screen.HOME or not self.session.at_defaults)
 
     def _show(self, screen: Screen, *, speak: bool = True) -> None:
-        self._put(self.screens[screen], speak=speak)
+        widget = self.screens[screen]
+        if self.takeover.active and widget not in (self.help_screen, self.staff_exit):
+            self._put_announcement()  # it stays over every screen but Help's
+            return
+        self._put(widget, speak=speak)
+
+    def _put_announcement(self) -> None:
+        """Cover the screen with the announcement; asked again (Home, Back), say it again."""
+        if self.host.current is self.announcement_screen:
+            self.takeover.say()
+        else:
+            self._put(self.announcement_screen, speak=False)
+
+    def _is_shown(self, widget: object) -> bool:
+        return self.host.current is widget
+
+    def _read_if_shown(self, screen: KioskScreen) -> None:
+        """Another page of the screen's choices: read it, and a keypad user starts on it."""
+        if self.host.current is not screen:
+            return
+        if self._keypad_mode:
+            target = screen.first_control()
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.voice.read(screen.spoken())
 
     def _put(self, widget: KioskScreen, *, speak: bool) -> None:
         if self.host.current is self.help_screen and widget is not self.help_screen:
@@ -239,7 +324,28 @@ class KioskWindow(QWidget):
 
     def repeat(self) -> None:
         """Say the screen again (the keypad's Repeat key)."""
-        self.voice.read(self.current.spoken())
+        if self.host.current is self.announcement_screen:
+            self.takeover.say()
+        else:
+            self.voice.read(self.current.spoken())
+
+    # --- called numbers, announcements, feedback -----------------------------------------
+
+    @Slot(bool)
+    def _takeover_changed(self, on: bool) -> None:
+        if self._stopped:
+            return
+        current = self.host.current
+        if on:
+            if current not in (self.help_screen, self.staff_exit):
+                self._put(self.announcement_screen, speak=False)
+        elif current is self.announcement_screen:
+            self._show(self.flow.screen)  # the customer's screen, as they left it
+
+    @Slot(object)
+    def _rated(self, rating: Rating) -> None:
+        self.network.give_visit_feedback(rating, data_language(self.session.language))
+        self._read_if_shown(self.feedback_screen)
 
     # --- the customer's settings ----------------------------------------------------------
 
@@ -264,7 +370,7 @@ class KioskWindow(QWidget):
             self.focus_reader.set_enabled(True)
         if settings.language != self._spoken_language:
             self._spoken_language = settings.language
-            self.voice.read(self.current.spoken())
+            self.repeat()
 
     def _key_function(self, function: KeyFunction) -> None:
         if function in (KeyFunction.HELP, KeyFunction.HELP_BUTTON):
@@ -292,13 +398,15 @@ class KioskWindow(QWidget):
 
     @Slot()
     def _idle_warning(self) -> None:
+        if self.host.current is self.announcement_screen:
+            return  # nothing of a customer's is shown; the reset may still come
         self._put(self.idle_screen, speak=True)
 
     @Slot()
     def more_time(self) -> None:
         self.idle.activity()
         if self.host.current is self.idle_screen:
-            self._put(self.screens[self.flow.screen], speak=True)
+            self._show(self.flow.screen)
 
     @Slot()
     def reset_for_next_customer(self) -> None:
@@ -306,8 +414,10 @@ class KioskWindow(QWidget):
         log.info("resetting for the next customer")
         self.voice.speaker.reset_to_defaults()
         self.session.reset()
+        self.tickets.clear()
         for screen in self.screens.values():
             screen.clear()
+        self.questions.reload_if_changed()  # staff's edits show for the next customer
         self.help.dismiss()
         self._keypad_mode = False
         self.focus_reader.set_enabled(False)

@@ -53,6 +53,7 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
     from kiosk.customer.options import KioskSetupError
     from kiosk.customer.quiet_speaker import QuietSpeaker
     from kiosk.customer.screen_states import STATES, KioskStage
+    from kiosk.printing.printer import NoPrinter
     from kiosk.ui.render import render_to_png
 
     chosen = [state for state in STATES if not states or state.name in states]
@@ -67,8 +68,9 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
     size = (config.screen.width_px, config.screen.height_px)
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         try:
+            # No printer: drawing pictures must never touch the machine's print queue.
             parts = build_kiosk(app, config, kiosks[0].id, Path(scratch),
-                                speaker=QuietSpeaker())
+                                speaker=QuietSpeaker(), printer=NoPrinter())
         except KioskSetupError as problem:
             print(problem, file=sys.stderr)
             return EXIT_PROBLEM

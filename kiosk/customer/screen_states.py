@@ -4,7 +4,9 @@ accessibility test audits, so the two can never cover different things.
 A `KioskStage` puts a built kiosk that is not connected into a state the way the network
 would: help-call states arrive as the client's `call_changed` signal carrying a state made
 from real help events, reachability as its `reachability` signal, PIN answers as
-`pin_reply`. Customer actions are the window's own buttons and methods.
+`pin_reply`, the hub's ticket as `ticket` (answering the request the kiosk made), a branch
+announcement as `announcement`, and the printer's answer as the printer adapter's
+`finished`. Customer actions are the window's own buttons and methods.
 """
 
 from __future__ import annotations
@@ -23,14 +25,30 @@ from kiosk.core.help_call import (
     new_raise,
 )
 from kiosk.core.help_state import call_state
-from kiosk.core.settings import Role
+from kiosk.core.settings import LocalText, Role
 from kiosk.customer.app import KioskParts
-from kiosk.net.kiosk_client import PinOutcome, PinProblem, Reachability
+from kiosk.net.kiosk_client import (
+    PinOutcome,
+    PinProblem,
+    Reachability,
+    TicketOutcome,
+    TicketProblem,
+)
+from kiosk.printing.printer import PrintOutcome, PrintResult
+from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal
+from kiosk.protocol.staff_messages import Announcement
+from kiosk.protocol.ticket_messages import IssuedTicket, TicketRefusal
 from kiosk.ui.render import settle
 
 K = HelpEventKind
 SETTLE_ROUNDS = 3
+SAMPLE_TOKEN = "Sample-status-token-0123456789ab"
+"""A ticket's status-page token for the pictures (the real ones are the hub's)."""
+SAMPLE_ANNOUNCEMENT = LocalText({
+    "zh_CN": "请大家跟随工作人员，从大门有序离开营业厅。",
+    "en": "Please follow the staff and leave the branch calmly by the main door.",
+})
 
 
 class KioskStage:
@@ -46,9 +64,12 @@ class KioskStage:
         self._events: list[HelpEvent] = []
 
     def fresh(self, language: str) -> None:
-        """A kiosk nobody has used, in ``language``, with staff reachable."""
+        """A kiosk nobody has used, in ``language``, with staff reachable and no branch
+        announcement on."""
         self._events = []
         self.parts.bridge.call_changed.emit(None)
+        if self.window.takeover.active:
+            self.announce(None)
         self.window.reset_for_next_customer()
         session = self.window.session
         session.update(session.settings.with_language(language))
@@ -108,6 +129,57 @@ class KioskStage:
 
     def _publish(self) -> None:
         self.parts.bridge.call_changed.emit(call_state(self._events))
+
+    # --- tickets, questions, announcements ------------------------------------------------
+
+    def ask_for_ticket(self, service_index: int = 0, *, priority: bool = False) -> None:
+        """The customer's taps: Take a ticket, a service, the priority answer."""
+        window = self.window
+        window.home.ticket_button.click()
+        window.services_screen.choices.buttons[service_index].click()
+        answer = window.priority_screen.yes_button if priority else \
+            window.priority_screen.no_button
+        answer.click()
+
+    def issue(self, number: str = "A042", *, people_ahead: int = 3,
+              wait_s: tuple[int, int] = (600, 1200), token: str | None = SAMPLE_TOKEN) -> None:
+        """The hub's answer to the ticket request the kiosk made."""
+        journey = self.window.tickets
+        request = journey.pending_request
+        assert request is not None, "no ticket request is waiting for an answer"
+        service = self.parts.config.services[0].id
+        for candidate in self.parts.config.services:
+            if number.startswith(candidate.prefix):
+                service = candidate.id
+        ticket = IssuedTicket(number, service, False, people_ahead, wait_s[0], wait_s[1],
+                              self._now(), token)
+        self.parts.bridge.ticket.emit(TicketOutcome(request, ticket))
+
+    def no_ticket(self, problem: TicketProblem,
+                  refusal: TicketRefusal | None = None) -> None:
+        request = self.window.tickets.pending_request
+        assert request is not None, "no ticket request is waiting for an answer"
+        self.parts.bridge.ticket.emit(TicketOutcome(request, None, problem, refusal))
+
+    def printed(self, outcome: PrintOutcome) -> None:
+        """The printer's answer for the ticket on screen."""
+        journey = self.window.tickets
+        request = journey.pending_print
+        assert request is not None, "no ticket is being printed"
+        self.window.printer_events.finished.emit(PrintResult(request, outcome,
+                                                              outcome.value))
+
+    def open_answer(self, category: int = 0, question: int = 0) -> None:
+        window = self.window
+        window.home.questions_button.click()
+        window.categories_screen.choices.buttons[category].click()
+        window.questions_screen.choices.buttons[question].click()
+
+    def announce(self, text: LocalText | None = SAMPLE_ANNOUNCEMENT) -> None:
+        """A console's branch announcement (None: cleared), as the hub retains it."""
+        self.parts.bridge.announcement.emit(Announcement(
+            announcement_id="a" * 32, active=text is not None, text=text or LocalText({}),
+            at=self._now()))
 
 
 @dataclass(frozen=True)
@@ -215,6 +287,80 @@ def _staff_exit(step: int) -> Callable[[KioskStage], None]:
     return set_up
 
 
+def _ticket(outcome: PrintOutcome, *, people_ahead: int = 3,
+            wait_s: tuple[int, int] = (600, 1200),
+            token: str | None = SAMPLE_TOKEN) -> Callable[[KioskStage], None]:
+    def set_up(stage: KioskStage) -> None:
+        stage.ask_for_ticket()
+        stage.issue(people_ahead=people_ahead, wait_s=wait_s, token=token)
+        stage.printed(outcome)
+
+    return set_up
+
+
+def _no_ticket(problem: TicketProblem,
+               refusal: TicketRefusal | None = None) -> Callable[[KioskStage], None]:
+    def set_up(stage: KioskStage) -> None:
+        stage.ask_for_ticket()
+        stage.no_ticket(problem, refusal)
+
+    return set_up
+
+
+def _larger(then: Callable[[KioskStage], None]) -> Callable[[KioskStage], None]:
+    def set_up(stage: KioskStage) -> None:
+        _settings(stage, larger=True)
+        then(stage)
+
+    return set_up
+
+
+def _feedback(stage: KioskStage) -> None:
+    """The customer is done with their ticket: "I'm finished"."""
+    _ticket(PrintOutcome.PRINTED)(stage)
+    stage.window.ticket_screen.finished_button.click()
+
+
+def _feedback_given(stage: KioskStage) -> None:
+    _feedback(stage)
+    stage.window.feedback_screen.faces[Rating.GOOD].click()
+
+
+TICKET_STATES: tuple[ScreenState, ...] = (
+    ScreenState("services", lambda stage: stage.window.home.ticket_button.click()),
+    ScreenState("priority", lambda stage: (
+        stage.window.home.ticket_button.click(),
+        stage.window.services_screen.choices.buttons[0].click())),
+    ScreenState("ticket-waiting", lambda stage: stage.ask_for_ticket()),
+    ScreenState("ticket", _ticket(PrintOutcome.PRINTED)),
+    ScreenState("ticket-larger-text", _larger(_ticket(PrintOutcome.PRINTED)), larger_text=True),
+    ScreenState("ticket-next-no-qr", _ticket(PrintOutcome.NO_PRINTER, people_ahead=0,
+                                             wait_s=(0, 120), token=None)),
+    ScreenState("ticket-printing-failed", _ticket(PrintOutcome.FAILED)),
+    ScreenState("ticket-failed", _no_ticket(TicketProblem.NO_ANSWER)),
+    ScreenState("ticket-refused", _no_ticket(TicketProblem.REFUSED,
+                                             TicketRefusal.SERVICE_CLOSED)),
+)
+"""Taking a ticket: every step, and every way it can end."""
+
+QUESTION_STATES: tuple[ScreenState, ...] = (
+    ScreenState("categories", lambda stage: stage.window.home.questions_button.click()),
+    ScreenState("questions", lambda stage: (
+        stage.window.home.questions_button.click(),
+        stage.window.categories_screen.choices.buttons[0].click())),
+    ScreenState("answer", lambda stage: stage.open_answer()),
+    ScreenState("answer-larger-text", _larger(lambda stage: stage.open_answer()),
+                larger_text=True),
+)
+
+OTHER_STATES: tuple[ScreenState, ...] = (
+    ScreenState("announcement", lambda stage: stage.announce()),
+    ScreenState("announcement-larger-text", _larger(lambda stage: stage.announce()),
+                larger_text=True),
+    ScreenState("feedback", _feedback),
+    ScreenState("feedback-thanks", _feedback_given),
+)
+
 STATES: tuple[ScreenState, ...] = (
     ScreenState("home", lambda stage: None),
     ScreenState("home-staff-unreachable", _unreachable),
@@ -249,4 +395,7 @@ STATES: tuple[ScreenState, ...] = (
     ScreenState("staff-exit", _staff_exit(0)),
     ScreenState("staff-exit-pin", _staff_exit(1)),
     ScreenState("staff-exit-wrong-pin", _staff_exit(2)),
+    *TICKET_STATES,
+    *QUESTION_STATES,
+    *OTHER_STATES,
 )

@@ -1,9 +1,11 @@
 """Saying what the screen shows, in the screen's language, never waiting for it.
 
-A new screen interrupts whatever was being read (the customer has moved on); news about a
-help call cuts in at high priority on its own channel, so the latest news replaces older
-news but a screen being read resumes afterwards. A customer who turned reading aloud off
-hears nothing, and the kiosk works the same.
+A new screen's reading replaces the old one (the customer has moved on): readings share one
+channel, so a new one stops and drops the last. News cuts in at high priority on channels
+of its own (a help call's news, a called ticket number, a branch announcement), between
+sentences of the reading, and is not lost when the customer moves to another screen; the
+reading resumes afterwards where it was. A customer who turned reading aloud off hears
+nothing, and the kiosk works the same.
 """
 
 from __future__ import annotations
@@ -11,13 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kiosk.customer.customer_session import CustomerSession, speech_language
-from kiosk.speech.api import Priority, Speaker
+from kiosk.speech.api import Phrase, Priority, Speaker
 
 HELP_CHANNEL = "help"
+READING_CHANNEL = "screen"
+"""The channel of screen readings: a new reading replaces the one before."""
 
 
 def _nothing() -> None:
     return None
+
+
+def _spoken(content: Sequence[str | Phrase]) -> list[str | Phrase]:
+    return [item for item in content if isinstance(item, Phrase) or item.strip()]
 
 
 class ScreenVoice:
@@ -37,21 +45,49 @@ class ScreenVoice:
     def on(self) -> bool:
         return self._session.settings.speech_on
 
-    def read(self, texts: Sequence[str]) -> None:
-        """Read a screen that has just been shown, from the top."""
-        spoken = [text for text in texts if text.strip()]
-        if self.on and spoken:
-            self._on_speak()
-            self._speaker.say(spoken, speech_language(self._session.language),
-                              Priority.NORMAL, interrupt=True)
+    @property
+    def language(self) -> str:
+        """The voice's language: the screen's (English for the pseudo-language)."""
+        return speech_language(self._session.language)
 
-    def announce(self, texts: Sequence[str], channel: str = HELP_CHANNEL) -> None:
-        """News the customer must hear now, without losing the screen being read."""
-        spoken = [text for text in texts if text.strip()]
-        if self.on and spoken:
-            self._on_speak()
-            self._speaker.say(spoken, speech_language(self._session.language),
-                              Priority.HIGH, channel=channel)
+    def read(self, texts: Sequence[str]) -> str | None:
+        """Read a screen that has just been shown, from the top, instead of the last one.
+        Returns the utterance id, or None when nothing is said."""
+        spoken = _spoken(texts)
+        if not (self.on and spoken):
+            return None
+        self._on_speak()
+        return self._speaker.say(spoken, self.language, Priority.NORMAL,
+                                 channel=READING_CHANNEL)
+
+    def announce(self, texts: Sequence[str | Phrase], channel: str = HELP_CHANNEL, *,
+                 resumable: bool = True) -> str | None:
+        """News the customer must hear now, without losing the screen being read. A newer
+        announcement on the same channel replaces an older one."""
+        spoken = _spoken(texts)
+        if not (self.on and spoken):
+            return None
+        self._on_speak()
+        return self._speaker.say(spoken, self.language, Priority.HIGH, channel=channel,
+                                 resumable=resumable)
+
+    def add(self, texts: Sequence[str], channel: str) -> str | None:
+        """Say this after the reading under way (same priority, queued behind it), on a
+        channel of its own: a screen's later news, such as how the printing went."""
+        spoken = _spoken(texts)
+        if not (self.on and spoken):
+            return None
+        self._on_speak()
+        return self._speaker.say(spoken, self.language, Priority.NORMAL, channel=channel)
+
+    def stop_reading(self) -> None:
+        """Stop the screen's reading only ("Stop reading"); news being announced goes on."""
+        self.silence(READING_CHANNEL)
+
+    def silence(self, channel: str) -> None:
+        """Stop what is said on ``channel`` only: saying nothing on a channel replaces (stops
+        and drops) what was said on it."""
+        self._speaker.say([], self.language, Priority.HIGH, channel=channel)
 
     def stop(self) -> None:
         self._speaker.stop()

@@ -1,5 +1,6 @@
-"""What the kiosk's heartbeat says about it: can it speak, is its outbox draining, is a
-customer using it. Consoles show this, and the hub only starts a drill on an idle kiosk.
+"""What the kiosk's heartbeat says about it: can it speak, can it print, is its outbox
+draining, is a customer using it. Consoles show this (so staff see "printer failed" before a
+customer is told), and the hub only starts a drill on an idle kiosk.
 
 The heartbeat is built on the GUI thread, which must not touch SQLite, so the outbox length
 is counted on the device's own thread once per heartbeat and the last count is reported.
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
+from kiosk.printing.printer import PrinterState, printer_component
 from kiosk.protocol.device_messages import Activity, Component, Health
 from kiosk.speech.api import AudioState, EngineState, Speaker, SpeechHealth
 
@@ -31,17 +33,20 @@ def sound_component(health: SpeechHealth) -> Component:
 
 class KioskHealth:
     def __init__(self, device: HeadlessDevice[KioskClient], speaker: Speaker,
-                 in_use: Callable[[], bool]) -> None:
+                 in_use: Callable[[], bool],
+                 printer_state: Callable[[], PrinterState] = lambda: PrinterState.ABSENT,
+                 ) -> None:
         self._device = device
         self._speaker = speaker
         self._in_use = in_use
+        self._printer_state = printer_state
         self._outbox = 0
 
     def health(self) -> Health:
         self._device.worker.submit(self._count_outbox)
         speech = self._speaker.health()
         return self._device.link.health(speech=speech_component(speech),
-                                        printer=Component.ABSENT,
+                                        printer=printer_component(self._printer_state()),
                                         sound=sound_component(speech), outbox=self._outbox)
 
     def activity(self) -> Activity:

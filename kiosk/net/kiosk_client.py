@@ -131,7 +131,7 @@ class KioskClient:
                                else pin_reply_timeout_s)
         self._last_reachability: Reachability | None = None
         self._call: CallState | None = None
-        self._states: dict[str, CallState] = {}  # every call in the store, by call id
+        self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
         # Listeners; set by the owner (the Qt bridge, or a test).
         self.on_call_changed: Callable[[CallState | None], None] = _ignore
         self.on_ticket: Callable[[TicketOutcome], None] = _ignore
@@ -232,6 +232,9 @@ class KioskClient:
             current = next((s for s in states if s.call_id == self._call.call_id), None)
         else:
             current = None
+        # Closed calls stay in the store (and the hub's ledger), not in memory.
+        shown = current.call_id if current is not None else None
+        self._states = {cid: s for cid, s in self._states.items() if s.is_open or cid == shown}
         if current != self._call:
             self._call = current
             self.on_call_changed(current)

@@ -1,0 +1,189 @@
+"""Taking a ticket, from the service tile to the paper: the screens' steps and the network's
+and the printer's answers, put together.
+
+Service -> "priority?" -> the ticket screen, which says at once that the ticket is on its
+way and then shows what the hub answered. The request carries an id; an answer for any
+other request (one the customer gave up on, or a late one after "no answer") is not shown.
+"Try again" asks again with the same id, so the hub answers with the ticket it may already
+have issued instead of a second one. Once a ticket is shown it goes to the printer, whose
+answer comes back on the GUI thread: printed, failed (said on screen and aloud, the ticket
+staying on screen) or no printer. What the printer answered is said after the ticket's own
+reading, never in the middle of the number.
+
+Everything here runs on the GUI thread and never waits: the network and the printer answer
+through signals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+
+from kiosk.core.config import BranchConfig
+from kiosk.core.kiosk_flow import Screen
+from kiosk.core.settings import PrinterSection
+from kiosk.customer.customer_session import data_language
+from kiosk.customer.priority_screen import PriorityScreen
+from kiosk.customer.screen_voice import ScreenVoice
+from kiosk.customer.services_screen import ServicesScreen
+from kiosk.customer.shown_data import shown_data
+from kiosk.customer.ticket_screen import PrintStage, TicketScreen
+from kiosk.net.kiosk_client import TicketOutcome
+from kiosk.net.qt_bridge import KioskBridge
+from kiosk.printing.printer import PrintOutcome, PrintResult
+from kiosk.printing.qt_adapter import PrinterEvents
+from kiosk.printing.ticket_content import ticket_facts
+from kiosk.printing.ticket_pdf import ticket_document
+from kiosk.printing.ticket_words import TicketWords, ticket_words
+from kiosk.protocol.ticket_messages import IssuedTicket
+from kiosk.ui.physical import size_rules
+
+log = logging.getLogger(__name__)
+
+PRINT_CHANNEL = "printing"
+_PRINT_STAGES = {PrintOutcome.PRINTED: PrintStage.PRINTED,
+                 PrintOutcome.FAILED: PrintStage.FAILED,
+                 PrintOutcome.NO_PRINTER: PrintStage.NO_PRINTER}
+
+
+QR_SIDE_MM = 55.0
+"""The ticket's QR code on screen: scans from arm's length with any phone camera."""
+CODE_COLUMN_MM = 185.0
+"""The QR code's column on the ticket screen: room for its hint in any language."""
+
+
+class TicketJourney(QObject):
+    def __init__(self, config: BranchConfig, network: KioskBridge, printer: PrinterEvents,
+                 voice: ScreenVoice, language: Callable[[], str],
+                 go: Callable[[Screen], None], shown: Callable[[QObject], bool], *,
+                 font_family: str, paper: PrinterSection, parent: QObject | None = None) -> None:
+        """Builds the journey's three screens (`services`, `priority`, `ticket`)."""
+        super().__init__(parent)
+        rules = size_rules(config.screen)
+        self.services = services = ServicesScreen(config.services, language)
+        self.priority = priority = PriorityScreen()
+        self.ticket = ticket = TicketScreen(self.words_for, round(rules.mm(QR_SIDE_MM)),
+                                            round(rules.mm(CODE_COLUMN_MM)))
+        self._config = config
+        self._network = network
+        self._printer = printer
+        self._voice = voice
+        self._language = language
+        self._go = go
+        self._shown = shown
+        self._font_family = font_family
+        self._paper = paper
+        self._service = ""
+        self._priority = False
+        self._request: str | None = None
+        self._print_request: str | None = None
+        self._stopped = False
+        services.serviceChosen.connect(self.choose_service)
+        priority.answered.connect(self.choose_priority)
+        ticket.tryAgainRequested.connect(self.try_again)
+        ticket.sayAgainRequested.connect(self._say_again)
+        network.ticket.connect(self._outcome)
+        printer.finished.connect(self._printed)
+
+    @property
+    def pending_request(self) -> str | None:
+        """The request whose answer the ticket screen waits for, if any."""
+        return self._request if self.ticket.ticket is None else None
+
+    @property
+    def pending_print(self) -> str | None:
+        """The printer's request id for the ticket shown, until the printer answers."""
+        return self._print_request
+
+    def stop(self) -> None:
+        self._stopped = True
+
+    def clear(self) -> None:
+        """For the next customer: nothing of this one's ticket is waited for or shown."""
+        self._service, self._priority = "", False
+        self._request = self._print_request = None
+        self.ticket.clear()
+
+    def words_for(self, ticket: IssuedTicket) -> TicketWords:
+        """The ticket's lines in the current language (screen and paper say the same)."""
+        language = self._language()
+        words = ticket_words(ticket_facts(ticket, self._config, data_language(language)))
+        return dataclasses.replace(words, service=shown_data(words.service, language))
+
+    # --- the customer's steps -------------------------------------------------------------
+
+    @Slot(str)
+    def choose_service(self, service_id: str) -> None:
+        self._service = service_id
+        self._go(Screen.PRIORITY)
+
+    @Slot(bool)
+    def choose_priority(self, priority: bool) -> None:
+        self._priority = priority
+        self._request = None
+        self._ask()
+        self._go(Screen.TICKET)
+
+    @Slot()
+    def try_again(self) -> None:
+        self._ask()
+        self._say_again()
+
+    def _ask(self) -> None:
+        self._print_request = None
+        self.ticket.show_asking()
+        language = data_language(self._language())
+        self._request = self._network.request_ticket(self._service, self._priority, language,
+                                                     request_id=self._request)
+        log.info("ticket asked for service %s%s (request %s)", self._service,
+                 " with priority" if self._priority else "", self._request[:8])
+
+    @Slot()
+    def _say_again(self) -> None:
+        self._voice.read(self.ticket.spoken())
+
+    # --- answers --------------------------------------------------------------------------
+
+    @Slot(object)
+    def _outcome(self, outcome: TicketOutcome) -> None:
+        if self._stopped or outcome.request_id != self._request:
+            return
+        screen = self.ticket
+        if screen.ticket is not None:
+            return  # already shown (the same ticket, asked again)
+        if outcome.ticket is None:
+            problem = outcome.problem
+            log.warning("no ticket for the customer: %s%s", problem,
+                        f" ({outcome.refusal})" if outcome.refusal else "")
+            if problem is not None:
+                screen.show_problem(problem, outcome.refusal)
+        else:
+            log.info("ticket %s shown (%d ahead)", outcome.ticket.number,
+                     outcome.ticket.people_ahead)
+            screen.show_ticket(outcome.ticket)
+            self._print(outcome.ticket)
+        if self._shown(screen):
+            self._say_again()
+
+    def _print(self, ticket: IssuedTicket) -> None:
+        words = self.words_for(ticket)
+        document = ticket_document(words, font_family=self._font_family,
+                                   paper_width_mm=self._paper.paper_width_mm)
+        self.ticket.show_print(PrintStage.PRINTING)
+        self._print_request = self._printer.print_ticket(document)
+
+    @Slot(object)
+    def _printed(self, result: PrintResult) -> None:
+        if self._stopped or result.request_id != self._print_request:
+            return
+        self._print_request = None  # a request ends with one result; later ones are stale
+        stage = _PRINT_STAGES[result.outcome]
+        if result.outcome is PrintOutcome.FAILED:
+            log.warning("ticket not printed: %s", result.detail)
+        screen = self.ticket
+        screen.show_print(stage)
+        if self._shown(screen) and stage is not PrintStage.NONE:
+            self._voice.add(screen.print_texts(), PRINT_CHANNEL)
