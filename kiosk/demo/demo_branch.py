@@ -16,8 +16,9 @@ from pathlib import Path
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.pins import hash_pin
 from kiosk.net.broker import free_port
+from kiosk.paths import example_config
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "example-branch.toml"
+EXAMPLE = example_config()
 
 DEMO_PINS = {"wang-fang": "2468", "li-ming": "1357", "zhang-wei": "8642", "chen-jing": "9753"}
 """The example staff's PINs in the demo (printed when the demo starts; never for a branch)."""
@@ -65,7 +66,7 @@ def set_values(text: str, values: dict[tuple[str, str], str]) -> str:
 
 def prepare(folder: Path, broker_port: int) -> DemoBranch:
     if not EXAMPLE.is_file():
-        raise DemoError(f"{EXAMPLE} is missing: the demo runs from a source checkout")
+        raise DemoError(f"{EXAMPLE} is missing: reinstall the package")
     folder.mkdir(parents=True, exist_ok=True)
     status, health = free_port(), free_port()
     while health == status:
@@ -79,6 +80,8 @@ def prepare(folder: Path, broker_port: int) -> DemoBranch:
         ("screen", "width_px"): "1280",
         ("screen", "height_px"): "800",
     })
+    # One machine has no ticket printer: say so, rather than fail every ticket at CUPS.
+    text += '\n[printer]\nmode = "none"\n'
     config_path = folder / "branch.toml"
     config_path.write_text("# The demo's branch: the example branch on this machine's free "
                            "ports.\n" + text, encoding="utf-8")

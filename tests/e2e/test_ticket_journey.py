@@ -36,9 +36,9 @@ from kiosk.printing.printer import TicketPrinter
 from kiosk.protocol.help_messages import Rating, VisitFeedback
 from kiosk.protocol.ticket_messages import QueueState
 from kiosk.ui.i18n import unload_language
-from tests.e2e.test_printing_cups import MISSING as CUPS_MISSING
-from tests.e2e.test_printing_cups import QUEUE, CupsDaemon, qr_of, text_of
 from tests.helpers.branch import write_branch_config
+from tests.helpers.cups import MISSING as CUPS_MISSING
+from tests.helpers.cups import QUEUE, CupsDaemon, qr_of, text_of
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.fake_speaker import FakeSpeaker
 from tests.helpers.hub_process import running_hub
