@@ -24,7 +24,7 @@ from kiosk.core.config import BranchConfig, ConfigError, broker_address, load_co
 from kiosk.core.secrets import DeviceSecrets, SecretsError, load_secrets
 from kiosk.core.settings import Role
 from kiosk.hub.ledger import Ledger, LedgerError
-from kiosk.hub.service import HubService, hub_id_of
+from kiosk.hub.service import HubOptions, HubService, hub_id_of
 from kiosk.hub.status_page import HttpListener, TicketView, health_routes, status_routes
 from kiosk.logs import setup_logging
 from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
@@ -37,6 +37,10 @@ log = logging.getLogger("kiosk.hub")
 EXIT_STARTUP = 2
 BATCH = 200
 """Messages handled before the retained states are published again, under load."""
+STATE_INTERVAL_S = 0.5
+"""Least time between two publications of one retained state: under a burst of help events
+the whole-branch ``state/help`` (up to ~160 kB) was published after every event and decoded
+by every device (docs/decisions/0012-benchmarks.md)."""
 
 
 class StartupError(Exception):
@@ -65,7 +69,8 @@ class HubApp:
         self._pin_checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pin-check")
         self.service = HubService(config, self.ledger, send=self._send,
                                   pin_hashes=secrets.staff_pin_hashes if secrets else {},
-                                  run_pin_check=self._run_pin_check)
+                                  run_pin_check=self._run_pin_check,
+                                  options=HubOptions(state_interval_s=STATE_INTERVAL_S))
         self.worker = SerialWorker("hub", tick=self.service.tick,
                                    tick_s=min(0.1, config.presence.heartbeat_interval_s / 2))
         host, port, tls = broker_address(config)

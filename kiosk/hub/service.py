@@ -68,6 +68,11 @@ class HubOptions:
     pin_requests_per_minute: int = 20
     """Per device, whatever the staff id: a cap on the scrypt work one device can cause."""
     refusal_audit_every_s: float = 60.0
+    state_interval_s: float = 0.0
+    """Least time between two publications of one retained state (help, queue, devices).
+    Each is a snapshot of the whole branch that every device decodes; under a burst the
+    hub then publishes the latest one at this pace rather than after every batch. A help
+    alarm never waits for it: consoles alarm from the kiosk's own event. 0: at once."""
 
 
 def hub_id_of(config: BranchConfig) -> str:
@@ -122,6 +127,8 @@ class HubService:
         self.devices_online = 0
         self._heartbeat_seq = 0
         self._next_heartbeat = 0.0
+        self._state_interval_s = options.state_interval_s
+        self._state_published_at: dict[str, float] = {}
         self.help.on_open_calls_changed = self._open_calls_changed
 
     def _open_calls_changed(self, count: int) -> None:
@@ -286,18 +293,29 @@ class HubService:
                       version=__version__, uptime_s=max(0.0, now - self._started_at))
 
     def _flush(self, now: float) -> None:
+        """Publish the retained states that changed and are due; the rest stay dirty and
+        go out from a later tick."""
         branch = self.config.branch.id
-        if self.help.dirty:
+        help_topic, queue_topic = topics.help_state(branch), topics.queue_state(branch)
+        devices_topic = topics.devices_state(branch)
+        if self.help.dirty and self._state_due(help_topic, now):
             self.help.dirty = False
-            self.publisher.publish(topics.help_state(branch), self.help.state_message(now), now)
-        if self.queue.dirty:
+            self.publisher.publish(help_topic, self.help.state_message(now), now)
+        if self.queue.dirty and self._state_due(queue_topic, now):
             self.queue.dirty = False
-            self.publisher.publish(topics.queue_state(branch), self.queue.state_message(now),
-                                   now)
-        if self.presence.dirty:
-            self.publisher.publish(topics.devices_state(branch),
+            self.publisher.publish(queue_topic, self.queue.state_message(now), now)
+        if self.presence.dirty and self._state_due(devices_topic, now):
+            self.publisher.publish(devices_topic,
                                    self.presence.state_message(now, self._health(now)), now)
         self.devices_online = self.presence.online_count()
+
+    def _state_due(self, topic: str, now: float) -> bool:
+        """True (and noted as published now) when ``topic`` may be published again."""
+        last = self._state_published_at.get(topic)
+        if last is not None and 0.0 <= now - last < self._state_interval_s:
+            return False  # a clock stepped back (now < last) publishes at once
+        self._state_published_at[topic] = now
+        return True
 
     # --- questions from other threads (through the worker) and /healthz -------------------
 

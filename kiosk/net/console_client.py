@@ -165,9 +165,9 @@ class ConsoleClient:
                 self._refresh({event.call_id})
                 self._confirm_open_calls()
         elif isinstance(message, HelpState):
-            added = self._store.add_events(message.events)
-            if added:
-                self._refresh({e.call_id for e in added})
+            stored = self._store.add_events(message.events)
+            if stored:
+                self._refresh({e.call_id for e in stored})
                 self._confirm_open_calls()
         elif isinstance(message, EventAck):
             if role is Role.HUB:

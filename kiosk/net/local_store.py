@@ -24,6 +24,9 @@ from kiosk.core.help_call import HelpEvent, InvalidEvent
 
 log = logging.getLogger(__name__)
 
+_ID_CHUNK = 500
+"""Ids per ``IN (...)`` query: well under SQLite's limit on bound variables."""
+
 _SCHEMA = (
     """
     CREATE TABLE IF NOT EXISTS help_events (
@@ -94,6 +97,40 @@ class LocalStore:
                 "INSERT OR IGNORE INTO help_events (id, call_id, at, body) VALUES (?, ?, ?, ?)",
                 (event.id, event.call_id, event.at, body))
         return cursor.rowcount == 1
+
+    def add_events(self, events: Iterable[HelpEvent]) -> list[HelpEvent]:
+        """Keep the events not kept yet, in one commit; returns those that were new.
+
+        The hub's ``help.state`` repeats every event of the recent calls each time it is
+        published: checking ids in one query and writing only the new ones costs a
+        millisecond where one INSERT per event cost ten."""
+        fresh: dict[str, HelpEvent] = {}
+        for event in events:
+            fresh.setdefault(event.id, event)
+        if not fresh:
+            return []
+        ids = list(fresh)
+        with self._lock:
+            for start in range(0, len(ids), _ID_CHUNK):
+                chunk = ids[start:start + _ID_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for (known,) in self._db.execute(
+                        f"SELECT id FROM help_events WHERE id IN ({marks})", chunk):
+                    fresh.pop(known, None)
+            if not fresh:
+                return []
+            rows = [(e.id, e.call_id, e.at,
+                     json.dumps(e.to_dict(), sort_keys=True, ensure_ascii=False))
+                    for e in fresh.values()]
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany("INSERT OR IGNORE INTO help_events (id, call_id, at, body) "
+                                     "VALUES (?, ?, ?, ?)", rows)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return list(fresh.values())
 
     def has_event(self, event_id: str) -> bool:
         with self._lock:

@@ -1,0 +1,197 @@
+"""Instruments for the Qt benchmarks: when a widget was painted, when speech was asked for,
+when a player started. They watch the product's own widget tree and services; none of
+them changes what the product does.
+
+Times are ``time.monotonic()`` (the system-wide monotonic clock), so a time taken in the
+kiosk's process can be compared with one taken in the console's.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+
+from kiosk.console.table_view import KeepColoursDelegate
+from kiosk.speech.api import AudioState, Priority, SpeechContent
+from kiosk.speech.players import Playback, Player, PlayerState
+from kiosk.speech.service import SpeechService
+from kiosk.speech.settings import SpeechSettings
+
+
+class PaintWatch(QObject):
+    """The end of the first repaint of ``widget`` (or a child) after ``arm()``.
+
+    Watching the application's Paint events: the first one that reaches the widget's
+    subtree starts a repaint; a zero timer then fires once that repaint (drawn in one go by
+    Qt) is finished, and that moment is recorded."""
+
+    def __init__(self, app: QObject) -> None:
+        super().__init__()
+        self._app = app
+        self._target: QWidget | None = None
+        self._armed = False
+        self._pending = False
+        self.painted_at: float | None = None
+        self.done: Callable[[float], None] = lambda _at: None
+        app.installEventFilter(self)
+
+    def arm(self, widget: QWidget) -> None:
+        self._target = widget
+        self._armed = True
+        self._pending = False
+        self.painted_at = None
+
+    def detach(self) -> None:
+        self._app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (self._armed and not self._pending and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and self._target is not None
+                and (watched is self._target or self._target.isAncestorOf(watched))):
+            self._pending = True
+            QTimer.singleShot(0, self._finished)
+        return False
+
+    def _finished(self) -> None:
+        self._armed = False
+        self.painted_at = time.monotonic()
+        self.done(self.painted_at)
+
+
+class RowPaintDelegate(KeepColoursDelegate):
+    """The console's own row delegate, noting the first time each row key is painted."""
+
+    def __init__(self, parent: QObject, key_at: Callable[[int], str],
+                 painted: Callable[[str, float], None]) -> None:
+        super().__init__(parent)
+        self._key_at = key_at
+        self._painted = painted
+        self._seen: set[str] = set()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        try:
+            key = self._key_at(index.row())
+        except IndexError:
+            return
+        if key not in self._seen:
+            self._seen.add(key)
+            self._painted(key, time.monotonic())
+
+
+class TimedPlayback(Playback):
+    def __init__(self, inner: Playback, started: Callable[[Path, float], None]) -> None:
+        super().__init__(inner.path)
+        self._inner = inner
+        self._started = started
+
+    def start(self) -> None:
+        self._inner.start()
+        if self._inner.state is not PlayerState.FAILED:
+            self._started(self.path, time.monotonic())
+        self._enter(self._inner.state, self._inner.error)
+
+    def stop(self) -> None:
+        self._inner.stop()
+
+    def wait(self) -> PlayerState:
+        state = self._inner.wait()
+        self._enter(state, self._inner.error)
+        return state
+
+
+class TimingPlayer(Player):
+    """A real player whose playbacks note when they started."""
+
+    def __init__(self, inner: Player) -> None:
+        self.inner = inner
+        self._lock = threading.Lock()
+        self.starts: list[tuple[float, Path]] = []
+
+    def playback(self, path: Path) -> Playback:
+        return TimedPlayback(self.inner.playback(path), self._note)
+
+    def audio_status(self) -> tuple[AudioState, str]:
+        return self.inner.audio_status()
+
+    def _note(self, path: Path, at: float) -> None:
+        with self._lock:
+            self.starts.append((at, path))
+
+    def first_start_after(self, moment: float) -> float | None:
+        with self._lock:
+            return next((at for at, _ in self.starts if at >= moment), None)
+
+
+class TimedSpeechService(SpeechService):
+    """The real speech service, noting when each utterance was asked for and when its
+    sound began (the service's own ``utterance_started``, matched to the player start that
+    caused it)."""
+
+    def __init__(self, player: TimingPlayer, settings: SpeechSettings) -> None:
+        super().__init__(settings, player)
+        self.timing_player = player
+        self._lock = threading.Lock()
+        self.requests: list[tuple[float, str, str, str]] = []  # (at, language, text, id)
+        self._started: dict[str, float] = {}
+        self.add_listener(_StartListener(self._utterance_started))
+
+    def say(self, content: SpeechContent, language: str,
+            priority: Priority = Priority.NORMAL, *, interrupt: bool = False,
+            resumable: bool = True, channel: str | None = None) -> str:
+        asked_at = time.monotonic()
+        utterance_id = super().say(content, language, priority, interrupt=interrupt,
+                                   resumable=resumable, channel=channel)
+        with self._lock:
+            self.requests.append((asked_at, language, str(content), utterance_id))
+        return utterance_id
+
+    def _utterance_started(self, utterance_id: str) -> None:
+        heard_at = time.monotonic()
+        with self._lock:
+            starts = [at for at, _ in self.timing_player.starts if at <= heard_at]
+            self._started.setdefault(utterance_id, starts[-1] if starts else heard_at)
+
+    def first_request_after(self, moment: float) -> tuple[float, str, str, str] | None:
+        with self._lock:
+            return next((r for r in self.requests if r[0] >= moment), None)
+
+    def first_sound_after(self, moment: float) -> tuple[float, str] | None:
+        """(when, text) of the first utterance asked for after ``moment`` whose sound
+        started: what the customer hears first (a later request may cut an earlier one)."""
+        with self._lock:
+            heard = [(self._started[r[3]], r[2]) for r in self.requests
+                     if r[0] >= moment and r[3] in self._started]
+        return min(heard) if heard else None
+
+    def sound_started(self, utterance_id: str) -> float | None:
+        """When the player started playing ``utterance_id``'s first sentence, if it did."""
+        with self._lock:
+            return self._started.get(utterance_id)
+
+
+class _StartListener:
+    def __init__(self, started: Callable[[str], None]) -> None:
+        self._started = started
+
+    def utterance_started(self, utterance_id: str) -> None:
+        self._started(utterance_id)
+
+    def utterance_finished(self, utterance_id: str, interrupted: bool) -> None:
+        return None
+
+    def utterance_failed(self, utterance_id: str, reason: str) -> None:
+        return None
+
+    def health_changed(self, health: object) -> None:
+        return None
+
+    def speech_idle(self) -> None:
+        return None
