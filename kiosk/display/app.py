@@ -34,8 +34,9 @@ from kiosk.display.chime import Chime
 from kiosk.display.display_window import DisplayWindow
 from kiosk.display.options import board_times, display_section
 from kiosk.logs import setup_logging
-from kiosk.net.display_bridge import DisplayBridge, DisplayHeartbeat
+from kiosk.net.display_bridge import DisplayBridge
 from kiosk.net.display_client import DisplayDevice
+from kiosk.net.qt_bridge import HeartbeatTimer
 from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.api import AudioState, Speaker
 from kiosk.speech.qt_adapter import QtSpeechEvents
@@ -67,7 +68,7 @@ class DisplayParts:
     speaker: Speaker
     speech_events: QtSpeechEvents
     window: DisplayWindow
-    heartbeat: DisplayHeartbeat
+    heartbeat: HeartbeatTimer
     cleanup: list[Callable[[], None]] = field(default_factory=list)
 
     def start(self, *, windowed: bool, connect: bool = True) -> None:
@@ -117,8 +118,8 @@ def build_display(config: BranchConfig, device_id: str, *, speaker: Speaker, chi
     bridge.queue.connect(window.queue_state)
     bridge.announcement.connect(window.announcement)
     bridge.link.connect(window.link_changed)
-    heartbeat = DisplayHeartbeat(device, lambda: display_health(device, speaker),
-                                 parent=window)
+    heartbeat = HeartbeatTimer(device, lambda: display_health(device, speaker),
+                            parent=window)
     return DisplayParts(config, device, bridge, speaker, events, window, heartbeat)
 
 

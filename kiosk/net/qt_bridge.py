@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import Category, Outcome
 from kiosk.net.console_client import ConsoleClient
+from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
 from kiosk.protocol.device_messages import Activity, Health
@@ -127,11 +130,22 @@ class ConsoleBridge(QObject):
         self.device.worker.submit(lambda: self.device.client.set_staff_present(present))
 
 
+class BeatingDevice(Protocol):
+    """What a heartbeat needs of a device: the branch settings and its link."""
+
+    @property
+    def config(self) -> BranchConfig: ...
+
+    @property
+    def link(self) -> DeviceLink: ...
+
+
 class HeartbeatTimer(QObject):
     """Sends the device's heartbeat from the GUI thread every ``interval_s``."""
 
-    def __init__(self, device: HeadlessDevice[KioskClient] | HeadlessDevice[ConsoleClient],
-                 health: Callable[[], Health], activity: Callable[[], Activity | None],
+    def __init__(self, device: BeatingDevice,
+                 health: Callable[[], Health],
+                 activity: Callable[[], Activity | None] = lambda: None,
                  staff_id: Callable[[], str | None] = lambda: None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
