@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from kiosk.speech.api import AudioState, Priority, SpeechContent
 from kiosk.speech.players import Playback, Player, PlayerState
 from kiosk.speech.service import SpeechService
 from kiosk.speech.settings import SpeechSettings
+
+KEPT = 500
+"""Timing records kept: the benchmarks look only at the latest few, and a run of 10,000
+screen changes must not measure the probe's own memory as the kiosk's."""
 
 
 class PaintWatch(QObject):
@@ -113,7 +118,7 @@ class TimingPlayer(Player):
     def __init__(self, inner: Player) -> None:
         self.inner = inner
         self._lock = threading.Lock()
-        self.starts: list[tuple[float, Path]] = []
+        self.starts: deque[tuple[float, Path]] = deque(maxlen=KEPT)
 
     def playback(self, path: Path) -> Playback:
         return TimedPlayback(self.inner.playback(path), self._note)
@@ -139,8 +144,9 @@ class TimedSpeechService(SpeechService):
         super().__init__(settings, player)
         self.timing_player = player
         self._lock = threading.Lock()
-        self.requests: list[tuple[float, str, str, str]] = []  # (at, language, text, id)
-        self._started: dict[str, float] = {}
+        # (at, language, text, id)
+        self.requests: deque[tuple[float, str, str, str]] = deque(maxlen=KEPT)
+        self._started: OrderedDict[str, float] = OrderedDict()
         self.add_listener(_StartListener(self._utterance_started))
 
     def say(self, content: SpeechContent, language: str,
@@ -158,6 +164,8 @@ class TimedSpeechService(SpeechService):
         with self._lock:
             starts = [at for at, _ in self.timing_player.starts if at <= heard_at]
             self._started.setdefault(utterance_id, starts[-1] if starts else heard_at)
+            while len(self._started) > KEPT:
+                self._started.popitem(last=False)
 
     def first_request_after(self, moment: float) -> tuple[float, str, str, str] | None:
         with self._lock:

@@ -99,9 +99,9 @@ def touch(touchscreen: QPointingDevice, widget: QWidget) -> None:
 
 
 def help_button(branch: Branch) -> BigButton:
-    button = branch.kiosk.window.findChild(BigButton, NAV_HELP)
-    assert button is not None
-    return button
+    shown = [b for b in branch.kiosk.window.findChildren(BigButton, NAV_HELP) if b.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
 
 
 def kiosk_calls(console: HeadlessDevice[ConsoleClient]) -> list[str]:

@@ -58,9 +58,9 @@ class KioskUnderTest:
         return self.parts.config
 
     def nav(self, name: str) -> BigButton:
-        button = self.window.findChild(BigButton, name)
-        assert button is not None and button.isVisible(), f"{name} is not shown"
-        return button
+        shown = [b for b in self.window.findChildren(BigButton, name) if b.isVisible()]
+        assert len(shown) == 1, f"{name} is shown {len(shown)} times"
+        return shown[0]
 
     def said(self) -> str:
         return " | ".join(self.speaker.texts)

@@ -336,3 +336,47 @@ def test_a_language_switch_retranslates_the_screen_and_the_strip(
     finally:
         unload_language(qapp)
     qtbot.waitUntil(lambda: screen.nav.back_button.text() == "Back")
+
+
+def test_sizes_follow_text_font_and_style_changes_at_the_same_width(
+        qtbot, theme: Theme) -> None:  # type: ignore[no-untyped-def]
+    """Heights are remembered per width (a layout pass asks many times); every change
+    that alters the text's size must be seen at once, at a width already asked."""
+    window = QWidget()
+    label = BigLabel("取号", window)
+    button = BigButton("取号", window)
+    _show(qtbot, theme, window)
+    widgets: list[BigLabel | BigButton] = [label, button]
+    one_line = [w.heightForWidth(600) for w in widgets]
+
+    long_text = "I would like to talk to a member of staff about my pension, privately"
+    for widget in widgets:
+        widget.setText(long_text)
+    wrapped = [w.heightForWidth(600) for w in widgets]
+    assert all(after > before for before, after in zip(one_line, wrapped, strict=True))
+
+    for widget in widgets:
+        font = widget.font()
+        font.setPixelSize(font.pixelSize() * 2)
+        widget.setFont(font)
+    if button.font().pixelSize() == font.pixelSize():  # the stylesheet may keep its size
+        larger = [w.heightForWidth(600) for w in widgets]
+        assert all(after > before for before, after in zip(wrapped, larger, strict=True))
+
+    label.set_role("huge")  # the stylesheet sizes a role: a style change
+    assert label.heightForWidth(600) > wrapped[0]
+    button.set_role("help")
+    assert button.heightForWidth(600) == fresh_height(button, long_text, "help")
+
+    for widget in widgets:
+        widget.setText("取号")
+    assert label.heightForWidth(600) == fresh_height(label, "取号", "huge")
+    assert button.heightForWidth(600) == fresh_height(button, "取号", "help")
+
+
+def fresh_height(widget: BigLabel | BigButton, text: str, role: str) -> int:
+    """The height a new widget of the same kind asks at 600 px, with nothing remembered."""
+    twin = type(widget)(text, widget.parentWidget(), role=role)
+    twin.setFont(widget.font())
+    twin.ensurePolished()
+    return twin.heightForWidth(600)

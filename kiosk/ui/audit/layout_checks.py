@@ -52,9 +52,10 @@ def nav_geometry(window: QWidget) -> dict[str, QRect]:
     """Where Home, Back and Help are in `window` (those that are shown)."""
     found: dict[str, QRect] = {}
     for name in NAV_OBJECT_NAMES:
-        widget = window.findChild(QWidget, name)
-        if widget is not None and widget.isVisibleTo(window):
-            found[name] = window_rect(widget, window)
+        for widget in window.findChildren(QWidget, name):
+            if widget.isVisibleTo(window):
+                found[name] = window_rect(widget, window)
+                break
     return found
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Property, QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QIcon,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -60,6 +61,10 @@ class BigButton(QPushButton):
         self._tap_tolerance = 0
         self._touch_id: int | None = None
         self._symbol = symbol
+        self._heights: dict[int, int] = {}
+        """heightForWidth answers since the last change of text, font, style or symbol:
+        a layout pass asks the same widths many times."""
+        self._side: float | None = None
         self.setAutoRepeat(False)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -77,6 +82,16 @@ class BigButton(QPushButton):
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
+
+    def setIcon(self, icon: QIcon) -> None:  # Qt's name, overridden
+        super().setIcon(icon)
+        self.updateGeometry()
+
+    def updateGeometry(self) -> None:  # Qt's name, overridden
+        """Everything that changes the size this button asks for comes through here."""
+        self._heights.clear()
+        self._side = None
+        super().updateGeometry()
 
     def set_role(self, role: str) -> None:
         """Pick the colour scheme: "" (content), "nav" (Home, Back) or "help"."""
@@ -141,9 +156,12 @@ class BigButton(QPushButton):
         return QSize(1000 - inner.width(), 1000 - inner.height())
 
     def _symbol_side(self) -> float:
-        if self._symbol is None and self.icon().isNull():
-            return 0.0
-        return wrapped_text.line_height(self.font()) * _SYMBOL_SCALE
+        if self._side is None:
+            if self._symbol is None and self.icon().isNull():
+                self._side = 0.0
+            else:
+                self._side = wrapped_text.line_height(self.font()) * _SYMBOL_SCALE
+        return self._side
 
     def _symbol_gap(self) -> float:
         """Space between symbol and text (none for a symbol without text)."""
@@ -180,11 +198,17 @@ class BigButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
+        known = self._heights.get(width)
+        if known is not None:
+            return known
         chrome = self._chrome()
         text_width = self._text_width_in(width - chrome.width())
-        text = wrapped_text.measure(self.text(), self.font(), text_width)
-        inner = max(text.height, wrapped_text.line_height(self.font()), self._symbol_side())
-        return max(self._target_height, int(inner + chrome.height() + 0.999))
+        font = self.font()
+        text = wrapped_text.measure(self.text(), font, text_width)
+        inner = max(text.height, wrapped_text.line_height(font), self._symbol_side())
+        height = max(self._target_height, int(inner + chrome.height() + 0.999))
+        self._heights[width] = height
+        return height
 
     def sizeHint(self) -> QSize:
         chrome = self._chrome()
@@ -210,11 +234,14 @@ class BigButton(QPushButton):
         return self.rect().adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(pos)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() in _TOUCH_EVENTS and isinstance(event, QTouchEvent):
+        if not isinstance(event, QTouchEvent):  # every event comes here: keep it cheap
+            return super().event(event)
+        kind = event.type()
+        if kind in _TOUCH_EVENTS:
             self._follow_touch(event)
             event.accept()
             return True
-        if event.type() == QEvent.Type.TouchCancel:
+        if kind == QEvent.Type.TouchCancel:
             self._touch_id = None
             self.setDown(False)
             event.accept()

@@ -37,6 +37,9 @@ class BigLabel(QLabel):
         super().__init__(parent)
         self._overflowing = False
         self._fit_check_pending = False
+        self._heights: dict[tuple[int, int, int], int] = {}
+        """heightForWidth answers since the last change of text, font or style, by width and
+        margins: a layout pass asks the same widths many times."""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -62,6 +65,11 @@ class BigLabel(QLabel):
         self.updateGeometry()
         self._schedule_fit_check()
 
+    def updateGeometry(self) -> None:  # Qt's name, overridden
+        """Everything that changes the size this label asks for comes through here."""
+        self._heights.clear()
+        super().updateGeometry()
+
     # --- size -------------------------------------------------------------------------
 
     def _margins(self) -> QSize:
@@ -73,9 +81,16 @@ class BigLabel(QLabel):
 
     def heightForWidth(self, width: int) -> int:
         margins = self._margins()
-        size = wrapped_text.measure(self.text(), self.font(), width - margins.width())
-        one_line = wrapped_text.line_height(self.font())
-        return int(max(size.height, one_line) + margins.height() + 0.999)
+        key = (width, margins.width(), margins.height())
+        known = self._heights.get(key)
+        if known is not None:
+            return known
+        font = self.font()
+        size = wrapped_text.measure(self.text(), font, width - margins.width())
+        one_line = wrapped_text.line_height(font)
+        height = int(max(size.height, one_line) + margins.height() + 0.999)
+        self._heights[key] = height
+        return height
 
     def sizeHint(self) -> QSize:
         margins = self._margins()

@@ -10,6 +10,7 @@ a word too long for the line is broken rather than hidden, and reported as not f
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,6 +26,11 @@ from kiosk.ui.physical import MIN_LINE_SPACING
 
 _LINE_SEPARATOR = "\u2028"
 _FIT_SLACK_PX = 0.5
+_CACHE_ENTRIES = 4096
+"""Measurements kept. Qt asks a wrapping widget its height for a width many times per
+layout pass (every screen change lays out dozens of buttons and labels); laying the text
+out again each time made a tap on the home screen take 200 ms to repaint. The kiosk shows
+a few hundred texts at a handful of widths, so a few thousand entries hold them all."""
 
 
 @dataclass(frozen=True)
@@ -43,11 +49,56 @@ class WrappedText:
                 and self.height <= height + _FIT_SLACK_PX)
 
 
+class _Memo:
+    """A bounded least-recently-used memo. Keys carry ``QFont.key()``, which Qt describes
+    as the font's identity for caches: a changed family, size, weight or spacing is a new
+    key, so nothing measured for one font is ever used for another."""
+
+    def __init__(self, entries: int) -> None:
+        self._entries = entries
+        self._values: OrderedDict[tuple[object, ...], object] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[object, ...]) -> object | None:
+        value = self._values.get(key)
+        if value is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._values.move_to_end(key)
+        return value
+
+    def put(self, key: tuple[object, ...], value: object) -> None:
+        self._values[key] = value
+        if len(self._values) > self._entries:
+            self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        self._values.clear()
+
+
+_measured = _Memo(_CACHE_ENTRIES)
+_line_heights = _Memo(256)
+
+
+def clear_cache() -> None:
+    """Forget every measurement (fonts installed or removed at run time)."""
+    _measured.clear()
+    _line_heights.clear()
+
+
 def line_height(font: QFont) -> float:
     """Distance between lines: the font's own, or 1.3 times its size if that is larger."""
+    key = (font.key(),)
+    known = _line_heights.get(key)
+    if isinstance(known, float):
+        return known
     metrics = QFontMetricsF(font)
     size = font.pixelSize() if font.pixelSize() > 0 else metrics.height()
-    return max(metrics.lineSpacing(), MIN_LINE_SPACING * size)
+    height = float(max(metrics.lineSpacing(), MIN_LINE_SPACING * size))
+    _line_heights.put(key, height)
+    return height
 
 
 def _layout(text: str, font: QFont, width: float, *, break_words: bool) -> QTextLayout:
@@ -76,11 +127,17 @@ def measure(text: str, font: QFont, width: float) -> WrappedText:
     """How `text` wraps at `width` pixels."""
     if not text:
         return WrappedText(0.0, 0.0, 0, True)
+    key = (text, font.key(), float(width))
+    known = _measured.get(key)
+    if isinstance(known, WrappedText):
+        return known
     layout = _layout(text, font, width, break_words=False)
     widths = [layout.lineAt(index).naturalTextWidth() for index in range(layout.lineCount())]
     widest = max(widths, default=0.0)
-    return WrappedText(widest, layout.lineCount() * line_height(font), layout.lineCount(),
+    size = WrappedText(widest, layout.lineCount() * line_height(font), layout.lineCount(),
                        words_fit=widest <= width + _FIT_SLACK_PX)
+    _measured.put(key, size)
+    return size
 
 
 def single_line_width(text: str, font: QFont) -> float:
