@@ -1850,6 +1850,12 @@
         <source>For staff: close the kiosk program</source>
         <translation>For staff: close the kiosk program</translation>
     </message>
+    <message>
+        <source>Kiosk {kiosk}
+Version {version}</source>
+        <translation>Kiosk {kiosk}
+Version {version}</translation>
+    </message>
 </context>
 <context>
     <name>StaffPinPanel</name>

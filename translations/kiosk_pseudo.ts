@@ -1850,6 +1850,12 @@
         <source>For staff: close the kiosk program</source>
         <translation>[För stàff: çlösé thé kîösk prögràm ···········]</translation>
     </message>
+    <message>
+        <source>Kiosk {kiosk}
+Version {version}</source>
+        <translation>[Kîösk {kiosk}
+Vérsîöñ {version} ··········]</translation>
+    </message>
 </context>
 <context>
     <name>StaffPinPanel</name>

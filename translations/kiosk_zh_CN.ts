@@ -1850,6 +1850,12 @@
         <source>For staff: close the kiosk program</source>
         <translation>工作人员：关闭自助机程序</translation>
     </message>
+    <message>
+        <source>Kiosk {kiosk}
+Version {version}</source>
+        <translation>自助机 {kiosk}
+版本 {version}</translation>
+    </message>
 </context>
 <context>
     <name>StaffPinPanel</name>

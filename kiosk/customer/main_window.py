@@ -112,7 +112,7 @@ class KioskWindow(QWidget):
         self.settings_screen = SettingsScreen(lambda: session.settings, names)
         self.help_screen = HelpScreen(config.staff, language)
         self.idle_screen = IdleScreen()
-        self.staff_exit = StaffExitScreen(config.staff, language)
+        self.staff_exit = StaffExitScreen(config.staff, language, network.device.device_id)
         self.printer_events = printer
         self.tickets = TicketJourney(config, network, printer, self.voice, language, self._go,
                                      self._is_shown, font_family=font_family,

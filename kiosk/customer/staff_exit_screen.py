@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk import __version__
 from kiosk.core.settings import Staff
 from kiosk.customer.kiosk_screen import KioskScreen, make_label, shown_text
 from kiosk.customer.staff_pin_panel import StaffPinPanel
@@ -22,11 +23,15 @@ class StaffExitScreen(KioskScreen):
     """Staff id and PIN, to be checked by the hub."""
 
     def __init__(self, staff: Sequence[Staff], language: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+                 kiosk_id: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kiosk_id = kiosk_id
         self.title = make_label("exit_title", role="heading")
         self.panel = StaffPinPanel(staff, language)
         self.panel.pinEntered.connect(self.pinEntered)
+        self.about = make_label("exit_about")
+        """Which kiosk this is and the program's version, for whoever maintains it."""
+        self.panel.set_aside(self.about)
         self.content_layout.addWidget(self.title)
         self.content_layout.addWidget(self.panel, 1)
         self.retranslate()
@@ -39,6 +44,8 @@ class StaffExitScreen(KioskScreen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("For staff: close the kiosk program"))
+        self.about.setText(self.tr("Kiosk {kiosk}\nVersion {version}").format(
+            kiosk=self._kiosk_id, version=__version__))
         self.panel.retranslate()
 
     def spoken(self) -> list[str]:

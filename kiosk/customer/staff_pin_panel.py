@@ -80,8 +80,16 @@ class StaffPinPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.prompt)
         layout.addWidget(self.status)
-        layout.addLayout(self._pages, 1)
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addLayout(self._pages, 1)
+        layout.addLayout(self._row, 1)
         self.retranslate()
+
+    def set_aside(self, widget: QWidget) -> None:
+        """Show ``widget`` beside the names and the pad, at the bottom right: the room the
+        pages leave free, so it adds nothing to the screen's height."""
+        self._row.addWidget(widget, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
 
     @property
     def step(self) -> PinStep:

@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk import __version__
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.customer_settings import Rate, TextSize
 from kiosk.core.help_call import HelpEventKind
@@ -284,6 +285,9 @@ def test_holding_the_top_left_corner_opens_the_staff_pin_pad(kiosk: KioskUnderTe
 
     _hold_corner(qtbot, touchscreen, kiosk.window, 600)
     assert kiosk.window.flow.screen is Screen.STAFF_EXIT
+    about = kiosk.window.staff_exit.about  # what maintenance asks first: which, what version
+    assert about.isVisible() and about.text_fits()
+    assert kiosk.parts.device.device_id in about.text() and __version__ in about.text()
 
 
 def test_the_pin_is_never_spoken_and_without_the_hub_it_cannot_be_checked(
