@@ -107,3 +107,27 @@ def test_a_frozen_gui_stops_feeding_the_watchdog(qtbot, tmp_path: Path,  # type:
     qtbot.waitUntil(lambda: b"WATCHDOG=1" in pings(), timeout=3000)  # alive again
     timer.stop()
     server.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not Path("/lib/systemd/systemd").exists()
+                    or shutil.which("unshare") is None,
+                    reason="needs root, systemd and unshare (namespaces for a private PID 1)")
+def test_a_frozen_kiosk_is_restarted_by_systemds_watchdog(tmp_path: Path) -> None:
+    """The real kiosk unit under a real systemd (PID 1 of its own namespaces): the kiosk is
+    frozen, the watchdog fires, systemd kills it and starts it again."""
+    out = tmp_path / "run"
+    run = subprocess.run(["bash", str(ROOT / "tools" / "watchdog-run.sh"), str(out)],
+                         capture_output=True, text=True, timeout=240, check=False)
+    steps = (out / "steps.log").read_text(encoding="utf-8")
+    journal = (out / "journal.log").read_text(encoding="utf-8")
+    assert run.returncode == 0, steps + run.stderr
+    assert "WatchdogUSec=20s" in steps and "NRestarts=1" in steps
+    position = 0
+    for line in ("Started bank-kiosk-kiosk.service", "Watchdog timeout (limit 20s)!",
+                 "Failed with result 'watchdog'", "Scheduled restart job"):
+        found = journal.find(line, position)
+        assert found >= 0, f"{line!r} missing after character {position}:\n{journal}"
+        position = found + len(line)
+    restarted = journal[position:]  # the kiosk's log and systemd's, in either order
+    assert "kiosk kiosk-1 started" in restarted, journal
+    assert "Started bank-kiosk-kiosk.service" in restarted, journal
