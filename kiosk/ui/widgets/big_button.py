@@ -78,6 +78,8 @@ class BigButton(QPushButton):
     # --- text, role, symbol -----------------------------------------------------------
 
     def setText(self, text: str) -> None:  # Qt's name, overridden
+        if text == self.text() and self.accessibleName() == text:
+            return  # screens set all their texts on every change: keep the layout still
         super().setText(text)
         self.setAccessibleName(text)
         self.updateGeometry()

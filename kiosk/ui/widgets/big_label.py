@@ -61,6 +61,8 @@ class BigLabel(QLabel):
         return str(self.property("role"))
 
     def setText(self, text: str) -> None:
+        if text == self.text():
+            return  # screens set all their texts on every change: keep the layout still
         super().setText(text)
         self.updateGeometry()
         self._schedule_fit_check()
