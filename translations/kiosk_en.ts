@@ -1919,9 +1919,9 @@ Version {version}</translation>
         <translation>Your number is {number}.</translation>
     </message>
     <message>
-        <source>People waiting before you: {count}</source>
-        <extracomment>{count} is how many customers are before this one in the queue (0 or more).</extracomment>
-        <translation>People waiting before you: {count}</translation>
+        <source>At most {count} people before you</source>
+        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
+        <translation>At most {count} people before you</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

@@ -1919,9 +1919,9 @@ Version {version}</source>
         <translation>您的号码是{number}号。</translation>
     </message>
     <message>
-        <source>People waiting before you: {count}</source>
-        <extracomment>{count} is how many customers are before this one in the queue (0 or more).</extracomment>
-        <translation>您前面还有{count}人在等。</translation>
+        <source>At most {count} people before you</source>
+        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
+        <translation>您前面最多还有{count}人。</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

@@ -101,12 +101,12 @@ def test_the_ticket_reads_as_one_sentence_per_line_in_chinese_and_english(
 
     assert (zh.branch, zh.your_number, zh.number, zh.service) == ("示范支行", "您的号码", "A042",
                                                                  "存款取款")
-    assert zh.people_ahead == "您前面还有3人在等。"
+    assert zh.people_ahead == "您前面最多还有3人。"
     assert zh.wait == "预计等候10到20分钟"
     assert zh.taken_at == "取号时间：2026-11-27 09:15"  # the branch's own time zone
     assert zh.status_url == f"{config.status_page.public_url}/t/{TOKEN}"
     assert (en.service, en.people_ahead, en.wait) == (
-        "Deposits and withdrawals", "People waiting before you: 3",
+        "Deposits and withdrawals", "At most 3 people before you",
         "Expected wait: 10 to 20 minutes")
     assert en.title == "Ticket A042"
 
@@ -128,8 +128,8 @@ def test_wait_ranges_never_promise_less_than_the_hub_did() -> None:
 
 @needs_poppler
 @pytest.mark.parametrize(("language", "service", "ahead"), [
-    ("zh_CN", "存款取款", "您前面还有3人在等。"),
-    ("en", "Deposits and withdrawals", "People waiting before you: 3")])
+    ("zh_CN", "存款取款", "您前面最多还有3人。"),
+    ("en", "Deposits and withdrawals", "At most 3 people before you")])
 def test_the_pdf_is_receipt_wide_holds_the_ticket_and_a_readable_qr_code(
         config: BranchConfig, family: str, tmp_path: Path, language: str, service: str,
         ahead: str) -> None:
