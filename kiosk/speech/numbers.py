@@ -4,7 +4,8 @@ espeak reads "A042" in Mandarin as "A 零 四十二" and a customer then waits f
 ticket; it reads "95588" in English as a quantity. So before synthesis every number is
 rewritten by what it is: a ticket number is spelled digit by digit and ends in 号; a
 counter, a count or a range of minutes is read as a quantity (三 号窗口, 五 人, 十 到 十五
-分钟); a phone number, a year or any long or zero-led digit string is read digit by digit.
+分钟); a phone number, a year or any long or zero-led digit string is read digit by digit,
+and so is a short number to dial ("打 110", "call the police on 110"), with 1 as 幺.
 Replacements are separated by spaces, which espeak ignores in Chinese, so the output stays
 readable in tests and logs.
 
@@ -29,6 +30,11 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 _DIGIT_STRING = re.compile(r"(?<!\d)(?:0\d+|\d{5,})(?!\d)")
+_DIALLED_ZH = re.compile(r"(打|拨|致电|电话|热线)(\s*)(\d{3,6})(?!\d|\.\d)")
+_DIALLED_EN = re.compile(r"(?i)\b((?:call|dial|phone|ring)\b(?:[^\d.;:!?]{0,30}?\s(?:on|at))?\s+)"
+                         r"(\d{3,6})(?!\d|\.\d)")
+ZH_PHONE_ONE = "幺"
+"""In a number to dial, 1 is 幺, as operators and the police say it: 110 is 幺 幺 零."""
 _INTEGER = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
@@ -84,6 +90,14 @@ def spell_digits(digits: str, language: str) -> str:
     return ", ".join(EN_DIGITS[int(d)] for d in digits)
 
 
+def dialled_digits(digits: str, language: str) -> str:
+    """A number to dial (110, 95588), digit by digit: "幺 幺 零" / "1 1 0". A short
+    emergency number read as a quantity ("一百一十") is not what anyone dials."""
+    if _is_chinese(language):
+        return " ".join(ZH_PHONE_ONE if d == "1" else ZH_DIGITS[int(d)] for d in digits)
+    return " ".join(digits)  # as the other digit strings: espeak says each digit
+
+
 def spell_ticket(number: str, language: str) -> str:
     """A ticket number in full, as a caller at the counter says it.
 
@@ -112,6 +126,8 @@ def _normalise_chinese(text: str) -> str:
     text = _TICKET.sub(_chinese_ticket, text)
     text = _THOUSANDS_COMMA.sub("", text)
     text = _PHONE.sub(_chinese_phone, text)
+    text = _DIALLED_ZH.sub(lambda m: m.group(1) + _spaced(dialled_digits(m.group(3), "zh_CN")),
+                           text)
     text = _RANGE.sub(_chinese_range, text)
     text = _YEAR.sub(lambda m: _spaced(spell_digits(m.group(1), "zh_CN")), text)
     text = _PERCENT.sub(lambda m: _spaced("百分之 " + _chinese_number(m.group(1))), text)
@@ -124,6 +140,7 @@ def _normalise_english(text: str) -> str:
     text = _TICKET.sub(lambda m: spell_ticket(m.group(), "en"), text)
     text = _THOUSANDS_COMMA.sub("", text)
     text = _PHONE.sub(_english_phone, text)
+    text = _DIALLED_EN.sub(lambda m: m.group(1) + dialled_digits(m.group(2), "en"), text)
     text = _RANGE.sub(lambda m: f"{m.group(1)} to {m.group(2)}", text)
     return _DIGIT_STRING.sub(
         lambda m: m.group() if _followed_by(m, QUANTITY_UNITS) else " ".join(m.group()), text)
