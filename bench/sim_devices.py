@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import selectors
 import socket
 import threading
 import time
@@ -76,13 +77,21 @@ class SimDevice:
         client.on_message = self._message
         self.client = client
 
-    def start(self) -> None:
-        self.client.connect_async(self._host, self._port, keepalive=30)
-        self.client.loop_start()
+    def start(self, loop: SharedLoop | None = None) -> None:
+        """Connect; with ``loop``, that one thread serves this device's socket (see
+        SharedLoop), otherwise paho's own thread does."""
+        self._loop = loop
+        if loop is None:
+            self.client.connect_async(self._host, self._port, keepalive=30)
+            self.client.loop_start()
+        else:
+            self.client.connect(self._host, self._port, keepalive=30)
+            loop.add(self.client)
 
     def stop(self) -> None:
         self.client.disconnect()
-        self.client.loop_stop()
+        if getattr(self, "_loop", None) is None:
+            self.client.loop_stop()
 
     def publish(self, topic: str, message: Message, retain: bool = False) -> None:
         out = self.codec.prepare(topic, message, sent_at=time.time())
@@ -118,6 +127,70 @@ class SimDevice:
         self.received[channel] += 1
         self.received_bytes[channel] += len(payload)
         self._handler(self, topic, payload, arrived)
+
+
+class SharedLoop:
+    """One thread that reads and writes the sockets of many paho clients.
+
+    A hundred simulated devices with a paho thread each share one interpreter lock: at
+    Python's 5 ms switch interval a message waits behind the others for a large part of a
+    second, and that queueing inside the load generator would be reported as the hub's
+    latency. One selector thread has no such convoy. A publish from another thread is
+    written by paho at once (there is no loop thread to hand it to); what paho could not
+    write at once is written here when the socket can take it."""
+
+    def __init__(self) -> None:
+        self._selector = selectors.DefaultSelector()
+        self._clients: list[mqtt.Client] = []
+        self._lock = threading.Lock()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="sim-sockets", daemon=True)
+
+    def start(self) -> SharedLoop:
+        self._thread.start()
+        return self
+
+    def add(self, client: mqtt.Client) -> None:
+        with self._lock:
+            self._clients.append(client)
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        last_misc = 0.0
+        watched: dict[int, tuple[mqtt.Client, Any, int]] = {}  # id(client) -> (c, sock, ev)
+        while not self._stopping:
+            with self._lock:
+                clients = list(self._clients)
+            for client in clients:
+                sock = client.socket()
+                known = watched.get(id(client))
+                if known is not None and known[1] is not sock:
+                    self._selector.unregister(known[1])
+                    del watched[id(client)]
+                    known = None
+                if sock is None:
+                    continue
+                events = selectors.EVENT_READ | (
+                    selectors.EVENT_WRITE if client.want_write() else 0)
+                if known is None:
+                    self._selector.register(sock, events, client)
+                elif known[2] != events:
+                    self._selector.modify(sock, events, client)
+                watched[id(client)] = (client, sock, events)
+            for key, events in self._selector.select(0.02) if watched else ():
+                client = key.data
+                if events & selectors.EVENT_READ:
+                    client.loop_read()
+                if events & selectors.EVENT_WRITE:
+                    client.loop_write()
+            now = time.monotonic()
+            if now - last_misc >= 1.0:  # keep-alive pings and retries
+                last_misc = now
+                for client in clients:
+                    client.loop_misc()
 
 
 class Scheduler:

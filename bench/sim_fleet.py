@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.sim_devices import Scheduler, SimDevice
+from bench.sim_devices import Scheduler, SharedLoop, SimDevice
 from kiosk.core.help_call import HelpEventKind, Outcome, new_follow_up, new_raise
 from kiosk.core.settings import Role
 from kiosk.protocol import Decoded, topics
@@ -36,6 +36,7 @@ class Fleet:
         self.plan = plan
         self.branch: str = plan["branch"]
         self.scheduler = Scheduler().start()
+        self.sockets = SharedLoop().start()
         self._lock = threading.Lock()
         role = Role(plan["role"])
         self.devices = {device_id: SimDevice(plan["host"], plan["port"], self.branch,
@@ -44,7 +45,7 @@ class Fleet:
 
     def connect(self) -> None:
         for device in self.devices.values():
-            device.start()
+            device.start(self.sockets)
             time.sleep(0.005)  # a branch's devices do not all dial in the same millisecond
         for device in self.devices.values():
             if not device.subscribed.wait(60):
@@ -83,6 +84,7 @@ class Fleet:
         self.scheduler.stop()
         for device in self.devices.values():
             device.stop()
+        self.sockets.stop()
 
 
 class KioskFleet(Fleet):
