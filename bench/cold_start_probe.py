@@ -18,6 +18,9 @@ import kiosk.customer.app as kiosk_app
 from bench.ui_probes import PaintWatch
 
 _original_start = kiosk_app.KioskParts.start
+_watches: list[PaintWatch] = []
+"""Kept alive here: a watch referenced only by its own callback is a cycle that Python's
+collector may delete mid-start, and with it the event filter."""
 
 
 def _start_and_watch(self: kiosk_app.KioskParts, *, windowed: bool,
@@ -25,6 +28,7 @@ def _start_and_watch(self: kiosk_app.KioskParts, *, windowed: bool,
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     watch = PaintWatch(app)
+    _watches.append(watch)
     watch.arm(self.window.home)
 
     def painted(at: float) -> None:
