@@ -85,12 +85,18 @@ class SimDevice:
             self.client.connect_async(self._host, self._port, keepalive=30)
             self.client.loop_start()
         else:
-            self.client.connect(self._host, self._port, keepalive=30)
+            try:
+                self.client.connect(self._host, self._port, keepalive=30)
+            except OSError:
+                pass  # the loop dials again
             loop.add(self.client)
 
     def stop(self) -> None:
+        loop = getattr(self, "_loop", None)
+        if loop is not None:
+            loop.remove(self.client)  # or it would dial again
         self.client.disconnect()
-        if getattr(self, "_loop", None) is None:
+        if loop is None:
             self.client.loop_stop()
 
     def publish(self, topic: str, message: Message, retain: bool = False) -> None:
@@ -129,6 +135,9 @@ class SimDevice:
         self._handler(self, topic, payload, arrived)
 
 
+REDIAL_S = 1.0
+
+
 class SharedLoop:
     """One thread that reads and writes the sockets of many paho clients.
 
@@ -144,6 +153,7 @@ class SharedLoop:
         self._clients: list[mqtt.Client] = []
         self._lock = threading.Lock()
         self._stopping = False
+        self._dialled: dict[int, float] = {}
         self._thread = threading.Thread(target=self._run, name="sim-sockets", daemon=True)
 
     def start(self) -> SharedLoop:
@@ -154,9 +164,25 @@ class SharedLoop:
         with self._lock:
             self._clients.append(client)
 
+    def remove(self, client: mqtt.Client) -> None:
+        with self._lock:
+            if client in self._clients:
+                self._clients.remove(client)
+
     def stop(self) -> None:
         self._stopping = True
         self._thread.join(5)
+
+    def _redial(self, client: mqtt.Client) -> None:
+        """As paho's own loop does: try again, at most once a second per client."""
+        now = time.monotonic()
+        if now - self._dialled.get(id(client), 0.0) < REDIAL_S:
+            return
+        self._dialled[id(client)] = now
+        try:
+            client.reconnect()
+        except OSError:
+            pass
 
     def _run(self) -> None:
         last_misc = 0.0
@@ -171,7 +197,8 @@ class SharedLoop:
                     self._selector.unregister(known[1])
                     del watched[id(client)]
                     known = None
-                if sock is None:
+                if sock is None:  # dropped (a busy broker may refuse or close): redial
+                    self._redial(client)
                     continue
                 events = selectors.EVENT_READ | (
                     selectors.EVENT_WRITE if client.want_write() else 0)

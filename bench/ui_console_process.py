@@ -82,7 +82,7 @@ def main(config_path: str, console_id: str, data_dir: str) -> int:
         if line == "rss":
             say({"event": "rss", "mib": rss_bytes(os.getpid()) / 1024 / 1024})
         elif line == "quit":
-            app.quit()
+            app.exit(0)  # not quit(): that asks the window to close, and staff to confirm
 
     commands.line.connect(run, Qt.ConnectionType.QueuedConnection)
     commands.start()
