@@ -26,6 +26,7 @@ from bench import (
     kiosk_cold_start,
     kiosk_restart,
     mqtt_baseline,
+    soak,
     ui_help,
     ui_kiosk,
 )
@@ -36,12 +37,16 @@ REPORTS = Path(__file__).resolve().parent / "reports"
 EMBEDDED_HELP_CALLS = 200
 """Help calls through the embedded broker: where it still works, for comparison."""
 NAMES = ("mqtt", "help", "restart", "hub", "ui-help", "ui-kiosk", "cold-start")
+ON_REQUEST = ("soak",)
+"""Run only when named in ``--only`` (the soak takes 30 minutes): never by default."""
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(NAMES),
-                        help=f"comma-separated benchmarks to run, of: {', '.join(NAMES)}")
+                        help="comma-separated benchmarks to run, of: "
+                             f"{', '.join(NAMES + ON_REQUEST)} (default: all but "
+                             f"{', '.join(ON_REQUEST)})")
     parser.add_argument("--hub-duration", type=float, default=60.0,
                         help="seconds of load in the hub-scale benchmark, per broker (60)")
     parser.add_argument("--hub-brokers", default="mosquitto,embedded",
@@ -65,10 +70,16 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--screen-changes", type=int, default=300,
                         help="kiosk screen changes for the memory figure (300; the target is "
                              "stated for 10000, which takes ~15 min here: run it on its own)")
+    parser.add_argument("--soak-duration", type=float, default=soak.DURATION_S,
+                        help="seconds of load in the soak (1800)")
+    parser.add_argument("--soak-restart-every", type=float, default=soak.RESTART_EVERY_S,
+                        help="seconds between broker restarts in the soak (300)")
+    parser.add_argument("--soak-kiosks", type=int, default=soak.KIOSKS,
+                        help="simulated kiosks in the soak (50)")
     parser.add_argument("--report-stem", default="latest",
                         help="report file names: bench/reports/<stem>.md and .json")
     args = parser.parse_args(argv)
-    unknown = set(args.only.split(",")) - set(NAMES) - {""}
+    unknown = set(args.only.split(",")) - set(NAMES + ON_REQUEST) - {""}
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     return args
@@ -89,9 +100,11 @@ def plan(args: argparse.Namespace, work: Path) -> list[tuple[str, Callable[[], l
         "ui-kiosk": lambda: ui_kiosk.run(work / "ui-kiosk", args.tap_rounds, args.speech_runs,
                                          args.screen_changes),
         "cold-start": lambda: [kiosk_cold_start.run(work / "cold-start", args.cold_starts)],
+        "soak": lambda: [soak.run(work / "soak", args.soak_duration, args.soak_restart_every,
+                                  args.soak_kiosks)],
     }
     chosen = [name for name in args.only.split(",") if name]
-    return [(name, steps[name]) for name in NAMES if name in chosen]
+    return [(name, steps[name]) for name in NAMES + ON_REQUEST if name in chosen]
 
 
 def _load_average() -> str:

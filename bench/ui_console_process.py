@@ -11,51 +11,20 @@ benchmark measures the screen, not the sound card.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import threading
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from bench.branch import STAFF_PINS
-from bench.procstat import rss_bytes
-from bench.ui_probes import RowPaintDelegate
+from bench.ui_probes import RowPaintDelegate, say, serve_console
 from kiosk.console.app import build_console
-from kiosk.console.staff_session import Phase
 from kiosk.core.config import load_config
 from kiosk.speech.players import ChildProcessPlayer
 
 STAFF = "wang-fang"
 
 
-def say(payload: dict[str, object]) -> None:
-    print(json.dumps(payload), flush=True)
-
-
-class Commands(QObject):
-    line = Signal(str)
-
-    def start(self) -> None:
-        def read() -> None:
-            for text in sys.stdin:
-                self.line.emit(text.strip())
-            self.line.emit("quit")
-
-        threading.Thread(target=read, name="stdin", daemon=True).start()
-
-
-def wait_until(condition: object, timeout_s: float) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            return False
-        QApplication.processEvents()
-        time.sleep(0.001)
-    return True
 
 
 def main(config_path: str, console_id: str, data_dir: str) -> int:
@@ -63,34 +32,14 @@ def main(config_path: str, console_id: str, data_dir: str) -> int:
     config = load_config(config_path)
     parts = build_console(app, config, console_id, Path(data_dir),
                           player=ChildProcessPlayer(["true"]))
-    window = parts.window
-    table = window.calls.table
-    model = window.calls.model
+    table = parts.window.calls.table
+    model = parts.window.calls.model
 
     def painted(call_id: str, at: float) -> None:
         say({"event": "painted", "call_id": call_id, "at": at})
 
     table.setItemDelegate(RowPaintDelegate(table, model.key_at, painted))
-    window.resize(1920, 1080)
-    parts.start(connect=True, show=True)
-    wait_until(lambda: parts.device.link.connected, 20)
-    parts.desk.sign_in(STAFF, STAFF_PINS[STAFF])
-    signed_in = wait_until(lambda: parts.desk.phase is Phase.SIGNED_IN, 10)
-    commands = Commands()
-
-    def run(line: str) -> None:
-        if line == "rss":
-            say({"event": "rss", "mib": rss_bytes(os.getpid()) / 1024 / 1024})
-        elif line == "quit":
-            app.exit(0)  # not quit(): that asks the window to close, and staff to confirm
-
-    commands.line.connect(run, Qt.ConnectionType.QueuedConnection)
-    commands.start()
-    say({"event": "ready", "signed_in": signed_in,
-         "rss_mib": rss_bytes(os.getpid()) / 1024 / 1024})
-    code = app.exec()
-    parts.stop()
-    return code
+    return serve_console(app, parts, STAFF, STAFF_PINS[STAFF])
 
 
 if __name__ == "__main__":

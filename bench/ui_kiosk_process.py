@@ -18,21 +18,19 @@ runs that change screens thousands of times). Each command answers with one JSON
 
 from __future__ import annotations
 
-import json
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from bench import ui_probes as probes
 from bench.procstat import rss_bytes
-from bench.ui_probes import PaintWatch, TimedSpeechService, TimingPlayer
+from bench.ui_probes import PaintWatch, StdinCommands, TimedSpeechService, TimingPlayer, say
 from kiosk.core.config import load_config
 from kiosk.core.help_state import CallState
 from kiosk.core.kiosk_flow import Screen
@@ -44,9 +42,6 @@ from kiosk.ui.widgets import NAV_HELP, NAV_HOME
 PATIENCE_S = 5.0
 
 
-def say(payload: dict[str, Any]) -> None:
-    print(json.dumps(payload), flush=True)
-
 
 def rss_mib() -> float:
     import os
@@ -54,29 +49,9 @@ def rss_mib() -> float:
     return rss_bytes(os.getpid()) / 1024 / 1024
 
 
-class StdinCommands(QObject):
-    """Lines from stdin, delivered on the GUI thread."""
-
-    line = Signal(str)
-
-    def start(self) -> None:
-        def read() -> None:
-            for text in sys.stdin:
-                self.line.emit(text.strip())
-            self.line.emit("quit")
-
-        threading.Thread(target=read, name="stdin", daemon=True).start()
-
-
 def wait_until(condition: Callable[[], bool], timeout_s: float = PATIENCE_S) -> bool:
     """Run the event loop until ``condition`` (the GUI thread keeps working meanwhile)."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        QApplication.processEvents()
-        time.sleep(0.0005)
-    return True
+    return probes.wait_until(condition, timeout_s, 0.0005)
 
 
 class KioskDriver(QObject):

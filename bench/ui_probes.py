@@ -8,16 +8,30 @@ kiosk's process can be compared with one taken in the console's.
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 
+from bench.procstat import rss_bytes
+from kiosk.console.app import ConsoleParts
+from kiosk.console.staff_session import Phase
 from kiosk.console.table_view import KeepColoursDelegate
 from kiosk.speech.api import AudioState, Priority, SpeechContent
 from kiosk.speech.players import Playback, Player, PlayerState
@@ -27,6 +41,62 @@ from kiosk.speech.settings import SpeechSettings
 KEPT = 500
 """Timing records kept: the benchmarks look only at the latest few, and a run of 10,000
 screen changes must not measure the probe's own memory as the kiosk's."""
+
+
+def say(payload: dict[str, object]) -> None:
+    """One JSON line to the coordinating benchmark."""
+    print(json.dumps(payload), flush=True)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float, step_s: float = 0.001) -> bool:
+    """Run the event loop until ``condition`` (the GUI thread keeps working meanwhile)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents()
+        time.sleep(step_s)
+    return True
+
+
+def serve_console(app: QApplication, parts: ConsoleParts, staff_id: str, pin: str,
+                  rss_extra: Callable[[], dict[str, object]] = dict) -> int:
+    """Start the built console, sign ``staff_id`` in through the hub, say ``ready``, then
+    answer ``rss`` and ``quit`` from stdin until told to quit."""
+    parts.window.resize(1920, 1080)
+    parts.start(connect=True, show=True)
+    wait_until(lambda: parts.device.link.connected, 30)
+    parts.desk.sign_in(staff_id, pin)
+    signed_in = wait_until(lambda: parts.desk.phase is Phase.SIGNED_IN, 15)
+    commands = StdinCommands()
+
+    def run(line: str) -> None:
+        if line == "rss":
+            say({"event": "rss", "mib": rss_bytes(os.getpid()) / 1024 / 1024, **rss_extra()})
+        elif line == "quit":
+            app.exit(0)  # not quit(): that asks the window to close, and staff to confirm
+
+    commands.line.connect(run, Qt.ConnectionType.QueuedConnection)
+    commands.start()
+    say({"event": "ready", "signed_in": signed_in,
+         "rss_mib": rss_bytes(os.getpid()) / 1024 / 1024})
+    code = app.exec()
+    parts.stop()
+    return code
+
+
+class StdinCommands(QObject):
+    """Lines from stdin, delivered on the GUI thread; "quit" when stdin closes."""
+
+    line = Signal(str)
+
+    def start(self) -> None:
+        def read() -> None:
+            for text in sys.stdin:
+                self.line.emit(text.strip())
+            self.line.emit("quit")
+
+        threading.Thread(target=read, name="stdin", daemon=True).start()
 
 
 class PaintWatch(QObject):
