@@ -106,6 +106,7 @@ class Stage:
     def show_calls(self, *event_lists: list[HelpEvent]) -> None:
         events = [e for events in event_lists for e in events]
         self.parts.window.show_calls(calls_state(events))
+        self.parts.window.refresh_panels()
 
     def devices(self, *, silent_kiosk: bool = False, silent_console: bool = False) -> None:
         watch = self.parts.monitor.watch

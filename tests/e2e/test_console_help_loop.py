@@ -110,10 +110,17 @@ def test_a_call_rings_on_both_consoles_one_answers_the_other_stops_and_history_h
                         timeout=PATIENCE_MS)
     assert len(lobby.alarms.sounder.played) == rings  # no ring after "I'm coming"
 
-    history = one.window.history
+    history = one.window.history  # follows the calls a moment after the alarm
+
+    def history_row() -> dict[str, str]:
+        model = history.model
+        return {model.headerData(c, Qt.Orientation.Horizontal): model.cell_text(0, c)
+                for c in range(model.columnCount())} if model.rowCount() == 1 else {}
+
+    qtbot.waitUntil(lambda: history_row().get("Closed", "").endswith("Li Ming"),
+                    timeout=PATIENCE_MS)
     assert history.model.rowCount() == 1
-    steps = {history.model.headerData(c, Qt.Orientation.Horizontal): history.model.cell_text(0, c)
-             for c in range(history.model.columnCount())}
+    steps = history_row()
     assert steps["Confirmed"] and steps["Closed"].endswith("Li Ming")
     assert steps["Coming"].endswith("Li Ming") and steps["Outcome"] == "Medical: ambulance called"
     history.export.click()
@@ -180,8 +187,9 @@ def test_a_drill_runs_the_whole_loop_marked_and_a_real_tap_during_it_is_a_real_c
     qtbot.waitUntil(lambda: row_of(lobby, "kiosk-1", drill=True) < 0, timeout=PATIENCE_MS)
     assert row_of(lobby, "kiosk-1", drill=False) >= 0  # the real call stays open
 
+    qtbot.waitUntil(lambda: [r.call.outcome for r in drills.runs.rows()] == [Outcome.DRILL],
+                    timeout=PATIENCE_MS)  # the drills panel follows the calls a moment later
     (run,) = drills.runs.rows()
-    assert run.call.outcome is Outcome.DRILL
     assert run.after_raise_s[K.RECEIVED] is not None
     assert run.after_raise_s[K.ARRIVED] is not None
     assert run.after_raise_s[K.RESOLVED] is not None

@@ -46,6 +46,10 @@ pytestmark = [pytest.mark.e2e,
 
 PATIENCE_S = 30.0
 
+LONG_ANSWER = (5, 1)
+"""Category and question of "fake-police", an answer that needs scrolling in English at the
+larger text size."""
+
 
 class HeldPlayback(Playback):
     """Plays nothing; "plays" until the gate opens (or it is stopped)."""
@@ -119,8 +123,9 @@ def test_a_called_number_is_said_between_two_sentences_of_the_answer_and_reading
     # "Read again": exactly one reading, of the answer, from its first sentence.
     session.update(session.settings.with_language("en").toggled_size().toggled_speech())
     settle(window)
-    KioskStage(parts).open_answer()
+    KioskStage(parts).open_answer(*LONG_ANSWER)  # longer than the screen at this size
     answer = window.answer_screen
+    assert answer.entry_id == "fake-police"
     qtbot.waitUntil(lambda: answer.overflowing, timeout=5000)
     answer.more_button.click()
     place = answer.scroll_position

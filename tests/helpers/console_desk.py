@@ -46,6 +46,7 @@ class ConsoleDesk:
 
     def show_events(self, events: Iterable[HelpEvent]) -> None:
         self.parts.window.show_calls(calls_state(events))
+        self.parts.window.refresh_panels()
 
     def tick(self, seconds: float = 0.0) -> None:
         self.clock.advance(seconds)
