@@ -422,6 +422,20 @@
         <translation>Connected; the hub is online.</translation>
     </message>
     <message>
+        <source>Bank kiosk staff console, version {version}
+Desk: {desk} ({device})
+Branch: {branch}
+Python {python}, Qt {qt}</source>
+        <translation>Bank kiosk staff console, version {version}
+Desk: {desk} ({device})
+Branch: {branch}
+Python {python}, Qt {qt}</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
         <source>This is the only staff console open in the branch. If you close it, help calls from kiosks will reach nobody. Close it anyway?</source>
         <translation>This is the only staff console open in the branch. If you close it, help calls from kiosks will reach nobody. Close it anyway?</translation>
     </message>

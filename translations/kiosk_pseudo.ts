@@ -422,6 +422,20 @@
         <translation>[Çöññéçtéđ; thé hüb îs öñlîñé. ·········]</translation>
     </message>
     <message>
+        <source>Bank kiosk staff console, version {version}
+Desk: {desk} ({device})
+Branch: {branch}
+Python {python}, Qt {qt}</source>
+        <translation>[Bàñk kîösk stàff çöñsölé, vérsîöñ {version}
+Đésk: {desk} ({device})
+Bràñçh: {branch}
+Pýthöñ {python}, Qt {qt} ·········································]</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>[Àböüt ·]</translation>
+    </message>
+    <message>
         <source>This is the only staff console open in the branch. If you close it, help calls from kiosks will reach nobody. Close it anyway?</source>
         <translation>[Thîs îs thé öñlý stàff çöñsölé öpéñ îñ thé bràñçh. Îf ýöü çlösé ît, hélp çàlls fröm kîösks wîll réàçh ñöböđý. Çlösé ît àñýwàý? ················································]</translation>
     </message>

@@ -422,6 +422,20 @@
         <translation>已连接，支行服务在线。</translation>
     </message>
     <message>
+        <source>Bank kiosk staff console, version {version}
+Desk: {desk} ({device})
+Branch: {branch}
+Python {python}, Qt {qt}</source>
+        <translation>银行自助机员工控制台，版本 {version}
+工位：{desk}（{device}）
+网点：{branch}
+Python {python}，Qt {qt}</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
         <source>This is the only staff console open in the branch. If you close it, help calls from kiosks will reach nobody. Close it anyway?</source>
         <translation>这是支行里唯一打开的员工工作台。关闭后，自助机的求助将无人接收。确定要关闭吗？</translation>
     </message>

@@ -12,9 +12,10 @@ help call reaches nobody.
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -122,6 +123,9 @@ class ConsoleWindow(QMainWindow):
         self.sign_out_button.setObjectName("consoleSignOut")
         self.language_button = QPushButton(self)
         self.language_button.setObjectName("consoleLanguage")
+        self.about_button = QPushButton(self)
+        self.about_button.setObjectName("consoleAbout")
+        self._about: QMessageBox | None = None
         self.calls = HelpCallsPanel(names, bridge, self)
         self.sign_in = SignInPanel(names, self)
         self.queue = QueuePanel(names, counter, desk.act, clock, self)
@@ -161,7 +165,8 @@ class ConsoleWindow(QMainWindow):
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.who)
-        for button in (self.lock_button, self.sign_out_button, self.language_button):
+        for button in (self.lock_button, self.sign_out_button, self.language_button,
+                       self.about_button):
             header.addWidget(button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self._split = split
@@ -203,6 +208,7 @@ class ConsoleWindow(QMainWindow):
         self.lock_button.clicked.connect(self._desk.lock)
         self.sign_out_button.clicked.connect(self._desk.sign_out)
         self.language_button.clicked.connect(self._next_language)
+        self.about_button.clicked.connect(self.show_about)
 
     def _apply_palette(self) -> None:
         palette = self.palette()
@@ -374,6 +380,27 @@ class ConsoleWindow(QMainWindow):
             text = self.tr("Connected; the hub is online.")
         self.statusBar().showMessage(text)
 
+    # --- about -----------------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        """What IT asks first on the phone: which program, which version, which desk."""
+        return self.tr("Bank kiosk staff console, version {version}\n"
+                       "Desk: {desk} ({device})\nBranch: {branch}\n"
+                       "Python {python}, Qt {qt}").format(
+            version=__version__, desk=self._names.device(self.console_id),
+            device=self.console_id, branch=self._names.branch(),
+            python=platform.python_version(), qt=qVersion())
+
+    def show_about(self) -> None:
+        """A window beside the console, not a modal one: alarms keep coming while it is
+        open."""
+        if self._about is None:
+            self._about = QMessageBox(QMessageBox.Icon.Information, self.tr("About"), "",
+                                      QMessageBox.StandardButton.Close, self)
+            self._about.setWindowModality(Qt.WindowModality.NonModal)
+        self._about.setText(self.about_text())
+        self._about.show()
+
     # --- closing ---------------------------------------------------------------------------
 
     def other_consoles_online(self) -> list[str]:
@@ -405,6 +432,7 @@ class ConsoleWindow(QMainWindow):
             self.language_button.setText(self._languages[following])
         self.language_button.setVisible(len(codes) > 1)
         self.language_button.setAccessibleName(self.tr("Change language"))
+        self.about_button.setText(self.tr("About"))
         for index, title in enumerate((self.tr("Queue"), self.tr("Kiosks"),
                                        self.tr("Announcements"), self.tr("History"),
                                        self.tr("Reports"), self.tr("Drills"))):

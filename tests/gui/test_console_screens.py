@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QPlainTextEdit
 
+from kiosk import __version__
 from kiosk.console import console_style
 from kiosk.console.render_console import render_console
 from kiosk.console.render_stage import SCREENS
@@ -56,6 +57,19 @@ def test_the_language_switches_while_the_console_runs(desk: ConsoleDesk) -> None
     assert calls.model.cell_text(0, 0) == "一号自助机"  # names from the branch file follow
     assert desk.window.tabs.tabText(0) == "排队叫号"
     assert desk.window.language_button.text() == "English"
+
+
+def test_about_names_the_version_and_the_desk_without_blocking_the_alarms(
+        desk: ConsoleDesk) -> None:
+    window = desk.window
+    window.about_button.click()
+    about = window._about
+    assert about is not None and about.isVisible()
+    assert not about.isModal()  # a call arriving now still rings and shows
+    assert __version__ in about.text() and window.console_id in about.text()
+    desk.show_events([new_raise("kiosk-1", desk.clock())])
+    assert window.calls.model.rowCount() == 1
+    about.close()
 
 
 def test_every_control_says_what_it_is(desk: ConsoleDesk) -> None:
