@@ -9,6 +9,8 @@
 #                      talks to CUPS (a branch adds its ticket printer's driver package)
 #   poppler-utils      pdftotext, pdftoppm, pdfinfo: read printed tickets back in tests
 #   xvfb, xdotool      a real X screen for window tests and the demo click-through
+#   systemd, util-linux  systemd-analyze checks the units; tools/watchdog-run.sh runs
+#                      systemd as PID 1 of its own namespaces (unshare, nsenter)
 #   lib*               what the PySide6 wheels load (GL, fonts, keyboard, xcb)
 # No CJK font is installed on purpose: the product ships its own (assets/fonts/).
 set -euo pipefail
@@ -17,7 +19,7 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   mosquitto mosquitto-clients \
   espeak-ng libespeak-ng1 espeak-ng-data alsa-utils sox \
-  zbar-tools xvfb xdotool \
+  zbar-tools xvfb xdotool systemd util-linux \
   cups-daemon cups-client poppler-utils \
   libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 \
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 \
