@@ -112,8 +112,10 @@ class HelpScreen(KioskScreen):
         return self._pages.currentIndex() == 1
 
     def show_view(self, view: HelpView | None, words: HelpWords | None) -> None:
-        if view is not None and view.call_id != self._chosen_call and view.call_id:
-            self._chosen = None  # a new call: the last customer's choice is not this one's
+        if view is not None and view.call_id and view.call_id != self._chosen_call:
+            if self._chosen_call:  # another call: the last customer's choice is not this one's
+                self._chosen = None
+            # else the call just got its id: a choice made while it was being raised stays
             self._chosen_call = view.call_id
         self._view, self._words = view, words
         if view is None or view.phase not in (*WAITING_PHASES, HelpPhase.ARRIVED):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_view import HelpPhase
+from kiosk.core.help_view import HelpPhase, HelpView
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.protocol import Codec, Decoded, topics
@@ -166,6 +166,24 @@ def test_each_choice_tells_staff_without_delaying_the_call(kiosk: KioskUnderTest
     assert kiosk.events()[-1].category is category
     assert kiosk.window.help_screen.question.text() == f"您告诉工作人员：{choice.text()}"
     assert kiosk.speaker.last.text == "好的，工作人员会知道您需要什么。"
+
+
+def test_a_choice_made_before_the_call_has_its_id_is_kept(kiosk: KioskUnderTest) -> None:
+    """The customer may choose while the call is still being raised (no id yet); the id
+    arriving must not erase the choice, only a different call may."""
+    screen = kiosk.window.help_screen
+
+    def view(call_id: str) -> HelpView:
+        return HelpView(phase=HelpPhase.CALLING, call_id=call_id, category=Category.UNSPECIFIED,
+                        staff_id=None, drill=False, customer_fine=False, feedback_given=False)
+
+    screen.show_view(view(""), None)
+    screen.choices[Category.MEDICAL].click()
+    screen.show_view(view("a" * 32), None)
+    assert screen.chosen is Category.MEDICAL
+    assert screen.question.text().startswith("您告诉工作人员：")
+    screen.show_view(view("b" * 32), None)  # the next customer's call
+    assert screen.chosen is None
 
 
 def test_the_private_path_never_names_fraud_in_either_language(staged: KioskUnderTest,
