@@ -32,6 +32,8 @@ class HubReject(StrEnum):
     REPLAYED_ACTION = "replayed_action"  # an action id seen before: answered from the store
     REPLAYED_ELSEWHERE = "replayed_elsewhere"  # another console's action id
     NO_SESSION = "no_session"  # a staff action without a live session for that console
+    STAFF_NOT_SIGNED_IN = "staff_not_signed_in"  # a console's help event in the name of
+    # a member of staff who is not the one signed in at that console
     WRONG_COUNTER = "wrong_counter"  # a console acting for a counter it does not serve
     PIN_FLOOD = "pin_flood"  # too many PIN requests from one device
     PIN_LOCKED = "pin_locked"  # a PIN request for a staff id in its lockout

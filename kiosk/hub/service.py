@@ -100,14 +100,15 @@ class HubService:
         timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                             resignal_after_s=config.help.resignal_after_s,
                             escalate_repeat_s=config.help.escalate_after_s)
+        self.sessions = Sessions(ledger, options.session_lifetime_s)
         self.help = HelpDesk(ledger=ledger, publisher=self.publisher, roster=self.roster,
                              refusals=self.refusals, timing=timing, hub_id=self.hub_id,
-                             keep_resolved_s=options.keep_resolved_s, monotonic=monotonic)
+                             keep_resolved_s=options.keep_resolved_s, sessions=self.sessions,
+                             monotonic=monotonic)
         self.queue = QueueDesk(config=config, ledger=ledger, publisher=self.publisher,
                                refusals=self.refusals,
                                tz=zoneinfo.ZoneInfo(config.branch.timezone),
                                request_window_s=options.request_window_s)
-        self.sessions = Sessions(ledger, options.session_lifetime_s)
         self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
                                       self.hub_id)
         self.announcements = Announcements(ledger)
@@ -123,6 +124,10 @@ class HubService:
                                queue_desk=self.queue, help_desk=self.help,
                                presence=self.presence, announcements=self.announcements,
                                window_s=options.request_window_s)
+        self.staff_without_pin = tuple(sorted(
+            member.id for member in config.staff if member.id not in pin_hashes))
+        """Staff who cannot sign in, so whose actions (queue, drills, "I'm coming") the hub
+        refuses: every action must come from a session opened with a PIN."""
         self.open_calls = 0
         self.devices_online = 0
         self._heartbeat_seq = 0
@@ -145,6 +150,20 @@ class HubService:
         self.announcements.load()
         log.info("hub %r of branch %s: %d open calls, queue of %s restored", self.hub_id,
                  self.config.branch.id, self.open_calls, self.queue.queue.day or "today")
+        self._report_missing_pins()
+
+    def _report_missing_pins(self) -> None:
+        missing = self.staff_without_pin
+        if not missing:
+            return
+        if len(missing) == len(self.config.staff):
+            log.error("no staff PINs in the hub's secrets file: nobody can sign in at a "
+                      "console, and every staff action (queue, drills, announcements, "
+                      "\"I'm coming\", \"arrived\", closing a call) is refused. Add them under "
+                      "[staff_pins] with 'kiosk hash-pin' (docs/install.md)")
+        else:
+            log.warning("no PIN for %s: they cannot sign in, and actions in their name are "
+                        "refused; add them with 'kiosk hash-pin'", ", ".join(missing))
 
     def on_connected(self) -> None:
         """(Re)connected to the broker: say so, and publish every retained state again (a
@@ -342,6 +361,8 @@ class HubService:
             "version": __version__,
             "database": {"ok": database_ok, "path": str(self.ledger.path)},
             "audit": dict(zip(("rows", "head"), self.ledger.audit_head(), strict=True)),
+            "staff_actions": {"accepted": len(self.staff_without_pin) < len(self.config.staff),
+                              "staff_without_pin": list(self.staff_without_pin)},
             "open_calls": self.open_calls,
             "devices_online": self.devices_online,
             "rejections": self.refusals.counter.snapshot(),

@@ -7,17 +7,22 @@ topic). While staff are present it confirms each new call with a ``received`` ev
 what lets the kiosk say "staff have been told". With the hub down it works out escalation
 from the raise time itself, so an unanswered call still gets louder.
 
+An event that names another kiosk than its call's (``help_rules.check_belongs``) is not
+merged: with the hub down, the console is the last line that keeps one kiosk from rewriting
+another's call. It is logged and counted in ``rejections``.
+
 Runs on one thread (a SerialWorker under the GUI, as the kiosk's client does).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_rules import check_new_event
+from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.help_timers import HelpTiming, due_signals
 from kiosk.core.settings import Role
@@ -25,7 +30,7 @@ from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
 from kiosk.net.transport import Transport
-from kiosk.protocol import Decoded, topics
+from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
 from kiosk.protocol.help_messages import EventAck, HelpEventMessage, HelpState
 
@@ -58,6 +63,8 @@ class ConsoleClient:
                                  escalate_repeat_s=config.help.escalate_after_s)
         self._calls: dict[str, CallState] = {}
         self._staff_present = not read_only
+        self.rejections: Counter[RejectCode] = Counter()
+        """Events refused here after the codec passed them, by reason."""
         self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
         self.on_peers_changed: Callable[[], None] = _ignore
         self.on_devices_state: Callable[[DevicesState], None] = _ignore
@@ -155,6 +162,8 @@ class ConsoleClient:
         now = self._clock()
         if isinstance(message, HelpEventMessage):
             event = message.event
+            if not self._belongs(event, decoded.sender):
+                return
             added = self._store.add_event(event)
             if role is Role.KIOSK and not self.read_only:
                 # Tell the kiosk we hold it, every time: our last ack may have been lost.
@@ -165,9 +174,11 @@ class ConsoleClient:
                 self._refresh({event.call_id})
                 self._confirm_open_calls()
         elif isinstance(message, HelpState):
-            stored = self._store.add_events(message.events)
+            # Raises first: they say at which kiosk each new call is, for the rest.
+            raises = [e for e in message.events if e.kind is K.RAISED]
+            others = [e for e in message.events if e.kind is not K.RAISED]
+            stored = self._merge(raises, decoded.sender) + self._merge(others, decoded.sender)
             if stored:
-                self._refresh({e.call_id for e in stored})
                 self._confirm_open_calls()
         elif isinstance(message, EventAck):
             if role is Role.HUB:
@@ -189,6 +200,22 @@ class ConsoleClient:
             self.on_devices_state(message)
         else:
             self.on_other_message(decoded)
+
+    def _belongs(self, event: HelpEvent, sender: str) -> bool:
+        why = check_belongs(self._calls.get(event.call_id), event)
+        if why is None:
+            return True
+        self.rejections[RejectCode.WRONG_CALL] += 1
+        log.warning("%s: refused an event from %s: %s: %s", self.console_id, sender,
+                    RejectCode.WRONG_CALL, why)
+        return False
+
+    def _merge(self, events: Sequence[HelpEvent], sender: str) -> list[HelpEvent]:
+        """Store the events that belong to their calls; the ones newly stored."""
+        stored = self._store.add_events([e for e in events if self._belongs(e, sender)])
+        if stored:
+            self._refresh({e.call_id for e in stored})
+        return stored
 
     def _hub_may_be_back(self, decoded: Decoded) -> None:
         """The hub was silent and speaks again: give it everything it has not acked."""

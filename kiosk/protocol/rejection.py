@@ -43,6 +43,8 @@ class RejectCode(StrEnum):
     # the body against the topic
     TOPIC_MISMATCH = "topic_mismatch"  # e.g. an event about kiosk k2 on kiosk k1's topic
     ROLE_NOT_ALLOWED = "role_not_allowed"  # e.g. a kiosk sending "acknowledged"
+    # the body against what the receiver already holds
+    WRONG_CALL = "wrong_call"  # an event naming a call at another kiosk
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ def test_each_kind_of_bad_input_is_counted_under_its_own_reason(
 def test_an_event_reusing_a_stored_id_with_other_content_changes_nothing(
         harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-1")
+    harness.sign_in("console-1", "li-ming")
     ack = new_follow_up(raised.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1",
                         harness.clock(), staff_id="li-ming")
     topic = topics.console_help(harness.branch, "console-1", "kiosk-1")
