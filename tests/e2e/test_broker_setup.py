@@ -13,57 +13,16 @@ import paho.mqtt.client as mqtt
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
-from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Category
 from kiosk.core.help_state import CallStatus
-from kiosk.deploy.broker_setup import BrokerSetup, setup_broker
-from kiosk.net.broker import free_port, mosquitto_binary, wait_for_port
+from kiosk.deploy.broker_setup import setup_broker
 from kiosk.net.headless import headless_console, headless_kiosk
-from tests.helpers.branch import write_branch_config
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import HubProcess
+from tests.helpers.tls_branch import Branch
 from tests.helpers.waiting import wait_until
 
 B = "demo-branch"
-
-
-class Branch:
-    def __init__(self, tmp_path: Path) -> None:
-        self.folder = tmp_path / "broker"
-        self.tls_port, self.local_port = free_port(), free_port()
-        self.config_path = write_branch_config(
-            tmp_path / "config", self.tls_port,
-            **{"broker.url": f"mqtts://localhost:{self.tls_port}",
-               "broker.ca_file": str(self.folder / "certs" / "ca.crt")})
-        self.config: BranchConfig = load_config(self.config_path)
-        self.setup: BrokerSetup = setup_broker(self.config, self.folder,
-                                               hosts=["localhost", "127.0.0.1"],
-                                               user=getpass.getuser(),
-                                               local_port=self.local_port)
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def password(self, device: str) -> str:
-        data = tomllib.loads(self.setup.secrets[device].read_text(encoding="utf-8"))
-        password: str = data["broker_password"]
-        return password
-
-    def start(self) -> None:
-        binary = mosquitto_binary()
-        assert binary is not None
-        self.process = subprocess.Popen([binary, "-c", str(self.setup.config_file)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        assert wait_for_port("127.0.0.1", self.tls_port, 10)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(10)
-
-    def tls_args(self, device: str | None) -> list[str]:
-        args = ["-h", "localhost", "-p", str(self.tls_port), "--cafile",
-                str(self.folder / "certs" / "ca.crt"), "-V", "mqttv311"]
-        if device is not None:
-            args += ["-u", device, "-P", self.password(device)]
-        return args
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +141,7 @@ def test_the_whole_help_loop_runs_over_tls_with_the_generated_secrets(
                                password=branch.password("console-1")).start()
     try:
         wait_until(lambda: kiosk.link.connected and console.link.connected, what="TLS connect")
+        sign_in(console, "li-ming")
         call_id = kiosk.call(lambda: kiosk.client.raise_help(Category.OTHER).call_id)
         wait_until(lambda: kiosk.client.call.status is CallStatus.NOTIFIED, what="notified")
         assert console.call(lambda: console.client.acknowledge(call_id, "li-ming")) is None

@@ -29,6 +29,7 @@ from kiosk.protocol.pin_messages import PinPurpose, PinReply, PinRequest
 from kiosk.protocol.staff_commands import StartDrill
 from kiosk.protocol.staff_messages import ActionResult, StaffAction
 from tests.helpers.branch import STAFF_PINS
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import HubProcess, running_hub
 from tests.helpers.raw_device import RawDevice
 from tests.helpers.waiting import wait_until
@@ -83,6 +84,7 @@ def hub(mosquitto: MosquittoBroker, tmp_path: Path) -> Iterator[HubProcess]:
 @pytest.fixture
 def lobby(hub: HubProcess, tmp_path: Path) -> Iterator[HeadlessDevice[ConsoleClient]]:
     console = headless_console(hub.config, "console-lobby", tmp_path / "lobby").start()
+    sign_in(console, "li-ming")
     yield console
     console.stop()
 
