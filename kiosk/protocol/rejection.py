@@ -43,8 +43,13 @@ class RejectCode(StrEnum):
     # the body against the topic
     TOPIC_MISMATCH = "topic_mismatch"  # e.g. an event about kiosk k2 on kiosk k1's topic
     ROLE_NOT_ALLOWED = "role_not_allowed"  # e.g. a kiosk sending "acknowledged"
-    # the body against what the receiver already holds
-    WRONG_CALL = "wrong_call"  # an event naming a call at another kiosk
+    # the body against what the receiver already holds (never the codec: see HELD_STATE)
+    WRONG_CALL = "wrong_call"  # a follow-up event naming a call at another kiosk
+
+
+HELD_STATE = frozenset({RejectCode.WRONG_CALL})
+"""Codes a receiver gives from what it already holds (the hub's ledger, a console's store),
+which the codec, seeing one message alone, never can."""
 
 
 @dataclass(frozen=True)
