@@ -11,7 +11,8 @@ import pytest
 
 from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up, new_raise
 from kiosk.core.help_state import CallStatus, calls_state
-from kiosk.protocol import topics
+from kiosk.hub.rejections import HubReject
+from kiosk.protocol import RejectCode, topics
 from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal
 from tests.helpers.branch import STAFF_PINS
@@ -45,7 +46,7 @@ def test_a_kiosk_cannot_rewrite_another_kiosks_call(harness: HubHarness) -> None
     harness.send("kiosk-1", own_topic, HelpEventMessage(guidance))
     harness.send("kiosk-1", own_topic, HelpEventMessage(fine))
 
-    assert harness.hub.refusals.counter["wrong_call"] == 2
+    assert harness.hub.refusals.counter[RejectCode.WRONG_CALL] == 2
     assert harness.ledger.help_event(guidance.id) is None
     assert harness.ledger.help_event(fine.id) is None
     assert harness.acks("kiosk-1") == []
@@ -65,7 +66,7 @@ def test_a_console_acts_on_a_call_only_through_its_own_kiosk(harness: HubHarness
                           staff_id="li-ming", outcome=Outcome.HELPED)
     harness.send("console-1", topics.console_help(harness.branch, "console-1", "kiosk-1"),
                  HelpEventMessage(wrong))
-    assert harness.hub.refusals.counter["wrong_call"] == 1
+    assert harness.hub.refusals.counter[RejectCode.WRONG_CALL] == 1
     assert harness.ledger.help_event(wrong.id) is None
     assert harness.hub.open_calls == 1
 
@@ -85,7 +86,7 @@ def test_a_console_cannot_act_in_the_name_of_someone_not_signed_in_there(
                               staff_id="zhang-wei")
     harness.send("console-1", topic, HelpEventMessage(as_li_ming))
     harness.send("console-1", topic, HelpEventMessage(as_nobody))
-    assert harness.hub.refusals.counter["staff_not_signed_in"] == 2
+    assert harness.hub.refusals.counter[HubReject.STAFF_NOT_SIGNED_IN] == 2
     assert harness.ledger.help_event(as_li_ming.id) is None
     assert harness.ledger.help_event(as_nobody.id) is None
     assert calls_state(harness.help_state().events)[call_id].status is CallStatus.RAISED
@@ -106,7 +107,7 @@ def test_staff_steps_stop_when_the_staff_member_signs_out_or_is_replaced(
     coming = new_follow_up(call_id, "kiosk-2", K.ACKNOWLEDGED, "console-1", harness.clock(),
                            staff_id="li-ming")
     harness.send("console-1", topic, HelpEventMessage(coming))
-    assert harness.hub.refusals.counter["staff_not_signed_in"] == 1
+    assert harness.hub.refusals.counter[HubReject.STAFF_NOT_SIGNED_IN] == 1
 
 
 def test_a_hub_without_staff_pins_refuses_staff_steps_and_says_so(
@@ -126,7 +127,7 @@ def test_a_hub_without_staff_pins_refuses_staff_steps_and_says_so(
                                harness.clock(), staff_id=staff_id)
         harness.send("console-1", topics.console_help(harness.branch, "console-1", "kiosk-2"),
                      HelpEventMessage(coming))
-    assert harness.hub.refusals.counter["staff_not_signed_in"] == len(STAFF_PINS)
+    assert harness.hub.refusals.counter[HubReject.STAFF_NOT_SIGNED_IN] == len(STAFF_PINS)
     assert harness.hub.open_calls == 1
 
 
@@ -145,6 +146,6 @@ def test_a_kiosk_guessing_pins_cannot_lock_staff_out_of_their_console(
     locked_here = harness.pin("kiosk-1", "li-ming", STAFF_PINS["li-ming"],
                               PinPurpose.KIOSK_EXIT)
     assert locked_here.reason is PinRefusal.RATE_LIMITED  # the guesser is slowed down
-    assert harness.hub.refusals.counter["pin_locked"] >= 1
+    assert harness.hub.refusals.counter[HubReject.PIN_LOCKED] >= 1
     signed_in = harness.pin("console-1", "li-ming", STAFF_PINS["li-ming"])
     assert signed_in.ok and signed_in.session is not None
