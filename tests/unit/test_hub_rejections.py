@@ -200,3 +200,22 @@ def test_a_bug_costs_one_message_not_the_rest_of_the_batch(
     ])
     assert harness.acks("kiosk-1") == [raised.id]
     assert harness.hub.refusals.counter["internal_error"] == 1
+
+
+def test_a_retained_event_is_never_taken_as_live_and_is_cleared_at_the_broker(
+        harness: HubHarness) -> None:
+    branch = harness.branch
+    topic = topics.kiosk_help(branch, "kiosk-1")
+    old = new_raise("kiosk-1", harness.clock())
+    payload = harness.payload("kiosk-1", topic, HelpEventMessage(old))
+    harness.sent.clear()
+    harness.hub.handle(topic, payload, retained=True)
+    assert harness.ledger.help_events() == []
+    assert harness.hub.refusals.counter.snapshot() == {"retained": 1}
+    cleared = [out for out in harness.sent if out.topic == topic]
+    assert [(out.payload, out.retain) for out in cleared] == [(b"", True)]
+    # the same event live is a call; the broker's echo of the clearing is no refusal
+    harness.hub.handle(topic, payload)
+    harness.hub.handle(topic, b"", retained=False)
+    assert harness.ledger.help_events() == [old]
+    assert harness.hub.refusals.counter.snapshot() == {"retained": 1}
