@@ -45,7 +45,7 @@ from kiosk.protocol.help_messages import HelpEventMessage, VisitFeedback
 from kiosk.protocol.pin_messages import PinRequest
 from kiosk.protocol.staff_messages import StaffAction
 from kiosk.protocol.ticket_messages import TicketRequest
-from kiosk.protocol.topics import never_retained, parse_topic
+from kiosk.protocol.topics import parse_topic
 
 log = logging.getLogger("kiosk.hub")
 
@@ -185,10 +185,7 @@ class HubService:
         self._flush(now)
 
     def _handle_one(self, topic: str, payload: bytes, retained: bool, now: float) -> None:
-        if retained and payload and never_retained(topic):
-            self._clear_retained(topic, now)
-            return
-        result = self.codec.decode(topic, payload)
+        result = self.codec.decode(topic, payload, retained)
         if isinstance(result, Rejection):
             self._rejected(topic, result, now)
             return
@@ -219,23 +216,15 @@ class HubService:
         if rejection.code is RejectCode.EMPTY:
             log.debug("a retained message was cleared on %s", topic[:200])
             return
+        if rejection.code is RejectCode.RETAINED:
+            # An old event the broker kept: delete it there (an empty retained message), so
+            # no console that connects later is handed it either.
+            self.publisher.send(Outgoing(topic, b"", 1, True))
         try:
             device = parse_topic(topic).device_id
         except BadTopic:
             device = None
         self.refusals.refuse(rejection.code, topic, rejection.reason, now, device)
-
-    def _clear_retained(self, topic: str, now: float) -> None:
-        """An old event the broker kept: never live. Delete it at the broker (an empty
-        retained message), so no console that connects later is handed it either."""
-        self.publisher.send(Outgoing(topic, b"", 1, True))
-        try:
-            device = parse_topic(topic).device_id
-        except BadTopic:
-            device = None
-        self.refusals.refuse(RejectCode.RETAINED, topic,
-                             "a retained copy on a topic where nothing is retained: cleared",
-                             now, device)
 
     def _feedback(self, decoded: Decoded, message: VisitFeedback, now: float) -> None:
         record = StoredFeedback(message.feedback_id, decoded.sender, message.rating.value,

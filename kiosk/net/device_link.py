@@ -22,7 +22,6 @@ from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
 from kiosk.protocol import Codec, Decoded, InvalidMessage, Message, RejectCode, Rejection, topics
 from kiosk.protocol.device_messages import Activity, Health, Heartbeat, Presence
 from kiosk.protocol.subscriptions import subscriptions
-from kiosk.protocol.topics import never_retained
 
 log = logging.getLogger(__name__)
 
@@ -132,13 +131,7 @@ class DeviceLink:
         self.link.publish(out.topic, out.payload, qos=out.qos, retain=True)
 
     def _received(self, topic: str, payload: bytes, retained: bool) -> None:
-        if retained and payload and never_retained(topic):
-            with self._lock:
-                self.rejections[RejectCode.RETAINED] += 1
-            log.warning("%s: ignored an old retained message on %s: events are never "
-                        "retained", self.identity.device_id, topic[:120])
-            return
-        result = self.codec.decode(topic, payload)
+        result = self.codec.decode(topic, payload, retained)
         if isinstance(result, Rejection):
             if result.code is not RejectCode.EMPTY:
                 with self._lock:

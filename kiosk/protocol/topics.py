@@ -301,12 +301,3 @@ def announcement(branch: str) -> str:
 def drill(branch: str, kiosk_id: str) -> str:
     return build_topic(branch, Role.HUB, Channel.DRILL, target=kiosk_id)
 
-
-def never_retained(topic: str) -> bool:
-    """True for a topic of the tree on which nothing is retained (events, requests,
-    heartbeats). A retained copy there is an old message the broker replays to every new
-    subscriber: never to be taken as live."""
-    try:
-        return not parse_topic(topic).spec.retain
-    except BadTopic:
-        return False
