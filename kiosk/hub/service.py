@@ -95,7 +95,8 @@ class HubService:
         branch = config.branch.id
         self.codec = Codec(branch, self.hub_id, self.hub_id)
         self.publisher = Publisher(self.codec, send)
-        self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s)
+        self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s,
+                                 config.hub.rejection_log_every_s)
         self.roster = Roster(config)
         timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                             resignal_after_s=config.help.resignal_after_s,
@@ -256,7 +257,7 @@ class HubService:
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
         for step in (self.help.tick, self.queue.tick, self._presence_tick, self._heartbeat_tick,
-                     self._retention_tick, self._flush):
+                     self._retention_tick, self._flush, self.refusals.log.flush):
             try:
                 step(now)
             except Exception:  # one broken timer must not stop the others
