@@ -330,10 +330,10 @@ class HubService:
         found = self.ledger.token_lookup(token)
         if found is None:
             return None
-        number, day, expires_at = found
+        number, day, expires_at, language = found
         if now >= expires_at:
             return None
-        return self.queue.view(number, day, now)
+        return self.queue.view(number, day, now, language)
 
     def health_report(self) -> dict[str, Any]:
         """Safe to call from any thread."""

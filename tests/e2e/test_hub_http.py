@@ -52,9 +52,11 @@ def test_the_status_page_shows_a_ticket_for_its_token_only(mosquitto: MosquittoB
         # a token of another day, and one past its expiry, are refused like unknown ones
         database = sqlite3.connect(hub.db_path)
         with database:
-            database.execute("INSERT INTO ticket_tokens VALUES (?, 'B001', '2020-01-01', ?)",
+            database.execute("INSERT INTO ticket_tokens (token, number, day, expires_at) "
+                             "VALUES (?, 'B001', '2020-01-01', ?)",
                              ("old-day-token-0000000", time.time() + 3600))
-            database.execute("INSERT INTO ticket_tokens VALUES (?, 'B001', ?, ?)",
+            database.execute("INSERT INTO ticket_tokens (token, number, day, expires_at) "
+                             "VALUES (?, 'B001', ?, ?)",
                              ("expired-token-00000000", _today(), time.time() - 1))
         database.close()
         for token in ("old-day-token-0000000", "expired-token-00000000"):
