@@ -123,6 +123,10 @@ class BrokerSection:
                           max_length=400)
     reconnect_max_s: float = option(3.0, "Longest wait between reconnect attempts, seconds.",
                                     minimum=0.5, maximum=30)
+    rejection_log_every_s: float = option(60.0, "Messages the hub or a device refuses: the "
+                                          "first few of each reason and sender are logged in "
+                                          "full, the rest summed up in one line at most this "
+                                          "often, seconds.", minimum=0.5, maximum=3600)
 
 
 @dataclass(frozen=True)
@@ -204,10 +208,6 @@ class HubSection:
     retention_days: int = option(400, "Closed help calls, tickets and audit rows older than "
                                  "this many days leave the ledger (0: keep everything).",
                                  minimum=0, maximum=3650)
-    rejection_log_every_s: float = option(60.0, "Refused messages: the first few of each "
-                                          "reason and sender are logged in full, the rest "
-                                          "summed up in one line at most this often, seconds.",
-                                          minimum=0.5, maximum=3600)
 
 
 KEY_NAME_PATTERN = r"[A-Za-z0-9+*/.,-]{0,20}"

@@ -13,11 +13,12 @@ import logging
 import sqlite3
 import threading
 from collections import Counter
-from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.core.audit import AuditAction, AuditEvent
 from kiosk.hub.ledger import Ledger, LedgerStep
+from kiosk.logs import RefusalLog
+from kiosk.logs import printable as printable  # where the hub has always found it
 from kiosk.protocol import RejectCode
 
 log = logging.getLogger("kiosk.hub")
@@ -68,70 +69,6 @@ class RejectionCounter:
             return sum(self._counts.values())
 
 
-def printable(text: str) -> str:
-    """``text`` safe for a one-line log: non-ASCII and control characters escaped, so a
-    hostile topic cannot forge or garble log lines."""
-    return "".join(c if " " <= c <= "~" else ascii(c)[1:-1] for c in text)
-
-
-IN_FULL = 3
-"""Refusals of one reason from one sender logged line by line in each interval."""
-
-
-@dataclass
-class _Window:
-    started: float
-    logged: int = 0
-    summed: int = 0  # refused in this window beyond the first IN_FULL, not logged yet
-
-
-class RefusalLog:
-    """The log lines for refusals, bounded: a flood must not rotate away the history IT
-    needs. Per reason and sender, the first ``IN_FULL`` refusals of each interval are logged
-    in full; the rest are counted and summed up in one line when the interval is over (from
-    ``flush``, called by the hub's timer, or from the next refusal). A flood of any size
-    then costs at most ``IN_FULL + 1`` lines per reason and sender per interval; the exact
-    counts are on /healthz."""
-
-    MAX_WINDOWS = 10_000
-
-    def __init__(self, every_s: float) -> None:
-        self.every_s = every_s
-        self._windows: dict[tuple[str, str], _Window] = {}
-
-    def refused(self, reason: Reason, sender: str, topic: str, detail: str,
-                now: float) -> None:
-        key = (str(reason), sender)
-        window = self._windows.get(key)
-        if window is None or not 0.0 <= now - window.started < self.every_s:
-            if window is not None:
-                self._sum_up(key, window, now)
-            if len(self._windows) >= self.MAX_WINDOWS:
-                self.flush(float("inf"))
-            window = self._windows[key] = _Window(now)
-        if window.logged >= IN_FULL:
-            window.summed += 1
-            return
-        window.logged += 1
-        more = (f" (more {reason} from {printable(sender)} are summed up every "
-                f"{self.every_s:g} s)" if window.logged == IN_FULL else "")
-        log.warning("dropped %s: %s: %s%s", printable(topic[:200]), reason,
-                    printable(detail), more)
-
-    def flush(self, now: float) -> None:
-        """Sum up every interval that is over (or, with a clock stepped back, looks it)."""
-        for key, window in list(self._windows.items()):
-            if not 0.0 <= now - window.started < self.every_s:
-                self._sum_up(key, window, now)
-                del self._windows[key]
-
-    def _sum_up(self, key: tuple[str, str], window: _Window, now: float) -> None:
-        if window.summed:
-            log.warning("dropped %d more %s from %s in %.0f s (not logged one by one)",
-                        window.summed, key[0], printable(key[1]),
-                        max(0.0, min(now, window.started + self.every_s) - window.started))
-
-
 class Refusals:
     """Count, log and audit every refusal, in one place.
 
@@ -143,7 +80,7 @@ class Refusals:
     def __init__(self, ledger: Ledger, hub_id: str, audit_every_s: float = 60.0,
                  log_every_s: float = 60.0) -> None:
         self.counter = RejectionCounter()
-        self.log = RefusalLog(log_every_s)
+        self.log = RefusalLog(log, log_every_s)
         self._ledger = ledger
         self._hub_id = hub_id
         self._audit_every_s = audit_every_s
@@ -155,7 +92,7 @@ class Refusals:
         """``detail`` must never hold a PIN or a token: callers pass the codec's reason
         (which never echoes secrets) or words of their own."""
         self.counter.count(reason)
-        self.log.refused(reason, device_id or "unknown", topic, detail, now)
+        self.log.refused(str(reason), device_id or "unknown", topic, detail, now)
         if reason is HubReject.STORAGE_FAILED:
             self.storage_failed_at = now
             return  # the ledger is the problem: do not try to audit into it

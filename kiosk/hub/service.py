@@ -96,7 +96,7 @@ class HubService:
         self.codec = Codec(branch, self.hub_id, self.hub_id)
         self.publisher = Publisher(self.codec, send)
         self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s,
-                                 config.hub.rejection_log_every_s)
+                                 config.broker.rejection_log_every_s)
         self.roster = Roster(config)
         timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                             resignal_after_s=config.help.resignal_after_s,

@@ -122,7 +122,7 @@ def test_a_flood_of_bad_messages_is_counted_exactly_and_logged_in_few_lines(
     """10,000 refused messages in a few seconds: /healthz counts every one, while the log
     holds the first few in full and a sum per second, not one line per message."""
     flood = 10_000
-    with running_hub(tmp_path, mosquitto.port, **{"hub.rejection_log_every_s": 1.0}) as hub:
+    with running_hub(tmp_path, mosquitto.port, **{"broker.rejection_log_every_s": 1.0}) as hub:
         kiosk = RawDevice(mosquitto.host, mosquitto.port, "kiosk-1", branch=B, role=Role.KIOSK)
         topic = topics.ticket_request(B, "kiosk-1")
         started = time.monotonic()

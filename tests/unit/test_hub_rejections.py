@@ -224,7 +224,7 @@ def test_a_retained_event_is_never_taken_as_live_and_is_cleared_at_the_broker(
 
 def test_a_flood_of_bad_messages_costs_a_bounded_number_of_log_lines(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    harness = HubHarness(tmp_path, **{"hub.rejection_log_every_s": 1.0})
+    harness = HubHarness(tmp_path, **{"broker.rejection_log_every_s": 1.0})
     caplog.set_level(logging.INFO, logger="kiosk.hub")
     flood_topic = topics.ticket_request(harness.branch, "kiosk-1")
     other_topic = topics.ticket_request(harness.branch, "kiosk-2")
