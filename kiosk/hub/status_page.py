@@ -17,15 +17,12 @@ import base64
 import hashlib
 import html
 import json
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.hub.http_server import HttpListener as HttpListener  # serves these pages
-
-log = logging.getLogger(__name__)
 
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
