@@ -1,7 +1,7 @@
 """The hub's small HTTP server: the guest-facing status page, and /healthz.
 
 The status page may face a guest network, so the server assumes hostile clients
-(docs/decisions/0014-status-page-server.md):
+(docs/decisions/0015-status-page-server.md):
 
 - asyncio, one thread: an idle or slow connection costs a socket and a few kB, never a
   thread, so hundreds of them cannot starve a real request or the hub;
