@@ -208,6 +208,9 @@ class HubSection:
     retention_days: int = option(400, "Closed help calls, tickets and audit rows older than "
                                  "this many days leave the ledger (0: keep everything).",
                                  minimum=0, maximum=3650)
+    retained_check_s: float = option(60.0, "How often the hub asks the broker again for "
+                                     "retained copies left on event topics, to delete them, "
+                                     "seconds.", minimum=1, maximum=3600)
 
 
 KEY_NAME_PATTERN = r"[A-Za-z0-9+*/.,-]{0,20}"

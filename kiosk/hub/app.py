@@ -15,6 +15,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -37,7 +38,7 @@ from kiosk.logs import setup_logging
 from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
 from kiosk.net.serial_worker import SerialWorker
 from kiosk.protocol import Outgoing
-from kiosk.protocol.subscriptions import subscriptions
+from kiosk.protocol.subscriptions import cleared_by_hub, subscriptions
 
 log = logging.getLogger("kiosk.hub")
 
@@ -83,8 +84,9 @@ class HubApp:
                                   pin_hashes=secrets.staff_pin_hashes if secrets else {},
                                   run_pin_check=self._run_pin_check,
                                   options=HubOptions(state_interval_s=STATE_INTERVAL_S))
-        self.worker = SerialWorker("hub", tick=self.service.tick,
+        self.worker = SerialWorker("hub", tick=self._tick,
                                    tick_s=min(0.1, config.presence.heartbeat_interval_s / 2))
+        self._retained_checked_at = time.monotonic()
         host, port, tls = broker_address(config)
         password = secrets.broker_password if secrets and secrets.broker_password else None
         settings = LinkSettings(client_id=self.hub_id, host=host, port=port, tls=tls,
@@ -150,6 +152,16 @@ class HubApp:
         if more:
             self.worker.submit(self._drain)
         self.service.handle_many(batch)
+
+    def _tick(self) -> None:
+        self.service.tick()
+        now = time.monotonic()
+        if now - self._retained_checked_at >= self.config.hub.retained_check_s:
+            # A device can leave a retained copy on its event topic while the hub is
+            # connected (the hub then got the message live, without the flag): subscribing
+            # again makes the broker hand such copies over, and the hub deletes them.
+            self._retained_checked_at = now
+            self.link.resubscribe(cleared_by_hub(self.config.branch.id))
 
     def _connection(self, connected: bool, reason: str) -> None:
         if connected:

@@ -339,6 +339,47 @@ def test_a_retained_event_is_ignored_by_a_console_and_cleared_by_the_hub(
         hub.stop()
 
 
+def _retained_on(branch: Branch, topic: str) -> list[bytes]:
+    """What a new subscriber is handed as retained on ``topic``: one SUBSCRIBE for it, then
+    one for a topic that surely holds a retained message (the hub's presence); the broker
+    sends retained copies in that order, so once the presence is here, the rest is too."""
+    got: list[tuple[str, bytes]] = []
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="console-2",
+                         protocol=mqtt.MQTTv311)
+    client.username_pw_set("console-2", branch.password("console-2"))
+    client.tls_set(ca_certs=str(branch.folder / "certs" / "ca.crt"))
+    client.on_message = lambda c, u, m: got.append((m.topic, bytes(m.payload)))
+    client.connect("localhost", branch.tls_port)
+    client.loop_start()
+    try:
+        client.subscribe([(topic, 1), (f"bank/{B}/hub/presence", 1)])
+        wait_until(lambda: any(t.endswith("/hub/presence") for t, _ in got),
+                   what="the hub's retained presence")
+        return [payload for t, payload in got if t == topic]
+    finally:
+        client.loop_stop()
+        client.disconnect()
+
+
+def test_a_retained_event_left_while_the_hub_is_connected_is_found_and_cleared(
+        branch: Branch, tmp_path: Path) -> None:
+    config = write_branch_config(
+        tmp_path / "config", branch.tls_port,
+        **{"broker.url": f"mqtts://localhost:{branch.tls_port}",
+           "broker.ca_file": str(branch.folder / "certs" / "ca.crt"),
+           "hub.retained_check_s": 1.0})
+    hub = HubProcess(config, branch.setup.secrets["hub"], tmp_path / "hub-data",
+                     tmp_path / "hub.log").start()
+    try:
+        topic = f"bank/{B}/kiosk/kiosk-2/heartbeat"
+        assert _publish(branch, "kiosk-2", topic, "left-behind", "-r").returncode == 0
+        wait_until(lambda: (hub.healthz() or (0, {}))[1].get("rejections", {}).get("retained")
+                   == 1, what="the hub found the retained copy and cleared it")
+        assert _retained_on(branch, topic) == []
+    finally:
+        hub.stop()
+
+
 def _stored_help_events(db_path: Path) -> int:
     database = sqlite3.connect(db_path)
     try:
