@@ -105,6 +105,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX ticket_tokens_by_ticket ON ticket_tokens (day, number);
     """
     + _APPEND_ONLY.format(table="feedback"),
+    # 3: the language the customer chose for the ticket: its status page speaks it first
+    # ('' for tokens issued before: the branch's order)
+    """
+    ALTER TABLE ticket_tokens ADD COLUMN language TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 
@@ -143,7 +148,8 @@ class LedgerStep:
     stored_at: float
     help_event: HelpEvent | None = None
     queue_event: QueueEvent | None = None
-    token: tuple[str, str, str, float] | None = None  # token, number, day, expires_at
+    token: tuple[str, str, str, float, str] | None = None
+    """token, number, day, expires_at, language"""
     action: StoredAction | None = None
     audits: tuple[AuditEvent, ...] = ()
 
@@ -315,17 +321,19 @@ class Ledger:
 
     # --- status-page tokens ---------------------------------------------------------------
 
-    def add_token(self, token: str, number: str, day: str, expires_at: float) -> None:
+    def add_token(self, token: str, number: str, day: str, expires_at: float,
+                  language: str = "") -> None:
         with self._transaction():
-            self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at) "
-                             "VALUES (?, ?, ?, ?)", (token, number, day, expires_at))
+            self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
+                             "language) VALUES (?, ?, ?, ?, ?)",
+                             (token, number, day, expires_at, language))
 
-    def token_lookup(self, token: str) -> tuple[str, str, float] | None:
-        """(number, day, expires_at) for a token, or None."""
+    def token_lookup(self, token: str) -> tuple[str, str, float, str] | None:
+        """(number, day, expires_at, language) for a token, or None."""
         with self._lock:
-            row = self._db.execute("SELECT number, day, expires_at FROM ticket_tokens "
-                                   "WHERE token = ?", (token,)).fetchone()
-        return (row[0], row[1], row[2]) if row else None
+            row = self._db.execute("SELECT number, day, expires_at, language FROM "
+                                   "ticket_tokens WHERE token = ?", (token,)).fetchone()
+        return (row[0], row[1], row[2], row[3]) if row else None
 
     def token_for_ticket(self, day: str, number: str) -> str | None:
         """The status token issued with ticket ``number`` of ``day``, or None."""
@@ -361,8 +369,8 @@ class Ledger:
                                  (step.queue_event.at,
                                   json.dumps(step.queue_event.to_dict(), sort_keys=True)))
             if step.token is not None:
-                self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at) "
-                                 "VALUES (?, ?, ?, ?)", step.token)
+                self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
+                                 "language) VALUES (?, ?, ?, ?, ?)", step.token)
             if step.action is not None:
                 action = step.action
                 self._db.execute(

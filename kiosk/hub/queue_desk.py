@@ -173,7 +173,8 @@ class QueueDesk:
                                   detail={"service": request.service_id,
                                           "priority": request.priority})
         step = LedgerStep(now, queue_event=event, audits=(audit,),
-                          token=None if token is None else (token, event.number, day, end))
+                          token=None if token is None else (token, event.number, day, end,
+                                                            request.language))
         try:
             self._ledger.record(step)
         except sqlite3.Error as error:
@@ -235,7 +236,7 @@ class QueueDesk:
         return QueueState(day=day, updated_at=now, services=tuple(services),
                           waiting=tuple(waiting), serving=tuple(serving))
 
-    def view(self, number: str, day: str, now: float) -> TicketView | None:
+    def view(self, number: str, day: str, now: float, language: str = "") -> TicketView | None:
         """The status page's view of today's ticket ``number``; None for another day's."""
         self.tick(now)
         if self._today is None or day != self._today.isoformat():
@@ -248,4 +249,5 @@ class QueueDesk:
         ahead, low, high = self.promise(ticket)
         return TicketView(number=ticket.number, service=names, state=ticket.state.value,
                           people_ahead=ahead, wait_low_min=low // 60,
-                          wait_high_min=math.ceil(high / 60), counter=ticket.counter)
+                          wait_high_min=math.ceil(high / 60), counter=ticket.counter,
+                          language=language)

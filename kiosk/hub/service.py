@@ -95,7 +95,8 @@ class HubService:
         branch = config.branch.id
         self.codec = Codec(branch, self.hub_id, self.hub_id)
         self.publisher = Publisher(self.codec, send)
-        self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s)
+        self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s,
+                                 config.broker.rejection_log_every_s)
         self.roster = Roster(config)
         timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                             resignal_after_s=config.help.resignal_after_s,
@@ -204,7 +205,7 @@ class HubService:
         self._flush(now)
 
     def _handle_one(self, topic: str, payload: bytes, retained: bool, now: float) -> None:
-        result = self.codec.decode(topic, payload)
+        result = self.codec.decode(topic, payload, retained)
         if isinstance(result, Rejection):
             self._rejected(topic, result, now)
             return
@@ -235,6 +236,10 @@ class HubService:
         if rejection.code is RejectCode.EMPTY:
             log.debug("a retained message was cleared on %s", topic[:200])
             return
+        if rejection.code is RejectCode.RETAINED:
+            # An old event the broker kept: delete it there (an empty retained message), so
+            # no console that connects later is handed it either.
+            self.publisher.send(Outgoing(topic, b"", 1, True))
         try:
             device = parse_topic(topic).device_id
         except BadTopic:
@@ -271,7 +276,7 @@ class HubService:
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
         for step in (self.help.tick, self.queue.tick, self._presence_tick, self._heartbeat_tick,
-                     self._retention_tick, self._flush):
+                     self._retention_tick, self._flush, self.refusals.log.flush):
             try:
                 step(now)
             except Exception:  # one broken timer must not stop the others
@@ -344,10 +349,10 @@ class HubService:
         found = self.ledger.token_lookup(token)
         if found is None:
             return None
-        number, day, expires_at = found
+        number, day, expires_at, language = found
         if now >= expires_at:
             return None
-        return self.queue.view(number, day, now)
+        return self.queue.view(number, day, now, language)
 
     def health_report(self) -> dict[str, Any]:
         """Safe to call from any thread."""

@@ -4,22 +4,25 @@ Two listeners, two purposes. The status page may face the guest network, so it i
 read-only lookup function and nothing else: it cannot publish to MQTT, write the ledger, or
 list tickets; a ticket is reached only by its unguessable token, and the page says nothing
 about anyone else. ``/healthz`` tells the bank's monitoring whether the broker and the
-database answer; it listens on its own (internal) address.
+database answer; it listens on its own (internal) address. Both are served by
+``kiosk.hub.http_server``, built for clients that may be hostile.
+
+The page speaks the ticket's own language first (the one the customer chose at the kiosk),
+then the others.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
-import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-log = logging.getLogger(__name__)
+from kiosk.hub.http_server import HttpListener as HttpListener  # serves these pages
 
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -35,6 +38,7 @@ class TicketView:
     wait_low_min: int
     wait_high_min: int
     counter: int | None
+    language: str = ""  # chosen at the kiosk; '' when not known: the branch's order
 
 
 TicketLookup = Callable[[str], TicketView | None]
@@ -74,9 +78,21 @@ hr{border:0;border-top:2px solid #666;margin:8vw 0}
 """
 
 
+STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
+"""The Content-Security-Policy hash of the page's one inline style sheet: nothing else may
+style, and nothing at all may run."""
+
+
+def page_languages(first: str) -> list[str]:
+    """The page's languages, the ticket's own first."""
+    order = list(_TEXT)
+    return [first, *(lang for lang in order if lang != first)] if first in _TEXT else order
+
+
 def render_ticket(view: TicketView) -> str:
     parts = []
-    for language in ("zh_CN", "en"):
+    languages = page_languages(view.language)
+    for language in languages:
         text = _TEXT[language]
         lines = [f"<h1>{html.escape(text['title'])}</h1>",
                  f"<div class='number'>{html.escape(view.number)}</div>",
@@ -92,7 +108,7 @@ def render_ticket(view: TicketView) -> str:
             lines.append(f"<p>{html.escape(text[view.state])}</p>")
         lines.append(f"<p class='small'>{html.escape(text['refresh'])}</p>")
         parts.append(f"<section lang='{language.replace('_', '-')}'>{''.join(lines)}</section>")
-    return _page("<hr>".join(parts), refresh=True)
+    return _page("<hr>".join(parts), refresh=True, language=languages[0])
 
 
 def render_invalid() -> str:
@@ -100,65 +116,13 @@ def render_invalid() -> str:
     return _page(body, refresh=False)
 
 
-def _page(body: str, refresh: bool) -> str:
+def _page(body: str, refresh: bool, language: str = "zh_CN") -> str:
     meta = "<meta http-equiv='refresh' content='30'>" if refresh else ""
-    return ("<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
+    return (f"<!doctype html><html lang='{language.replace('_', '-')}'><head>"
+            "<meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width,initial-scale=1'>"
             f"{meta}<meta name='robots' content='noindex'><title>Ticket</title>"
             f"<style>{_STYLE}</style></head><body>{body}</body></html>")
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-def _handler(routes: Callable[[str], tuple[int, str, str]]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "bank-kiosk"
-        sys_version = ""
-
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            try:
-                status, kind, body = routes(self.path)
-            except Exception:  # a page must never take the hub down
-                log.exception("status page failed for a request")
-                status, kind, body = 500, "text/plain; charset=utf-8", "error\n"
-            data = body.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Referrer-Policy", "no-referrer")
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            # Never log the path: it holds the ticket token.
-            log.debug("http %s", args[1] if len(args) > 1 else "")
-
-    return Handler
-
-
-class HttpListener:
-    """One ThreadingHTTPServer in a daemon thread."""
-
-    def __init__(self, host: str, port: int,
-                 routes: Callable[[str], tuple[int, str, str]]) -> None:
-        self._server = _Server((host, port), _handler(routes))
-        self.host, self.port = self._server.server_address[:2]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
-                                        name=f"http-{port}")
-
-    def start(self) -> HttpListener:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
 
 
 def status_routes(lookup: TicketLookup) -> Callable[[str], tuple[int, str, str]]:

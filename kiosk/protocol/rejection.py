@@ -19,6 +19,7 @@ class RejectCode(StrEnum):
     WRONG_BRANCH = "wrong_branch"
     # the bytes
     EMPTY = "empty"  # a zero-length payload: how MQTT clears a retained message
+    RETAINED = "retained"  # a retained copy on a topic where nothing is retained (an event)
     TOO_LARGE = "too_large"
     NOT_UTF8 = "not_utf8"
     MALFORMED_JSON = "malformed_json"

@@ -47,7 +47,7 @@ from kiosk.protocol.help_messages import (
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal, PinReply, PinRequest
 from kiosk.protocol.staff_commands import ClearAnnouncement
 from kiosk.protocol.staff_messages import ActionResult, Announcement, StaffAction
-from kiosk.protocol.subscriptions import INTERESTS, publications, subscriptions
+from kiosk.protocol.subscriptions import INTERESTS, cleared_by_hub, publications, subscriptions
 from kiosk.protocol.ticket_messages import (
     QueueState,
     TicketCalled,
@@ -394,6 +394,8 @@ def broker_permits(case: Case, branch: str) -> bool:
     if role is None:
         return False
     allowed = publications(role, branch, None if role is Role.HUB else device)
+    if role is Role.HUB:  # and empty retained messages that delete a device's leftovers
+        allowed += cleared_by_hub(branch)
     return any(topic_matches(f, case.topic) for f in allowed)
 
 
