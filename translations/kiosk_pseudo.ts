@@ -1395,10 +1395,6 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Ýöür ñümbér ··]</translation>
     </message>
     <message>
-        <source>You are next.</source>
-        <translation>[Ýöü àré ñéxt. ···]</translation>
-    </message>
-    <message>
         <source>Expected wait: {low} to {high} minutes</source>
         <extracomment>{low} and {high} are whole minutes, e.g. &quot;Expected wait: 10 to 20 minutes&quot;.</extracomment>
         <translation>[Éxpéçtéđ wàît: {low} tö {high} mîñütés ·············]</translation>
@@ -1407,6 +1403,29 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>Expected wait: up to {high} minutes</source>
         <extracomment>{high} is whole minutes, e.g. &quot;Expected wait: up to 5 minutes&quot;.</extracomment>
         <translation>[Éxpéçtéđ wàît: üp tö {high} mîñütés ···········]</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting before you.</source>
+        <translation>[Ñöböđý îs wàîtîñg béföré ýöü. ·········]</translation>
+    </message>
+    <message>
+        <source>One person is waiting before you.</source>
+        <translation>[Öñé pérsöñ îs wàîtîñg béföré ýöü. ···········]</translation>
+    </message>
+    <message>
+        <source>{count} people are waiting before you.</source>
+        <extracomment>{count} is the number of customers waiting before this one now (2 or more).</extracomment>
+        <translation>[{count} péöplé àré wàîtîñg béföré ýöü. ·············]</translation>
+    </message>
+    <message>
+        <source>Expected wait: under 1 minute</source>
+        <extracomment>The hub&apos;s wait estimate is under one minute.</extracomment>
+        <translation>[Éxpéçtéđ wàît: üñđér 1 mîñüté ·········]</translation>
+    </message>
+    <message>
+        <source>Expected wait: about {low} minutes</source>
+        <extracomment>{low} is whole minutes, e.g. &quot;Expected wait: about 5 minutes&quot;.</extracomment>
+        <translation>[Éxpéçtéđ wàît: àböüt {low} mîñütés ···········]</translation>
     </message>
     <message>
         <source>Taken: {date} {time}</source>
@@ -1931,11 +1950,6 @@ Vérsîöñ {version} ··········]</translation>
         <source>Your number is {number}.</source>
         <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
         <translation>[Ýöür ñümbér îs {number}. ·······]</translation>
-    </message>
-    <message>
-        <source>At most {count} people before you</source>
-        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
-        <translation>[Àt möst {count} péöplé béföré ýöü ···········]</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

@@ -1395,10 +1395,6 @@ Python {python}，Qt {qt}</translation>
         <translation>您的号码</translation>
     </message>
     <message>
-        <source>You are next.</source>
-        <translation>下一位就是您。</translation>
-    </message>
-    <message>
         <source>Expected wait: {low} to {high} minutes</source>
         <extracomment>{low} and {high} are whole minutes, e.g. &quot;Expected wait: 10 to 20 minutes&quot;.</extracomment>
         <translation>预计等候{low}到{high}分钟</translation>
@@ -1407,6 +1403,29 @@ Python {python}，Qt {qt}</translation>
         <source>Expected wait: up to {high} minutes</source>
         <extracomment>{high} is whole minutes, e.g. &quot;Expected wait: up to 5 minutes&quot;.</extracomment>
         <translation>预计等候不超过{high}分钟</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting before you.</source>
+        <translation>您前面没有人在等候。</translation>
+    </message>
+    <message>
+        <source>One person is waiting before you.</source>
+        <translation>您前面还有1人在等候。</translation>
+    </message>
+    <message>
+        <source>{count} people are waiting before you.</source>
+        <extracomment>{count} is the number of customers waiting before this one now (2 or more).</extracomment>
+        <translation>您前面还有{count}人在等候。</translation>
+    </message>
+    <message>
+        <source>Expected wait: under 1 minute</source>
+        <extracomment>The hub&apos;s wait estimate is under one minute.</extracomment>
+        <translation>预计等候不到1分钟</translation>
+    </message>
+    <message>
+        <source>Expected wait: about {low} minutes</source>
+        <extracomment>{low} is whole minutes, e.g. &quot;Expected wait: about 5 minutes&quot;.</extracomment>
+        <translation>预计等候约{low}分钟</translation>
     </message>
     <message>
         <source>Taken: {date} {time}</source>
@@ -1931,11 +1950,6 @@ Version {version}</source>
         <source>Your number is {number}.</source>
         <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
         <translation>您的号码是{number}号。</translation>
-    </message>
-    <message>
-        <source>At most {count} people before you</source>
-        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
-        <translation>您前面最多还有{count}人。</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

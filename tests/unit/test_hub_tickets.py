@@ -77,7 +77,8 @@ def test_a_request_delayed_beyond_the_window_is_dropped(harness: HubHarness) -> 
 
 
 def test_counters_call_priority_tickets_by_the_interleave_rule(harness: HubHarness) -> None:
-    """At most two regular calls before a waiting priority ticket (regular_per_priority = 2).
+    """At most two regular calls before a waiting priority ticket (regular_per_priority = 2),
+    and nobody who came later is called before a priority ticket: C006 after C005.
     Only counter 2 serves "cards" (prefix C)."""
     for priority in (False, False, False, True, True, False):
         harness.request_ticket("kiosk-1", "cards", priority=priority)
@@ -87,7 +88,7 @@ def test_counters_call_priority_tickets_by_the_interleave_rule(harness: HubHarne
         result = harness.action("console-2", "zhang-wei", session, CallNext(2))
         assert result.ok, result
         called.append(result.details["number"])
-    assert called == ["C001", "C002", "C004", "C003", "C006", "C005"]
+    assert called == ["C001", "C002", "C004", "C003", "C005", "C006"]
     announced = harness.published("hub/called", TicketCalled)
     assert [c.number for c in announced] == called
     assert all(c.counter == 2 and not c.recall for c in announced)
@@ -136,8 +137,8 @@ def test_the_status_page_sees_todays_ticket_by_its_token_only(harness: HubHarnes
     assert later.ticket is not None and later.ticket.status_token is not None
     view = harness.hub.ticket_view(later.ticket.status_token)
     assert view is not None and view.number == "A003" and view.state == "waiting"
-    # the page repeats the promise the ticket made: two waiting, room for one priority call
-    assert view.people_ahead == later.ticket.people_ahead == 3
+    # the page says what the ticket said: the two waiting before it now
+    assert view.people_ahead == later.ticket.people_ahead == 2
     assert view.service["en"] == "Deposits and withdrawals"
     assert harness.hub.ticket_view("x" * 22) is None
     assert reply.ticket is not None and reply.ticket.status_token is not None

@@ -50,8 +50,8 @@ def test_valid_token_shows_number_position_and_wait_in_both_languages(status_url
     status, page = fetch(f"{status_url}/t/{TOKEN}")
     assert status == 200
     assert "B007" in page and "养老金" in page and "Pensions" in page
-    assert "您前面最多还有 4 人" in page and "At most 4 people before you" in page
-    assert "10–25" in page
+    assert "您前面还有4人在等候。" in page and "4 people are waiting before you." in page
+    assert "预计等候10到25分钟" in page and "Expected wait: 10 to 25 minutes" in page
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,4 @@ def test_healthz_reports_state_and_fails_when_not_ok() -> None:
         assert status == 503 and json.loads(body)["broker"] == "disconnected"
     finally:
         listener.stop()
+
