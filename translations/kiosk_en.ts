@@ -1016,10 +1016,6 @@ Python {python}, Qt {qt}</translation>
 <context>
     <name>HelpScreen</name>
     <message>
-        <source>Thank you. Staff will know what you need.</source>
-        <translation>Thank you. Staff will know what you need.</translation>
-    </message>
-    <message>
         <source>Calling staff</source>
         <translation>Calling staff</translation>
     </message>

@@ -1016,10 +1016,6 @@ Pýthöñ {python}, Qt {qt} ··························
 <context>
     <name>HelpScreen</name>
     <message>
-        <source>Thank you. Staff will know what you need.</source>
-        <translation>[Thàñk ýöü. Stàff wîll kñöw whàt ýöü ñééđ. ··············]</translation>
-    </message>
-    <message>
         <source>Calling staff</source>
         <translation>[Çàllîñg stàff ···]</translation>
     </message>

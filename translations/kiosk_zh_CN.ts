@@ -1016,10 +1016,6 @@ Python {python}，Qt {qt}</translation>
 <context>
     <name>HelpScreen</name>
     <message>
-        <source>Thank you. Staff will know what you need.</source>
-        <translation>好的，工作人员会知道您需要什么。</translation>
-    </message>
-    <message>
         <source>Calling staff</source>
         <translation>正在呼叫工作人员</translation>
     </message>

@@ -173,8 +173,8 @@ class KioskWindow(QWidget):
             screen.homeRequested.connect(self.go_home)
             screen.backRequested.connect(self.go_back)
             screen.helpRequested.connect(self.help_tapped)
-        for paged in (self.services_screen, self.categories_screen, self.questions_screen):
-            paged.contentChanged.connect(lambda screen=paged: self._read_if_shown(screen))
+        for changing in self._all_screens():
+            changing.contentChanged.connect(lambda screen=changing: self._read_if_shown(screen))
         self.home.ticketRequested.connect(lambda: self._go(Screen.SERVICES))
         self.home.questionsRequested.connect(lambda: self._go(Screen.CATEGORIES))
         self.ticket_screen.finished.connect(lambda: self._go(Screen.FEEDBACK))

@@ -156,7 +156,7 @@ def test_a_ticket_taken_at_the_kiosk_is_the_hubs_spoken_printed_and_on_the_statu
             assert screen.number.text() == f"{ticket.number}号"
 
             spoken = " | ".join(speaker.texts)
-            assert f"您的号码是{ticket.number}号。" in spoken
+            assert f"您的号码 {ticket.number}号" in spoken.replace(" | ", " ")
             assert "存款取款" in spoken
             assert screen.people_ahead.text() == "您前面没有人在等候。"  # the first of the day
             assert "您前面没有人在等候。" in spoken
