@@ -1227,8 +1227,21 @@ Python {python}, Qt {qt}</translation>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <source>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</source>
-        <translation>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</translation>
+        <source>If you do, press the button below.</source>
+        <translation>If you do, press the button below.</translation>
+    </message>
+    <message>
+        <source>Going back to the start for the next customer.</source>
+        <translation>Going back to the start for the next customer.</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
+        <translation>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
+        <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
+        <translation>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</translation>
     </message>
     <message>
         <source>I need more time</source>

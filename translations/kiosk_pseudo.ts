@@ -1227,8 +1227,21 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Đö ýöü ñééđ möré tîmé? ······]</translation>
     </message>
     <message>
-        <source>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</source>
-        <translation>[Îf ýöü đö, préss thé büttöñ bélöw. Îf ñöböđý töüçhés thé sçrééñ, ît wîll sööñ gö bàçk tö thé stàrt för thé ñéxt çüstömér. ··············································]</translation>
+        <source>If you do, press the button below.</source>
+        <translation>[Îf ýöü đö, préss thé büttöñ bélöw. ···········]</translation>
+    </message>
+    <message>
+        <source>Going back to the start for the next customer.</source>
+        <translation>[Göîñg bàçk tö thé stàrt för thé ñéxt çüstömér. ················]</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
+        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ 1 séçöñđ, för thé ñéxt çüstömér. ··································]</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
+        <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
+        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ {seconds} séçöñđs, för thé ñéxt çüstömér. ·····································]</translation>
     </message>
     <message>
         <source>I need more time</source>

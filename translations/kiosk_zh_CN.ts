@@ -1227,8 +1227,21 @@ Python {python}，Qt {qt}</translation>
         <translation>您还需要时间吗？</translation>
     </message>
     <message>
-        <source>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</source>
-        <translation>需要的话，请按下面的按钮。如果没有人操作，屏幕很快会回到首页，留给下一位客户。</translation>
+        <source>If you do, press the button below.</source>
+        <translation>需要的话，请按下面的按钮。</translation>
+    </message>
+    <message>
+        <source>Going back to the start for the next customer.</source>
+        <translation>正在回到开始页面，留给下一位客户。</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
+        <translation>如果没有人碰屏幕，1秒后会回到开始页面，留给下一位客户。</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
+        <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
+        <translation>如果没有人碰屏幕，{seconds}秒后会回到开始页面，留给下一位客户。</translation>
     </message>
     <message>
         <source>I need more time</source>

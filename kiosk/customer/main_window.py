@@ -197,6 +197,7 @@ class KioskWindow(QWidget):
         self.help.bringToFront.connect(self._help_to_front)
         self.help.openChanged.connect(self.idle.help_open)
         self.idle.warn.connect(self._idle_warning)
+        self.idle.countdown.connect(self._idle_countdown)
         self.idle.reset.connect(self.reset_for_next_customer)
         self.keypad.pressed.connect(self._key_function)
         self.keypad.backPressed.connect(self.go_back)
@@ -401,6 +402,12 @@ class KioskWindow(QWidget):
         if self.host.current is self.announcement_screen:
             return  # nothing of a customer's is shown; the reset may still come
         self._put(self.idle_screen, speak=True)
+
+    @Slot(int, bool)
+    def _idle_countdown(self, seconds: int, say: bool) -> None:
+        self.idle_screen.set_seconds_left(seconds)
+        if say and self.host.current is self.idle_screen:
+            self.voice.read(self.idle_screen.countdown_spoken())
 
     @Slot()
     def more_time(self) -> None:
