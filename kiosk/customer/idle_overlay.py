@@ -71,6 +71,10 @@ class IdleScreen(KioskScreen):
     def spoken(self) -> list[str]:
         return shown_text(self.question, self.explanation, self.countdown, self.more_time)
 
+    def clear(self) -> None:
+        self._seconds_left = None
+        self.retranslate()
+
     def countdown_spoken(self) -> list[str]:
         """The countdown alone, as said again at a spoken mark."""
         return shown_text(self.countdown)
