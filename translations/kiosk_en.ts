@@ -1956,11 +1956,6 @@ Version {version}</translation>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <source>Your number is {number}.</source>
-        <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
-        <translation>Your number is {number}.</translation>
-    </message>
-    <message>
         <source>Please take your ticket from the slot below.</source>
         <translation>Please take your ticket from the slot below.</translation>
     </message>

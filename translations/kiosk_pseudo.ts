@@ -1956,11 +1956,6 @@ Vérsîöñ {version} ··········]</translation>
         <translation>[Tàké à tîçkét ···]</translation>
     </message>
     <message>
-        <source>Your number is {number}.</source>
-        <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
-        <translation>[Ýöür ñümbér îs {number}. ·······]</translation>
-    </message>
-    <message>
         <source>Please take your ticket from the slot below.</source>
         <translation>[Pléàsé tàké ýöür tîçkét fröm thé slöt bélöw. ···············]</translation>
     </message>

@@ -1956,11 +1956,6 @@ Version {version}</source>
         <translation>取号</translation>
     </message>
     <message>
-        <source>Your number is {number}.</source>
-        <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
-        <translation>您的号码是{number}号。</translation>
-    </message>
-    <message>
         <source>Please take your ticket from the slot below.</source>
         <translation>请从下方出票口取走您的号票。</translation>
     </message>

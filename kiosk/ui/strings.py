@@ -59,8 +59,6 @@ _HELP_CALL = {
 
 _TICKET = {
     "take_ticket": QT_TRANSLATE_NOOP("Ticket", "Take a ticket"),
-    #: {number} is the queue number printed on the ticket, for example A023.
-    "your_number": QT_TRANSLATE_NOOP("Ticket", "Your number is {number}."),
     "take_from_slot": QT_TRANSLATE_NOOP("Ticket", "Please take your ticket from the slot below."),
 }
 
