@@ -116,4 +116,6 @@ class ScreenVoice:
         self._speaker.say([], self.language, Priority.HIGH, channel=channel)
 
     def stop(self) -> None:
+        self._reading = False
+        self._added.clear()
         self._speaker.stop()
