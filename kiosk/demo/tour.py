@@ -61,8 +61,12 @@ class Tour(QObject):
 
     def __init__(self, kiosk: KioskParts, console: ConsoleParts,
                  screenshot: Path | None = None, say: Callable[[str], None] = print,
+                 frames: Callable[[], str] | None = None,
                  parent: QObject | None = None) -> None:
+        """``frames`` describes where the windows are; said while the console alarms, so a
+        watcher (or a test) can see that none covers another."""
         super().__init__(parent)
+        self._frames = frames
         self._kiosk = kiosk
         self._console = console
         self._screenshot = screenshot
@@ -149,6 +153,9 @@ class Tour(QObject):
         click(button)
 
     def _answer(self) -> None:
+        if self._frames is not None:
+            QApplication.processEvents()
+            self._say(f"tour: windows: {self._frames()}")
         calls = self._console.window.calls
         calls.table.selectRow(0)
         click(calls.coming)

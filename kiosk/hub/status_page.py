@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.ticket_sentences import ahead_wording, wait_wording
 from kiosk.hub.http_server import HttpListener as HttpListener  # serves these pages
 
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -47,8 +48,13 @@ HealthCheck = Callable[[], dict[str, Any]]
 _TEXT = {
     "zh_CN": {
         "title": "排队号码",
-        "waiting": "您前面最多还有 {ahead} 人",
-        "wait": "大约等待 {low}–{high} 分钟",
+        "ahead_nobody": "您前面没有人在等候。",
+        "ahead_one": "您前面还有1人在等候。",
+        "ahead_many": "您前面还有{count}人在等候。",
+        "wait_under_a_minute": "预计等候不到1分钟",
+        "wait_up_to": "预计等候不超过{high}分钟",
+        "wait_about": "预计等候约{low}分钟",
+        "wait_range": "预计等候{low}到{high}分钟",
         "called": "请到 {counter} 号窗口",
         "finished": "这张号码已经办理完毕",
         "no_show": "这张号码已过号，请到大堂咨询",
@@ -58,8 +64,13 @@ _TEXT = {
     },
     "en": {
         "title": "Your ticket",
-        "waiting": "At most {ahead} people before you",
-        "wait": "About {low}–{high} minutes",
+        "ahead_nobody": "Nobody is waiting before you.",
+        "ahead_one": "One person is waiting before you.",
+        "ahead_many": "{count} people are waiting before you.",
+        "wait_under_a_minute": "Expected wait: under 1 minute",
+        "wait_up_to": "Expected wait: up to {high} minutes",
+        "wait_about": "Expected wait: about {low} minutes",
+        "wait_range": "Expected wait: {low} to {high} minutes",
         "called": "Please go to counter {counter}",
         "finished": "This ticket has been served",
         "no_show": "This ticket was called and missed; please ask in the lobby",
@@ -69,6 +80,9 @@ _TEXT = {
                    "a member of staff.",
     },
 }
+"""The page's words. The people-ahead and wait sentences are the kiosk's own (its
+translations of `kiosk.printing.ticket_words`, checked by a test), chosen by
+`kiosk.core.ticket_sentences`, so the phone says what the kiosk and the paper say."""
 
 _STYLE = """
 body{background:#000;color:#fff;font-family:sans-serif;margin:0;padding:6vw;line-height:1.4}
@@ -89,6 +103,15 @@ def page_languages(first: str) -> list[str]:
     return [first, *(lang for lang in order if lang != first)] if first in _TEXT else order
 
 
+def waiting_sentences(view: TicketView, language: str) -> tuple[str, str]:
+    """The people ahead and the wait of a waiting ticket, in `language`."""
+    text = _TEXT[language]
+    ahead = text[f"ahead_{ahead_wording(view.people_ahead)}"].format(count=view.people_ahead)
+    wording = wait_wording(view.wait_low_min, view.wait_high_min)
+    wait = text[f"wait_{wording}"].format(low=view.wait_low_min, high=view.wait_high_min)
+    return ahead, wait
+
+
 def render_ticket(view: TicketView) -> str:
     parts = []
     languages = page_languages(view.language)
@@ -98,10 +121,8 @@ def render_ticket(view: TicketView) -> str:
                  f"<div class='number'>{html.escape(view.number)}</div>",
                  f"<p>{html.escape(view.service.get(language, ''))}</p>"]
         if view.state == "waiting":
-            lines.append(f"<p>{html.escape(text['waiting'].format(ahead=view.people_ahead))}"
-                         "</p>")
-            wait = text["wait"].format(low=view.wait_low_min, high=view.wait_high_min)
-            lines.append(f"<p>{html.escape(wait)}</p>")
+            lines.extend(f"<p>{html.escape(line)}</p>"
+                         for line in waiting_sentences(view, language))
         elif view.state == "called" and view.counter is not None:
             lines.append(f"<p>{html.escape(text['called'].format(counter=view.counter))}</p>")
         elif view.state in ("finished", "no_show", "expired"):

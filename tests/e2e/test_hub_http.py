@@ -46,7 +46,8 @@ def test_the_status_page_shows_a_ticket_for_its_token_only(mosquitto: MosquittoB
         status, page = hub.get(f"/t/{mine.status_token}")
         assert status == 200
         assert "B002" in page and "养老金" in page and "Pensions" in page
-        assert f"At most {mine.people_ahead} people before you" in page
+        assert mine.people_ahead == 1
+        assert "One person is waiting before you." in page and "您前面还有1人在等候。" in page
 
         status, page = hub.get("/t/" + "A" * 22)
         assert status == 404 and "B002" not in page and "not valid" in page

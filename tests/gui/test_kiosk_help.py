@@ -165,7 +165,10 @@ def test_each_choice_tells_staff_without_delaying_the_call(kiosk: KioskUnderTest
     assert kiosk.kinds()[0] is K.RAISED  # the call went first, unrefined
     assert kiosk.events()[-1].category is category
     assert kiosk.window.help_screen.question.text() == f"您告诉工作人员：{choice.text()}"
-    assert kiosk.speaker.last.text == "好的，工作人员会知道您需要什么。"
+    # What is said is the line that now shows the choice, and the reading of the choices
+    # (no longer what the screen asks) is stopped.
+    assert kiosk.speaker.last.text == f"您告诉工作人员：{choice.text()}"
+    assert kiosk.speaker.said[-2].channel == "screen" and kiosk.speaker.said[-2].text == ""
 
 
 def test_a_choice_made_before_the_call_has_its_id_is_kept(kiosk: KioskUnderTest) -> None:

@@ -56,8 +56,8 @@ def test_valid_token_shows_number_position_and_wait_in_both_languages(status_url
     status, page = fetch(f"{status_url}/t/{TOKEN}")
     assert status == 200
     assert "B007" in page and "养老金" in page and "Pensions" in page
-    assert "您前面最多还有 4 人" in page and "At most 4 people before you" in page
-    assert "10–25" in page
+    assert "您前面还有4人在等候。" in page and "4 people are waiting before you." in page
+    assert "预计等候10到25分钟" in page and "Expected wait: 10 to 25 minutes" in page
 
 
 @pytest.mark.parametrize(
@@ -134,8 +134,8 @@ def test_every_answer_carries_the_security_headers(guest_listener: HttpListener,
 
 
 @pytest.mark.parametrize(("token", "first", "second"), [
-    (EN_TOKEN, "At most 4 people before you", "您前面最多还有 4 人"),
-    (TOKEN, "您前面最多还有 4 人", "At most 4 people before you")])
+    (EN_TOKEN, "4 people are waiting before you", "您前面还有4人在等候"),
+    (TOKEN, "您前面还有4人在等候", "4 people are waiting before you")])
 def test_the_page_speaks_the_tickets_own_language_first(guest_listener: HttpListener,
                                                         token: str, first: str,
                                                         second: str) -> None:
