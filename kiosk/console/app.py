@@ -12,14 +12,13 @@ line, and alarms from every call that reaches it.
 from __future__ import annotations
 
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.console import console_style
@@ -49,12 +48,11 @@ from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.players import Player, default_player
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages, load_language
+from kiosk.ui.stop_signals import StopSignals
 
 log = logging.getLogger(__name__)
 
 EXIT_STARTUP = 2
-SIGNAL_POLL_MS = 200
-"""Python runs signal handlers only between bytecodes; a timer lets SIGTERM in."""
 
 
 class ConsoleSetupError(Exception):
@@ -249,16 +247,13 @@ def run_console(config_path: str, device_id: str, secrets_path: str | None,
         return EXIT_STARTUP
     # exit(), not quit(): quit() asks every window to close, and the console would ask
     # staff to confirm; a service manager stopping it must not wait for an answer.
-    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
-    signal.signal(signal.SIGINT, lambda *_: app.exit(0))
+    stop = StopSignals()
+    stop.received.connect(lambda _signum: app.exit(0))
     parts.window.closed.connect(lambda: app.exit(0))
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(SIGNAL_POLL_MS)
     parts.start()
     log.info("console %s started", device_id)
     code = app.exec()
-    wake.stop()
+    stop.close()
     parts.stop()
     log.info("console %s stopped", device_id)
     return code
