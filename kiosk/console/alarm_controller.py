@@ -50,6 +50,7 @@ class AlarmController(QObject):
         self._hub_online = hub_online
         self._offline_kiosks = offline_kiosks
         self._calls: dict[str, CallState] = {}
+        self._calls_changed = False
         self._alarms: tuple[Alarm, ...] = ()
         self._window: QWidget | None = None
         self._timer = QTimer(self)
@@ -69,6 +70,9 @@ class AlarmController(QObject):
         self.sounder.close()
 
     def set_calls(self, calls: Mapping[str, CallState]) -> None:
+        # The banners describe the calls (the customer's reason, a drill) as well as the
+        # alarms: a call that changed is shown again even when its alarm stays the same.
+        self._calls_changed = self._calls_changed or dict(calls) != self._calls
         self._calls = dict(calls)
         self.tick()
 
@@ -108,6 +112,7 @@ class AlarmController(QObject):
         if any((a.key, a.level) not in before for a in alarms) and self._window is not None:
             QApplication.alert(self._window, 0)
             self.alerted.emit()
-        if alarms != self._alarms:
+        if alarms != self._alarms or self._calls_changed:
             self._alarms = alarms
+            self._calls_changed = False
             self.alarms_changed.emit(alarms)

@@ -138,3 +138,27 @@ def test_closing_the_last_open_console_asks_first(qtbot, desk: ConsoleDesk) -> N
     assert desk.questions and "only staff console" in desk.questions[0]
     desk.answer_close = True
     assert desk.window.close()
+
+
+def test_the_banners_follow_the_customers_reason_at_once(
+        qtbot, desk: ConsoleDesk) -> None:  # type: ignore[no-untyped-def]
+    raised = new_raise("kiosk-1", desk.clock())
+    desk.show_events([raised])
+    banners = (desk.window.alarm_strip.text, desk.window.floating.text)
+    qtbot.waitUntil(lambda: all("reason not given yet" in b.text() for b in banners),
+                    timeout=3000)
+
+    # The customer taps "I feel unwell" a second later; no alarm is added or louder.
+    unwell = new_follow_up(raised.call_id, "kiosk-1", K.CATEGORY_SET, "kiosk-1",
+                           desk.clock() + 1, category=Category.MEDICAL)
+    desk.show_events([raised, unwell])
+    for banner in banners:
+        assert "Medical: feels unwell" in banner.text()
+        assert "reason not given yet" not in banner.text()
+
+    # "I'd like to talk privately" turns both banners to the calm special-attention words.
+    private = new_follow_up(raised.call_id, "kiosk-1", K.CATEGORY_SET, "kiosk-1",
+                            desk.clock() + 2, category=Category.PRIVATE_TALK)
+    desk.show_events([raised, unwell, private])
+    for banner in banners:
+        assert "Special attention: approach calmly" in banner.text()
