@@ -340,7 +340,9 @@ class HubService:
             "hub": self.hub_id,
             "branch": self.config.branch.id,
             "version": __version__,
-            "database": {"ok": database_ok, "path": str(self.ledger.path)},
+            # Damaged help events are left out of every call, and listed here for IT.
+            "database": {"ok": database_ok, "path": str(self.ledger.path),
+                         "quarantined_events": sorted(self.ledger.quarantined)},
             "audit": dict(zip(("rows", "head"), self.ledger.audit_head(), strict=True)),
             "open_calls": self.open_calls,
             "devices_online": self.devices_online,
