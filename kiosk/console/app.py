@@ -77,7 +77,8 @@ class ConsoleHealth:
         self._device.worker.submit(self._count_outbox)
         sound = Component.OK if self._alarms.sound_check().audible else Component.FAILED
         return self._device.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
-                                        sound=sound, outbox=self._outbox)
+                                        sound=sound, outbox=self._outbox,
+                                        store=self._device.store_health())
 
     def _count_outbox(self) -> None:
         self._outbox = self._device.client.sender.pending()

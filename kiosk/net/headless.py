@@ -58,6 +58,13 @@ class HeadlessDevice(Generic[C]):
         self.worker.stop()
         self.store.close()
 
+    def store_health(self) -> Component:
+        """The device store for the heartbeat: degraded when a damaged one was set aside,
+        failed when calls are kept in memory only (see ``open_local_store``)."""
+        if self.store.in_memory:
+            return Component.FAILED
+        return Component.DEGRADED if self.store.fault else Component.OK
+
     def call(self, job: Callable[[], object], timeout_s: float = 5.0) -> object:
         """Run ``job`` on the device's thread and return its result."""
         return self.worker.call(job, timeout_s)
@@ -75,7 +82,8 @@ class HeadlessDevice(Generic[C]):
             self._next_heartbeat = now + self.config.presence.heartbeat_interval_s
             health = self.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
                                       sound=Component.ABSENT,
-                                      outbox=self.client.sender.pending())
+                                      outbox=self.client.sender.pending(),
+                                      store=self.store_health())
             self.link.send_heartbeat(health,
                                      interval_s=self.config.presence.heartbeat_interval_s)
 

@@ -213,6 +213,35 @@ def test_the_journal_keeps_what_the_console_saw_across_a_restart(tmp_path: Path)
     again.close()
 
 
+
+@pytest.mark.parametrize("offset", [0, 4096], ids=["header", "inside"])
+def test_a_damaged_journal_is_set_aside_and_a_fresh_one_started(tmp_path: Path,
+                                                                offset: int) -> None:
+    path = tmp_path / "journal.sqlite"
+    journal = Journal(path)
+    for n in range(200):  # enough rows for several pages
+        journal.add_rating(VisitRating(f"{n:032x}", "kiosk-1", "good", "zh_CN", T0 + n))
+    journal.close()
+    data = bytearray(path.read_bytes())
+    data[offset:offset + 12] = bytes(b ^ 0x5A for b in data[offset:offset + 12])
+    path.write_bytes(bytes(data))
+
+    fresh = Journal(path)
+    assert fresh.fault is not None and "set aside" in fresh.fault
+    assert len(list(tmp_path.glob("journal.sqlite.damaged-*"))) == 1
+    assert fresh.add_rating(VisitRating("a" * 32, "kiosk-1", "ok", "zh_CN", T0))
+    assert [r.rating for r in fresh.ratings()] == ["ok"]
+    fresh.close()
+
+
+def test_a_journal_with_no_folder_to_live_in_is_kept_in_memory(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    journal = Journal(blocked / "journal.sqlite")
+    assert journal.fault is not None and "memory" in journal.fault
+    assert journal.add_rating(VisitRating("a" * 32, "kiosk-1", "ok", "zh_CN", T0))
+    journal.close()
+
 # --- figures -----------------------------------------------------------------------------------
 
 def test_nearest_rank_figures_are_always_measured_values() -> None:
