@@ -34,6 +34,7 @@ from kiosk.console.journal import Journal
 from kiosk.console.main_window import ConfirmClose, ConsoleWindow, ask_to_close
 from kiosk.console.staff_session import StaffSession
 from kiosk.console.supervision import DeviceWatch
+from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig, ConfigError, load_config
 from kiosk.core.help_timers import HelpTiming
 from kiosk.core.secrets import SecretsError, load_secrets
@@ -154,6 +155,7 @@ def offered_languages(config: BranchConfig) -> dict[str, str]:
 def build_console(app: QApplication, config: BranchConfig, device_id: str, data_dir: Path, *,
                   player: Player, password: str | None = None,
                   section: ConsoleSection | None = None, clock: Callable[[], float] = time.time,
+                  monotonic: Callable[[], float] = time.monotonic,
                   save_path: SavePath = ask_save_path, confirm_close: ConfirmClose = ask_to_close,
                   sounds_dir: Path | None = None, language: str | None = None,
                   connected: Callable[[], bool] | None = None,
@@ -174,12 +176,16 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
     names = BranchNames(config, current)
     data_dir.mkdir(parents=True, exist_ok=True)
 
+    # Each call's escalation with the hub down, shared by the network side and the alarm.
+    call_clock = CallClock(clock, monotonic)
+
     def make_client(link: DeviceLink, store: LocalStore) -> ConsoleClient:
-        return ConsoleClient(config, device_id, link, store, clock)
+        return ConsoleClient(config, device_id, link, store, clock, monotonic=monotonic,
+                             call_clock=call_clock)
 
     try:
         device = HeadlessDevice(config, device_id, data_dir, make_client, password=password,
-                                clock=clock, heartbeats=False)
+                                clock=clock, monotonic=monotonic, heartbeats=False)
         journal = Journal(data_dir / f"{device_id}-journal.sqlite")
     except (LocalStoreError, OSError) as problem:
         raise ConsoleSetupError(f"{data_dir}: {problem}") from problem
@@ -193,8 +199,8 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
                         resignal_after_s=config.help.resignal_after_s,
                         escalate_repeat_s=config.help.escalate_after_s)
     alarms = AlarmController(AlarmSounder(player, sounds_dir, clock=clock), timing,
-                             config.help.alarm_repeat_s, clock=clock,
-                             hub_online=monitor.hub_online,
+                             config.help.alarm_repeat_s, call_clock=call_clock,
+                             monotonic=monotonic, hub_online=monitor.hub_online,
                              offline_kiosks=monitor.offline_kiosks, tick_ms=tick_ms)
     records = ConsoleRecords(journal, device.worker.submit)
     window = ConsoleWindow(console_id=device_id, names=names, language=current,

@@ -144,11 +144,11 @@ def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_di
     data_dir.mkdir(parents=True, exist_ok=True)
 
     def make_client(link: DeviceLink, store: LocalStore) -> KioskClient:
-        return KioskClient(config, device_id, link, store, now,
+        return KioskClient(config, device_id, link, store, now, monotonic=monotonic,
                            pin_reply_timeout_s=section.pin_reply_timeout_s)
 
     device = HeadlessDevice(config, device_id, data_dir, make_client, password=password,
-                            clock=now, heartbeats=False)
+                            clock=now, monotonic=monotonic, heartbeats=False)
     bridge = KioskBridge(device)
     session = CustomerSession(app, size_rules(config.screen), family, speaker,
                               config.branch.default_language, languages)

@@ -9,6 +9,7 @@ de-duplicate by event id, so re-sending is always safe.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 
 from kiosk.core.help_call import HelpEvent
@@ -21,11 +22,19 @@ log = logging.getLogger(__name__)
 
 
 class EventSender:
+    """``clock`` stamps messages (the record); when to re-send is timed on ``monotonic``, so
+    a wall clock set back cannot hold a call back for the length of the step. The store
+    keeps the wall time of the last send for the record; the time that decides is kept
+    here, and a restarted device sends everything unacknowledged once at once."""
+
     def __init__(self, store: LocalStore, transport: Transport, clock: Callable[[], float],
-                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0, *,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self._store = store
         self._transport = transport
         self._clock = clock
+        self._monotonic = monotonic
+        self._sent_at: dict[str, float] = {}  # key -> monotonic time of its last send
         self.resend_after_s = resend_after_s
         self.held_resend_after_s = held_resend_after_s
 
@@ -40,7 +49,17 @@ class EventSender:
         """Publish what is due again; returns how many were sent."""
         if not self._transport.connected:
             return 0
-        due = self._store.due(self._clock(), self.resend_after_s, self.held_resend_after_s)
+        now = self._monotonic()
+        waiting = self._store.unacked()
+        keys = {item.key for item in waiting}
+        for gone in [key for key in self._sent_at if key not in keys]:
+            del self._sent_at[gone]  # acknowledged
+        due = []
+        for item in waiting:
+            wait = self.held_resend_after_s if item.held_by else self.resend_after_s
+            sent_at = self._sent_at.get(item.key)
+            if sent_at is None or now - sent_at >= wait:
+                due.append(item)
         for item in due:
             self._publish(item.key, item.topic, item.payload)
         return len(due)
@@ -67,6 +86,7 @@ class EventSender:
         if not self._transport.connected:
             return  # stays due; sent on the first tick after reconnecting
         if self._transport.publish_raw(topic, payload):
+            self._sent_at[key] = self._monotonic()
             self._store.mark_sent(key, self._clock())
 
 

@@ -96,7 +96,7 @@ def test_with_the_hub_down_the_console_escalates_from_the_raise_time_itself() ->
     assert escalation_level(call, T0 + 61, timing, hub_online=True) == 0  # the hub decides
     coming = new_follow_up(raised.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1", T0 + 62,
                            staff_id="li-ming")
-    assert call_alarms(calls_state([raised, coming]), T0 + 70, timing, False) == []
+    assert call_alarms(calls_state([raised, coming]), lambda _call: T0 + 70, timing, False) == []
 
 
 # --- supervision -----------------------------------------------------------------------------
