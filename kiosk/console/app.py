@@ -194,7 +194,7 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
     bridge.other_message.connect(requests.handle)
     desk = DeskSession(StaffSession(section.lock_after_s), requests, bridge.set_staff_present,
                        clock)
-    monitor = DeviceMonitor(DeviceWatch(config), clock)
+    monitor = DeviceMonitor(DeviceWatch(config), clock, monotonic=monotonic)
     timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                         resignal_after_s=config.help.resignal_after_s,
                         escalate_repeat_s=config.help.escalate_after_s)

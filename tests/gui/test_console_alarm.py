@@ -162,3 +162,35 @@ def test_the_banners_follow_the_customers_reason_at_once(
     desk.show_events([raised, unwell, private])
     for banner in banners:
         assert "Special attention: approach calmly" in banner.text()
+
+
+def test_a_silent_kiosk_alarms_on_time_whatever_the_wall_clock_does(
+        qapp, config: BranchConfig) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.console.device_monitor import DeviceMonitor
+    from kiosk.console.sample_day import sample_health, sample_heartbeat
+    from kiosk.console.supervision import DeviceChange, DeviceWatch
+    from kiosk.core.settings import Role
+    from kiosk.protocol import Decoded, topics
+    from kiosk.protocol.topics import parse_topic
+    from tests.helpers.console_fakes import FakeClock
+
+    wall, monotonic = FakeClock(), FakeClock(500.0)
+    monitor = DeviceMonitor(DeviceWatch(config), wall, monotonic=monotonic)
+    topic = topics.heartbeat(config.branch.id, Role.KIOSK, "kiosk-1")
+    beat = Decoded(parse_topic(topic), sample_heartbeat(sample_health(kiosk=True)), "kiosk-1",
+                   "m" * 32, wall(), 1)
+    monitor.liveness(beat)
+    monitor.tick()
+    assert monitor.watch.online("kiosk-1", monotonic())
+
+    wall.advance(-3600.0)  # the console's clock is set back an hour; the kiosk goes quiet
+    monotonic.advance(config.presence.offline_after_s + 1)
+    monitor.tick()
+    assert [e.change for e in monitor.events] == [DeviceChange.WENT_OFFLINE]
+    assert monitor.offline_kiosks() == ["kiosk-1"]
+    assert monitor.events[0].at == wall()  # dated on the wall clock, as shown to staff
+
+    wall.advance(7200.0)  # an hour ahead: a kiosk heard just now is not offline
+    monitor.liveness(beat)
+    monitor.tick()
+    assert monitor.offline_kiosks() == []
