@@ -123,10 +123,10 @@ def test_a_console_with_a_wrong_clock_escalates_on_schedule_with_the_hub_down(
             wait_until(lambda lv=level: console.alive() and escalated_at(console, call_id, lv),
                        PATIENCE_S, f"escalation to level {level}")
             levels[level] = time.monotonic() - raised
-        # On schedule: not before its time (a clock ahead must not rush it), and the next
-        # level one escalation period later.
+        # On schedule: no level before its time (a clock ahead must not rush it; a clock
+        # behind must not stop it, which the waits above prove within their patience).
         assert levels[1] >= ESCALATE_S * 0.8, levels
-        assert levels[2] >= levels[1] + ESCALATE_S * 0.8, levels
+        assert levels[2] >= 2 * ESCALATE_S * 0.8, levels
     finally:
         kiosk.stop()
 
