@@ -92,7 +92,6 @@ class HubService:
         self._monotonic = monotonic
         self._started = time.monotonic()
         self._next_retention = 0.0
-        self._started_at = clock()
         branch = config.branch.id
         self.codec = Codec(branch, self.hub_id, self.hub_id)
         self.publisher = Publisher(self.codec, send)

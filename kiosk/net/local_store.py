@@ -258,7 +258,6 @@ class LocalStore:
             count: int = self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
         return count
 
-
     # --- recovery -------------------------------------------------------------------------
 
     def carry_over(self, salvage: Salvage) -> int:
