@@ -190,7 +190,7 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
     except (LocalStoreError, OSError) as problem:
         raise ConsoleSetupError(f"{data_dir}: {problem}") from problem
     bridge = ConsoleBridge(device)
-    requests = HubRequests(device, clock, section.reply_timeout_s)
+    requests = HubRequests(device, monotonic, section.reply_timeout_s)  # deadlines only
     bridge.other_message.connect(requests.handle)
     desk = DeskSession(StaffSession(section.lock_after_s), requests, bridge.set_staff_present,
                        clock)
