@@ -9,6 +9,7 @@ de-duplicate by event id, so re-sending is always safe.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 
@@ -42,7 +43,11 @@ class EventSender:
         """Commit, then publish. Raises ``InvalidMessage`` for an event no one would accept."""
         now = self._clock()
         out = self._transport.codec.prepare(topic, HelpEventMessage(event), sent_at=now)
-        self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
+        try:
+            self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
+        except sqlite3.Error as error:  # a full or failing disk must not stop a help call
+            self._store.fall_back_to_memory(error)
+            self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
         self._publish(event.id, out.topic, out.payload)
 
     def resend_due(self) -> int:
@@ -87,7 +92,10 @@ class EventSender:
             return  # stays due; sent on the first tick after reconnecting
         if self._transport.publish_raw(topic, payload):
             self._sent_at[key] = self._monotonic()
-            self._store.mark_sent(key, self._clock())
+            try:
+                self._store.mark_sent(key, self._clock())  # the record only
+            except sqlite3.Error as error:
+                log.warning("could not record sending %s: %s", key[:8], error)
 
 
 def check_sendable(event: HelpEvent, transport: Transport, topic: str) -> str | None:

@@ -260,6 +260,33 @@ class LocalStore:
 
     # --- recovery -------------------------------------------------------------------------
 
+    def fall_back_to_memory(self, error: sqlite3.Error) -> None:
+        """The store failed in use (a full or failing disk): go on in memory with all that
+        can still be read, so the call being made, and every unsent one, is not lost. The
+        heartbeat says so (``in_memory``); a restart opens the file again."""
+        salvage = Salvage()
+        try:
+            salvage.outbox = [(i.key, i.topic, i.payload, i.created_at, i.last_sent_at,
+                               i.attempts, i.held_by) for i in self.unacked()]
+            salvage.events = self.events()
+        except sqlite3.Error as reading:
+            log.error("%s: cannot be read either (%s); reading a copy", self.path, reading)
+            salvage = salvage_store(self.path, _empty_store)
+        with self._lock:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = sqlite3.connect(":memory:", check_same_thread=False,
+                                       isolation_level=None)
+            for script in _SCHEMA:
+                self._db.executescript(script)
+            self.in_memory = True
+            self.fault = (f"the device store failed in use ({error}): help calls are kept in "
+                          "memory only until this is fixed and the program restarted")
+        carried = self.carry_over(salvage)
+        log.error("%s: %s; %d unsent message(s) carried over", self.path, self.fault, carried)
+
     def carry_over(self, salvage: Salvage) -> int:
         """Take in what was read from a damaged store: its unsent messages (due at once)
         and its help events, including those the unsent messages carry. Returns how many

@@ -26,7 +26,7 @@ from kiosk.net.local_store import LocalStore
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Component, Heartbeat
 from tests.helpers.hub_process import HubProcess, running_hub
-from tests.helpers.unwritable import unwritable_folder
+from tests.helpers.unwritable import small_disk, unwritable_folder
 from tests.helpers.waiting import wait_until
 
 PATIENCE_S = 15.0
@@ -141,3 +141,25 @@ def test_a_kiosk_with_no_writable_folder_still_raises_calls(
         finally:
             kiosk.stop()
         assert list(data.iterdir()) == []
+
+
+def test_a_kiosk_whose_disk_fills_up_still_raises_calls(
+        hub: HubProcess, console: HeadlessDevice[ConsoleClient], tmp_path: Path) -> None:
+    reports = StoreReports(console)
+    with small_disk(tmp_path / "kiosk") as fill:
+        kiosk = headless_kiosk(hub.config, "kiosk-1", tmp_path / "kiosk").start()
+        try:
+            wait_until(lambda: kiosk.link.connected, PATIENCE_S, "the kiosk connects")
+            wait_until(lambda: reports.of("kiosk-1") is Component.OK, PATIENCE_S,
+                       "the kiosk's store is fine at first")
+            fill()
+            call = kiosk.call(lambda: kiosk.client.raise_help(Category.MEDICAL))
+            call_id = call.call_id  # type: ignore[attr-defined]
+            wait_until(lambda: call_id in console.client.calls, PATIENCE_S,
+                       "the call reaches the console")
+            wait_until(lambda: kiosk.client.sender.pending() == 0, PATIENCE_S,
+                       "the hub stores the call")
+            wait_until(lambda: reports.of("kiosk-1") is Component.FAILED, PATIENCE_S,
+                       "the heartbeat says calls are kept in memory only")
+        finally:
+            kiosk.stop()
