@@ -69,9 +69,11 @@ class ConsoleHealth:
     """What this console's heartbeat says: whether its alarm can be heard, and its outbox.
     The outbox is counted on the device's thread (the GUI thread never touches SQLite)."""
 
-    def __init__(self, device: HeadlessDevice[ConsoleClient], alarms: AlarmController) -> None:
+    def __init__(self, device: HeadlessDevice[ConsoleClient], alarms: AlarmController,
+                 journal: Journal | None = None) -> None:
         self._device = device
         self._alarms = alarms
+        self._journal = journal
         self._outbox = 0
 
     def health(self) -> Health:
@@ -79,7 +81,14 @@ class ConsoleHealth:
         sound = Component.OK if self._alarms.sound_check().audible else Component.FAILED
         return self._device.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
                                         sound=sound, outbox=self._outbox,
-                                        store=self._device.store_health())
+                                        store=self._store())
+
+    def _store(self) -> Component:
+        """The device store's state; a journal set aside or in memory makes it degraded."""
+        store = self._device.store_health()
+        if store is Component.OK and self._journal is not None and self._journal.fault:
+            return Component.DEGRADED
+        return store
 
     def _count_outbox(self) -> None:
         self._outbox = self._device.client.sender.pending()
@@ -214,7 +223,7 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
                            stylesheet=console_style.stylesheet(family))
     for owned in (requests, desk, monitor, alarms, bridge):
         owned.setParent(window)
-    health = ConsoleHealth(device, alarms)
+    health = ConsoleHealth(device, alarms, journal)
     heartbeat = HeartbeatTimer(device, health.health, lambda: None, lambda: desk.staff_id,
                                parent=window)
     return ConsoleParts(config, device, bridge, requests, desk, alarms, monitor, journal,

@@ -194,3 +194,17 @@ def test_a_silent_kiosk_alarms_on_time_whatever_the_wall_clock_does(
     monitor.liveness(beat)
     monitor.tick()
     assert monitor.offline_kiosks() == []
+
+
+def test_a_console_started_on_a_damaged_journal_runs_and_says_so(
+        qtbot, config: BranchConfig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "console-1-journal.sqlite").write_bytes(b"not a database, a damaged file " * 300)
+    desk = make_desk(config, data)
+    try:
+        assert desk.parts.journal.fault is not None
+        assert desk.parts.health.health().store is Component.DEGRADED
+        assert len(list(data.glob("console-1-journal.sqlite.damaged-*"))) == 1
+    finally:
+        desk.parts.stop()
