@@ -202,7 +202,7 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
     requests = HubRequests(device, monotonic, section.reply_timeout_s)  # deadlines only
     bridge.other_message.connect(requests.handle)
     desk = DeskSession(StaffSession(section.lock_after_s), requests, bridge.set_staff_present,
-                       clock)
+                       clock, monotonic=monotonic)
     monitor = DeviceMonitor(DeviceWatch(config), clock, monotonic=monotonic)
     timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                         resignal_after_s=config.help.resignal_after_s,

@@ -268,3 +268,19 @@ def test_response_times_leave_drills_out_and_count_unanswered_calls() -> None:
     assert (medical.median_s, medical.p90_s) == (10.0, 30.0)
     (day,) = response_by_day(calls_state(events).values(), "Asia/Shanghai")
     assert day.count == 2
+
+
+def test_an_unattended_console_locks_on_time_whatever_the_wall_clock_does() -> None:
+    from kiosk.console.staff_session import Phase, StaffSession
+    from kiosk.protocol.pin_messages import PinReply
+
+    session = StaffSession(lock_after_s=60.0)
+    session.begin("a" * 32, "li-ming", 100.0, 5.0)  # on the monotonic clock
+    session.answer(PinReply("a" * 32, staff_id="li-ming", session="test-session-token-0001",
+                            expires_at=T0 + 8 * 3600), 101.0)
+    assert session.phase is Phase.SIGNED_IN
+    session.tick(150.0, T0 - 3600)  # the wall clock was set back an hour
+    assert session.phase is Phase.SIGNED_IN
+    session.tick(161.0, T0 - 3600 + 60)  # a minute without anyone: locked all the same
+    assert session.phase is Phase.LOCKED
+    assert session.staff_id == "li-ming"  # locked, not signed out: the hub's session lasts
