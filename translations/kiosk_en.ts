@@ -1307,6 +1307,10 @@ Python {python}, Qt {qt}</translation>
         <translation>Unsent</translation>
     </message>
     <message>
+        <source>Stored calls</source>
+        <translation>Stored calls</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>Version</translation>
     </message>

@@ -1307,6 +1307,10 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Üñséñt ·]</translation>
     </message>
     <message>
+        <source>Stored calls</source>
+        <translation>[Störéđ çàlls ··]</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>[Vérsîöñ ·]</translation>
     </message>

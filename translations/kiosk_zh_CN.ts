@@ -1307,6 +1307,10 @@ Python {python}，Qt {qt}</translation>
         <translation>待发送</translation>
     </message>
     <message>
+        <source>Stored calls</source>
+        <translation>求助记录存储</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>版本</translation>
     </message>

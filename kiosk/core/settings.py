@@ -149,6 +149,12 @@ class HelpSection:
                                    "until someone acknowledges.", minimum=0.1, maximum=10)
     reassure_every_s: float = option(20.0, "While a customer waits for staff, the kiosk "
                                      "reassures them this often.", minimum=0.1, maximum=120)
+    resend_after_s: float = option(2.0, "A help event no one has acknowledged is sent again "
+                                   "this often (seconds, on the device's monotonic clock).",
+                                   minimum=0.1, maximum=60)
+    held_resend_after_s: float = option(10.0, "A help event a console holds but the hub has "
+                                        "not acknowledged is sent again this often.",
+                                        minimum=0.1, maximum=600)
 
 
 @dataclass(frozen=True)

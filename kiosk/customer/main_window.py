@@ -144,7 +144,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.host)
 
         follower = HelpFollower(now, kiosk.confirm_grace_s, config.help.reassure_every_s,
-                                parent=self)
+                                monotonic=monotonic, parent=self)
         self.help = HelpLoop(config, network, follower, self.help_screen, self.voice,
                              language, lambda: self.host.current is self.help_screen,
                              parent=self)

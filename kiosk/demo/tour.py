@@ -94,7 +94,7 @@ class Tour(QObject):
             Step("the kiosk, the console and the hub find each other", lambda: None,
                  lambda: kiosk.device.link.connected and console.device.link.connected
                  and console.monitor.hub_online()
-                 and console.monitor.watch.online(kiosk.device.device_id, time.time())),
+                 and console.monitor.watch.online(kiosk.device.device_id, time.monotonic())),
             Step(f"{STAFF} signs in at the console with a PIN", self._sign_in,
                  lambda: console.desk.phase is Phase.SIGNED_IN),
             Step("a customer presses \"Take a ticket\" at the kiosk", self._take_ticket,

@@ -89,9 +89,9 @@ class HubService:
         self.hub_id = hub_id_of(config)
         self.ledger = ledger
         self._clock = clock
+        self._monotonic = monotonic
         self._started = time.monotonic()
         self._next_retention = 0.0
-        self._started_at = clock()
         branch = config.branch.id
         self.codec = Codec(branch, self.hub_id, self.hub_id)
         self.publisher = Publisher(self.codec, send)
@@ -223,7 +223,8 @@ class HubService:
         elif isinstance(message, PinRequest):
             self.staff_auth.handle(result, now)
         elif isinstance(message, Heartbeat):
-            self._changed(self.presence.heartbeat(result.sender, message, now), now)
+            self._changed(self.presence.heartbeat(result.sender, message, now,
+                                                  self._monotonic()), now)
         elif isinstance(message, Presence):
             self._changed(self.presence.presence(result.sender, message.online, retained, now),
                           now)
@@ -296,16 +297,18 @@ class HubService:
                      removed.audit_rows, removed.other_rows)
 
     def _presence_tick(self, now: float) -> None:
-        for transition in self.presence.tick(now):
+        for transition in self.presence.tick(self._monotonic()):
             self._changed(transition, now)
 
     def _heartbeat_tick(self, now: float) -> None:
-        if now >= self._next_heartbeat:
+        # On the monotonic clock: a hub whose wall clock is set back must not go silent
+        # (every device would take it for gone) for the length of the step.
+        if self._monotonic() >= self._next_heartbeat:
             self._heartbeat(now)
 
     def _heartbeat(self, now: float) -> None:
         interval = self.config.presence.heartbeat_interval_s
-        self._next_heartbeat = now + interval
+        self._next_heartbeat = self._monotonic() + interval
         beat = Heartbeat(seq=self._heartbeat_seq, interval_s=interval, health=self._health(now))
         self._heartbeat_seq += 1
         self.publisher.publish(topics.heartbeat(self.config.branch.id, Role.HUB, None), beat,
@@ -314,7 +317,7 @@ class HubService:
     def _health(self, now: float) -> Health:
         absent = Component.ABSENT
         return Health(speech=absent, printer=absent, sound=absent, outbox=0,
-                      version=__version__, uptime_s=max(0.0, now - self._started_at))
+                      version=__version__, uptime_s=time.monotonic() - self._started)
 
     def _flush(self, now: float) -> None:
         """Publish the retained states that changed and are due; the rest stay dirty and
@@ -364,7 +367,9 @@ class HubService:
             "hub": self.hub_id,
             "branch": self.config.branch.id,
             "version": __version__,
-            "database": {"ok": database_ok, "path": str(self.ledger.path)},
+            # Damaged help events are left out of every call, and listed here for IT.
+            "database": {"ok": database_ok, "path": str(self.ledger.path),
+                         "quarantined_events": sorted(self.ledger.quarantined)},
             "audit": dict(zip(("rows", "head"), self.ledger.audit_head(), strict=True)),
             "staff_actions": {"accepted": len(self.staff_without_pin) < len(self.config.staff),
                               "staff_without_pin": list(self.staff_without_pin)},

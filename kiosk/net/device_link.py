@@ -71,7 +71,7 @@ class DeviceLink:
         self._dispatch = dispatch
         self._heartbeat_seq = 0
         self._lock = threading.Lock()
-        self._started_at = clock()
+        self._started_at = time.monotonic()  # uptime: not moved by a wall clock step
         host, port, tls = broker_address(config)
         role = identity.role
         device = None if role is Role.HUB else identity.device_id
@@ -132,7 +132,7 @@ class DeviceLink:
     def health(self, **parts: object) -> Health:
         """A Health with this program's version and uptime filled in."""
         values: dict[str, object] = {"version": __version__,
-                                     "uptime_s": max(0.0, self._clock() - self._started_at)}
+                                     "uptime_s": time.monotonic() - self._started_at}
         values.update(parts)
         return Health(**values)  # type: ignore[arg-type]
 
