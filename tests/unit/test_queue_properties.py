@@ -430,7 +430,8 @@ field_names = st.sampled_from(
     ["kind", "at", "number", "service_id", "priority", "request_id", "counter", "extra"]
 )
 plausible_values = st.sampled_from(
-    ["issued", "called", "transferred", "returned", "A001", "cash", "k/1", 1, 0, True, MORNING, None]
+    ["issued", "called", "transferred", "returned", "A001", "cash", "k/1", 1, 0, True, MORNING,
+     None]
 )
 
 
