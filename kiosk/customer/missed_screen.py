@@ -17,7 +17,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.core.ticket_numbers import NUMBER_PATTERN
-from kiosk.customer.kiosk_screen import KioskScreen, make_button, make_label, shown_text
+from kiosk.customer.kiosk_screen import (
+    KioskScreen,
+    make_button,
+    make_choice,
+    make_label,
+    shown_text,
+)
 from kiosk.ui.widgets import BigButton
 
 MAX_DIGITS = 4
@@ -52,7 +58,7 @@ class MissedScreen(KioskScreen):
                 key.clicked.connect(lambda _=False, n=name: self._digit(n))
                 self.keys[name] = key
                 grid.addWidget(key, row, column)
-        self.send = make_button("missed_send", role="primary")
+        self.send = make_choice("missed_send")
         self.send.clicked.connect(self._send)
         pad = QHBoxLayout()
         pad.addLayout(grid)
