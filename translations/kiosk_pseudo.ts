@@ -758,6 +758,11 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Pléàsé wàît tö bé çàlléđ ·······]</translation>
     </message>
     <message>
+        <source>Missed your number? Please ask in the lobby: {numbers}</source>
+        <extracomment>Under the calls on the wall display: numbers called that did not come, and have not come back. {numbers} is a list of ticket numbers such as &quot;A005 B012&quot;.</extracomment>
+        <translation>[Mîsséđ ýöür ñümbér? Pléàsé àsk îñ thé löbbý: {numbers} ···················]</translation>
+    </message>
+    <message>
         <source>Not connected: new calls may not show</source>
         <extracomment>Shown on the wall display while it cannot reach the branch system.</extracomment>
         <translation>[Ñöt çöññéçtéđ: ñéw çàlls màý ñöt shöw ············]</translation>
