@@ -88,9 +88,11 @@ class HomeScreen(KioskScreen):
         layout.addWidget(self.notice)
         layout.addWidget(self.notice_advice)
         layout.addLayout(self._grid)
+        # A quarter of the width at most: the text wraps rather than grow the button past
+        # the Help button, the largest control on every screen.
         missed_row = QHBoxLayout()
-        missed_row.addWidget(self.missed_button)
-        missed_row.addStretch(1)
+        missed_row.addWidget(self.missed_button, 1)
+        missed_row.addStretch(3)
         layout.addLayout(missed_row)
         layout.addStretch(1)
 
@@ -116,11 +118,13 @@ class HomeScreen(KioskScreen):
 
     def set_staff_unreachable(self, unreachable: bool) -> None:
         """Say that staff cannot be reached, in place of the invitation to press the red
-        button for a person (which would promise what the kiosk cannot do just now)."""
+        button for a person (which would promise what the kiosk cannot do just now). "I
+        missed my number" steps aside for the notice: the counter is where to go then."""
         self._staff_unreachable = unreachable
         self.intro.setVisible(not unreachable)
         self.notice.setVisible(unreachable)
         self.notice_advice.setVisible(unreachable)
+        self.missed_button.setVisible(not unreachable)
 
     def retranslate(self) -> None:
         name = self._branch_name.text(data_language(self._language()))

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.ticket_numbers import NUMBER_PATTERN
 from kiosk.customer.kiosk_screen import (
     KioskScreen,
     make_button,
-    make_choice,
     make_label,
     shown_text,
 )
@@ -42,15 +41,16 @@ class MissedScreen(KioskScreen):
         self.title = make_label("missed_title", role="heading")
         self.explanation = make_label("missed_explanation")
         self.number = make_label("missed_number", role="heading")
-        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys: dict[str, BigButton] = {}
-        letters = QHBoxLayout()
-        for prefix in self._prefixes:
+        # The letters in columns of four on the left, the digits beside them, and what was
+        # typed with "Put me back in line" on the right: the whole pad fits above Home,
+        # Back and Help on every panel.
+        letters = QGridLayout()
+        for index, prefix in enumerate(self._prefixes):
             key = make_button(f"missed_key_{prefix}")
             key.clicked.connect(lambda _=False, p=prefix: self._letter(p))
             self.keys[prefix] = key
-            letters.addWidget(key)
-        letters.addStretch(1)
+            letters.addWidget(key, index % len(_DIGIT_ROWS), index // len(_DIGIT_ROWS))
         grid = QGridLayout()
         for row, names in enumerate(_DIGIT_ROWS):
             for column, name in enumerate(names):
@@ -58,16 +58,20 @@ class MissedScreen(KioskScreen):
                 key.clicked.connect(lambda _=False, n=name: self._digit(n))
                 self.keys[name] = key
                 grid.addWidget(key, row, column)
-        self.send = make_choice("missed_send")
+        self.send = make_button("missed_send")
         self.send.clicked.connect(self._send)
+        typed = QVBoxLayout()
+        typed.addWidget(self.number)
+        typed.addStretch(1)
+        typed.addWidget(self.send, 0, Qt.AlignmentFlag.AlignLeft)
         pad = QHBoxLayout()
+        pad.addLayout(letters)
+        pad.addSpacing(self.gap)
         pad.addLayout(grid)
-        pad.addWidget(self.send, 0, Qt.AlignmentFlag.AlignBottom)
-        pad.addStretch(1)
+        pad.addSpacing(self.gap)
+        pad.addLayout(typed, 1)
         self.content_layout.addWidget(self.title)
         self.content_layout.addWidget(self.explanation)
-        self.content_layout.addWidget(self.number)
-        self.content_layout.addLayout(letters)
         self.content_layout.addLayout(pad)
         self.content_layout.addStretch(1)
         self.retranslate()
