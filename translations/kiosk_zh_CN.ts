@@ -758,9 +758,9 @@ Python {python}，Qt {qt}</translation>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <source>Missed your number? Please ask in the lobby: {numbers}</source>
-        <extracomment>Under the calls on the wall display: numbers called that did not come, and have not come back. {numbers} is a list of ticket numbers such as &quot;A005 B012&quot;.</extracomment>
-        <translation>过号请到大堂咨询：{numbers}</translation>
+        <source>Missed your number? Ask in the lobby</source>
+        <extracomment>Under the calls on the wall display, before the numbers called that did not come and have not come back (the numbers follow on the next line). Keep it short.</extracomment>
+        <translation>过号请到大堂咨询</translation>
     </message>
     <message>
         <source>Not connected: new calls may not show</source>

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.display.board_state import BoardNotice, BoardTimes, BoardVoice, CallBoard, CalledNumber
-from kiosk.display.board_words import MISSED_NUMBERS, RECONNECTING, BoardWords
+from kiosk.display.board_words import RECONNECTING, BoardWords
 from kiosk.display.calls_view import CallsView
 from kiosk.display.notice_view import NoticeView
 from kiosk.net.display_client import DisplayLink
@@ -27,7 +27,6 @@ from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.widgets import BigLabel
 
 HIGHLIGHT = "#FFD400"
-MAX_MISSED_SHOWN = 12
 """The frame around the newest number and around an announcement (on black: 14:1)."""
 WARNING_FACE = "#550000"
 """Behind the "not connected" line; white text on it is 15:1."""
@@ -52,17 +51,12 @@ class DisplayWindow(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.calls)
         self.pages.addWidget(self.notice)
-        self.missed = BigLabel(role="body", parent=self)
-        self.missed.setObjectName("missed_numbers")
-        self.missed.setWordWrap(True)
-        self.missed.hide()
         self.status = BigLabel(role="body", parent=self)
         self.status.setObjectName("connection_status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.missed)
         layout.addWidget(self.status)
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
@@ -81,7 +75,6 @@ class DisplayWindow(QWidget):
     border: {ring}px solid {HIGHLIGHT}; border-radius: {theme.radius_px}px; padding: {gap}px;
 }}
 #earlier {{ padding: {gap}px; }}
-#missed_numbers {{ border-top: {ring}px solid {HIGHLIGHT}; padding: {gap}px; }}
 #connection_status {{
     background-color: {WARNING_FACE}; color: #FFFFFF; padding: {theme.padding_px}px;
 }}
@@ -109,15 +102,7 @@ class DisplayWindow(QWidget):
     def queue_state(self, message: QueueState) -> None:
         self.board.seed(CalledNumber(s.number, s.counter, s.service_id, s.called_at)
                         for s in message.serving)
-        self.show_missed([m.number for m in message.missed])
-
-    def show_missed(self, numbers: list[str]) -> None:
-        """The numbers called that did not come: "过号请到大堂咨询" with the numbers, in every
-        language of the board (the newest last, at most MAX_MISSED_SHOWN)."""
-        shown = numbers[-MAX_MISSED_SHOWN:]
-        self.missed.setText("\n".join(self._words.each(MISSED_NUMBERS,
-                                                        numbers="  ".join(shown))))
-        self.missed.setVisible(bool(shown))
+        self.calls.show_missed([m.number for m in message.missed])
 
     @Slot(object)
     def link_changed(self, link: DisplayLink) -> None:

@@ -70,7 +70,7 @@ def _announcement(window: DisplayWindow) -> None:
 
 def _missed(window: DisplayWindow) -> None:
     window.board.seed(CALLED)
-    window.show_missed(["A005", "B012", "A009"])
+    window.calls.show_missed(["A005", "B012", "A009"])
 
 
 def _not_connected(window: DisplayWindow) -> None:

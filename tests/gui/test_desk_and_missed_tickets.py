@@ -205,9 +205,9 @@ def test_the_display_lists_the_missed_numbers_in_every_language(qtbot: QtBot) ->
     window.show()
     window.queue_state(QueueState("2026-12-07", NOW, missed=(
         MissedTicket("A005", "cash"), MissedTicket("B012", "pension"))))
-    text = window.missed.text()
+    text = window.calls.missed.text()
     assert "过号请到大堂咨询" in text and "A005  B012" in text and "lobby" in text
-    assert window.missed.isVisible()
+    assert window.calls.missed_numbers() == ["A005", "B012"]
     window.queue_state(QueueState("2026-12-07", NOW))
-    assert not window.missed.isVisible()
+    assert window.calls.missed_numbers() == []
     window.stop()
