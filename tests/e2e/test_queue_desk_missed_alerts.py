@@ -1,5 +1,7 @@
 """Desk tickets, missed tickets back in line and wait alerts, end to end: the real hub
-process, real Mosquitto, a real kiosk client and a console speaking the protocol."""
+process, real Mosquitto, a real kiosk (its client, and its window with the printing path of
+tests/e2e/test_ticket_journey.py: CUPS where it can run) and a console speaking the
+protocol."""
 
 from __future__ import annotations
 
@@ -8,8 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.settings import Role
+from kiosk.customer.ticket_screen import TicketStage
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_kiosk
 from kiosk.net.kiosk_client import TicketOutcome
@@ -25,12 +31,18 @@ from kiosk.protocol.ticket_messages import (
     TicketRequest,
     WaitAlert,
 )
+from tests.e2e import test_ticket_journey as journey
+from tests.e2e.test_ticket_journey import Paper, start_kiosk, stop_kiosk, touch
+from tests.helpers.cups import text_of
+from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.hub_process import running_hub
 from tests.helpers.raw_device import RawDevice
 from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 PATIENCE_S = 15.0
+paper = journey.paper  # the kiosk's paper: CUPS where it can run, else the drawn PDFs
+touchscreen = journey.touchscreen
 
 
 class Desk:
@@ -158,3 +170,71 @@ def test_an_elderly_priority_ticket_waiting_too_long_alerts_the_lobby_once(
         finally:
             kiosk.close()
             lobby.close()
+
+
+# --- the real kiosk window --------------------------------------------------------------------
+
+
+def test_a_desk_ticket_prints_on_the_kiosks_paper_while_a_customer_uses_it(
+        qapp: QApplication, qtbot: QtBot, mosquitto: MosquittoBroker, tmp_path: Path,
+        paper: Paper, touchscreen: QPointingDevice) -> None:
+    with running_hub(tmp_path / "hub", mosquitto.port) as hub:
+        branch = hub.config.branch.id
+        lobby_device = RawDevice(mosquitto.host, mosquitto.port, "console-lobby", branch=branch,
+                                 role=Role.CONSOLE)
+        parts, _speaker = start_kiosk(qapp, hub.config, tmp_path / "kiosk", paper.printer,
+                                      qtbot)
+        try:
+            touch(touchscreen, parts.window.home.questions_button)  # a customer is reading
+            screen_before = parts.window.current
+            lobby = Desk(lobby_device, "wang-fang")
+            result = lobby.act(IssueTicket("cash", True, "kiosk-1"))
+            assert result.ok, result
+            qtbot.waitUntil(lambda: len(paper.printed()) == 1, timeout=int(PATIENCE_S * 1000))
+            assert result.details["number"] in text_of(paper.printed()[0])
+            assert parts.window.current is screen_before  # the customer's screen stayed
+        finally:
+            stop_kiosk(parts)
+            lobby_device.close()
+
+
+def test_a_customer_types_a_missed_number_at_the_kiosk_and_is_back_in_line(
+        qapp: QApplication, qtbot: QtBot, mosquitto: MosquittoBroker, tmp_path: Path,
+        touchscreen: QPointingDevice) -> None:
+    with running_hub(tmp_path / "hub", mosquitto.port) as hub:
+        branch = hub.config.branch.id
+        device = RawDevice(mosquitto.host, mosquitto.port, "console-1", branch=branch,
+                           role=Role.CONSOLE)
+        kiosk2 = RawDevice(mosquitto.host, mosquitto.port, "kiosk-2", branch=branch,
+                           role=Role.KIOSK)
+        parts, speaker = start_kiosk(qapp, hub.config, tmp_path / "kiosk", FakePrinter(),
+                                     qtbot)
+        try:
+            for _ in range(3):
+                request = TicketRequest(f"{time.time_ns():032x}"[-32:], "cash", False, "zh_CN")
+                kiosk2.publish(topics.ticket_request(branch, "kiosk-2"), request)
+                kiosk2.wait_for(TicketReply, lambda r, i=request.request_id: r.request_id == i)
+            teller = Desk(device, "li-ming")
+            assert teller.act(CallNext(1)).details["number"] == "A001"
+            assert teller.act(NoShow("A001")).ok
+            wait_until(lambda: parts.device.call(
+                lambda: parts.device.client.reachability().hub_online), 10,
+                "the kiosk hears the hub")
+
+            window = parts.window
+            touch(touchscreen, window.home.missed_button)
+            for key in ("A", "1"):
+                touch(touchscreen, window.missed_screen.keys[key])
+            touch(touchscreen, window.missed_screen.send)
+            screen = window.ticket_screen
+            qtbot.waitUntil(lambda: screen.stage is TicketStage.ISSUED,
+                            timeout=int(PATIENCE_S * 1000))
+            assert screen.ticket is not None and screen.ticket.number == "A001"
+            assert screen.people_ahead.text() == "您前面还有2人在等候。"
+            assert "A001号" in " ".join(speaker.texts)
+            device.wait_for(QueueState, lambda s: s.missed == () and
+                            [w.number for w in s.waiting] == ["A002", "A003", "A001"])
+        finally:
+            stop_kiosk(parts)
+            device.close()
+            kiosk2.close()
