@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -175,7 +176,7 @@ class QueueDesk:
             return
         audit = AuditEvent.create(now, decoded.sender, decoded.sender,
                                   AuditAction.TICKET_RETURNED, subject=event.number,
-                                  detail={"by": "kiosk"})
+                                  detail={"by": "kiosk", "request_id": request.request_id})
         try:
             self._ledger.record(LedgerStep(now, queue_event=event, audits=(audit,)))
         except sqlite3.Error as error:
@@ -189,6 +190,11 @@ class QueueDesk:
         back = self.queue.ticket(event.number)
         assert back is not None
         self._reply(decoded.sender, request.request_id, back, None, now)
+
+    def remember_returns(self, returns: Iterable[tuple[str, str]]) -> None:
+        """Today's kiosk returns (request id, number), read back from the audit at start: a
+        kiosk re-sending across a hub restart is answered again, not told "not missed"."""
+        self._returned_by.update(returns)
 
     def issue_at_desk(self, service_id: str, priority: bool, request_id: str,
                       now: float) -> tuple[QueueEvent, tuple[str, str, str, float, str] | None]:

@@ -157,13 +157,21 @@ class HubService:
         self._report_missing_pins()
 
     def _load_wait_alerts(self) -> None:
+        """Today's wait alerts and kiosk returns, from the audit: neither is repeated
+        after a restart."""
         day = self.queue.queue.day
-        if not self.wait_alerts.enabled or day is None:
+        if day is None:
             return
         start = self.queue.day_start()
-        sent = (event.subject for event in self.ledger.audit_events()
-                if event.action is AuditAction.TICKET_WAIT_ALERT and event.at >= start)
-        self.wait_alerts.reset(day.isoformat(), sent)
+        today = [event for event in self.ledger.audit_events() if event.at >= start and
+                 event.action in (AuditAction.TICKET_WAIT_ALERT, AuditAction.TICKET_RETURNED)]
+        self.queue.remember_returns(
+            (str(event.detail["request_id"]), event.subject) for event in today
+            if event.action is AuditAction.TICKET_RETURNED and "request_id" in event.detail)
+        if self.wait_alerts.enabled:
+            self.wait_alerts.reset(day.isoformat(), (
+                event.subject for event in today
+                if event.action is AuditAction.TICKET_WAIT_ALERT))
 
     def _report_missing_pins(self) -> None:
         missing = self.staff_without_pin

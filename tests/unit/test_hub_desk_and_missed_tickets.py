@@ -107,6 +107,9 @@ def test_a_missed_ticket_is_listed_and_goes_back_in_line_from_the_kiosk(
     assert [w.number for w in state.waiting] == ["A002", "A003", "A001"]
     again = return_at_kiosk(harness, "A001", request_id="ab" * 16)  # no answer seen: re-sent
     assert again.ticket == reply.ticket
+    harness.restart_hub()
+    after_restart = return_at_kiosk(harness, "A001", request_id="ab" * 16)
+    assert after_restart.ticket == reply.ticket  # not "not missed": it was this request
     assert [w.number for w in harness.queue_state().waiting] == ["A002", "A003", "A001"]
     returned = [a for a in harness.ledger.audit_events()
                 if a.action is AuditAction.TICKET_RETURNED]
