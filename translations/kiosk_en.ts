@@ -464,6 +464,10 @@ Python {python}, Qt {qt}</translation>
         <translation>Queue</translation>
     </message>
     <message>
+        <source>Desk tickets</source>
+        <translation>Desk tickets</translation>
+    </message>
+    <message>
         <source>Kiosks</source>
         <translation>Kiosks</translation>
     </message>
@@ -571,6 +575,10 @@ Python {python}, Qt {qt}</translation>
         <translation>The hub does not know that prepared message.</translation>
     </message>
     <message>
+        <source>No more tickets can be issued for that service today.</source>
+        <translation>No more tickets can be issued for that service today.</translation>
+    </message>
+    <message>
         <source>Wrong PIN, or not a staff member. Try again.</source>
         <translation>Wrong PIN, or not a staff member. Try again.</translation>
     </message>
@@ -642,6 +650,85 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>DeskTicketsPanel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Not sent: this desk is not connected.</source>
+        <translation>Not sent: this desk is not connected.</translation>
+    </message>
+    <message>
+        <source>The hub did not answer. Look at the queue to see whether it happened.</source>
+        <translation>The hub did not answer. Look at the queue to see whether it happened.</translation>
+    </message>
+    <message>
+        <source>{number} is back in line.</source>
+        <extracomment>{number}: the missed ticket, now waiting again.</extracomment>
+        <translation>{number} is back in line.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} for {service}. People before it: {ahead}. Tell the customer the number.</source>
+        <extracomment>{number}: the new ticket; {service}: its service; {ahead}: people before it.</extracomment>
+        <translation>Ticket {number} for {service}. People before it: {ahead}. Tell the customer the number.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} for {service}. People before it: {ahead}. It is printing at {kiosk}.</source>
+        <extracomment>{kiosk}: the kiosk that prints the ticket.</extracomment>
+        <translation>Ticket {number} for {service}. People before it: {ahead}. It is printing at {kiosk}.</translation>
+    </message>
+    <message>
+        <source>Sign in (or unlock) to issue or return tickets.</source>
+        <translation>Sign in (or unlock) to issue or return tickets.</translation>
+    </message>
+    <message>
+        <source>Issue a ticket for a customer at the desk or on the phone</source>
+        <translation>Issue a ticket for a customer at the desk or on the phone</translation>
+    </message>
+    <message>
+        <source>Elderly priority</source>
+        <translation>Elderly priority</translation>
+    </message>
+    <message>
+        <source>Issue ticket</source>
+        <translation>Issue ticket</translation>
+    </message>
+    <message>
+        <source>Missed numbers: called, did not come, not back yet</source>
+        <translation>Missed numbers: called, did not come, not back yet</translation>
+    </message>
+    <message>
+        <source>Put back in line</source>
+        <translation>Put back in line</translation>
+    </message>
+    <message>
+        <source>Service of the new ticket</source>
+        <translation>Service of the new ticket</translation>
+    </message>
+    <message>
+        <source>Where to print the new ticket</source>
+        <translation>Where to print the new ticket</translation>
+    </message>
+    <message>
+        <source>Missed numbers</source>
+        <translation>Missed numbers</translation>
+    </message>
+    <message>
+        <source>Show at this desk only</source>
+        <translation>Show at this desk only</translation>
+    </message>
+    <message>
+        <source>Print at {kiosk}</source>
+        <extracomment>{kiosk}: a kiosk&apos;s name, e.g. &quot;Kiosk by the door&quot;.</extracomment>
+        <translation>Print at {kiosk}</translation>
+    </message>
+</context>
+<context>
     <name>DisplayBoard</name>
     <message>
         <source>Now calling</source>
@@ -669,6 +756,11 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Please wait to be called</source>
         <translation>Please wait to be called</translation>
+    </message>
+    <message>
+        <source>Missed your number? Ask in the lobby</source>
+        <extracomment>Under the calls on the wall display, before the numbers called that did not come and have not come back (the numbers follow on the next line). Keep it short.</extracomment>
+        <translation>Missed your number? Ask in the lobby</translation>
     </message>
     <message>
         <source>Not connected: new calls may not show</source>
@@ -1219,6 +1311,14 @@ Python {python}, Qt {qt}</translation>
         <source>Text size and sound</source>
         <translation>Text size and sound</translation>
     </message>
+    <message>
+        <source>I missed my number</source>
+        <translation>I missed my number</translation>
+    </message>
+    <message>
+        <source>Type the number on your ticket to go back in line.</source>
+        <translation>Type the number on your ticket to go back in line.</translation>
+    </message>
 </context>
 <context>
     <name>IdleScreen</name>
@@ -1353,6 +1453,39 @@ Python {python}, Qt {qt}</translation>
         <source>English</source>
         <extracomment>The name of the language of this catalogue, written in that language itself (中文, English, Deutsch). The language switch button shows it.</extracomment>
         <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>MissedScreen</name>
+    <message>
+        <source>Your number: {number}</source>
+        <extracomment>{number}: what the customer has typed so far, e.g. A05.</extracomment>
+        <translation>Your number: {number}</translation>
+    </message>
+    <message>
+        <source>Your number: (not typed yet)</source>
+        <translation>Your number: (not typed yet)</translation>
+    </message>
+    <message>
+        <source>I missed my number</source>
+        <translation>I missed my number</translation>
+    </message>
+    <message>
+        <source>Type the number on your ticket: first its letter, then its digits. We will put you back in line.</source>
+        <translation>Type the number on your ticket: first its letter, then its digits. We will put you back in line.</translation>
+    </message>
+    <message>
+        <source>Letter {letter}</source>
+        <extracomment>{letter}: a ticket number&apos;s letter, e.g. A.</extracomment>
+        <translation>Letter {letter}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Put me back in line</source>
+        <translation>Put me back in line</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2141,10 @@ Version {version}</translation>
         <translation>This service cannot be chosen here today.</translation>
     </message>
     <message>
+        <source>That number was not missed today, or it is already back in line. Please ask in the lobby.</source>
+        <translation>That number was not missed today, or it is already back in line. Please ask in the lobby.</translation>
+    </message>
+    <message>
         <source>No ticket could be given out.</source>
         <translation>No ticket could be given out.</translation>
     </message>
@@ -2039,6 +2176,30 @@ Version {version}</translation>
     <message>
         <source>I&apos;m finished</source>
         <translation>I&apos;m finished</translation>
+    </message>
+</context>
+<context>
+    <name>WaitAlertStrip</name>
+    <message>
+        <source>{number} has waited {minutes} minutes.</source>
+        <extracomment>{number}: an elderly priority ticket, e.g. A005; {minutes}: whole minutes.</extracomment>
+        <translation>{number} has waited {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Please see to them in the lobby.</source>
+        <translation>Please see to them in the lobby.</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>Hide the waiting-time note</source>
+        <translation>Hide the waiting-time note</translation>
+    </message>
+    <message>
+        <source>Long waits of elderly priority tickets</source>
+        <translation>Long waits of elderly priority tickets</translation>
     </message>
 </context>
 </TS>

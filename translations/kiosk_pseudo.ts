@@ -464,6 +464,10 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Qüéüé ·]</translation>
     </message>
     <message>
+        <source>Desk tickets</source>
+        <translation>[Đésk tîçkéts ··]</translation>
+    </message>
+    <message>
         <source>Kiosks</source>
         <translation>[Kîösks ·]</translation>
     </message>
@@ -571,6 +575,10 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Thé hüb đöés ñöt kñöw thàt prépàréđ méssàgé. ···············]</translation>
     </message>
     <message>
+        <source>No more tickets can be issued for that service today.</source>
+        <translation>[Ñö möré tîçkéts çàñ bé îssüéđ för thàt sérvîçé töđàý. ···················]</translation>
+    </message>
+    <message>
         <source>Wrong PIN, or not a staff member. Try again.</source>
         <translation>[Wröñg PÎÑ, ör ñöt à stàff mémbér. Trý àgàîñ. ···············]</translation>
     </message>
@@ -642,6 +650,85 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
 </context>
 <context>
+    <name>DeskTicketsPanel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>[Tîçkét ·]</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>[Sérvîçé ·]</translation>
+    </message>
+    <message>
+        <source>Not sent: this desk is not connected.</source>
+        <translation>[Ñöt séñt: thîs đésk îs ñöt çöññéçtéđ. ············]</translation>
+    </message>
+    <message>
+        <source>The hub did not answer. Look at the queue to see whether it happened.</source>
+        <translation>[Thé hüb đîđ ñöt àñswér. Löök àt thé qüéüé tö séé whéthér ît hàppéñéđ. ·························]</translation>
+    </message>
+    <message>
+        <source>{number} is back in line.</source>
+        <extracomment>{number}: the missed ticket, now waiting again.</extracomment>
+        <translation>[{number} îs bàçk îñ lîñé. ·······]</translation>
+    </message>
+    <message>
+        <source>Ticket {number} for {service}. People before it: {ahead}. Tell the customer the number.</source>
+        <extracomment>{number}: the new ticket; {service}: its service; {ahead}: people before it.</extracomment>
+        <translation>[Tîçkét {number} för {service}. Péöplé béföré ît: {ahead}. Téll thé çüstömér thé ñümbér. ································]</translation>
+    </message>
+    <message>
+        <source>Ticket {number} for {service}. People before it: {ahead}. It is printing at {kiosk}.</source>
+        <extracomment>{kiosk}: the kiosk that prints the ticket.</extracomment>
+        <translation>[Tîçkét {number} för {service}. Péöplé béföré ît: {ahead}. Ît îs prîñtîñg àt {kiosk}. ·······························]</translation>
+    </message>
+    <message>
+        <source>Sign in (or unlock) to issue or return tickets.</source>
+        <translation>[Sîgñ îñ (ör üñlöçk) tö îssüé ör rétürñ tîçkéts. ················]</translation>
+    </message>
+    <message>
+        <source>Issue a ticket for a customer at the desk or on the phone</source>
+        <translation>[Îssüé à tîçkét för à çüstömér àt thé đésk ör öñ thé phöñé ····················]</translation>
+    </message>
+    <message>
+        <source>Elderly priority</source>
+        <translation>[Élđérlý prîörîtý ····]</translation>
+    </message>
+    <message>
+        <source>Issue ticket</source>
+        <translation>[Îssüé tîçkét ··]</translation>
+    </message>
+    <message>
+        <source>Missed numbers: called, did not come, not back yet</source>
+        <translation>[Mîsséđ ñümbérs: çàlléđ, đîđ ñöt çömé, ñöt bàçk ýét ·················]</translation>
+    </message>
+    <message>
+        <source>Put back in line</source>
+        <translation>[Püt bàçk îñ lîñé ····]</translation>
+    </message>
+    <message>
+        <source>Service of the new ticket</source>
+        <translation>[Sérvîçé öf thé ñéw tîçkét ·······]</translation>
+    </message>
+    <message>
+        <source>Where to print the new ticket</source>
+        <translation>[Whéré tö prîñt thé ñéw tîçkét ·········]</translation>
+    </message>
+    <message>
+        <source>Missed numbers</source>
+        <translation>[Mîsséđ ñümbérs ···]</translation>
+    </message>
+    <message>
+        <source>Show at this desk only</source>
+        <translation>[Shöw àt thîs đésk öñlý ······]</translation>
+    </message>
+    <message>
+        <source>Print at {kiosk}</source>
+        <extracomment>{kiosk}: a kiosk&apos;s name, e.g. &quot;Kiosk by the door&quot;.</extracomment>
+        <translation>[Prîñt àt {kiosk} ····]</translation>
+    </message>
+</context>
+<context>
     <name>DisplayBoard</name>
     <message>
         <source>Now calling</source>
@@ -669,6 +756,11 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Please wait to be called</source>
         <translation>[Pléàsé wàît tö bé çàlléđ ·······]</translation>
+    </message>
+    <message>
+        <source>Missed your number? Ask in the lobby</source>
+        <extracomment>Under the calls on the wall display, before the numbers called that did not come and have not come back (the numbers follow on the next line). Keep it short.</extracomment>
+        <translation>[Mîsséđ ýöür ñümbér? Àsk îñ thé löbbý ············]</translation>
     </message>
     <message>
         <source>Not connected: new calls may not show</source>
@@ -1219,6 +1311,14 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>Text size and sound</source>
         <translation>[Téxt sîzé àñđ söüñđ ·····]</translation>
     </message>
+    <message>
+        <source>I missed my number</source>
+        <translation>[Î mîsséđ mý ñümbér ·····]</translation>
+    </message>
+    <message>
+        <source>Type the number on your ticket to go back in line.</source>
+        <translation>[Týpé thé ñümbér öñ ýöür tîçkét tö gö bàçk îñ lîñé. ·················]</translation>
+    </message>
 </context>
 <context>
     <name>IdleScreen</name>
@@ -1353,6 +1453,39 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>English</source>
         <extracomment>The name of the language of this catalogue, written in that language itself (中文, English, Deutsch). The language switch button shows it.</extracomment>
         <translation>[Éñglîsh ·]</translation>
+    </message>
+</context>
+<context>
+    <name>MissedScreen</name>
+    <message>
+        <source>Your number: {number}</source>
+        <extracomment>{number}: what the customer has typed so far, e.g. A05.</extracomment>
+        <translation>[Ýöür ñümbér: {number} ······]</translation>
+    </message>
+    <message>
+        <source>Your number: (not typed yet)</source>
+        <translation>[Ýöür ñümbér: (ñöt týpéđ ýét) ·········]</translation>
+    </message>
+    <message>
+        <source>I missed my number</source>
+        <translation>[Î mîsséđ mý ñümbér ·····]</translation>
+    </message>
+    <message>
+        <source>Type the number on your ticket: first its letter, then its digits. We will put you back in line.</source>
+        <translation>[Týpé thé ñümbér öñ ýöür tîçkét: fîrst îts léttér, théñ îts đîgîts. Wé wîll püt ýöü bàçk îñ lîñé. ····································]</translation>
+    </message>
+    <message>
+        <source>Letter {letter}</source>
+        <extracomment>{letter}: a ticket number&apos;s letter, e.g. A.</extracomment>
+        <translation>[Léttér {letter} ···]</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>[Đélété ·]</translation>
+    </message>
+    <message>
+        <source>Put me back in line</source>
+        <translation>[Püt mé bàçk îñ lîñé ·····]</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2141,10 @@ Vérsîöñ {version} ··········]</translation>
         <translation>[Thîs sérvîçé çàññöt bé çhöséñ héré töđàý. ··············]</translation>
     </message>
     <message>
+        <source>That number was not missed today, or it is already back in line. Please ask in the lobby.</source>
+        <translation>[Thàt ñümbér wàs ñöt mîsséđ töđàý, ör ît îs àlréàđý bàçk îñ lîñé. Pléàsé àsk îñ thé löbbý. ·································]</translation>
+    </message>
+    <message>
         <source>No ticket could be given out.</source>
         <translation>[Ñö tîçkét çöülđ bé gîvéñ öüt. ·········]</translation>
     </message>
@@ -2039,6 +2176,30 @@ Vérsîöñ {version} ··········]</translation>
     <message>
         <source>I&apos;m finished</source>
         <translation>[Î&apos;m fîñîshéđ ··]</translation>
+    </message>
+</context>
+<context>
+    <name>WaitAlertStrip</name>
+    <message>
+        <source>{number} has waited {minutes} minutes.</source>
+        <extracomment>{number}: an elderly priority ticket, e.g. A005; {minutes}: whole minutes.</extracomment>
+        <translation>[{number} hàs wàîtéđ {minutes} mîñütés. ·············]</translation>
+    </message>
+    <message>
+        <source>Please see to them in the lobby.</source>
+        <translation>[Pléàsé séé tö thém îñ thé löbbý. ··········]</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>[Sééñ ·]</translation>
+    </message>
+    <message>
+        <source>Hide the waiting-time note</source>
+        <translation>[Hîđé thé wàîtîñg-tîmé ñöté ········]</translation>
+    </message>
+    <message>
+        <source>Long waits of elderly priority tickets</source>
+        <translation>[Löñg wàîts öf élđérlý prîörîtý tîçkéts ·············]</translation>
     </message>
 </context>
 </TS>

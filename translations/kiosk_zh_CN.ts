@@ -464,6 +464,10 @@ Python {python}，Qt {qt}</translation>
         <translation>排队叫号</translation>
     </message>
     <message>
+        <source>Desk tickets</source>
+        <translation>出号与过号</translation>
+    </message>
+    <message>
         <source>Kiosks</source>
         <translation>设备状态</translation>
     </message>
@@ -571,6 +575,10 @@ Python {python}，Qt {qt}</translation>
         <translation>支行服务找不到这条常用公告。</translation>
     </message>
     <message>
+        <source>No more tickets can be issued for that service today.</source>
+        <translation>这项业务今天不能再出号了。</translation>
+    </message>
+    <message>
         <source>Wrong PIN, or not a staff member. Try again.</source>
         <translation>密码不对，或不是本行员工。请再试一次。</translation>
     </message>
@@ -642,6 +650,85 @@ Python {python}，Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>DeskTicketsPanel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Not sent: this desk is not connected.</source>
+        <translation>没有发出：本工作台没有连接。</translation>
+    </message>
+    <message>
+        <source>The hub did not answer. Look at the queue to see whether it happened.</source>
+        <translation>服务器没有回答。请查看排队情况，确认是否已经办好。</translation>
+    </message>
+    <message>
+        <source>{number} is back in line.</source>
+        <extracomment>{number}: the missed ticket, now waiting again.</extracomment>
+        <translation>{number}已重新排队。</translation>
+    </message>
+    <message>
+        <source>Ticket {number} for {service}. People before it: {ahead}. Tell the customer the number.</source>
+        <extracomment>{number}: the new ticket; {service}: its service; {ahead}: people before it.</extracomment>
+        <translation>{service}号码{number}，前面还有{ahead}人。请告诉客户这个号码。</translation>
+    </message>
+    <message>
+        <source>Ticket {number} for {service}. People before it: {ahead}. It is printing at {kiosk}.</source>
+        <extracomment>{kiosk}: the kiosk that prints the ticket.</extracomment>
+        <translation>{service}号码{number}，前面还有{ahead}人。正在{kiosk}打印。</translation>
+    </message>
+    <message>
+        <source>Sign in (or unlock) to issue or return tickets.</source>
+        <translation>请先登录（或解锁），再出号或重新排队。</translation>
+    </message>
+    <message>
+        <source>Issue a ticket for a customer at the desk or on the phone</source>
+        <translation>为柜台前或电话中的客户出号</translation>
+    </message>
+    <message>
+        <source>Elderly priority</source>
+        <translation>老年人优先</translation>
+    </message>
+    <message>
+        <source>Issue ticket</source>
+        <translation>出号</translation>
+    </message>
+    <message>
+        <source>Missed numbers: called, did not come, not back yet</source>
+        <translation>过号：已叫号、未到、尚未重新排队</translation>
+    </message>
+    <message>
+        <source>Put back in line</source>
+        <translation>重新排队</translation>
+    </message>
+    <message>
+        <source>Service of the new ticket</source>
+        <translation>新号码的业务</translation>
+    </message>
+    <message>
+        <source>Where to print the new ticket</source>
+        <translation>新号码在哪里打印</translation>
+    </message>
+    <message>
+        <source>Missed numbers</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Show at this desk only</source>
+        <translation>只在本工作台显示</translation>
+    </message>
+    <message>
+        <source>Print at {kiosk}</source>
+        <extracomment>{kiosk}: a kiosk&apos;s name, e.g. &quot;Kiosk by the door&quot;.</extracomment>
+        <translation>在{kiosk}打印</translation>
+    </message>
+</context>
+<context>
     <name>DisplayBoard</name>
     <message>
         <source>Now calling</source>
@@ -669,6 +756,11 @@ Python {python}，Qt {qt}</translation>
     <message>
         <source>Please wait to be called</source>
         <translation>请留意叫号</translation>
+    </message>
+    <message>
+        <source>Missed your number? Ask in the lobby</source>
+        <extracomment>Under the calls on the wall display, before the numbers called that did not come and have not come back (the numbers follow on the next line). Keep it short.</extracomment>
+        <translation>过号请到大堂咨询</translation>
     </message>
     <message>
         <source>Not connected: new calls may not show</source>
@@ -1219,6 +1311,14 @@ Python {python}，Qt {qt}</translation>
         <source>Text size and sound</source>
         <translation>字体和声音</translation>
     </message>
+    <message>
+        <source>I missed my number</source>
+        <translation>我过号了</translation>
+    </message>
+    <message>
+        <source>Type the number on your ticket to go back in line.</source>
+        <translation>输入您票上的号码，重新排队。</translation>
+    </message>
 </context>
 <context>
     <name>IdleScreen</name>
@@ -1353,6 +1453,39 @@ Python {python}，Qt {qt}</translation>
         <source>English</source>
         <extracomment>The name of the language of this catalogue, written in that language itself (中文, English, Deutsch). The language switch button shows it.</extracomment>
         <translation>中文</translation>
+    </message>
+</context>
+<context>
+    <name>MissedScreen</name>
+    <message>
+        <source>Your number: {number}</source>
+        <extracomment>{number}: what the customer has typed so far, e.g. A05.</extracomment>
+        <translation>您的号码：{number}</translation>
+    </message>
+    <message>
+        <source>Your number: (not typed yet)</source>
+        <translation>您的号码：（还没有输入）</translation>
+    </message>
+    <message>
+        <source>I missed my number</source>
+        <translation>我过号了</translation>
+    </message>
+    <message>
+        <source>Type the number on your ticket: first its letter, then its digits. We will put you back in line.</source>
+        <translation>请输入您票上的号码：先按字母，再按数字。我们帮您重新排队。</translation>
+    </message>
+    <message>
+        <source>Letter {letter}</source>
+        <extracomment>{letter}: a ticket number&apos;s letter, e.g. A.</extracomment>
+        <translation>字母{letter}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Put me back in line</source>
+        <translation>帮我重新排队</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2141,10 @@ Version {version}</source>
         <translation>这项业务今天不能在这里取号。</translation>
     </message>
     <message>
+        <source>That number was not missed today, or it is already back in line. Please ask in the lobby.</source>
+        <translation>这个号码今天没有过号，或者已经重新排队了。请到大堂咨询。</translation>
+    </message>
+    <message>
         <source>No ticket could be given out.</source>
         <translation>没能取到号。</translation>
     </message>
@@ -2039,6 +2176,30 @@ Version {version}</source>
     <message>
         <source>I&apos;m finished</source>
         <translation>取好了</translation>
+    </message>
+</context>
+<context>
+    <name>WaitAlertStrip</name>
+    <message>
+        <source>{number} has waited {minutes} minutes.</source>
+        <extracomment>{number}: an elderly priority ticket, e.g. A005; {minutes}: whole minutes.</extracomment>
+        <translation>{number}已等候{minutes}分钟。</translation>
+    </message>
+    <message>
+        <source>Please see to them in the lobby.</source>
+        <translation>请到大堂照看这位客户。</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Hide the waiting-time note</source>
+        <translation>隐藏等候提示</translation>
+    </message>
+    <message>
+        <source>Long waits of elderly priority tickets</source>
+        <translation>老年人优先号码等候过久</translation>
     </message>
 </context>
 </TS>

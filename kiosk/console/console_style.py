@@ -46,6 +46,7 @@ BANNER_SPECIAL = Pair("#2F4A6D", "#FFFFFF")
 BANNER_NO_SOUND = Pair("#B00020", "#FFFFFF")
 BANNER_SILENT_PEER = Pair("#6E4500", "#FFFFFF")
 BANNER_CALM = Pair("#E2F1E4", "#1C1A17")
+BANNER_WAIT = Pair("#DCE5F0", "#1C1A17")  # a priority ticket waited long: calm, not an alarm
 
 DEVICE_OFFLINE = Pair("#F6D5D6", "#1C1A17")
 DEVICE_PROBLEM = Pair("#FFE7A1", "#1C1A17")

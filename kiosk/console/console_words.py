@@ -67,6 +67,8 @@ _ACTION_REFUSALS = {
         "offline, or it has an open call."),
     ActionRefusal.UNKNOWN_MESSAGE: QT_TRANSLATE_NOOP(
         "ConsoleWords", "The hub does not know that prepared message."),
+    ActionRefusal.QUEUE_FULL: QT_TRANSLATE_NOOP(
+        "ConsoleWords", "No more tickets can be issued for that service today."),
 }
 
 _PIN_REFUSALS = {

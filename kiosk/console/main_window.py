@@ -40,6 +40,7 @@ from kiosk.console.announcements_panel import AnnouncementsPanel
 from kiosk.console.branch_names import BranchNames, CurrentLanguage
 from kiosk.console.console_records import ConsoleRecords
 from kiosk.console.desk_session import DeskSession
+from kiosk.console.desk_tickets_panel import DeskTicketsPanel
 from kiosk.console.device_monitor import DeviceMonitor
 from kiosk.console.drills_panel import DrillsPanel
 from kiosk.console.file_choice import SavePath
@@ -53,6 +54,7 @@ from kiosk.console.reports_panel import ReportsPanel
 from kiosk.console.sign_in_panel import SignInPanel
 from kiosk.console.staff_session import Phase
 from kiosk.console.supervision import DeviceEvent, DeviceView
+from kiosk.console.wait_alert_strip import WaitAlertStrip
 from kiosk.core.help_state import CallState
 from kiosk.core.settings import Role
 from kiosk.net.qt_bridge import ConsoleBridge
@@ -60,7 +62,7 @@ from kiosk.protocol import Decoded
 from kiosk.protocol.help_messages import VisitFeedback
 from kiosk.protocol.staff_commands import Announce, ClearAnnouncement, Finish, NoShow
 from kiosk.protocol.staff_messages import Announcement
-from kiosk.protocol.ticket_messages import QueueState, TicketCalled
+from kiosk.protocol.ticket_messages import QueueState, TicketCalled, WaitAlert
 
 ConfirmClose = Callable[[QWidget, str], bool]
 CALLS_SHARE = 42
@@ -129,6 +131,8 @@ class ConsoleWindow(QMainWindow):
         self.calls = HelpCallsPanel(names, bridge, self)
         self.sign_in = SignInPanel(names, self)
         self.queue = QueuePanel(names, counter, desk.act, clock, self)
+        self.desk_tickets = DeskTicketsPanel(names, desk.act, self)
+        self.wait_alerts = WaitAlertStrip(counter == 0, self)
         self.kiosks = KiosksPanel(names, clock, self)
         self.announcements = AnnouncementsPanel(names, desk.act, self)
         self.history = HistoryPanel(names, save_path, self)
@@ -136,8 +140,8 @@ class ConsoleWindow(QMainWindow):
         self.drills = DrillsPanel(names, desk.act, save_path, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("consoleTabs")
-        for panel in (self.queue, self.kiosks, self.announcements, self.history,
-                      self.reports, self.drills):
+        for panel in (self.queue, self.desk_tickets, self.kiosks, self.announcements,
+                      self.history, self.reports, self.drills):
             self.tabs.addTab(panel, "")
         self.work = QStackedWidget(self)
         self.work.addWidget(self.sign_in)
@@ -186,6 +190,7 @@ class ConsoleWindow(QMainWindow):
         policy.setRetainSizeWhenHidden(True)
         self.alarm_strip.setSizePolicy(policy)
         column.addLayout(header)
+        column.addWidget(self.wait_alerts)
         column.addWidget(split, 1)
         self.setCentralWidget(root)
 
@@ -255,12 +260,16 @@ class ConsoleWindow(QMainWindow):
             self._records.called(message)
         elif isinstance(message, Announcement):
             self.show_announcement(message)
+        elif isinstance(message, WaitAlert):
+            self.wait_alerts.add(message)
         elif isinstance(message, VisitFeedback):
             if self._records.rating(message, decoded.sender, decoded.sent_at):
                 self.reports.show_ratings(self._records.ratings)
 
     def show_queue(self, state: QueueState) -> None:
         self.queue.show_queue(state)
+        self.desk_tickets.show_queue(state)
+        self.wait_alerts.show_queue(state)
         if self._records.queue_state(state):
             self.reports.show_tickets(self._records.tickets())
 
@@ -271,6 +280,7 @@ class ConsoleWindow(QMainWindow):
 
     def _action_answered(self, answer: ActionAnswer) -> None:
         self.queue.action_answered(answer)
+        self.desk_tickets.action_answered(answer)
         self.announcements.action_answered(answer)
         self.drills.action_answered(answer)
         result, command = answer.result, answer.command
@@ -430,9 +440,10 @@ class ConsoleWindow(QMainWindow):
         self.language_button.setVisible(len(codes) > 1)
         self.language_button.setAccessibleName(self.tr("Change language"))
         self.about_button.setText(self.tr("About"))
-        for index, title in enumerate((self.tr("Queue"), self.tr("Kiosks"),
-                                       self.tr("Announcements"), self.tr("History"),
-                                       self.tr("Reports"), self.tr("Drills"))):
+        for index, title in enumerate((self.tr("Queue"), self.tr("Desk tickets"),
+                                       self.tr("Kiosks"), self.tr("Announcements"),
+                                       self.tr("History"), self.tr("Reports"),
+                                       self.tr("Drills"))):
             self.tabs.setTabText(index, title)
         self._show_who()
         self._show_status()

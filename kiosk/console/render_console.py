@@ -36,6 +36,7 @@ def render_console(config_path: str, out_dir: str, languages: Sequence[str],
         return EXIT_PROBLEM
     consoles = [d for d in config.devices_with_role(Role.CONSOLE) if d.counter]
     consoles = consoles or list(config.devices_with_role(Role.CONSOLE))
+    lobbies = [d for d in config.devices_with_role(Role.CONSOLE) if not d.counter] or consoles
     if not consoles:
         print(f"{config_path}: no device with role = \"console\" to draw", file=sys.stderr)
         return EXIT_PROBLEM
@@ -57,7 +58,8 @@ def render_console(config_path: str, out_dir: str, languages: Sequence[str],
     for language in languages:
         for screen in chosen:
             with tempfile.TemporaryDirectory(prefix="console-render-") as scratch:
-                stage = Stage(app, config, consoles[0].id, Path(scratch), language)
+                desk = (lobbies if screen.lobby else consoles)[0].id
+                stage = Stage(app, config, desk, Path(scratch), language)
                 try:
                     screen.set_up(stage)
                     target = (Path(out_dir) / f"console-{screen.name}-{language}.png" if flat

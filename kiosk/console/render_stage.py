@@ -7,6 +7,7 @@ the path the hub's answer takes. Each ``Screen`` puts it into one state worth lo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.console.app import ConsoleParts, build_console
-from kiosk.console.hub_requests import PinAnswer
+from kiosk.console.hub_requests import ActionAnswer, PinAnswer
 from kiosk.console.journal import Journal
 from kiosk.console.sample_day import sample_day, sample_health, sample_heartbeat
 from kiosk.console.supervision import DeviceChange, DeviceEvent
@@ -25,7 +26,9 @@ from kiosk.core.help_state import calls_state
 from kiosk.core.settings import LocalText, Role
 from kiosk.protocol.device_messages import Activity, Component
 from kiosk.protocol.pin_messages import PinReply
-from kiosk.protocol.staff_messages import Announcement
+from kiosk.protocol.staff_commands import IssueTicket
+from kiosk.protocol.staff_messages import ActionResult, Announcement
+from kiosk.protocol.ticket_messages import MissedTicket, WaitAlert
 from kiosk.speech.api import AudioState
 from kiosk.speech.players import NullPlayer, Playback, Player, PlayerState
 
@@ -165,6 +168,7 @@ class Screen:
     name: str
     set_up: Callable[[Stage], None]
     floating: bool = False  # draw the always-on-top banner instead of the window
+    lobby: bool = False  # draw the lobby desk's console (counter 0), not a counter's
 
 
 def _kiosk(stage: Stage, index: int) -> str:
@@ -251,6 +255,34 @@ def _drills(stage: Stage) -> None:
     stage.tab(stage.parts.window.drills)
 
 
+def _desk_tickets(stage: Stage) -> None:
+    _working_desk(stage)
+    state = stage.sample.queue
+    services = stage.config.services
+    missed = tuple(MissedTicket(f"{services[i % len(services)].prefix}{3 + i:03d}",
+                                services[i % len(services)].id) for i in range(3))
+    stage.parts.window.show_queue(dataclasses.replace(state, missed=missed))
+    panel = stage.parts.window.desk_tickets
+    panel.missed_table.selectRow(0)
+    command = IssueTicket(services[0].id, True, _kiosk(stage, 0))
+    details = {"number": f"{services[0].prefix}020", "service_id": services[0].id,
+               "priority": "true", "people_ahead": "2", "wait_low_s": "300",
+               "wait_high_s": "900"}
+    panel.action_answered(ActionAnswer("0" * 32, stage.config.staff[0].id, command,
+                                       ActionResult("0" * 32, details=details)))
+    stage.tab(panel)
+
+
+def _wait_alert(stage: Stage) -> None:
+    _working_desk(stage)
+    elderly = [t for t in stage.sample.queue.waiting if t.priority] or \
+        list(stage.sample.queue.waiting)
+    for ticket in elderly[:2]:
+        stage.parts.window.wait_alerts.add(WaitAlert(
+            ticket.number, ticket.service_id, ticket.issued_at,
+            max(1, int((stage.now - ticket.issued_at) // 60))))
+
+
 def _floating(stage: Stage) -> None:
     _signed_out(stage)
     stage.show_calls(stage.sample.open_events)
@@ -269,5 +301,7 @@ SCREENS = (
     Screen("history", _history),
     Screen("reports", _reports),
     Screen("drills", _drills),
+    Screen("desk-tickets", _desk_tickets),
+    Screen("wait-alert", _wait_alert, lobby=True),
     Screen("floating-banner", _floating, floating=True),
 )

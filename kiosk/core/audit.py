@@ -64,6 +64,8 @@ class AuditAction(StrEnum):
     TICKET_NO_SHOW = "ticket_no_show"
     TICKET_FINISHED = "ticket_finished"
     TICKET_TRANSFERRED = "ticket_transferred"
+    TICKET_RETURNED = "ticket_returned"
+    TICKET_WAIT_ALERT = "ticket_wait_alert"
     HELP_EVENT = "help_event"
     STAFF_SIGNED_IN = "staff_signed_in"
     STAFF_SIGN_IN_FAILED = "staff_sign_in_failed"

@@ -23,12 +23,14 @@ class Screen(StrEnum):
     SETTINGS = "settings"  # the customer's own settings
     FEEDBACK = "feedback"  # "How was your visit today?"
     STAFF_EXIT = "staff_exit"  # staff PIN to leave full-screen
+    MISSED = "missed"  # "I missed my number": type it, go back in line
 
 
 S = Screen
 
 NEXT: dict[Screen, frozenset[Screen]] = {
-    S.HOME: frozenset({S.SERVICES, S.CATEGORIES, S.SETTINGS, S.FEEDBACK, S.STAFF_EXIT}),
+    S.HOME: frozenset({S.SERVICES, S.CATEGORIES, S.SETTINGS, S.FEEDBACK, S.STAFF_EXIT,
+                       S.MISSED}),
     S.SERVICES: frozenset({S.PRIORITY, S.TICKET}),
     S.PRIORITY: frozenset({S.TICKET}),
     S.TICKET: frozenset({S.FEEDBACK}),
@@ -39,6 +41,7 @@ NEXT: dict[Screen, frozenset[Screen]] = {
     S.SETTINGS: frozenset(),
     S.FEEDBACK: frozenset(),
     S.STAFF_EXIT: frozenset(),
+    S.MISSED: frozenset({S.TICKET}),
 }
 """Where each screen's own buttons lead; Home, Back and Help are allowed everywhere."""
 

@@ -3,7 +3,7 @@
 Event-sourced. Every change is a `QueueEvent` carrying its time; `Queue.apply` is
 deterministic, so the hub persists the events and rebuilds an equal queue after a restart
 by replaying them. A command (`issue`, `call_next`, `recall`, `no_show`, `finish`,
-`transfer`) works out the event, applies it and returns it for the hub to store and
+`transfer`, `return_missed`) works out the event, applies it and returns it for the hub to store and
 publish, or raises `QueueError` with a reason staff can read. Nothing here reads a clock
 or does I/O.
 
@@ -162,6 +162,11 @@ class Queue:
             QueueEvent(EventKind.TRANSFERRED, at, number, service_id=to_service_id)
         )
 
+    def return_missed(self, number: str, at: float) -> QueueEvent:
+        """A customer who missed their number is back: the ticket waits again, as an
+        arrival of its own kind (docs/decisions/0018-missed-tickets.md)."""
+        return self._apply_new(QueueEvent(EventKind.RETURNED, at, number))
+
     # -- views ----------------------------------------------------------------------------
 
     @property
@@ -195,6 +200,10 @@ class Queue:
             return []
         order = self._today.lanes[service_id].call_order()
         return [self._today.tickets[number] for number in order]
+
+    def missed(self) -> list[Ticket]:
+        """Today's tickets called and marked "did not come" that have not come back."""
+        return self._today.missed() if self._today is not None else []
 
     def people_ahead(self, number: str) -> int:
         """How many tickets of its service waiting now are called before it: the number a

@@ -112,6 +112,7 @@ class QueueDay:
             EventKind.NO_SHOW: self._no_show,
             EventKind.FINISHED: self._finished,
             EventKind.TRANSFERRED: self._transferred,
+            EventKind.RETURNED: self._returned,
         }
         handlers[event.kind](event)
 
@@ -201,6 +202,23 @@ class QueueDay:
             called_at=None,
         )
         self.lanes[event.service_id].join(event.number, priority=True)
+
+    def _returned(self, event: QueueEvent) -> None:
+        """A missed ticket goes back in line, keeping its number, as an arrival of its own
+        kind: a regular ticket at the back, a priority ticket by the priority rule
+        (docs/decisions/0018-missed-tickets.md)."""
+        ticket = self.ticket(event.number)
+        if ticket.state is not TicketState.NO_SHOW:
+            raise QueueError(f"{event.number} is {ticket.state}; only a missed ticket returns")
+        self.tickets[event.number] = replace(
+            ticket, state=TicketState.WAITING, counter=None, called_at=None
+        )
+        self.lanes[ticket.service_id].join(event.number, priority=ticket.priority)
+
+    def missed(self) -> list[Ticket]:
+        """The day's tickets called and marked "did not come", in the order of their numbers'
+        issue, that have not come back."""
+        return [t for t in self.tickets.values() if t.state is TicketState.NO_SHOW]
 
     def _require_service(self, service_id: str) -> None:
         if service_id not in self._rules:

@@ -17,6 +17,7 @@ Fields by kind (the others are None and absent from the dict):
 | no_show     | (none)                                            |
 | finished    | (none)                                            |
 | transferred | service_id (the service the ticket moves to)      |
+| returned    | (none: a missed ticket goes back in line)         |
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class EventKind(StrEnum):
     NO_SHOW = "no_show"
     FINISHED = "finished"
     TRANSFERRED = "transferred"
+    RETURNED = "returned"
 
 
 _KIND_FIELDS: dict[EventKind, frozenset[str]] = {
@@ -68,6 +70,7 @@ _KIND_FIELDS: dict[EventKind, frozenset[str]] = {
     EventKind.NO_SHOW: frozenset(),
     EventKind.FINISHED: frozenset(),
     EventKind.TRANSFERRED: frozenset({"service_id"}),
+    EventKind.RETURNED: frozenset(),
 }
 _KIND_NAMES = frozenset(kind.value for kind in EventKind)
 _COMMON_FIELDS = frozenset({"kind", "at", "number"})

@@ -136,6 +136,10 @@ class QueueSection:
                                        minimum=1, maximum=20)
     reply_timeout_s: float = option(5.0, "A kiosk waits this long for its ticket, then sends "
                                     "the customer to the counter.", minimum=0.5, maximum=30)
+    priority_wait_alert_min: float = option(20.0, "An elderly priority ticket waiting longer "
+                                            "than this many minutes alerts the lobby console "
+                                            "once; 0 switches the alert off.",
+                                            minimum=0, maximum=240)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ The four choices, two by two, are what customers come to a kiosk for, most asked
 with the customer) and "Text size and sound" (the customer's own settings). Feedback is
 not on home at all: it is asked for when the customer is done with their ticket ("I'm
 finished"), not offered to someone who has just walked up. The language and text size
-buttons sit top right, where a customer looking for them finds them on every visit. When
+buttons sit top right, where a customer looking for them finds them on every visit. Under
+the choices, smaller, "I missed my number" takes a customer who was called and did not hear
+it back into line (missed_screen.py). When
 staff cannot be reached from this kiosk, home says so and what to do instead.
 """
 
@@ -42,6 +44,7 @@ class HomeScreen(KioskScreen):
     settingsRequested = Signal()
     languageRequested = Signal()
     textSizeRequested = Signal()
+    missedRequested = Signal()
 
     def __init__(self, branch_name: LocalText, language: Callable[[], str],
                  next_language_name: Callable[[], str], text_size: Callable[[], TextSize],
@@ -71,6 +74,7 @@ class HomeScreen(KioskScreen):
                                             symbol=question_symbol)
         self.guidance_button = make_choice("home_guidance", tile=True, symbol=staff_symbol)
         self.settings_button = make_choice("home_settings", tile=True)
+        self.missed_button = make_button("home_missed")
         self.choices: list[BigButton] = []
         self._grid = QGridLayout()
         self._grid.setColumnStretch(CHOICE_COLUMNS, 1)
@@ -84,12 +88,19 @@ class HomeScreen(KioskScreen):
         layout.addWidget(self.notice)
         layout.addWidget(self.notice_advice)
         layout.addLayout(self._grid)
+        # A quarter of the width at most: the text wraps rather than grow the button past
+        # the Help button, the largest control on every screen.
+        missed_row = QHBoxLayout()
+        missed_row.addWidget(self.missed_button, 1)
+        missed_row.addStretch(3)
+        layout.addLayout(missed_row)
         layout.addStretch(1)
 
         self.ticket_button.clicked.connect(self.ticketRequested)
         self.questions_button.clicked.connect(self.questionsRequested)
         self.guidance_button.clicked.connect(self.guidanceRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
+        self.missed_button.clicked.connect(self.missedRequested)
         self.language_button.clicked.connect(self.languageRequested)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         self.retranslate()
@@ -107,11 +118,13 @@ class HomeScreen(KioskScreen):
 
     def set_staff_unreachable(self, unreachable: bool) -> None:
         """Say that staff cannot be reached, in place of the invitation to press the red
-        button for a person (which would promise what the kiosk cannot do just now)."""
+        button for a person (which would promise what the kiosk cannot do just now). "I
+        missed my number" steps aside for the notice: the counter is where to go then."""
         self._staff_unreachable = unreachable
         self.intro.setVisible(not unreachable)
         self.notice.setVisible(unreachable)
         self.notice_advice.setVisible(unreachable)
+        self.missed_button.setVisible(not unreachable)
 
     def retranslate(self) -> None:
         name = self._branch_name.text(data_language(self._language()))
@@ -130,6 +143,9 @@ class HomeScreen(KioskScreen):
         self.guidance_button.setAccessibleDescription(
             self.tr("A member of staff will come and go with you."))
         self.settings_button.setText(self.tr("Text size and sound"))
+        self.missed_button.setText(self.tr("I missed my number"))
+        self.missed_button.setAccessibleDescription(
+            self.tr("Type the number on your ticket to go back in line."))
         self.language_button.setText(self._next_language_name())
         self.language_button.setAccessibleDescription(
             vocabulary_text("Navigation", "change_language"))
@@ -138,7 +154,8 @@ class HomeScreen(KioskScreen):
             "Accessibility", "larger_text" if larger else "smaller_text"))
 
     def spoken(self) -> list[str]:
-        return shown_text(self.title, self.intro, self.notice, self.notice_advice, *self.choices)
+        return shown_text(self.title, self.intro, self.notice, self.notice_advice, *self.choices,
+                          self.missed_button)
 
     def first_control(self) -> QWidget | None:
         return self.choices[0] if self.choices else self.language_button

@@ -36,6 +36,7 @@ from kiosk.customer.announcement_overlay import (
 from kiosk.customer.called_announcer import CalledAnnouncer
 from kiosk.customer.corner_gesture import CornerHold
 from kiosk.customer.customer_session import CustomerSession, data_language, speech_language
+from kiosk.customer.desk_prints import DeskPrints
 from kiosk.customer.feedback_screen import FeedbackScreen
 from kiosk.customer.help_follower import HelpFollower
 from kiosk.customer.help_loop import HelpLoop
@@ -45,6 +46,7 @@ from kiosk.customer.idle_overlay import IdleScreen
 from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
 from kiosk.customer.kiosk_screen import KioskScreen
+from kiosk.customer.missed_screen import MissedScreen
 from kiosk.customer.options import KeyBindings, KeyFunction
 from kiosk.customer.questions_journey import QuestionsJourney
 from kiosk.customer.screen_host import ScreenHost
@@ -117,6 +119,10 @@ class KioskWindow(QWidget):
         self.tickets = TicketJourney(config, network, printer, self.voice, language, self._go,
                                      self._is_shown, font_family=font_family,
                                      paper=printer_section, parent=self)
+        self.desk_prints = DeskPrints(network, printer, self.tickets.words_for,
+                                      font_family=font_family, paper=printer_section,
+                                      parent=self)
+        self.missed_screen = MissedScreen([s.prefix for s in config.services])
         self.services_screen = self.tickets.services
         self.priority_screen = self.tickets.priority
         self.ticket_screen = self.tickets.ticket
@@ -134,7 +140,7 @@ class KioskWindow(QWidget):
             Screen.SERVICES: self.services_screen, Screen.PRIORITY: self.priority_screen,
             Screen.TICKET: self.ticket_screen, Screen.CATEGORIES: self.categories_screen,
             Screen.QUESTIONS: self.questions_screen, Screen.ANSWER: self.answer_screen,
-            Screen.FEEDBACK: self.feedback_screen,
+            Screen.FEEDBACK: self.feedback_screen, Screen.MISSED: self.missed_screen,
         }
         self.host = ScreenHost(self)
         for screen in self._all_screens():
@@ -177,6 +183,8 @@ class KioskWindow(QWidget):
             changing.contentChanged.connect(lambda screen=changing: self._read_if_shown(screen))
         self.home.ticketRequested.connect(lambda: self._go(Screen.SERVICES))
         self.home.questionsRequested.connect(lambda: self._go(Screen.CATEGORIES))
+        self.home.missedRequested.connect(lambda: self._go(Screen.MISSED))
+        self.missed_screen.numberEntered.connect(self.tickets.return_missed)
         self.ticket_screen.finished.connect(lambda: self._go(Screen.FEEDBACK))
         self.feedback_screen.rated.connect(self._rated)
         self.feedback_screen.declined.connect(self.go_home)

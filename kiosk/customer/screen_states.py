@@ -307,6 +307,31 @@ def _no_ticket(problem: TicketProblem,
     return set_up
 
 
+def _type_missed(stage: KioskStage, number: str = "A005") -> None:
+    """"I missed my number", and the customer's taps on the keypad."""
+    window = stage.window
+    window.home.missed_button.click()
+    screen = window.missed_screen
+    prefix = next((p for p in screen.keys if number.startswith(p) and not p.isdigit()), "")
+    if prefix:
+        screen.keys[prefix].click()
+    for digit in number[len(prefix):].lstrip("0"):
+        screen.keys[digit].click()
+
+
+def _missed_back(stage: KioskStage) -> None:
+    _type_missed(stage)
+    stage.window.missed_screen.send.click()
+    stage.issue("A005", people_ahead=2, wait_s=(300, 900))
+    stage.printed(PrintOutcome.PRINTED)
+
+
+def _missed_refused(stage: KioskStage) -> None:
+    _type_missed(stage)
+    stage.window.missed_screen.send.click()
+    stage.no_ticket(TicketProblem.REFUSED, TicketRefusal.NOT_MISSED)
+
+
 def _larger(then: Callable[[KioskStage], None]) -> Callable[[KioskStage], None]:
     def set_up(stage: KioskStage) -> None:
         _settings(stage, larger=True)
@@ -340,6 +365,10 @@ TICKET_STATES: tuple[ScreenState, ...] = (
     ScreenState("ticket-failed", _no_ticket(TicketProblem.NO_ANSWER)),
     ScreenState("ticket-refused", _no_ticket(TicketProblem.REFUSED,
                                              TicketRefusal.SERVICE_CLOSED)),
+    ScreenState("missed", lambda stage: stage.window.home.missed_button.click()),
+    ScreenState("missed-typed", _type_missed),
+    ScreenState("missed-back-in-line", _missed_back),
+    ScreenState("missed-not-missed", _missed_refused),
 )
 """Taking a ticket: every step, and every way it can end."""
 

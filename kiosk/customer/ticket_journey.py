@@ -79,6 +79,7 @@ class TicketJourney(QObject):
         self._paper = paper
         self._service = ""
         self._priority = False
+        self._returning: str | None = None  # the missed number being put back in line
         self._request: str | None = None
         self._print_request: str | None = None
         self._stopped = False
@@ -105,6 +106,7 @@ class TicketJourney(QObject):
     def clear(self) -> None:
         """For the next customer: nothing of this one's ticket is waited for or shown."""
         self._service, self._priority = "", False
+        self._returning = None
         self._request = self._print_request = None
         self.ticket.clear()
 
@@ -121,9 +123,19 @@ class TicketJourney(QObject):
         self._service = service_id
         self._go(Screen.PRIORITY)
 
+    @Slot(str)
+    def return_missed(self, number: str) -> None:
+        """"I missed my number": ask the hub to put it back in line; the answer is shown
+        on the ticket screen like a new ticket, and printed with its new place."""
+        self._returning = number
+        self._request = None
+        self._ask()
+        self._go(Screen.TICKET)
+
     @Slot(bool)
     def choose_priority(self, priority: bool) -> None:
         self._priority = priority
+        self._returning = None
         self._request = None
         self._ask()
         self._go(Screen.TICKET)
@@ -137,6 +149,12 @@ class TicketJourney(QObject):
         self._print_request = None
         self.ticket.show_asking()
         language = data_language(self._language())
+        if self._returning is not None:
+            self._request = self._network.return_missed(self._returning, language,
+                                                        request_id=self._request)
+            log.info("missed ticket %s asked back into line (request %s)", self._returning,
+                     self._request[:8])
+            return
         self._request = self._network.request_ticket(self._service, self._priority, language,
                                                      request_id=self._request)
         log.info("ticket asked for service %s%s (request %s)", self._service,

@@ -190,6 +190,8 @@ class TicketScreen(KioskScreen):
                                               "today."),
             TicketRefusal.UNKNOWN_SERVICE: self.tr("This service cannot be chosen here "
                                                    "today."),
+            TicketRefusal.NOT_MISSED: self.tr("That number was not missed today, or it is "
+                                              "already back in line. Please ask in the lobby."),
         }
         reason = reasons.get(self._refusal) if self._refusal is not None else None
         return reason or self.tr("No ticket could be given out.")

@@ -33,6 +33,9 @@ SPOKEN_CALL = QT_TRANSLATE_NOOP("DisplayBoard",
 CALLED_BEFORE = QT_TRANSLATE_NOOP("DisplayBoard", "Called before")
 NOTICE_TITLE = QT_TRANSLATE_NOOP("DisplayBoard", "Notice")
 WAITING_FOR_CALLS = QT_TRANSLATE_NOOP("DisplayBoard", "Please wait to be called")
+#: Under the calls on the wall display, before the numbers called that did not come and
+#: have not come back (the numbers follow on the next line). Keep it short.
+MISSED_NUMBERS = QT_TRANSLATE_NOOP("DisplayBoard", "Missed your number? Ask in the lobby")
 #: Shown on the wall display while it cannot reach the branch system.
 RECONNECTING = QT_TRANSLATE_NOOP("DisplayBoard", "Not connected: new calls may not show")
 

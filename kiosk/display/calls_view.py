@@ -1,5 +1,6 @@
 """The called numbers on the wall: the newest in huge type, framed and captioned, beside the
-list of the earlier ones.
+list of the earlier ones, and under them the numbers called that did not come ("过号请到大堂
+咨询", docs/decisions/0018-missed-tickets.md).
 
 The newest is marked three ways, never by colour alone: a thick frame around it, the
 caption "Now calling" above it, and type far larger than the earlier numbers. Each number
@@ -18,6 +19,7 @@ from kiosk.display.board_state import CalledNumber
 from kiosk.display.board_words import (
     CALLED_BEFORE,
     GO_TO_COUNTER,
+    MISSED_NUMBERS,
     NOW_CALLING,
     WAITING_FOR_CALLS,
     BoardWords,
@@ -28,6 +30,8 @@ CENTRED = Qt.AlignmentFlag.AlignCenter
 NEWEST_SHARE = 2
 EARLIER_SHARE = 1
 """The newest number takes two thirds of the width, the earlier ones a third."""
+MAX_MISSED_SHOWN = 6
+"""The newest missed numbers listed; the lobby's console has them all."""
 
 
 def number_and_counter(call: CalledNumber) -> str:
@@ -65,6 +69,11 @@ class CallsView(QWidget):
         for row in self.rows:
             earlier_layout.addWidget(row)
         earlier_layout.addStretch(1)
+        self.missed = self._label("missed_numbers", "body")
+        self.missed.setWordWrap(True)
+        self.missed.hide()
+        earlier_layout.addWidget(self.missed)
+        self._missed: list[str] = []
         layout.addWidget(self.earlier, EARLIER_SHARE)
         self._recent_count = 0
         self._has_current = False
@@ -102,6 +111,18 @@ class CallsView(QWidget):
         self._recent_count = len(recent)
         self._fit_sentences()
         self._fit_rows()
+
+    def show_missed(self, numbers: Sequence[str]) -> None:
+        """The numbers called that did not come and are not back in line: the caption in
+        every language of the board, then the numbers (the newest MAX_MISSED_SHOWN)."""
+        self._missed = list(numbers)[-MAX_MISSED_SHOWN:]
+        self.missed.setText("\n".join([*self._words.each(MISSED_NUMBERS),
+                                        "  ".join(self._missed)]))
+        self.missed.setVisible(bool(self._missed))
+        self._fit_rows()
+
+    def missed_numbers(self) -> list[str]:
+        return list(self._missed) if self.missed.isVisibleTo(self) else []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -144,12 +165,16 @@ class CallsView(QWidget):
         spacing = self._earlier_layout.spacing()
         used = (self.earlier_caption.heightForWidth(room.width()) + spacing
                 if self.earlier_caption.isVisibleTo(self) else 0)
+        if self._missed:  # the missed numbers keep their place; the oldest calls give way
+            used += self.missed.heightForWidth(room.width()) + spacing
         for index, row in enumerate(self.rows):
             needed = row.heightForWidth(room.width()) + spacing
             fits = index < self._recent_count and used + needed <= room.height()
             row.setVisible(fits)
             if fits:
                 used += needed
+        if self._missed and not any(row.isVisibleTo(self) for row in self.rows):
+            self.earlier_caption.setVisible(False)  # no "Called before" over nothing
 
     def newest_number(self) -> str | None:
         """The ticket number shown as the newest, or None."""

@@ -102,6 +102,7 @@ class DisplayWindow(QWidget):
     def queue_state(self, message: QueueState) -> None:
         self.board.seed(CalledNumber(s.number, s.counter, s.service_id, s.called_at)
                         for s in message.serving)
+        self.calls.show_missed([m.number for m in message.missed])
 
     @Slot(object)
     def link_changed(self, link: DisplayLink) -> None:

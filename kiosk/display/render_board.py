@@ -68,6 +68,11 @@ def _announcement(window: DisplayWindow) -> None:
     window.board.notice_changed(EVACUATION)
 
 
+def _missed(window: DisplayWindow) -> None:
+    window.board.seed(CALLED)
+    window.calls.show_missed(["A005", "B012", "A009"])
+
+
 def _not_connected(window: DisplayWindow) -> None:
     from kiosk.net.display_client import DisplayLink
 
@@ -76,7 +81,7 @@ def _not_connected(window: DisplayWindow) -> None:
 
 
 STATES = (BoardState("waiting", _waiting), BoardState("calling", _calling),
-          BoardState("announcement", _announcement),
+          BoardState("announcement", _announcement), BoardState("missed", _missed),
           BoardState("not-connected", _not_connected))
 
 

@@ -16,12 +16,20 @@ from kiosk.core.queue import QueueError, QueueEvent, TicketState
 from kiosk.core.settings import Device
 from kiosk.hub.queue_desk import QueueDesk
 from kiosk.protocol import Message, topics
-from kiosk.protocol.staff_commands import CallNext, Finish, NoShow, Recall, Transfer
+from kiosk.protocol.staff_commands import (
+    CallNext,
+    Finish,
+    IssueTicket,
+    NoShow,
+    Recall,
+    ReturnTicket,
+    Transfer,
+)
 from kiosk.protocol.staff_messages import ActionRefusal
-from kiosk.protocol.ticket_messages import TicketCalled
+from kiosk.protocol.ticket_messages import TicketCalled, TicketPrint
 
-QueueCommand = CallNext | Recall | NoShow | Finish | Transfer
-QUEUE_COMMANDS = (CallNext, Recall, NoShow, Finish, Transfer)
+QueueCommand = CallNext | Recall | NoShow | Finish | Transfer | ReturnTicket
+QUEUE_COMMANDS = (CallNext, Recall, NoShow, Finish, Transfer, ReturnTicket)
 
 
 @dataclass
@@ -34,6 +42,7 @@ class ActionOutcome:
     audits: tuple[AuditEvent, ...] = ()
     publish: list[tuple[str, Message]] = field(default_factory=list)
     wrong_counter: bool = False  # refused because the console serves another counter
+    token: tuple[str, str, str, float, str] | None = None  # a desk ticket's status token
 
 
 def refused(reason: ActionRefusal, *, wrong_counter: bool = False) -> ActionOutcome:
@@ -76,8 +85,40 @@ def run_queue_command(desk: QueueDesk, command: QueueCommand, console: Device, s
     return outcome
 
 
+def issue_desk_ticket(desk: QueueDesk, command: IssueTicket, console: Device, staff_id: str,
+                      branch: str, action_id: str, now: float) -> ActionOutcome:
+    """A ticket issued by staff for a customer at the desk or on the phone: numbered like
+    any other, printed at the chosen kiosk, or only shown at the desk."""
+    if not desk.has_service(command.service_id):
+        return refused(ActionRefusal.UNKNOWN_SERVICE)
+    try:
+        event, token = desk.issue_at_desk(command.service_id, command.priority,
+                                          f"desk/{action_id}", now)
+    except QueueError:
+        return refused(ActionRefusal.QUEUE_FULL)
+    issued = desk.issued(event.number)
+    detail: dict[str, DetailValue] = {"service": command.service_id,
+                                      "priority": command.priority, "by": "desk"}
+    if command.kiosk_id is not None:
+        detail["printed_at"] = command.kiosk_id
+    outcome = ActionOutcome(
+        queue_event=event, token=token,
+        details={"number": issued.number, "service_id": issued.service_id,
+                 "priority": "true" if issued.priority else "false",
+                 "people_ahead": str(issued.people_ahead),
+                 "wait_low_s": str(issued.wait_low_s), "wait_high_s": str(issued.wait_high_s)},
+        audits=(AuditEvent.create(now, staff_id, console.id, AuditAction.TICKET_ISSUED,
+                                  subject=event.number, detail=detail),))
+    if command.kiosk_id is not None:
+        outcome.publish.append((topics.ticket_print(branch, command.kiosk_id),
+                                TicketPrint(issued, desk.default_language)))
+    return outcome
+
+
 def _apply(desk: QueueDesk, command: QueueCommand, now: float) -> QueueEvent:
     queue = desk.queue
+    if isinstance(command, ReturnTicket):
+        return queue.return_missed(command.number, now)
     if isinstance(command, CallNext):
         return queue.call_next(command.counter, now)
     if isinstance(command, Recall):
@@ -95,6 +136,7 @@ _AUDIT_ACTIONS = {
     "no_show": AuditAction.TICKET_NO_SHOW,
     "finished": AuditAction.TICKET_FINISHED,
     "transferred": AuditAction.TICKET_TRANSFERRED,
+    "returned": AuditAction.TICKET_RETURNED,
 }
 
 

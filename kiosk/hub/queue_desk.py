@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -31,12 +32,14 @@ from kiosk.protocol.ticket_messages import (
     MAX_WAIT_S,
     MAX_WAITING,
     IssuedTicket,
+    MissedTicket,
     QueueState,
     ServiceQueue,
     ServingTicket,
     TicketRefusal,
     TicketReply,
     TicketRequest,
+    TicketReturn,
     WaitingTicket,
 )
 
@@ -81,6 +84,7 @@ class QueueDesk:
         self._rules = rules_from_config(config)
         self.queue = Queue(self._rules, config.queue.regular_per_priority, tz)
         self._by_request: dict[str, TicketFacts] = {}  # today's request id -> its ticket
+        self._returned_by: dict[str, str] = {}  # a kiosk's return request id -> number
         self._today: date | None = None
         self.dirty = False  # queue.state must be published again
 
@@ -91,6 +95,7 @@ class QueueDesk:
         self._today = business_day(now, self._tz)
         self.queue = Queue(self._rules, self._config.queue.regular_per_priority, self._tz)
         self._by_request = {}
+        self._returned_by = {}
         start, _end = day_bounds(self._today, self._tz)
         day_text = self._today.isoformat()
         for event in self._ledger.queue_events(since=start):
@@ -104,6 +109,11 @@ class QueueDesk:
                 self._remember(event, day_text,
                                self._ledger.token_for_ticket(day_text, event.number))
         self.dirty = True
+
+    def day_start(self) -> float:
+        """Unix time of the start of the loaded business day."""
+        assert self._today is not None
+        return day_bounds(self._today, self._tz)[0]
 
     def tick(self, now: float) -> None:
         """At midnight the day's queue ends: numbers restart, and the state says so."""
@@ -140,6 +150,83 @@ class QueueDesk:
                                   TicketReply(request.request_id, reason=refusal), now)
             return
         self._issue(decoded.sender, request, now)
+
+    def return_missed(self, decoded: Decoded, now: float) -> None:
+        """A customer typed their missed number at a kiosk: back in line (0018), answered
+        like a ticket request, with the same ticket and its new place."""
+        request = decoded.message
+        assert isinstance(request, TicketReturn)
+        self.tick(now)
+        if abs(now - decoded.sent_at) > self._window_s:
+            self._refusals.refuse(HubReject.STALE, decoded.topic.topic,
+                                  f"return of {request.number} sent {now - decoded.sent_at:.0f} "
+                                  "s from now", now, decoded.sender)
+            return
+        ticket = self.queue.ticket(request.number)
+        if ticket is not None and ticket.state is TicketState.WAITING \
+                and self._returned_by.get(request.request_id) == request.number:
+            # the kiosk asked again (no answer yet): answer again, do not move it twice
+            self._reply(decoded.sender, request.request_id, ticket, None, now)
+            return
+        try:
+            event = self.queue.return_missed(request.number, now)
+        except QueueError:
+            self._publisher.reply(decoded.sender, TicketReply(
+                request.request_id, reason=TicketRefusal.NOT_MISSED), now)
+            return
+        audit = AuditEvent.create(now, decoded.sender, decoded.sender,
+                                  AuditAction.TICKET_RETURNED, subject=event.number,
+                                  detail={"by": "kiosk", "request_id": request.request_id})
+        try:
+            self._ledger.record(LedgerStep(now, queue_event=event, audits=(audit,)))
+        except sqlite3.Error as error:
+            self._refusals.refuse(HubReject.STORAGE_FAILED, decoded.topic.topic,
+                                  f"return of {event.number} not stored: {error}", now,
+                                  decoded.sender)
+            self.load(now)
+            return
+        self._returned_by[request.request_id] = event.number
+        self.dirty = True
+        back = self.queue.ticket(event.number)
+        assert back is not None
+        self._reply(decoded.sender, request.request_id, back, None, now)
+
+    def remember_returns(self, returns: Iterable[tuple[str, str]]) -> None:
+        """Today's kiosk returns (request id, number), read back from the audit at start: a
+        kiosk re-sending across a hub restart is answered again, not told "not missed"."""
+        self._returned_by.update(returns)
+
+    def issue_at_desk(self, service_id: str, priority: bool, request_id: str,
+                      now: float) -> tuple[QueueEvent, tuple[str, str, str, float, str] | None]:
+        """A ticket for a staff desk: the event and status token to store with the staff
+        action (not stored here: the action's step commits both). Raises QueueError."""
+        self.tick(now)
+        refusal = self._refusal(service_id)
+        if refusal is not None:
+            raise QueueError(refusal.value)
+        event = self.queue.issue(service_id, priority, now, request_id)
+        day = business_day(now, self._tz)
+        token = secrets.token_urlsafe(16) if self._config.status_page.enabled else None
+        _start, end = day_bounds(day, self._tz)
+        self._remember(event, day.isoformat(), token)
+        self.dirty = True
+        return event, None if token is None else (token, event.number, day.isoformat(), end,
+                                                  self.default_language)
+
+    @property
+    def default_language(self) -> str:
+        return self._config.branch.default_language
+
+    def issued(self, number: str) -> IssuedTicket:
+        """The ticket as a kiosk prints it (with its status token, if any)."""
+        ticket = self.queue.ticket(number)
+        assert ticket is not None and ticket.request_id is not None
+        facts = self._by_request.get(ticket.request_id)
+        ahead, low, high = self.promise(ticket)
+        return IssuedTicket(number=ticket.number, service_id=ticket.service_id,
+                            priority=ticket.priority, people_ahead=ahead, wait_low_s=low,
+                            wait_high_s=high, issued_at=ticket.issued_at,
+                            status_token=facts.token if facts is not None else None)
 
     def has_service(self, service_id: str) -> bool:
         return any(rule.id == service_id for rule in self._rules)
@@ -232,9 +319,11 @@ class QueueDesk:
             if current is not None and current.called_at is not None:
                 serving.append(ServingTicket(current.number, current.service_id, counter,
                                              current.called_at))
+        missed = tuple(MissedTicket(ticket.number, ticket.service_id)
+                       for ticket in self.queue.missed()[-MAX_WAITING:])
         day = (self._today or business_day(now, self._tz)).isoformat()
         return QueueState(day=day, updated_at=now, services=tuple(services),
-                          waiting=tuple(waiting), serving=tuple(serving))
+                          waiting=tuple(waiting), serving=tuple(serving), missed=missed)
 
     def view(self, number: str, day: str, now: float, language: str = "") -> TicketView | None:
         """The status page's view of today's ticket ``number``; None for another day's."""

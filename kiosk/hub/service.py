@@ -39,12 +39,13 @@ from kiosk.hub.sessions import Sessions
 from kiosk.hub.staff_auth import RunCheck, StaffAuth, run_inline
 from kiosk.hub.staff_desk import StaffDesk
 from kiosk.hub.status_page import TicketView
+from kiosk.hub.wait_alerts import WaitAlerts
 from kiosk.protocol import BadTopic, Codec, Decoded, Outgoing, RejectCode, Rejection, topics
 from kiosk.protocol.device_messages import Component, Health, Heartbeat, Presence
 from kiosk.protocol.help_messages import HelpEventMessage, VisitFeedback
 from kiosk.protocol.pin_messages import PinRequest
 from kiosk.protocol.staff_messages import StaffAction
-from kiosk.protocol.ticket_messages import TicketRequest
+from kiosk.protocol.ticket_messages import TicketRequest, TicketReturn, WaitAlert
 from kiosk.protocol.topics import parse_topic
 
 log = logging.getLogger("kiosk.hub")
@@ -110,6 +111,7 @@ class HubService:
                                refusals=self.refusals,
                                tz=zoneinfo.ZoneInfo(config.branch.timezone),
                                request_window_s=options.request_window_s)
+        self.wait_alerts = WaitAlerts(config.queue.priority_wait_alert_min, monotonic)
         self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
                                       self.hub_id)
         self.announcements = Announcements(ledger)
@@ -146,12 +148,30 @@ class HubService:
         """Rebuild everything from the ledger: the day's queue, open calls, sessions."""
         now = self._clock()
         self.queue.load(now)
+        self._load_wait_alerts()
         self.help.load(now)
         self.sessions.load(now)
         self.announcements.load()
         log.info("hub %r of branch %s: %d open calls, queue of %s restored", self.hub_id,
                  self.config.branch.id, self.open_calls, self.queue.queue.day or "today")
         self._report_missing_pins()
+
+    def _load_wait_alerts(self) -> None:
+        """Today's wait alerts and kiosk returns, from the audit: neither is repeated
+        after a restart."""
+        day = self.queue.queue.day
+        if day is None:
+            return
+        start = self.queue.day_start()
+        today = [event for event in self.ledger.audit_events() if event.at >= start and
+                 event.action in (AuditAction.TICKET_WAIT_ALERT, AuditAction.TICKET_RETURNED)]
+        self.queue.remember_returns(
+            (str(event.detail["request_id"]), event.subject) for event in today
+            if event.action is AuditAction.TICKET_RETURNED and "request_id" in event.detail)
+        if self.wait_alerts.enabled:
+            self.wait_alerts.reset(day.isoformat(), (
+                event.subject for event in today
+                if event.action is AuditAction.TICKET_WAIT_ALERT))
 
     def _report_missing_pins(self) -> None:
         missing = self.staff_without_pin
@@ -218,6 +238,8 @@ class HubService:
             self.help.receive(result, now)
         elif isinstance(message, TicketRequest):
             self.queue.request_ticket(result, now)
+        elif isinstance(message, TicketReturn):
+            self.queue.return_missed(result, now)
         elif isinstance(message, StaffAction):
             self.staff.handle(result, now)
         elif isinstance(message, PinRequest):
@@ -276,13 +298,29 @@ class HubService:
 
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
-        for step in (self.help.tick, self.queue.tick, self._presence_tick, self._heartbeat_tick,
-                     self._retention_tick, self._flush, self.refusals.log.flush):
+        for step in (self.help.tick, self.queue.tick, self._wait_alert_tick, self._presence_tick,
+                     self._heartbeat_tick, self._retention_tick, self._flush,
+                     self.refusals.log.flush):
             try:
                 step(now)
             except Exception:  # one broken timer must not stop the others
                 log.exception("internal error in %s", getattr(step, "__name__", step))
                 self.refusals.counter.count(HubReject.INTERNAL_ERROR)
+
+    def _wait_alert_tick(self, now: float) -> None:
+        """Tell the lobby, once, of each elderly priority ticket waiting too long."""
+        for ticket, minutes in self.wait_alerts.due(self.queue.queue, now):
+            alert = WaitAlert(ticket.number, ticket.service_id, ticket.issued_at, minutes)
+            audit = AuditEvent.create(now, self.hub_id, self.hub_id,
+                                      AuditAction.TICKET_WAIT_ALERT, subject=ticket.number,
+                                      detail={"waited_min": minutes})
+            try:
+                self.ledger.record(LedgerStep(now, audits=(audit,)))
+            except sqlite3.Error as error:
+                log.error("could not audit the wait alert of %s: %s", ticket.number, error)
+            log.info("%s (priority) has waited %d minutes: the lobby is told", ticket.number,
+                     minutes)
+            self.publisher.publish(topics.wait_alert(self.config.branch.id), alert, now)
 
     def _retention_tick(self, now: float) -> None:
         """Apply the retention period at start and every few hours after."""

@@ -26,6 +26,7 @@ from kiosk.hub.announcements import Announcements
 from kiosk.hub.counter_commands import (
     QUEUE_COMMANDS,
     ActionOutcome,
+    issue_desk_ticket,
     refused,
     run_queue_command,
 )
@@ -44,6 +45,7 @@ from kiosk.protocol.staff_commands import (
     Announce,
     ClearAnnouncement,
     Command,
+    IssueTicket,
     SignOut,
     StartDrill,
 )
@@ -124,6 +126,11 @@ class StaffDesk:
         if isinstance(command, QUEUE_COMMANDS):
             return run_queue_command(self._queue, command, console, action.staff_id, branch,
                                      now)
+        if isinstance(command, IssueTicket):
+            if command.kiosk_id is not None and not self._roster.is_kiosk(command.kiosk_id):
+                return refused(ActionRefusal.UNKNOWN_KIOSK)
+            return issue_desk_ticket(self._queue, command, console, action.staff_id, branch,
+                                     action.action_id, now)
         if isinstance(command, StartDrill):
             return self._drill(command.kiosk_id, action.staff_id, console, now)
 
@@ -178,7 +185,7 @@ class StaffDesk:
         stored = StoredAction(action.action_id, console.id, action.staff_id, now,
                               result.to_body())
         step = LedgerStep(now, queue_event=outcome.queue_event, action=stored,
-                          audits=outcome.audits)
+                          audits=outcome.audits, token=outcome.token)
         try:
             self._ledger.record(step)
         except sqlite3.Error as error:

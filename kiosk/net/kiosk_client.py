@@ -52,9 +52,11 @@ from kiosk.protocol.ticket_messages import (
     IssuedTicket,
     QueueState,
     TicketCalled,
+    TicketPrint,
     TicketRefusal,
     TicketReply,
     TicketRequest,
+    TicketReturn,
 )
 
 log = logging.getLogger(__name__)
@@ -146,6 +148,7 @@ class KioskClient:
         self.on_announcement: Callable[[Announcement], None] = _ignore
         self.on_queue: Callable[[QueueState], None] = _ignore
         self.on_pin: Callable[[PinOutcome], None] = _ignore
+        self.on_print: Callable[[TicketPrint], None] = _ignore
 
     # --- start-up -------------------------------------------------------------------------
 
@@ -267,6 +270,23 @@ class KioskClient:
             self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
 
+    def return_missed(self, number: str, language: str, *,
+                      request_id: str | None = None) -> str:
+        """Ask the hub to put a missed ticket back in line (the customer typed its number);
+        the answer comes to ``on_ticket`` like a new ticket's, ``not_missed`` refused."""
+        request_id = request_id or uuid.uuid4().hex
+        if not self._transport.connected:
+            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            return request_id
+        self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
+        sent = self._transport.publish(
+            topics.ticket_request(self._branch, self.kiosk_id),
+            TicketReturn(request_id=request_id, number=number, language=language))
+        if not sent:
+            del self._pending_tickets[request_id]
+            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+        return request_id
+
     # --- visit feedback -------------------------------------------------------------------
 
     def give_visit_feedback(self, rating: Rating, language: str) -> bool:
@@ -341,6 +361,8 @@ class KioskClient:
             self._pin_reply(message)
         elif isinstance(message, Drill):
             self.raise_drill(message.call_id)
+        elif isinstance(message, TicketPrint):
+            self.on_print(message)
         elif isinstance(message, Heartbeat):
             self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, decoded.topic.role, now)

@@ -34,6 +34,7 @@ class KioskBridge(QObject):
     announcement = Signal(object)  # Announcement
     queue = Signal(object)  # QueueState
     pin_reply = Signal(object)  # PinOutcome
+    print_request = Signal(object)  # TicketPrint: a ticket issued at a staff desk
 
     def __init__(self, device: HeadlessDevice[KioskClient],
                  parent: QObject | None = None) -> None:
@@ -47,6 +48,7 @@ class KioskBridge(QObject):
         client.on_announcement = self.announcement.emit
         client.on_queue = self.queue.emit
         client.on_pin = self.pin_reply.emit
+        client.on_print = self.print_request.emit
 
     def _submit(self, job: Callable[[], object]) -> None:
         def run() -> None:
@@ -76,6 +78,15 @@ class KioskBridge(QObject):
         request_id = request_id or uuid.uuid4().hex
         self._submit(lambda: self.device.client.request_ticket(
             service_id, priority, language, request_id=request_id))
+        return request_id
+
+    def return_missed(self, number: str, language: str, *,
+                      request_id: str | None = None) -> str:
+        """Ask to put a missed ticket back in line; the answer is a ``ticket`` outcome with
+        the returned request id."""
+        request_id = request_id or uuid.uuid4().hex
+        self._submit(lambda: self.device.client.return_missed(
+            number, language, request_id=request_id))
         return request_id
 
     def give_visit_feedback(self, rating: Rating, language: str) -> None:

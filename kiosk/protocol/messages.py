@@ -18,13 +18,24 @@ from kiosk.protocol.help_messages import (
 from kiosk.protocol.message import Message
 from kiosk.protocol.pin_messages import PinReply, PinRequest
 from kiosk.protocol.staff_messages import ActionResult, Announcement, StaffAction
-from kiosk.protocol.ticket_messages import QueueState, TicketCalled, TicketReply, TicketRequest
+from kiosk.protocol.ticket_messages import (
+    QueueState,
+    TicketCalled,
+    TicketPrint,
+    TicketReply,
+    TicketRequest,
+    TicketReturn,
+    WaitAlert,
+)
 
 MESSAGE_CLASSES: tuple[type[Message], ...] = (
     TicketRequest,
     TicketReply,
     QueueState,
     TicketCalled,
+    TicketReturn,
+    TicketPrint,
+    WaitAlert,
     HelpEventMessage,
     HelpState,
     EventAck,

@@ -16,6 +16,7 @@ from kiosk.protocol.fields import (
     TICKET_NUMBER,
     Fields,
     checked_texts,
+    require_bool,
     require_id,
     require_int,
     require_match,
@@ -124,6 +125,52 @@ class Transfer:
 
 
 @dataclass(frozen=True)
+class IssueTicket:
+    """A ticket issued at the desk for a customer in front of staff or on the phone:
+    printed at ``kiosk_id``, or only shown at the desk when it is None."""
+
+    KIND: ClassVar[str] = "issue_ticket"
+    service_id: str
+    priority: bool
+    kiosk_id: str | None = None
+
+    def __post_init__(self) -> None:
+        require_id(self.service_id, "service_id")
+        require_bool(self.priority, "priority")
+        if self.kiosk_id is not None:
+            require_id(self.kiosk_id, "kiosk_id")
+
+    def to_args(self) -> dict[str, object]:
+        args: dict[str, object] = {"service_id": self.service_id, "priority": self.priority}
+        if self.kiosk_id is not None:
+            args["kiosk_id"] = self.kiosk_id
+        return args
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> IssueTicket:
+        return cls(service_id=f.string("service_id"), priority=f.boolean("priority"),
+                   kiosk_id=f.opt_string("kiosk_id"))
+
+
+@dataclass(frozen=True)
+class ReturnTicket:
+    """Put a missed ticket back in line (docs/decisions/0018-missed-tickets.md)."""
+
+    KIND: ClassVar[str] = "return_ticket"
+    number: str
+
+    def __post_init__(self) -> None:
+        _number(self.number)
+
+    def to_args(self) -> dict[str, object]:
+        return {"number": self.number}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> ReturnTicket:
+        return cls(number=f.string("number"))
+
+
+@dataclass(frozen=True)
 class StartDrill:
     KIND: ClassVar[str] = "drill_start"
     kiosk_id: str
@@ -198,11 +245,12 @@ class SignOut:
         return cls()
 
 
-Command = (CallNext | Recall | NoShow | Finish | Transfer | StartDrill | Announce
-           | ClearAnnouncement | SignOut)
+Command = (CallNext | Recall | NoShow | Finish | Transfer | IssueTicket | ReturnTicket
+           | StartDrill | Announce | ClearAnnouncement | SignOut)
 
 COMMAND_TYPES: tuple[type[Command], ...] = (
-    CallNext, Recall, NoShow, Finish, Transfer, StartDrill, Announce, ClearAnnouncement, SignOut)
+    CallNext, Recall, NoShow, Finish, Transfer, IssueTicket, ReturnTicket, StartDrill,
+    Announce, ClearAnnouncement, SignOut)
 
 COMMAND_READERS: dict[str, Callable[[Fields], Command]] = {
     CallNext.KIND: CallNext.from_fields,
@@ -210,6 +258,8 @@ COMMAND_READERS: dict[str, Callable[[Fields], Command]] = {
     NoShow.KIND: NoShow.from_fields,
     Finish.KIND: Finish.from_fields,
     Transfer.KIND: Transfer.from_fields,
+    IssueTicket.KIND: IssueTicket.from_fields,
+    ReturnTicket.KIND: ReturnTicket.from_fields,
     StartDrill.KIND: StartDrill.from_fields,
     Announce.KIND: Announce.from_fields,
     ClearAnnouncement.KIND: ClearAnnouncement.from_fields,

@@ -98,6 +98,7 @@ class ActionRefusal(StrEnum):
     UNKNOWN_KIOSK = "unknown_kiosk"
     KIOSK_BUSY = "kiosk_busy"  # a drill needs an idle kiosk
     UNKNOWN_MESSAGE = "unknown_message"  # a prepared announcement id not in the config
+    QUEUE_FULL = "queue_full"  # no more tickets today for that service
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
         Interest(C, ch.HELP, target=_SELF),  # received / coming / arrived / resolved
         Interest(H, ch.HELP, target=_SELF),  # escalated / resignalled / resolved
         Interest(H, ch.DRILL, target=_SELF),
+        Interest(H, ch.PRINT, target=_SELF),  # a ticket issued at a staff desk
         Interest(H, ch.HELP_STATE),  # its own open calls after a restart
         Interest(H, ch.QUEUE_STATE),
         Interest(H, ch.CALLED),
@@ -64,6 +65,7 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
         Interest(H, ch.CALLED),
         Interest(H, ch.ANNOUNCEMENT),
         Interest(H, ch.DEVICES_STATE),
+        Interest(H, ch.ALERT),  # an elderly priority ticket waited too long
         *(Interest(role, channel) for role in (K, C, D)
           for channel in (ch.HEARTBEAT, ch.PRESENCE)),  # supervision, even with the hub down
         *_LIVENESS_OF_HUB,

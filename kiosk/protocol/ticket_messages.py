@@ -42,6 +42,7 @@ class TicketRefusal(StrEnum):
     SERVICE_CLOSED = "service_closed"
     BRANCH_CLOSED = "branch_closed"
     QUEUE_FULL = "queue_full"
+    NOT_MISSED = "not_missed"  # no missed ticket with that number today
 
 
 def _number(value: object, name: str) -> str:
@@ -80,6 +81,32 @@ class TicketRequest(Message):
     def from_fields(cls, f: Fields) -> TicketRequest:
         return cls(request_id=f.string("request_id"), service_id=f.string("service_id"),
                    priority=f.boolean("priority"), language=f.string("language"))
+
+
+@dataclass(frozen=True)
+class TicketReturn(Message):
+    """A customer who missed their number typed it at the kiosk: put it back in line. The
+    hub answers with a ``ticket.reply`` for the same request id (``not_missed`` when there
+    is no missed ticket of that number today)."""
+
+    TYPE: ClassVar[str] = "ticket.return"
+    request_id: str
+    number: str
+    language: str
+
+    def __post_init__(self) -> None:
+        require_hex_id(self.request_id, "request_id")
+        _number(self.number, "number")
+        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
+
+    def to_body(self) -> dict[str, object]:
+        return {"request_id": self.request_id, "number": self.number,
+                "language": self.language}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> TicketReturn:
+        return cls(request_id=f.string("request_id"), number=f.string("number"),
+                   language=f.string("language"))
 
 
 @dataclass(frozen=True)
@@ -243,6 +270,25 @@ class ServingTicket:
 
 
 @dataclass(frozen=True)
+class MissedTicket:
+    """A ticket called and marked "did not come" that has not come back."""
+
+    number: str
+    service_id: str
+
+    def __post_init__(self) -> None:
+        _number(self.number, "number")
+        require_id(self.service_id, "service_id")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"number": self.number, "service_id": self.service_id}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> MissedTicket:
+        return cls(number=f.string("number"), service_id=f.string("service_id"))
+
+
+@dataclass(frozen=True)
 class QueueState(Message):
     """The whole queue of the day, retained: a device that connects sees it at once."""
 
@@ -252,6 +298,8 @@ class QueueState(Message):
     services: tuple[ServiceQueue, ...] = ()
     waiting: tuple[WaitingTicket, ...] = ()
     serving: tuple[ServingTicket, ...] = ()
+    missed: tuple[MissedTicket, ...] = ()
+    """Optional on the wire: a hub that does not keep a missed list leaves it out."""
 
     def __post_init__(self) -> None:
         require_day(self.day, "day")
@@ -259,12 +307,17 @@ class QueueState(Message):
         freeze_items(self, "services", max_items=MAX_SERVICES, item_type=ServiceQueue)
         freeze_items(self, "waiting", max_items=MAX_WAITING, item_type=WaitingTicket)
         freeze_items(self, "serving", max_items=MAX_SERVING, item_type=ServingTicket)
+        freeze_items(self, "missed", max_items=MAX_WAITING, item_type=MissedTicket)
 
     def to_body(self) -> dict[str, object]:
-        return {"day": self.day, "updated_at": self.updated_at,
-                "services": [s.to_dict() for s in self.services],
-                "waiting": [w.to_dict() for w in self.waiting],
-                "serving": [s.to_dict() for s in self.serving]}
+        body: dict[str, object] = {
+            "day": self.day, "updated_at": self.updated_at,
+            "services": [s.to_dict() for s in self.services],
+            "waiting": [w.to_dict() for w in self.waiting],
+            "serving": [s.to_dict() for s in self.serving]}
+        if self.missed:
+            body["missed"] = [m.to_dict() for m in self.missed]
+        return body
 
     @classmethod
     def from_fields(cls, f: Fields) -> QueueState:
@@ -274,7 +327,9 @@ class QueueState(Message):
                    waiting=f.objects("waiting", WaitingTicket.from_fields,
                                      max_items=MAX_WAITING),
                    serving=f.objects("serving", ServingTicket.from_fields,
-                                     max_items=MAX_SERVING))
+                                     max_items=MAX_SERVING),
+                   missed=f.objects("missed", MissedTicket.from_fields, max_items=MAX_WAITING)
+                   if f.has("missed") else ())
 
 
 @dataclass(frozen=True)
@@ -303,3 +358,56 @@ class TicketCalled(Message):
     def from_fields(cls, f: Fields) -> TicketCalled:
         return cls(number=f.string("number"), service_id=f.string("service_id"),
                    counter=f.integer("counter"), recall=f.boolean("recall"), at=f.number("at"))
+
+
+@dataclass(frozen=True)
+class TicketPrint(Message):
+    """Print this ticket, issued at a staff desk, at the kiosk the topic names. The kiosk
+    prints it through its own printer when no customer is in the middle of printing, and
+    never changes its screen for it."""
+
+    TYPE: ClassVar[str] = "ticket.print"
+    ticket: IssuedTicket
+    language: str
+
+    def __post_init__(self) -> None:
+        require_instance(self.ticket, IssuedTicket, "ticket")
+        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
+
+    def to_body(self) -> dict[str, object]:
+        return {"ticket": self.ticket.to_dict(), "language": self.language}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> TicketPrint:
+        return cls(ticket=f.obj("ticket", IssuedTicket.from_fields),
+                   language=f.string("language"))
+
+
+MAX_ALERT_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class WaitAlert(Message):
+    """An elderly priority ticket has waited longer than the branch allows: tell the lobby,
+    once, by number (never a name). ``issued_at`` is the ticket's issue time, the record."""
+
+    TYPE: ClassVar[str] = "queue.alert"
+    number: str
+    service_id: str
+    issued_at: float
+    waited_min: int
+
+    def __post_init__(self) -> None:
+        _number(self.number, "number")
+        require_id(self.service_id, "service_id")
+        freeze_time(self, "issued_at")
+        require_int(self.waited_min, "waited_min", lo=1, hi=MAX_ALERT_MINUTES)
+
+    def to_body(self) -> dict[str, object]:
+        return {"number": self.number, "service_id": self.service_id,
+                "issued_at": self.issued_at, "waited_min": self.waited_min}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> WaitAlert:
+        return cls(number=f.string("number"), service_id=f.string("service_id"),
+                   issued_at=f.number("issued_at"), waited_min=f.integer("waited_min"))

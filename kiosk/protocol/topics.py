@@ -47,6 +47,8 @@ class Channel(StrEnum):
     CALLED = "called"
     ANNOUNCEMENT = "announcement"
     DRILL = "drill"
+    PRINT = "print"
+    ALERT = "alert"
 
 
 class Target(StrEnum):
@@ -81,8 +83,8 @@ _NONE, _KIOSK, _DEVICE = Target.NONE, Target.KIOSK, Target.DEVICE
 TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec(K, Channel.HELP, _NONE, 1, False, ("help.event",),
               "the kiosk's own help events: raised, category_set, customer_fine, feedback"),
-    TopicSpec(K, Channel.TICKET_REQUEST, _NONE, 1, False, ("ticket.request",),
-              "ask the hub for a ticket"),
+    TopicSpec(K, Channel.TICKET_REQUEST, _NONE, 1, False, ("ticket.request", "ticket.return"),
+              "ask the hub for a ticket, or to put a missed ticket back in line"),
     TopicSpec(K, Channel.FEEDBACK, _NONE, 1, False, ("feedback",),
               "a customer's rating of the visit"),
     TopicSpec(K, Channel.PIN_REQUEST, _NONE, 1, False, ("pin.request",),
@@ -115,6 +117,10 @@ TOPICS: tuple[TopicSpec, ...] = (
               "the branch announcement, or that it was cleared"),
     TopicSpec(H, Channel.DRILL, _KIOSK, 1, False, ("drill",),
               "raise a drill call at that kiosk"),
+    TopicSpec(H, Channel.PRINT, _KIOSK, 1, False, ("ticket.print",),
+              "print a ticket issued at a staff desk at that kiosk"),
+    TopicSpec(H, Channel.ALERT, _NONE, 1, False, ("queue.alert",),
+              "an elderly priority ticket has waited too long: tell the lobby"),
 ) + tuple(
     spec
     for role in (K, C, D, H)
@@ -301,3 +307,11 @@ def announcement(branch: str) -> str:
 def drill(branch: str, kiosk_id: str) -> str:
     return build_topic(branch, Role.HUB, Channel.DRILL, target=kiosk_id)
 
+
+
+def ticket_print(branch: str, kiosk_id: str) -> str:
+    return build_topic(branch, Role.HUB, Channel.PRINT, target=kiosk_id)
+
+
+def wait_alert(branch: str) -> str:
+    return build_topic(branch, Role.HUB, Channel.ALERT)

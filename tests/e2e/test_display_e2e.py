@@ -154,6 +154,6 @@ def test_one_command_draws_every_state_of_the_display(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     drawn = sorted(p.name for p in tmp_path.glob("*.png"))
     assert drawn == sorted(f"display-{state}{suffix}.png" for state in
-                           ("waiting", "calling", "announcement", "not-connected")
+                           ("waiting", "calling", "announcement", "missed", "not-connected")
                            for suffix in ("", "-pseudo"))
     assert all(QImage(str(tmp_path / name)).size() == QSize(1920, 1080) for name in drawn)

@@ -47,8 +47,10 @@ class Audited:
         self.references: dict[tuple[str, bool, bool], dict[str, QRect]] = {}
         config = parts.config
         # Data from the branch configuration is shown as configured, in its language.
+        # Ticket letters (the services' prefixes: the "A" of A005) read the same everywhere.
         self.data = {language: {*(s.name.text(language) for s in config.staff),
-                                config.branch.name.text(language)}
+                                config.branch.name.text(language),
+                                *(s.prefix for s in config.services)}
                      for language in ("zh_CN", "en")}
         self.names = set(parts.window.language_names.values())
 

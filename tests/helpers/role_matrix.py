@@ -49,11 +49,15 @@ from kiosk.protocol.staff_commands import ClearAnnouncement
 from kiosk.protocol.staff_messages import ActionResult, Announcement, StaffAction
 from kiosk.protocol.subscriptions import INTERESTS, cleared_by_hub, publications, subscriptions
 from kiosk.protocol.ticket_messages import (
+    IssuedTicket,
     QueueState,
     TicketCalled,
+    TicketPrint,
     TicketRefusal,
     TicketReply,
     TicketRequest,
+    TicketReturn,
+    WaitAlert,
 )
 from kiosk.protocol.topic_rules import HELP_KINDS_BY_ROLE, PIN_PURPOSES_BY_ROLE
 from kiosk.protocol.topics import TOPICS, Target, TopicSpec, build_topic, topic_matches
@@ -112,6 +116,7 @@ HUB_STORES: dict[str, Seen] = {
     "staff.action": Seen.LEDGER_ACTION,
     "feedback": Seen.LEDGER_FEEDBACK,
     "ticket.request": Seen.HUB_REPLY,
+    "ticket.return": Seen.HUB_REPLY,
     "pin.request": Seen.HUB_REPLY,
 }
 """What the hub keeps (or answers) of the messages it reads; the rest it only relays or
@@ -251,7 +256,7 @@ def _only_own(make: Callable[[Calls, str], Message]) -> Builder:
         message = make(calls, claimed)
         if isinstance(message, VisitFeedback):
             return [("", message, message.feedback_id)]
-        if isinstance(message, TicketRequest):
+        if isinstance(message, TicketRequest | TicketReturn):
             return [("", message, message.request_id)]
         return [("", message, "")]
     return build
@@ -266,6 +271,10 @@ SAMPLES: dict[str, Builder] = {
     "ticket.reply": _only_own(lambda c, d: TicketReply(_hex(), reason=list(TicketRefusal)[0])),
     "queue.state": _only_own(lambda c, d: QueueState(day="2026-12-07", updated_at=c.now)),
     "ticket.called": _only_own(lambda c, d: TicketCalled("A001", "cash", 1, False, c.now)),
+    "ticket.return": _only_own(lambda c, d: TicketReturn(_hex(), "A001", "zh_CN")),
+    "ticket.print": _only_own(lambda c, d: TicketPrint(
+        IssuedTicket("A001", "cash", True, 0, 0, 0, c.now), "zh_CN")),
+    "queue.alert": _only_own(lambda c, d: WaitAlert("A001", "cash", c.now, 20)),
     "help.state": _only_own(lambda c, d: HelpState(updated_at=c.now)),
     "event.ack": _only_own(lambda c, d: EventAck(ids=(_hex(),))),
     "drill": _only_own(lambda c, d: Drill("kiosk-2", _hex(), OWN_STAFF)),

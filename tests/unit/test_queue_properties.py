@@ -2,12 +2,15 @@
 
 A random day is a sequence of arrivals (regular and priority, across services), retries
 of earlier requests, calls on random counters (shared ones and one that serves nothing),
-recalls, no-shows, finishes, transfers and the occasional change of business day.
+recalls, no-shows, missed tickets coming back, finishes, transfers and the occasional
+change of business day.
 
 The promise (docs/decisions/0017-queue-promise.md): the people ahead a customer is told are
 the tickets waiting before theirs now; a priority ticket's count never rises; a regular
 ticket's rises only when a priority ticket joins (an elderly arrival or a transfer in), and
 by no more than the `priority_may_pass` it was told, which the wait range's high end counts.
+A missed ticket that comes back (docs/decisions/0018-missed-tickets.md) is an arrival of its
+own kind: it keeps every one of those promises to the customers already waiting.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ OPERATIONS = (
     *["call"] * 5,
     "recall",
     "no_show",
+    *["return_missed"] * 2,
     "finish",
     "transfer",
     "next_day",
@@ -131,6 +135,8 @@ class RandomDay:
                     called_service = ticket.service_id
                 if operation in ("issue_priority", "transfer") and ticket is not None:
                     priority_joined = ticket.service_id
+                if operation == "return_missed" and ticket is not None and ticket.priority:
+                    priority_joined = ticket.service_id
             self.steps.append(Step(event, self.queue.day, called_service, priority_joined,
                                    what_customers_see(self.queue)))
         return self
@@ -176,6 +182,19 @@ class RandomDay:
     def no_show(self, step: int) -> QueueEvent | None:
         ticket = self._some_called_ticket()
         return self.queue.no_show(ticket.number, self.at) if ticket is not None else None
+
+    def return_missed(self, step: int) -> QueueEvent | None:
+        """A customer who missed their number types it at a kiosk (or staff put it back)."""
+        missed = self.queue.missed()
+        if not missed:
+            return None
+        ticket = self.data.draw(st.sampled_from(missed))
+        event = self.queue.return_missed(ticket.number, self.at)
+        back = self.queue.ticket(ticket.number)
+        assert back is not None and back.number in [
+            t.number for t in self.queue.waiting(back.service_id)]
+        assert back.issued_at == ticket.issued_at  # the record keeps its issue time
+        return event
 
     def finish(self, step: int) -> QueueEvent | None:
         ticket = self._some_called_ticket()
@@ -300,6 +319,35 @@ def test_no_more_are_called_first_than_the_ticket_was_told(
             promises[number].append((index, view.people_ahead + view.priority_may_pass))
 
 
+@settings(max_examples=250, deadline=None)
+@given(st.data(), ratios)
+def test_a_missed_ticket_coming_back_keeps_every_promise_made_before(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """The rule of docs/decisions/0018-missed-tickets.md: a returning regular ticket joins
+    the back, so nobody waiting is told a larger number; a returning priority ticket joins
+    like an elderly arrival, so only regular tickets it was allowed to pass move back, by
+    one, within the bound they were told; and it never goes before a priority ticket."""
+    day = RandomDay(data, regular_per_priority).run()
+    for before, after in itertools.pairwise(day.steps):
+        event = after.event
+        if event is None or event.kind is not EventKind.RETURNED or before.day != after.day:
+            continue
+        back = after.waiting[event.number]
+        for number, then in before.waiting.items():
+            now = after.waiting.get(number)
+            assert now is not None, number  # a return takes nobody out of line
+            if now.service_id != back.service_id or not back.priority or then.priority:
+                assert now.people_ahead == then.people_ahead, number
+                assert now.priority_may_pass == then.priority_may_pass, number
+            else:
+                assert now.people_ahead <= then.people_ahead + 1, number
+                assert now.people_ahead + now.priority_may_pass <= (
+                    then.people_ahead + then.priority_may_pass), number
+        if not back.priority:
+            assert back.people_ahead == back.waiting_in_service - 1  # the back of the line
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.data(), ratios)
 def test_the_bound_is_exact_when_every_arrival_is_the_worst_one(
@@ -382,7 +430,8 @@ field_names = st.sampled_from(
     ["kind", "at", "number", "service_id", "priority", "request_id", "counter", "extra"]
 )
 plausible_values = st.sampled_from(
-    ["issued", "called", "transferred", "A001", "cash", "k/1", 1, 0, True, MORNING, None]
+    ["issued", "called", "transferred", "returned", "A001", "cash", "k/1", 1, 0, True, MORNING,
+     None]
 )
 
 
