@@ -104,3 +104,35 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(LedgerError, match="newer than this program"):
         Ledger(path)
+
+
+
+def test_a_ledger_of_the_first_schema_migrates_keeping_every_call(tmp_path: Path) -> None:
+    """A newer package over a running branch: the old ledger is migrated in place, every
+    stored help event and the audit chain kept."""
+    path = tmp_path / "hub.db"
+    ledger = Ledger(path)
+    events = []
+    for n in range(20):
+        raised = new_raise(f"kiosk-{n % 2 + 1}", 100.0 + n)
+        events += [raised, new_follow_up(raised.call_id, raised.kiosk_id,
+                                         HelpEventKind.ACKNOWLEDGED, "console-1", 101.0 + n,
+                                         staff_id="li-ming")]
+    for event in events:
+        assert ledger.add_help_event(event, stored_at=event.at + 0.5)
+        ledger.add_audit(AuditEvent.create(event.at, event.origin, event.origin,
+                                           AuditAction.HELP_EVENT, event.call_id))
+    ledger.close()
+    # Back to what the first schema's program left: without the second migration's tables.
+    with sqlite3.connect(path) as db:
+        db.executescript("DROP TABLE staff_sessions; DROP TABLE feedback; DROP TABLE hub_values;"
+                         "DROP INDEX ticket_tokens_by_ticket; PRAGMA user_version = 1;")
+    db.close()
+
+    migrated = Ledger(path)
+    assert migrated.schema_version == len(MIGRATIONS)
+    assert sorted(migrated.help_events(), key=lambda e: e.id) == sorted(events,
+                                                                        key=lambda e: e.id)
+    assert len(migrated.audit_events()) == len(events)
+    assert migrated.verify_audit() is None
+    assert migrated.live_sessions(now=0.0) == []  # the second schema's tables are back
