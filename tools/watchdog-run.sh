@@ -67,6 +67,7 @@ Group=
 PAMName=
 TTYPath=
 StandardInput=null
+EnvironmentFile=
 Environment=QT_QPA_PLATFORM=offscreen HOME=/root PYTHONPATH=$ROOT
 ExecStart=
 ExecStart=$PYTHON -m kiosk run --config /run/bank-kiosk/branch.toml --device kiosk-1 --data /var/lib/bank-kiosk/kiosk
