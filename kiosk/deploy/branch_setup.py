@@ -205,7 +205,8 @@ def create_branch(folder: BranchFolder, *, config_text: str | None, hosts: list[
         changes.kept(f"unchanged broker set-up in {changes.shown(folder.broker)}")
     else:
         before = _snapshot(folder.broker)
-        setup_broker(config, folder.broker, hosts=hosts or None)
+        # The hub connects over TLS like every device: no plain loopback listener.
+        setup_broker(config, folder.broker, hosts=hosts or None, local_port=None)
         after = _snapshot(folder.broker)
         for name in sorted(set(before) | set(after)):
             if before.get(name) != after.get(name):

@@ -26,8 +26,10 @@ PATIENCE_S = 10.0
 class RawDevice:
     def __init__(self, host: str, port: int, device_id: str, *, branch: str,
                  role: Role | None = None, hub_id: str = "hub",
-                 subscribe: Sequence[str] | None = None) -> None:
-        """``subscribe``: topic filters; by default what a device of ``role`` subscribes to."""
+                 subscribe: Sequence[str] | None = None, password: str = "test-password",
+                 ca_file: str | None = None) -> None:
+        """``subscribe``: topic filters; by default what a device of ``role`` subscribes to.
+        ``ca_file``: connect with TLS, trusting this CA."""
         self.device_id = device_id
         self.branch = branch
         self.codec = Codec(branch, device_id, hub_id)
@@ -41,7 +43,9 @@ class RawDevice:
         self._client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2,
                                    client_id=f"{device_id}-{uuid.uuid4().hex[:8]}",
                                    protocol=mqtt.MQTTv311)
-        self._client.username_pw_set(device_id, "test-password")
+        self._client.username_pw_set(device_id, password)
+        if ca_file is not None:
+            self._client.tls_set(ca_certs=ca_file)
         self._client.on_message = self._message
         self._client.on_subscribe = lambda *args: self._subscribed.set()
         filters = list(subscribe)
