@@ -126,13 +126,143 @@ def machine(tmp_path: Path) -> Iterator[Path]:
     shutil.rmtree(root, ignore_errors=True)
 
 
+def install_package(machine: Path, deb: Path, *extra: str) -> str:
+    shutil.copy2(deb, machine / "tmp" / deb.name)
+    return _ok(in_root(machine, "apt-get update -qq && apt-get install -y -qq "
+                       f"--no-install-recommends {' '.join(extra)} /tmp/{deb.name} mosquitto "
+                       "> /tmp/apt.log 2>&1 || { cat /tmp/apt.log; exit 1; }"))
+
+
+def create_branch(machine: Path) -> str:
+    """The branch on this machine (hub and kiosk-1); console-1's broker password."""
+    created = _ok(in_root(machine, f"printf 'wang-fang {STAFF_PIN}\\n' | bank-kiosk branch "
+                          "create --branch-id test-branch --name-zh 测试支行 --name-en 'Test "
+                          "Branch' --broker-host localhost --kiosks 1 --consoles 1 "
+                          "--displays 0 --staff 'wang-fang:manager:王芳:Wang Fang'"))
+    assert "stored the PIN hash of wang-fang" in created
+    hub = _ok(in_root(machine, "bank-kiosk branch install-bundle "
+                      "/etc/bank-kiosk/branch/bundles/hub.tar"))
+    assert "enabled bank-kiosk-hub.service" in hub and "enabled mosquitto.service" in hub
+    kiosk = _ok(in_root(machine, "bank-kiosk branch install-bundle "
+                        "/etc/bank-kiosk/branch/bundles/kiosk-1.tar"))
+    assert "enabled bank-kiosk-kiosk.service" in kiosk
+    again = _ok(in_root(machine, "bank-kiosk branch install-bundle "
+                        "/etc/bank-kiosk/branch/bundles/kiosk-1.tar"))
+    assert "nothing to change" in again
+    assert (machine / "etc/systemd/system/multi-user.target.wants/"
+            "bank-kiosk-hub.service").is_symlink()
+    proof = machine / "tmp" / "proof"
+    proof.mkdir(exist_ok=True)
+    for helper in ("drill_in_root.py", "raw_device.py"):
+        shutil.copy2(HELPERS / helper, proof / helper)
+    secrets = machine / "etc/bank-kiosk/branch/broker/secrets/console-1.secrets.toml"
+    password = tomllib.loads(secrets.read_text(encoding="utf-8"))["broker_password"]
+    assert isinstance(password, str)
+    return password
+
+
+RUN_BRANCH = """
+    etc=/etc/bank-kiosk; log=/var/log/bank-kiosk
+    mosquitto -c $etc/branch/broker/mosquitto.conf > $log/mosquitto.out 2>&1 &
+    /opt/bank-kiosk/bin/python -c "import socket, time
+for _ in range(100):
+    try:
+        socket.create_connection(('localhost', 8883), timeout=1).close()
+        break
+    except OSError:
+        time.sleep(0.1)
+else:
+    raise SystemExit('the broker does not listen on 8883')"
+    runuser -u bank-kiosk -- /opt/bank-kiosk/bin/kiosk hub --config $etc/branch.toml \\
+        --secrets $etc/hub.secrets.toml --data /var/lib/bank-kiosk/hub > $log/hub.out 2>&1 &
+    runuser -u bank-kiosk -- env QT_QPA_PLATFORM=offscreen HOME=/var/lib/bank-kiosk \\
+        /opt/bank-kiosk/bin/kiosk run --config $etc/branch.toml --device kiosk-1 \\
+        --secrets $etc/device.secrets.toml --data /var/lib/bank-kiosk/kiosk --windowed \\
+        > $log/kiosk.out 2>&1 &
+    /opt/bank-kiosk/bin/python -c "import json, time, urllib.request
+for _ in range(300):
+    try:
+        with urllib.request.urlopen('http://127.0.0.1:8081/healthz', timeout=1) as answer:
+            if json.load(answer).get('ok'):
+                break
+    except OSError:
+        pass
+    time.sleep(0.1)
+else:
+    raise SystemExit('the hub never said ok on /healthz')"
+    if [ -n "$OPEN_CALL" ]; then  # a call already open: the kiosk must come back to it
+        for _ in $(seq 300); do
+            grep -q "help call $OPEN_CALL: telling the customer" $log/kiosk.out && break
+            sleep 0.2
+        done
+        grep -q "help call $OPEN_CALL: telling the customer" $log/kiosk.out
+        echo "resumed $OPEN_CALL"
+        kill $(jobs -p) 2>/dev/null || true
+        exit 0
+    fi
+    call=$(/opt/bank-kiosk/bin/python /tmp/proof/drill_in_root.py --config $etc/branch.toml \\
+        --console console-1 --password "$CONSOLE_PASSWORD" --staff wang-fang \\
+        --pin $STAFF_PIN --kiosk kiosk-1)
+    echo "drill $call"
+    for _ in $(seq 300); do
+        stored=$(/opt/bank-kiosk/bin/python -c "import sqlite3, sys
+db = sqlite3.connect('file:/var/lib/bank-kiosk/hub/hub.db?mode=ro', uri=True)
+print(db.execute('select count(*) from help_events where call_id = ? and kiosk_id = ?',
+                 (sys.argv[1], 'kiosk-1')).fetchone()[0])" "$call")
+        [ "$stored" -gt 0 ] && break
+        sleep 0.2
+    done
+    echo "stored $stored"
+    kill $(jobs -p) 2>/dev/null || true
+"""
+
+
+def run_branch(machine: Path, console_password: str,
+               open_call: str = "") -> subprocess.CompletedProcess[str]:
+    """Mosquitto, the hub and kiosk-1 (offscreen) from the installed files, in a network of
+    their own; then a drill started from console-1 (or, with ``open_call``, the kiosk back
+    at that call)."""
+    logs_dir = machine / "var/log/bank-kiosk"
+    for name in ("mosquitto.out", "hub.out", "kiosk.out"):
+        (logs_dir / name).unlink(missing_ok=True)
+    run = in_root(machine, network=False, timeout=300,
+                  script=f"CONSOLE_PASSWORD='{console_password}'; STAFF_PIN={STAFF_PIN}; "
+                  f"OPEN_CALL='{open_call[:8]}'\n" + RUN_BRANCH)
+    logs = "\n".join((logs_dir / name).read_text(errors="replace")
+                     for name in ("mosquitto.out", "hub.out", "kiosk.out")
+                     if (logs_dir / name).exists())
+    assert run.returncode == 0, f"{run.stdout}\n{run.stderr}\n{logs}"
+    return run
+
+
+def drill_until_stored(machine: Path, console_password: str) -> str:
+    """The branch running, a drill started from console-1: its call id once the hub has
+    stored it."""
+    run = run_branch(machine, console_password)
+    logs_dir = machine / "var/log/bank-kiosk"
+    logs = "\n".join((logs_dir / name).read_text(errors="replace")
+                     for name in ("mosquitto.out", "hub.out", "kiosk.out")
+                     if (logs_dir / name).exists())
+    match = re.search(r"^drill ([0-9a-f]{32})$", run.stdout, re.MULTILINE)
+    assert match, f"{run.stdout}\n{run.stderr}\n{logs}"
+    assert re.search(r"^stored [1-9]", run.stdout, re.MULTILINE), f"{run.stdout}\n{logs}"
+    return match.group(1)
+
+
+def stored_kinds(machine: Path, call_id: str) -> list[str]:
+    ledger = machine / "var/lib/bank-kiosk/hub/hub.db"
+    with sqlite3.connect(f"file:{ledger}?mode=ro", uri=True) as db:
+        kinds = [row[0] for row in db.execute(
+            "SELECT kind FROM help_events WHERE call_id = ?", (call_id,))]
+    db.close()
+    return kinds
+
+
 def test_the_package_installs_and_runs_a_branch_on_fresh_debian_12(
         package: Path, machine: Path) -> None:
-    shutil.copy2(package, machine / "tmp" / package.name)
-    assert (machine / "usr/lib/python3.11/EXTERNALLY-MANAGED").exists() is False  # not yet
+    assert not (machine / "opt/bank-kiosk").exists()
     started = time.monotonic()
-    _ok(in_root(machine, "apt-get update -qq && apt-get install -y -qq "
-                f"--no-install-recommends /tmp/{package.name} mosquitto > /tmp/apt.log"))
+    install_package(machine, package)
     print(f"apt-get install of the package and its dependencies: "
           f"{time.monotonic() - started:.0f} s")
     # Debian's own Python, PEP 668 marker and all; the venv's interpreter is /usr/bin/python3
@@ -148,85 +278,60 @@ def test_the_package_installs_and_runs_a_branch_on_fresh_debian_12(
                           "/usr/share/doc/bank-kiosk/examples/example-branch.toml"))
     assert ": OK:" in checked
 
-    created = _ok(in_root(machine, f"printf 'wang-fang {STAFF_PIN}\\n' | bank-kiosk branch "
-                          "create --branch-id test-branch --name-zh 测试支行 --name-en 'Test "
-                          "Branch' --broker-host localhost --kiosks 1 --consoles 1 "
-                          "--displays 0 --staff 'wang-fang:manager:王芳:Wang Fang'"))
-    assert "stored the PIN hash of wang-fang" in created
-    bundles = machine / "etc/bank-kiosk/branch/bundles"
-    hub = _ok(in_root(machine, "bank-kiosk branch install-bundle "
-                      "/etc/bank-kiosk/branch/bundles/hub.tar"))
-    assert "enabled bank-kiosk-hub.service" in hub and "enabled mosquitto.service" in hub
-    kiosk = _ok(in_root(machine, "bank-kiosk branch install-bundle "
-                        "/etc/bank-kiosk/branch/bundles/kiosk-1.tar"))
-    assert "enabled bank-kiosk-kiosk.service" in kiosk
-    again = _ok(in_root(machine, "bank-kiosk branch install-bundle "
-                        "/etc/bank-kiosk/branch/bundles/kiosk-1.tar"))
-    assert "nothing to change" in again
-    assert (machine / "etc/systemd/system/multi-user.target.wants/"
-            "bank-kiosk-hub.service").is_symlink()
-
-    proof = machine / "tmp" / "proof"
-    proof.mkdir()
-    for helper in ("drill_in_root.py", "raw_device.py"):
-        shutil.copy2(HELPERS / helper, proof / helper)
-    console = tomllib.loads((bundles.parent / "broker/secrets/console-1.secrets.toml")
-                            .read_text(encoding="utf-8"))
-    run = in_root(machine, network=False, timeout=300, script=f"""
-        etc=/etc/bank-kiosk; log=/var/log/bank-kiosk
-        mosquitto -c $etc/branch/broker/mosquitto.conf > $log/mosquitto.out 2>&1 &
-        /opt/bank-kiosk/bin/python -c "import socket, time
-for _ in range(100):
-    try:
-        socket.create_connection(('localhost', 8883), timeout=1).close()
-        break
-    except OSError:
-        time.sleep(0.1)
-else:
-    raise SystemExit('the broker does not listen on 8883')"
-        runuser -u bank-kiosk -- /opt/bank-kiosk/bin/kiosk hub --config $etc/branch.toml \\
-            --secrets $etc/hub.secrets.toml --data /var/lib/bank-kiosk/hub > $log/hub.out 2>&1 &
-        runuser -u bank-kiosk -- env QT_QPA_PLATFORM=offscreen HOME=/var/lib/bank-kiosk \\
-            /opt/bank-kiosk/bin/kiosk run --config $etc/branch.toml --device kiosk-1 \\
-            --secrets $etc/device.secrets.toml --data /var/lib/bank-kiosk/kiosk --windowed \\
-            > $log/kiosk.out 2>&1 &
-        /opt/bank-kiosk/bin/python -c "import json, time, urllib.request
-for _ in range(300):
-    try:
-        with urllib.request.urlopen('http://127.0.0.1:8081/healthz', timeout=1) as answer:
-            if json.load(answer).get('ok'):
-                break
-    except OSError:
-        pass
-    time.sleep(0.1)
-else:
-    raise SystemExit('the hub never said ok on /healthz')"
-        call=$(/opt/bank-kiosk/bin/python /tmp/proof/drill_in_root.py --config $etc/branch.toml \\
-            --console console-1 --password '{console["broker_password"]}' --staff wang-fang \\
-            --pin {STAFF_PIN} --kiosk kiosk-1)
-        echo "drill $call"
-        for _ in $(seq 300); do
-            stored=$(/opt/bank-kiosk/bin/python -c "import sqlite3, sys
-db = sqlite3.connect('file:/var/lib/bank-kiosk/hub/hub.db?mode=ro', uri=True)
-print(db.execute('select count(*) from help_events where call_id = ? and kiosk_id = ?',
-                 (sys.argv[1], 'kiosk-1')).fetchone()[0])" "$call")
-            [ "$stored" -gt 0 ] && break
-            sleep 0.2
-        done
-        echo "stored $stored"
-        kill $(jobs -p) 2>/dev/null || true
-        """)
-    logs = "\n".join((machine / "var/log/bank-kiosk" / name).read_text(errors="replace")
-                     for name in ("mosquitto.out", "hub.out", "kiosk.out")
-                     if (machine / "var/log/bank-kiosk" / name).exists())
-    assert run.returncode == 0, f"{run.stdout}\n{run.stderr}\n{logs}"
-    match = re.search(r"^drill ([0-9a-f]{32})$", run.stdout, re.MULTILINE)
-    assert match, f"{run.stdout}\n{run.stderr}\n{logs}"
-    assert re.search(r"^stored [1-9]", run.stdout, re.MULTILINE), f"{run.stdout}\n{logs}"
+    call_id = drill_until_stored(machine, create_branch(machine))
+    assert "raised" in stored_kinds(machine, call_id)
     ledger = machine / "var/lib/bank-kiosk/hub/hub.db"
-    with sqlite3.connect(f"file:{ledger}?mode=ro", uri=True) as db:
-        kinds = [row[0] for row in db.execute(
-            "SELECT kind FROM help_events WHERE call_id = ?", (match.group(1),))]
-    db.close()
-    assert "raised" in kinds, kinds
     assert ledger.stat().st_uid != 0  # the hub ran as bank-kiosk, not root
+
+
+@pytest.fixture(scope="module")
+def newer_package(package: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same program as a newer package revision: what an upgrade installs."""
+    out = tmp_path_factory.mktemp("dist-newer")
+    built = subprocess.run(["bash", str(ROOT / "tools" / "build-deb.sh")], cwd=ROOT,
+                           capture_output=True, text=True, timeout=1200, check=False,
+                           env={**os.environ, "OUT": str(out), "DEB_REVISION": "2",
+                                "WHEEL_CACHE": str(CACHE / "wheels")})
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    [deb] = out.glob("bank-kiosk_*-2_*.deb")
+    return deb
+
+
+def test_an_upgrade_keeps_the_branch_and_a_downgrade_over_a_newer_ledger_is_refused(
+        package: Path, newer_package: Path, machine: Path) -> None:
+    install_package(machine, package)
+    password = create_branch(machine)
+    first_call = drill_until_stored(machine, password)
+    environment = machine / "etc/bank-kiosk/environment"
+    environment.write_text(environment.read_text(encoding="utf-8") + "QT_SCALE_FACTOR=1.25\n",
+                           encoding="utf-8")
+    branch_files = {p: p.read_bytes() for p in (machine / "etc/bank-kiosk").glob("*.toml")}
+
+    install_package(machine, newer_package)
+    assert "0.1.0-2" in _ok(in_root(machine, "dpkg-query -W bank-kiosk"))
+    assert "QT_SCALE_FACTOR=1.25" in environment.read_text(encoding="utf-8")  # conffile kept
+    assert {p: p.read_bytes() for p in branch_files} == branch_files
+    assert not (machine / "opt/bank-kiosk.old").exists()
+    # the upgraded hub kept the call (still open) and the upgraded kiosk comes back to it
+    resumed = run_branch(machine, password, open_call=first_call)
+    assert f"resumed {first_call[:8]}" in resumed.stdout
+    assert "raised" in stored_kinds(machine, first_call)
+    hub_log = (machine / "var/log/bank-kiosk/hub.out").read_text(encoding="utf-8")
+    assert "1 open calls" in hub_log, hub_log
+    verified = _ok(in_root(machine, "bank-kiosk audit verify /var/lib/bank-kiosk/hub/hub.db"))
+    assert "intact" in verified
+
+    # A newer version's ledger (its schema one ahead), then the older package again
+    ledger = machine / "var/lib/bank-kiosk/hub/hub.db"
+    with sqlite3.connect(ledger) as db:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute(f"PRAGMA user_version = {version + 1}")
+    db.close()
+    before = ledger.read_bytes()
+    install_package(machine, package, "--allow-downgrades")
+    refused = in_root(machine, "runuser -u bank-kiosk -- bank-kiosk hub --config "
+                      "/etc/bank-kiosk/branch.toml --secrets /etc/bank-kiosk/hub.secrets.toml "
+                      "--data /var/lib/bank-kiosk/hub", network=False, timeout=120)
+    assert refused.returncode != 0
+    assert "written by a newer version of bank-kiosk" in refused.stderr, refused.stderr
+    assert ledger.read_bytes() == before
