@@ -307,7 +307,6 @@ def install_bundle(bundle: Bundle, changes: Changes, *, desk_user: str | None = 
         load_secrets(secrets)
     except SecretsError as error:
         raise InstallError(str(error)) from None
-    files_changed = changes.changed > 0
     if bundle.role is Role.HUB:
         on_machine = (root / bundle.broker_conf.lstrip("/"), Path(bundle.broker_conf))
         if not any(conf.is_file() for conf in on_machine):
@@ -319,6 +318,7 @@ def install_bundle(bundle: Bundle, changes: Changes, *, desk_user: str | None = 
                       "[Service]\nExecStart=\n"
                       f"ExecStart=/usr/sbin/mosquitto -c {bundle.broker_conf}\n").encode(),
                      0o644)
+    files_changed = changes.changed > 0
     for unit in UNITS[bundle.role]:
         changes.enable_unit(unit, user_unit=bundle.role is Role.CONSOLE)
     if bundle.role is not Role.CONSOLE:
