@@ -7,7 +7,9 @@ subscribed, waits for ``go <t>`` (the load starts at monotonic time ``t``, a clo
 every process of the machine), and at the end writes its results and prints ``done``.
 Kiosks finish by themselves once every request was answered and every raise acknowledged
 by the hub, or at the plan's deadline; consoles on ``finish <ids.json> <deadline>``, when
-each console holds every raised call or at the deadline. Then ``stop``.
+each console holds every raised call or at the deadline. Then ``stop``. Each console signs a
+member of staff in with their PIN before it reports ``ready``: the hub stores "I'm coming"
+only in the name of whoever is signed in at the sending console.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bench.branch import STAFF_PINS
 from bench.sim_devices import Scheduler, SharedLoop, SimDevice
-from kiosk.core.help_call import HelpEventKind, Outcome, new_follow_up, new_raise
+from kiosk.core.help_call import HelpEventKind, Outcome, new_event_id, new_follow_up, new_raise
 from kiosk.core.settings import Role
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.help_messages import EventAck, HelpEventMessage
+from kiosk.protocol.pin_messages import PinPurpose, PinReply, PinRequest
 from kiosk.protocol.ticket_messages import TicketReply, TicketRequest
 
 K = HelpEventKind
@@ -151,8 +155,30 @@ class ConsoleFleet(Fleet):
         self.order = sorted(self.devices)
         self.seen: dict[str, dict[str, float]] = {d: {} for d in self.devices}
         self.answered = 0
+        self.staff_at = {d: STAFF[i % len(STAFF)] for i, d in enumerate(self.order)}
+        self.signed_in: set[str] = set()
+
+    def connect(self) -> None:
+        """Connect, then sign this console's member of staff in, as staff do at the desk."""
+        super().connect()
+        for me, device in self.devices.items():
+            staff = self.staff_at[me]
+            device.publish(topics.pin_request(self.branch, Role.CONSOLE, me),
+                           PinRequest(new_event_id(), staff, STAFF_PINS[staff],
+                                      PinPurpose.CONSOLE_SIGN_IN))
+        _wait(lambda: len(self.signed_in) == len(self.devices), time.monotonic() + 60)
+        if len(self.signed_in) != len(self.devices):
+            raise RuntimeError(f"{len(self.devices) - len(self.signed_in)} consoles could "
+                               "not sign in: does the hub have the staff PINs?")
 
     def handle(self, device: SimDevice, topic: str, payload: bytes, arrived: float) -> None:
+        if topic == topics.hub_reply(self.branch, device.device_id):
+            decoded = self.decode(device, topic, payload)
+            if decoded is not None and isinstance(decoded.message, PinReply) \
+                    and decoded.message.ok:
+                with self._lock:
+                    self.signed_in.add(device.device_id)
+            return
         parts = topic.split("/")
         if len(parts) != 5 or parts[2] != "kiosk" or parts[4] != "help":
             return
@@ -178,7 +204,7 @@ class ConsoleFleet(Fleet):
 
     def _answer(self, device: SimDevice, help_topic: str, call_id: str, kiosk_id: str) -> None:
         """This console's staff say "I'm coming", then close the call, as in a branch."""
-        staff = STAFF[int(call_id[8:16], 16) % len(STAFF)]
+        staff = self.staff_at[device.device_id]
         now = time.monotonic()
         me = device.device_id
 

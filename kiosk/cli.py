@@ -137,9 +137,12 @@ def _audit_verify(args: argparse.Namespace) -> int:
     from kiosk.hub.audit_check import verify_ledger_file
 
     report = verify_ledger_file(Path(args.ledger))
+    for event_id, why in report.damaged_events:
+        print(f"{args.ledger}: help event {event_id} cannot be read ({why}); the hub leaves "
+              "it out (quarantined)", file=sys.stderr)
     if report.intact:
         print(f"{args.ledger}: audit log intact: {report.rows} rows, head {report.head_hash}")
-        return 0
+        return 1 if report.damaged_events else 0
     print(f"{args.ledger}: AUDIT LOG NOT INTACT: {report.problem}", file=sys.stderr)
     return 1
 

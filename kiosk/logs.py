@@ -14,6 +14,7 @@ import logging.handlers
 import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 2_000_000
@@ -126,3 +127,70 @@ def reset_logging() -> None:
         if getattr(handler, "_kiosk_handler", False):
             root.removeHandler(handler)
             handler.close()
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a one-line log: non-ASCII and control characters escaped, so a
+    hostile topic cannot forge or garble log lines."""
+    return "".join(c if " " <= c <= "~" else ascii(c)[1:-1] for c in text)
+
+
+IN_FULL = 3
+"""Refusals of one reason from one sender logged line by line in each interval."""
+
+
+@dataclass
+class _Window:
+    started: float
+    logged: int = 0
+    summed: int = 0  # refused in this window beyond the first IN_FULL, not logged yet
+
+
+class RefusalLog:
+    """The log lines for refusals, bounded: a flood must not rotate away the history IT
+    needs. Per reason and sender, the first ``IN_FULL`` refusals of each interval are logged
+    in full; the rest are counted and summed up in one line when the interval is over (from
+    ``flush``, called by the hub's timer, or from the next refusal). A flood of any size
+    then costs at most ``IN_FULL + 1`` lines per reason and sender per interval; the exact
+    counts are kept by the caller (the hub's /healthz, a device's counters). Not
+    thread-safe: call from one thread, or under the caller's lock."""
+
+    MAX_WINDOWS = 10_000
+
+    def __init__(self, logger: logging.Logger, every_s: float) -> None:
+        self._log = logger
+        self.every_s = every_s
+        self._windows: dict[tuple[str, str], _Window] = {}
+
+    def refused(self, reason: str, sender: str, topic: str, detail: str,
+                now: float) -> None:
+        """One refused message; ``detail`` must hold no secret (it is logged)."""
+        key = (reason, sender)
+        window = self._windows.get(key)
+        if window is None or not 0.0 <= now - window.started < self.every_s:
+            if window is not None:
+                self._sum_up(key, window, now)
+            if len(self._windows) >= self.MAX_WINDOWS:
+                self.flush(float("inf"))
+            window = self._windows[key] = _Window(now)
+        if window.logged >= IN_FULL:
+            window.summed += 1
+            return
+        window.logged += 1
+        more = (f" (more {reason} from {printable(sender)} are summed up every "
+                f"{self.every_s:g} s)" if window.logged == IN_FULL else "")
+        self._log.warning("dropped %s: %s: %s%s", printable(topic[:200]), reason,
+                    printable(detail), more)
+
+    def flush(self, now: float) -> None:
+        """Sum up every interval that is over (or, with a clock stepped back, looks it)."""
+        for key, window in list(self._windows.items()):
+            if not 0.0 <= now - window.started < self.every_s:
+                self._sum_up(key, window, now)
+                del self._windows[key]
+
+    def _sum_up(self, key: tuple[str, str], window: _Window, now: float) -> None:
+        if window.summed:
+            self._log.warning("dropped %d more %s from %s in %.0f s (not logged one by one)",
+                        window.summed, key[0], printable(key[1]),
+                        max(0.0, min(now, window.started + self.every_s) - window.started))

@@ -1016,10 +1016,6 @@ Python {python}, Qt {qt}</translation>
 <context>
     <name>HelpScreen</name>
     <message>
-        <source>Thank you. Staff will know what you need.</source>
-        <translation>Thank you. Staff will know what you need.</translation>
-    </message>
-    <message>
         <source>Calling staff</source>
         <translation>Calling staff</translation>
     </message>
@@ -1231,8 +1227,21 @@ Python {python}, Qt {qt}</translation>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <source>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</source>
-        <translation>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</translation>
+        <source>If you do, press the button below.</source>
+        <translation>If you do, press the button below.</translation>
+    </message>
+    <message>
+        <source>Going back to the start for the next customer.</source>
+        <translation>Going back to the start for the next customer.</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
+        <translation>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
+        <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
+        <translation>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</translation>
     </message>
     <message>
         <source>I need more time</source>
@@ -1296,6 +1305,10 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Unsent</source>
         <translation>Unsent</translation>
+    </message>
+    <message>
+        <source>Stored calls</source>
+        <translation>Stored calls</translation>
     </message>
     <message>
         <source>Version</source>
@@ -1395,10 +1408,6 @@ Python {python}, Qt {qt}</translation>
         <translation>Your number</translation>
     </message>
     <message>
-        <source>You are next.</source>
-        <translation>You are next.</translation>
-    </message>
-    <message>
         <source>Expected wait: {low} to {high} minutes</source>
         <extracomment>{low} and {high} are whole minutes, e.g. &quot;Expected wait: 10 to 20 minutes&quot;.</extracomment>
         <translation>Expected wait: {low} to {high} minutes</translation>
@@ -1407,6 +1416,29 @@ Python {python}, Qt {qt}</translation>
         <source>Expected wait: up to {high} minutes</source>
         <extracomment>{high} is whole minutes, e.g. &quot;Expected wait: up to 5 minutes&quot;.</extracomment>
         <translation>Expected wait: up to {high} minutes</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting before you.</source>
+        <translation>Nobody is waiting before you.</translation>
+    </message>
+    <message>
+        <source>One person is waiting before you.</source>
+        <translation>One person is waiting before you.</translation>
+    </message>
+    <message>
+        <source>{count} people are waiting before you.</source>
+        <extracomment>{count} is the number of customers waiting before this one now (2 or more).</extracomment>
+        <translation>{count} people are waiting before you.</translation>
+    </message>
+    <message>
+        <source>Expected wait: under 1 minute</source>
+        <extracomment>The hub&apos;s wait estimate is under one minute.</extracomment>
+        <translation>Expected wait: under 1 minute</translation>
+    </message>
+    <message>
+        <source>Expected wait: about {low} minutes</source>
+        <extracomment>{low} is whole minutes, e.g. &quot;Expected wait: about 5 minutes&quot;.</extracomment>
+        <translation>Expected wait: about {low} minutes</translation>
     </message>
     <message>
         <source>Taken: {date} {time}</source>
@@ -1926,16 +1958,6 @@ Version {version}</translation>
     <message>
         <source>Take a ticket</source>
         <translation>Take a ticket</translation>
-    </message>
-    <message>
-        <source>Your number is {number}.</source>
-        <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
-        <translation>Your number is {number}.</translation>
-    </message>
-    <message>
-        <source>At most {count} people before you</source>
-        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
-        <translation>At most {count} people before you</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

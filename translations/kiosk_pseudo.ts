@@ -1016,10 +1016,6 @@ Pýthöñ {python}, Qt {qt} ··························
 <context>
     <name>HelpScreen</name>
     <message>
-        <source>Thank you. Staff will know what you need.</source>
-        <translation>[Thàñk ýöü. Stàff wîll kñöw whàt ýöü ñééđ. ··············]</translation>
-    </message>
-    <message>
         <source>Calling staff</source>
         <translation>[Çàllîñg stàff ···]</translation>
     </message>
@@ -1231,8 +1227,21 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Đö ýöü ñééđ möré tîmé? ······]</translation>
     </message>
     <message>
-        <source>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</source>
-        <translation>[Îf ýöü đö, préss thé büttöñ bélöw. Îf ñöböđý töüçhés thé sçrééñ, ît wîll sööñ gö bàçk tö thé stàrt för thé ñéxt çüstömér. ··············································]</translation>
+        <source>If you do, press the button below.</source>
+        <translation>[Îf ýöü đö, préss thé büttöñ bélöw. ···········]</translation>
+    </message>
+    <message>
+        <source>Going back to the start for the next customer.</source>
+        <translation>[Göîñg bàçk tö thé stàrt för thé ñéxt çüstömér. ················]</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
+        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ 1 séçöñđ, för thé ñéxt çüstömér. ··································]</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
+        <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
+        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ {seconds} séçöñđs, för thé ñéxt çüstömér. ·····································]</translation>
     </message>
     <message>
         <source>I need more time</source>
@@ -1296,6 +1305,10 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Unsent</source>
         <translation>[Üñséñt ·]</translation>
+    </message>
+    <message>
+        <source>Stored calls</source>
+        <translation>[Störéđ çàlls ··]</translation>
     </message>
     <message>
         <source>Version</source>
@@ -1395,10 +1408,6 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Ýöür ñümbér ··]</translation>
     </message>
     <message>
-        <source>You are next.</source>
-        <translation>[Ýöü àré ñéxt. ···]</translation>
-    </message>
-    <message>
         <source>Expected wait: {low} to {high} minutes</source>
         <extracomment>{low} and {high} are whole minutes, e.g. &quot;Expected wait: 10 to 20 minutes&quot;.</extracomment>
         <translation>[Éxpéçtéđ wàît: {low} tö {high} mîñütés ·············]</translation>
@@ -1407,6 +1416,29 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>Expected wait: up to {high} minutes</source>
         <extracomment>{high} is whole minutes, e.g. &quot;Expected wait: up to 5 minutes&quot;.</extracomment>
         <translation>[Éxpéçtéđ wàît: üp tö {high} mîñütés ···········]</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting before you.</source>
+        <translation>[Ñöböđý îs wàîtîñg béföré ýöü. ·········]</translation>
+    </message>
+    <message>
+        <source>One person is waiting before you.</source>
+        <translation>[Öñé pérsöñ îs wàîtîñg béföré ýöü. ···········]</translation>
+    </message>
+    <message>
+        <source>{count} people are waiting before you.</source>
+        <extracomment>{count} is the number of customers waiting before this one now (2 or more).</extracomment>
+        <translation>[{count} péöplé àré wàîtîñg béföré ýöü. ·············]</translation>
+    </message>
+    <message>
+        <source>Expected wait: under 1 minute</source>
+        <extracomment>The hub&apos;s wait estimate is under one minute.</extracomment>
+        <translation>[Éxpéçtéđ wàît: üñđér 1 mîñüté ·········]</translation>
+    </message>
+    <message>
+        <source>Expected wait: about {low} minutes</source>
+        <extracomment>{low} is whole minutes, e.g. &quot;Expected wait: about 5 minutes&quot;.</extracomment>
+        <translation>[Éxpéçtéđ wàît: àböüt {low} mîñütés ···········]</translation>
     </message>
     <message>
         <source>Taken: {date} {time}</source>
@@ -1926,16 +1958,6 @@ Vérsîöñ {version} ··········]</translation>
     <message>
         <source>Take a ticket</source>
         <translation>[Tàké à tîçkét ···]</translation>
-    </message>
-    <message>
-        <source>Your number is {number}.</source>
-        <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
-        <translation>[Ýöür ñümbér îs {number}. ·······]</translation>
-    </message>
-    <message>
-        <source>At most {count} people before you</source>
-        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
-        <translation>[Àt möst {count} péöplé béföré ýöü ···········]</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

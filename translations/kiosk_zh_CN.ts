@@ -1016,10 +1016,6 @@ Python {python}，Qt {qt}</translation>
 <context>
     <name>HelpScreen</name>
     <message>
-        <source>Thank you. Staff will know what you need.</source>
-        <translation>好的，工作人员会知道您需要什么。</translation>
-    </message>
-    <message>
         <source>Calling staff</source>
         <translation>正在呼叫工作人员</translation>
     </message>
@@ -1231,8 +1227,21 @@ Python {python}，Qt {qt}</translation>
         <translation>您还需要时间吗？</translation>
     </message>
     <message>
-        <source>If you do, press the button below. If nobody touches the screen, it will soon go back to the start for the next customer.</source>
-        <translation>需要的话，请按下面的按钮。如果没有人操作，屏幕很快会回到首页，留给下一位客户。</translation>
+        <source>If you do, press the button below.</source>
+        <translation>需要的话，请按下面的按钮。</translation>
+    </message>
+    <message>
+        <source>Going back to the start for the next customer.</source>
+        <translation>正在回到开始页面，留给下一位客户。</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
+        <translation>如果没有人碰屏幕，1秒后会回到开始页面，留给下一位客户。</translation>
+    </message>
+    <message>
+        <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
+        <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
+        <translation>如果没有人碰屏幕，{seconds}秒后会回到开始页面，留给下一位客户。</translation>
     </message>
     <message>
         <source>I need more time</source>
@@ -1296,6 +1305,10 @@ Python {python}，Qt {qt}</translation>
     <message>
         <source>Unsent</source>
         <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Stored calls</source>
+        <translation>求助记录存储</translation>
     </message>
     <message>
         <source>Version</source>
@@ -1395,10 +1408,6 @@ Python {python}，Qt {qt}</translation>
         <translation>您的号码</translation>
     </message>
     <message>
-        <source>You are next.</source>
-        <translation>下一位就是您。</translation>
-    </message>
-    <message>
         <source>Expected wait: {low} to {high} minutes</source>
         <extracomment>{low} and {high} are whole minutes, e.g. &quot;Expected wait: 10 to 20 minutes&quot;.</extracomment>
         <translation>预计等候{low}到{high}分钟</translation>
@@ -1407,6 +1416,29 @@ Python {python}，Qt {qt}</translation>
         <source>Expected wait: up to {high} minutes</source>
         <extracomment>{high} is whole minutes, e.g. &quot;Expected wait: up to 5 minutes&quot;.</extracomment>
         <translation>预计等候不超过{high}分钟</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting before you.</source>
+        <translation>您前面没有人在等候。</translation>
+    </message>
+    <message>
+        <source>One person is waiting before you.</source>
+        <translation>您前面还有1人在等候。</translation>
+    </message>
+    <message>
+        <source>{count} people are waiting before you.</source>
+        <extracomment>{count} is the number of customers waiting before this one now (2 or more).</extracomment>
+        <translation>您前面还有{count}人在等候。</translation>
+    </message>
+    <message>
+        <source>Expected wait: under 1 minute</source>
+        <extracomment>The hub&apos;s wait estimate is under one minute.</extracomment>
+        <translation>预计等候不到1分钟</translation>
+    </message>
+    <message>
+        <source>Expected wait: about {low} minutes</source>
+        <extracomment>{low} is whole minutes, e.g. &quot;Expected wait: about 5 minutes&quot;.</extracomment>
+        <translation>预计等候约{low}分钟</translation>
     </message>
     <message>
         <source>Taken: {date} {time}</source>
@@ -1926,16 +1958,6 @@ Version {version}</source>
     <message>
         <source>Take a ticket</source>
         <translation>取号</translation>
-    </message>
-    <message>
-        <source>Your number is {number}.</source>
-        <extracomment>{number} is the queue number printed on the ticket, for example A023.</extracomment>
-        <translation>您的号码是{number}号。</translation>
-    </message>
-    <message>
-        <source>At most {count} people before you</source>
-        <extracomment>{count} is the most customers who can be called before this one (0 or more).</extracomment>
-        <translation>您前面最多还有{count}人。</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -23,6 +23,10 @@ from kiosk.console.console_words import category_text
 from kiosk.core.help_state import CallState
 
 translate = QCoreApplication.translate
+
+BANNER_WIDTH = 720
+BANNER_MARGIN = 8
+"""The floating banner's width, and its distance from the top of its area."""
 
 
 def alarm_summary(alarms: Sequence[Alarm], calls: Mapping[str, CallState],
@@ -201,8 +205,17 @@ class FloatingAlarm(QWidget):
         row.addWidget(self.text, 1)
         row.addWidget(self.open)
         self.open.clicked.connect(self.open_console.emit)
-        self.setFixedWidth(720)
+        self.setFixedWidth(BANNER_WIDTH)
+        self._column: QRect | None = None
         self.retranslate()
+
+    def keep_within(self, column: QRect) -> None:
+        """Show the banner in this part of the screen (the console's own column, where
+        other windows share the screen) instead of the screen's top centre."""
+        self._column = QRect(column)
+        self.setFixedWidth(max(200, min(BANNER_WIDTH, column.width() - 2 * BANNER_MARGIN)))
+        if self.isVisible():
+            self._place()
 
     def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
         self._alarms = [a for a in _shown(alarms)]
@@ -216,10 +229,13 @@ class FloatingAlarm(QWidget):
             self.hide()
 
     def _place(self) -> None:
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
+        area = self._column
+        if area is None:
+            screen = QGuiApplication.primaryScreen()
+            if screen is None:
+                return
             area = screen.availableGeometry()
-            self.move(area.x() + (area.width() - self.width()) // 2, area.y() + 8)
+        self.move(area.x() + (area.width() - self.width()) // 2, area.y() + BANNER_MARGIN)
 
     def retranslate(self) -> None:
         self.open.setText(self.tr("Open the console"))

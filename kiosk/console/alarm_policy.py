@@ -21,7 +21,7 @@ play now, if any. Nothing here reads a clock or plays anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -132,16 +132,17 @@ def escalation_level(call: CallState, now: float, timing: HelpTiming,
                default=call.escalation_level)
 
 
-def call_alarms(calls: Mapping[str, CallState], now: float, timing: HelpTiming,
-                hub_online: bool) -> list[Alarm]:
-    """The alarms the open help calls raise, oldest call first."""
+def call_alarms(calls: Mapping[str, CallState], now: Callable[[CallState], float],
+                timing: HelpTiming, hub_online: bool) -> list[Alarm]:
+    """The alarms the open help calls raise, oldest call first; ``now(call)``: the time
+    on that call's timers (see ``kiosk.core.call_clock``)."""
     alarms = []
     ordered = sorted((c for c in calls.values() if c.is_open),
                      key=lambda c: c.raised_at if c.raised_at is not None else c.earliest_at)
     for call in ordered:
         discreet = call.category is Category.PRIVATE_TALK
         if call.status in (CallStatus.RAISED, CallStatus.NOTIFIED):
-            level = escalation_level(call, now, timing, hub_online)
+            level = escalation_level(call, now(call), timing, hub_online)
             alarms.append(Alarm(call.call_id, AlarmKind.HELP, call.kiosk_id, level, discreet,
                                 call.drill))
         elif call.resignal_level > 0:

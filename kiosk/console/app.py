@@ -12,14 +12,13 @@ line, and alarms from every call that reaches it.
 from __future__ import annotations
 
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.console import console_style
@@ -35,6 +34,7 @@ from kiosk.console.journal import Journal
 from kiosk.console.main_window import ConfirmClose, ConsoleWindow, ask_to_close
 from kiosk.console.staff_session import StaffSession
 from kiosk.console.supervision import DeviceWatch
+from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig, ConfigError, load_config
 from kiosk.core.help_timers import HelpTiming
 from kiosk.core.secrets import SecretsError, load_secrets
@@ -49,12 +49,11 @@ from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.players import Player, default_player
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages, load_language
+from kiosk.ui.stop_signals import StopSignals
 
 log = logging.getLogger(__name__)
 
 EXIT_STARTUP = 2
-SIGNAL_POLL_MS = 200
-"""Python runs signal handlers only between bytecodes; a timer lets SIGTERM in."""
 
 
 class ConsoleSetupError(Exception):
@@ -70,16 +69,26 @@ class ConsoleHealth:
     """What this console's heartbeat says: whether its alarm can be heard, and its outbox.
     The outbox is counted on the device's thread (the GUI thread never touches SQLite)."""
 
-    def __init__(self, device: HeadlessDevice[ConsoleClient], alarms: AlarmController) -> None:
+    def __init__(self, device: HeadlessDevice[ConsoleClient], alarms: AlarmController,
+                 journal: Journal | None = None) -> None:
         self._device = device
         self._alarms = alarms
+        self._journal = journal
         self._outbox = 0
 
     def health(self) -> Health:
         self._device.worker.submit(self._count_outbox)
         sound = Component.OK if self._alarms.sound_check().audible else Component.FAILED
         return self._device.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
-                                        sound=sound, outbox=self._outbox)
+                                        sound=sound, outbox=self._outbox,
+                                        store=self._store())
+
+    def _store(self) -> Component:
+        """The device store's state; a journal set aside or in memory makes it degraded."""
+        store = self._device.store_health()
+        if store is Component.OK and self._journal is not None and self._journal.fault:
+            return Component.DEGRADED
+        return store
 
     def _count_outbox(self) -> None:
         self._outbox = self._device.client.sender.pending()
@@ -155,6 +164,7 @@ def offered_languages(config: BranchConfig) -> dict[str, str]:
 def build_console(app: QApplication, config: BranchConfig, device_id: str, data_dir: Path, *,
                   player: Player, password: str | None = None,
                   section: ConsoleSection | None = None, clock: Callable[[], float] = time.time,
+                  monotonic: Callable[[], float] = time.monotonic,
                   save_path: SavePath = ask_save_path, confirm_close: ConfirmClose = ask_to_close,
                   sounds_dir: Path | None = None, language: str | None = None,
                   connected: Callable[[], bool] | None = None,
@@ -175,27 +185,31 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
     names = BranchNames(config, current)
     data_dir.mkdir(parents=True, exist_ok=True)
 
+    # Each call's escalation with the hub down, shared by the network side and the alarm.
+    call_clock = CallClock(clock, monotonic)
+
     def make_client(link: DeviceLink, store: LocalStore) -> ConsoleClient:
-        return ConsoleClient(config, device_id, link, store, clock)
+        return ConsoleClient(config, device_id, link, store, clock, monotonic=monotonic,
+                             call_clock=call_clock)
 
     try:
         device = HeadlessDevice(config, device_id, data_dir, make_client, password=password,
-                                clock=clock, heartbeats=False)
+                                clock=clock, monotonic=monotonic, heartbeats=False)
         journal = Journal(data_dir / f"{device_id}-journal.sqlite")
     except (LocalStoreError, OSError) as problem:
         raise ConsoleSetupError(f"{data_dir}: {problem}") from problem
     bridge = ConsoleBridge(device)
-    requests = HubRequests(device, clock, section.reply_timeout_s)
+    requests = HubRequests(device, monotonic, section.reply_timeout_s)  # deadlines only
     bridge.other_message.connect(requests.handle)
     desk = DeskSession(StaffSession(section.lock_after_s), requests, bridge.set_staff_present,
-                       clock)
-    monitor = DeviceMonitor(DeviceWatch(config), clock)
+                       clock, monotonic=monotonic)
+    monitor = DeviceMonitor(DeviceWatch(config), clock, monotonic=monotonic)
     timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                         resignal_after_s=config.help.resignal_after_s,
                         escalate_repeat_s=config.help.escalate_after_s)
     alarms = AlarmController(AlarmSounder(player, sounds_dir, clock=clock), timing,
-                             config.help.alarm_repeat_s, clock=clock,
-                             hub_online=monitor.hub_online,
+                             config.help.alarm_repeat_s, call_clock=call_clock,
+                             monotonic=monotonic, hub_online=monitor.hub_online,
                              offline_kiosks=monitor.offline_kiosks, tick_ms=tick_ms)
     records = ConsoleRecords(journal, device.worker.submit)
     window = ConsoleWindow(console_id=device_id, names=names, language=current,
@@ -209,7 +223,7 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
                            stylesheet=console_style.stylesheet(family))
     for owned in (requests, desk, monitor, alarms, bridge):
         owned.setParent(window)
-    health = ConsoleHealth(device, alarms)
+    health = ConsoleHealth(device, alarms, journal)
     heartbeat = HeartbeatTimer(device, health.health, lambda: None, lambda: desk.staff_id,
                                parent=window)
     return ConsoleParts(config, device, bridge, requests, desk, alarms, monitor, journal,
@@ -249,16 +263,13 @@ def run_console(config_path: str, device_id: str, secrets_path: str | None,
         return EXIT_STARTUP
     # exit(), not quit(): quit() asks every window to close, and the console would ask
     # staff to confirm; a service manager stopping it must not wait for an answer.
-    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
-    signal.signal(signal.SIGINT, lambda *_: app.exit(0))
+    stop = StopSignals()
+    stop.received.connect(lambda _signum: app.exit(0))
     parts.window.closed.connect(lambda: app.exit(0))
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(SIGNAL_POLL_MS)
     parts.start()
     log.info("console %s started", device_id)
     code = app.exec()
-    wake.stop()
+    stop.close()
     parts.stop()
     log.info("console %s stopped", device_id)
     return code

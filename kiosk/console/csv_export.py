@@ -6,6 +6,10 @@ comma-separated, one header row with the column names below, and reads back with
 (``2026-11-27T09:30:05+08:00``); durations are seconds with one decimal; a value that does
 not exist (a step never reached) is an empty cell. Columns are only ever added at the end.
 
+Free text (a note, a name) is written so that a spreadsheet shows it and never runs it: a
+cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+``'`` (OWASP's rule against CSV injection). A plain number such as ``-1.5`` stays as it is.
+
 calls.csv (every help call, newest first)
     call_id, kiosk_id, kiosk_name, category, drill (yes/no), raised_at, received_at,
     acknowledged_at, acknowledged_by, arrived_at, arrived_by, resolved_at, resolved_by,
@@ -29,6 +33,7 @@ drills.csv (each drill, newest first)
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +62,18 @@ DRILL_COLUMNS = ("call_id", "kiosk_id", "raised_at", "received_s", "acknowledged
                  "arrived_s", "resolved_s", "acknowledged_by", "outcome")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet."""
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it as text, never as a formula."""
+    if value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Row]) -> int:
     """Write ``rows`` under a header of ``columns``; returns how many rows were written."""
     count = 0
@@ -64,7 +81,7 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Row]) -> int:
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="raise")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: cell(value) for key, value in row.items()})
             count += 1
     return count
 

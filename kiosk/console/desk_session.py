@@ -28,12 +28,16 @@ class DeskSession(QObject):
 
     def __init__(self, session: StaffSession, requests: HubRequests,
                  set_present: Callable[[bool], None], clock: Callable[[], float],
-                 tick_ms: int = 500, parent: QObject | None = None) -> None:
+                 tick_ms: int = 500, parent: QObject | None = None, *,
+                 monotonic: Callable[[], float] | None = None) -> None:
+        """Waits (the PIN check, the idle lock) run on ``monotonic`` (default ``clock``);
+        the session's end, a time on the hub's clock, is compared with ``clock``."""
         super().__init__(parent)
         self.session = session
         self._requests = requests
         self._set_present = set_present
-        self._clock = clock
+        self._wall = clock
+        self._clock = monotonic or clock
         self._present = False
         requests.pin_answered.connect(self._pin_answered)
         requests.action_answered.connect(self._action_answered)
@@ -95,7 +99,7 @@ class DeskSession(QObject):
 
     def tick(self) -> None:
         before = (self.session.phase, self.session.staff_id)
-        result = self.session.tick(self._clock())
+        result = self.session.tick(self._clock(), self._wall())
         if result is not None:
             self.signed_in.emit(result)
         if (self.session.phase, self.session.staff_id) != before:

@@ -8,6 +8,7 @@ monitor also shows what the other consoles hear from this one.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,10 +24,13 @@ class DeviceMonitor(QObject):
 
     def __init__(self, watch: DeviceWatch, clock: Callable[[], float],
                  events: list[DeviceEvent] | None = None, tick_ms: int = 500,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        """Who is online is timed on ``monotonic``; ``clock`` only dates what is shown."""
         super().__init__(parent)
         self.watch = watch
         self._clock = clock
+        self._monotonic = monotonic
         self.events: list[DeviceEvent] = list(events or [])
         self._views: list[DeviceView] = []
         self._timer = QTimer(self)
@@ -42,17 +46,17 @@ class DeviceMonitor(QObject):
 
     def liveness(self, decoded: Decoded) -> None:
         message = decoded.message
-        now = self._clock()
+        now, wall = self._monotonic(), self._clock()
         if isinstance(message, Heartbeat):
-            self.watch.heartbeat(decoded.sender, message, now)
+            self.watch.heartbeat(decoded.sender, message, now, wall)
         elif isinstance(message, Presence):
-            self.watch.presence(decoded.sender, message.online, now)
+            self.watch.presence(decoded.sender, message.online, now, wall)
 
     def hub_view(self, state: DevicesState) -> None:
-        self.watch.hub_view(state, self._clock())
+        self.watch.hub_view(state, self._monotonic())
 
     def hub_online(self) -> bool:
-        return self.watch.hub_online(self._clock())
+        return self.watch.hub_online(self._monotonic())
 
     def offline_kiosks(self) -> list[str]:
         return self.watch.alarming_kiosks()
@@ -65,8 +69,8 @@ class DeviceMonitor(QObject):
         return list(self._views)
 
     def tick(self) -> None:
-        now = self._clock()
-        for event in self.watch.check(now):
+        now = self._monotonic()
+        for event in self.watch.check(now, self._clock()):
             self.events.append(event)
             self.device_event.emit(event)
         views = self.watch.views(now)

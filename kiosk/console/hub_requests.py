@@ -61,6 +61,7 @@ class HubRequests(QObject):
 
     def __init__(self, device: HeadlessDevice[ConsoleClient], clock: Callable[[], float],
                  timeout_s: float, parent: QObject | None = None) -> None:
+        """``clock`` times the answers awaited: the monotonic clock, in the console."""
         super().__init__(parent)
         self._device = device
         self._branch = device.config.branch.id

@@ -2,7 +2,9 @@
 
 Kiosks first: online or offline, when last heard, whether a customer is using it, its
 speech, printer and sound, how many help events wait in its outbox, its version. Consoles
-show who is signed in and whether they can sound an alarm. A kiosk that went silent is an
+show who is signed in and whether they can sound an alarm. "Stored calls" says whether a
+device keeps its help calls on disk (partly: a damaged store was set aside; not working:
+calls live in memory only, a restart would lose them). A kiosk that went silent is an
 alarm until it is heard again; "Noted" stops the alarm for it (the row stays red), and the
 log below keeps when kiosks went silent and came back.
 """
@@ -50,7 +52,7 @@ def _colours(view: DeviceView) -> Pair | None:
         return style.DEVICE_OFFLINE
     health = view.health
     if view.online and health is not None and Component.FAILED in (
-            health.speech, health.printer, health.sound):
+            health.speech, health.printer, health.sound, health.store):
         return style.DEVICE_PROBLEM
     return None
 
@@ -90,6 +92,8 @@ def devices_model(names: BranchNames, clock: Callable[[], float],
                _colours),
         Column(lambda: _tr(QT_TRANSLATE_NOOP("KiosksPanel", "Unsent")),
                lambda v: str(v.health.outbox) if v.health else "", _colours, right=True),
+        Column(lambda: _tr(QT_TRANSLATE_NOOP("KiosksPanel", "Stored calls")),
+               component("store"), _colours),
         Column(lambda: _tr(QT_TRANSLATE_NOOP("KiosksPanel", "Version")),
                lambda v: v.health.version if v.health else "", _colours),
     ]

@@ -170,7 +170,6 @@ class ConsoleWindow(QMainWindow):
             header.addWidget(button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self._split = split
-        self._calls_shown: bool | None = None
         split.addWidget(self.calls)
         split.addWidget(self.work)
         split.setChildrenCollapsible(False)
@@ -182,6 +181,10 @@ class ConsoleWindow(QMainWindow):
         column = QVBoxLayout(root)
         column.addWidget(self.sound_banner)
         column.addWidget(self.alarm_strip)
+        # Its room is kept while nothing alarms, so nothing below moves when a call comes.
+        policy = self.alarm_strip.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.alarm_strip.setSizePolicy(policy)
         column.addLayout(header)
         column.addWidget(split, 1)
         self.setCentralWidget(root)
@@ -193,7 +196,6 @@ class ConsoleWindow(QMainWindow):
         bridge.other_message.connect(self.other_message)
         self._alarms.attach(self)
         self._alarms.rows_changed.connect(self.calls.show_rows)
-        self._alarms.rows_changed.connect(self._fit_calls)
         self._alarms.alarms_changed.connect(self._show_alarms)
         self._alarms.sound_checked.connect(self.show_sound)
         self._monitor.devices_changed.connect(self._show_devices)
@@ -291,19 +293,14 @@ class ConsoleWindow(QMainWindow):
             [v.device_id for v in views if v.silent_console and v.device_id != self.console_id])
         self._show_status()
 
-    def _fit_calls(self, rows: list[object]) -> None:
-        """With no open call the help calls shrink to a line; a call gives them room."""
-        shown = bool(rows)
-        if shown != self._calls_shown:
-            self._calls_shown = shown
-            self._share_height()
-
     def _share_height(self) -> None:
+        """The help calls keep their share whether or not a call is open: the desk's
+        controls below must not move when calls come and go (a teller reaching for "Call
+        next" would press whatever moved there)."""
         total = self._split.height()
         if not self._split.isVisible() or total <= 0:
             return  # done when shown (showEvent)
-        calls = (total * CALLS_SHARE // 100 if self._calls_shown
-                 else self.calls.minimumSizeHint().height())
+        calls = total * CALLS_SHARE // 100
         self._split.setSizes([calls, max(1, total - calls)])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)

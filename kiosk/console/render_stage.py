@@ -67,7 +67,8 @@ class Stage:
     def _build(self, sound_works: bool) -> ConsoleParts:
         parts = build_console(self.app, self.config, self.console_id, self._data_dir,
                               player=DrawingPlayer() if sound_works else NullPlayer(),
-                              clock=lambda: self.now, language=self._language,
+                              clock=lambda: self.now, monotonic=lambda: self.now,
+                              language=self._language,
                               save_path=lambda _parent, _name: None,
                               connected=lambda: True,
                               confirm_close=lambda _parent, _question: True)

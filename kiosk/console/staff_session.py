@@ -121,15 +121,20 @@ class StaffSession:
         """Someone used the console: the idle clock starts again."""
         self._last_activity = now
 
-    def tick(self, now: float) -> SignInResult | None:
+    def tick(self, now: float, wall: float | None = None) -> SignInResult | None:
         """Time passes: a PIN check may time out, the console may lock or the session end.
-        Returns the result of a sign-in that ended (timed out or expired), if any."""
+        Returns the result of a sign-in that ended (timed out or expired), if any.
+
+        ``now`` times the waits (monotonic in the console: a wall clock set back must not
+        keep an unattended console unlocked); ``wall`` (default ``now``) is compared with
+        the session's end, a time on the hub's clock."""
         if self._pending is not None and now >= self._pending[2]:
             staff_id = self._pending[1]
             self._pending = None
             self._back_from_checking()
             return SignInResult(staff_id, SignInProblem.NO_ANSWER)
-        if self.session is not None and now >= self.session.expires_at:
+        if self.session is not None and (now if wall is None else wall) >= \
+                self.session.expires_at:
             return self.expire()
         if self.phase is Phase.SIGNED_IN and now - self._last_activity >= self.lock_after_s:
             self.lock()

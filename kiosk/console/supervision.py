@@ -61,7 +61,8 @@ class DeviceView:
 @dataclass
 class _Seen:
     role: Role
-    heard_at: float | None = None
+    heard_at: float | None = None  # on the liveness clock (monotonic in the console)
+    heard_wall: float | None = None  # the same moment on the wall clock, to show
     offline_since: float | None = None  # an "offline" presence after the last heartbeat
     health: Health | None = None
     activity: Activity | None = None
@@ -79,24 +80,31 @@ class DeviceWatch:
         self._devices = {d.id: _Seen(d.role) for d in config.devices}
         self._noted: set[str] = set()
 
-    def heartbeat(self, device_id: str, heartbeat: Heartbeat, now: float) -> None:
+    def heartbeat(self, device_id: str, heartbeat: Heartbeat, now: float,
+                  wall: float | None = None) -> None:
+        """``now``: the liveness clock (monotonic, so a wall clock step neither silences
+        nor revives a device); ``wall``: the same moment on the wall clock, for display
+        (default ``now``)."""
         seen = self._devices.get(device_id)
         if seen is None:
             return
         seen.direct = True
         seen.heard_at = now
+        seen.heard_wall = now if wall is None else wall
         seen.offline_since = None
         seen.health = heartbeat.health
         seen.activity = heartbeat.activity
         seen.staff_id = heartbeat.staff_id
 
-    def presence(self, device_id: str, online: bool, now: float) -> None:
+    def presence(self, device_id: str, online: bool, now: float,
+                 wall: float | None = None) -> None:
         seen = self._devices.get(device_id)
         if seen is None:
             return
         seen.direct = True
         if online:
             seen.heard_at = now
+            seen.heard_wall = now if wall is None else wall
             seen.offline_since = None
         else:
             seen.offline_since = now
@@ -122,8 +130,10 @@ class DeviceWatch:
         return (seen.heard_at is not None and seen.offline_since is None
                 and now - seen.heard_at <= self.offline_after_s)
 
-    def check(self, now: float) -> list[DeviceEvent]:
-        """Kiosks that went silent or came back since the last check."""
+    def check(self, now: float, wall: float | None = None) -> list[DeviceEvent]:
+        """Kiosks that went silent or came back since the last check (the events carry
+        ``wall``, default ``now``)."""
+        at = now if wall is None else wall
         events = []
         for device_id, seen in self._devices.items():
             online = self._online(seen, now)
@@ -133,10 +143,10 @@ class DeviceWatch:
             if online and seen.alarming:
                 seen.alarming = False
                 self._noted.discard(device_id)
-                events.append(DeviceEvent(now, device_id, DeviceChange.CAME_BACK))
+                events.append(DeviceEvent(at, device_id, DeviceChange.CAME_BACK))
             elif not online and seen.was_online and not seen.alarming:
                 seen.alarming = True
-                events.append(DeviceEvent(now, device_id, DeviceChange.WENT_OFFLINE))
+                events.append(DeviceEvent(at, device_id, DeviceChange.WENT_OFFLINE))
             seen.was_online = seen.was_online or online
         return events
 
@@ -154,7 +164,7 @@ class DeviceWatch:
         """Every configured device: kiosks first, then consoles, displays and the hub."""
         order = {Role.KIOSK: 0, Role.CONSOLE: 1, Role.DISPLAY: 2, Role.HUB: 3}
         return [DeviceView(device_id, seen.role, self._online(seen, now),
-                           seen.heard_at if seen.direct else seen.hub_last_seen, seen.health,
+                           seen.heard_wall if seen.direct else seen.hub_last_seen, seen.health,
                            seen.activity, seen.staff_id,
                            seen.alarming and device_id not in self._noted)
                 for device_id, seen in sorted(self._devices.items(),

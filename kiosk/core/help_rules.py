@@ -65,6 +65,25 @@ def check_command(
     return _check_details(state, kind, staff_id, console_id, outcome, level)
 
 
+def check_belongs(state: CallState | None, event: HelpEvent) -> str | None:
+    """Why a received event cannot be part of the call it names, or None.
+
+    A call happens at one kiosk, and every event of it names that kiosk. The checks of each
+    topic (``kiosk.protocol.topic_rules``) already tie a kiosk's events to the kiosk itself
+    and a console's to the kiosk it addresses, so an event naming another kiosk than the
+    call's is a device writing into a call that is not its own (a kiosk setting the
+    category of a call at the next kiosk), and every receiver refuses it. Until the raise
+    has arrived, the call's kiosk is only what the events seen so far claim: the raise
+    itself is then accepted, since a customer's call is never refused.
+    """
+    if state is None or event.kiosk_id == state.kiosk_id:
+        return None
+    if event.kind is K.RAISED and not state.complete:
+        return None
+    return (f"call {event.call_id} is at kiosk {state.kiosk_id!r}; this {event.kind} event "
+            f"names kiosk {event.kiosk_id!r}")
+
+
 def check_new_event(state: CallState | None, event: HelpEvent) -> str | None:
     """``check_command`` for an event built but not yet stored or sent."""
     if state is not None and event.call_id != state.call_id:

@@ -4,12 +4,29 @@ The clock starts when the kiosk stops speaking (a customer listening to an answe
 idle). After ``warn_after_s`` without a touch the kiosk asks "do you need more time?"; the
 customer may say yes as often as they like. ``reset_after_warn_s`` later it resets for the
 next customer. While a help call is open it never warns or resets.
+
+The warning counts down: it shows the whole seconds left (`seconds_left`, updated as they
+pass) in calm words, so "soon" has a number, and says it at the start (with the warning)
+and again when a spoken mark (`SPOKEN_MARKS_S`) is passed: often enough to be heard by
+someone who looked away, not every second, which would rush the people it is for.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
+
+SPOKEN_MARKS_S = (10,)
+"""Seconds left at which the countdown is said again (besides the start)."""
+
+
+def spoken_mark(previous_s: int | None, seconds_left: int) -> bool:
+    """Whether the countdown, going from ``previous_s`` to ``seconds_left``, has just passed
+    a mark to be said. The start (``previous_s`` None) is said with the warning itself."""
+    if previous_s is None:
+        return False
+    return any(seconds_left <= mark < previous_s for mark in SPOKEN_MARKS_S)
 
 
 class IdleAction(StrEnum):
@@ -55,6 +72,14 @@ class IdleClock:
     @property
     def warning(self) -> bool:
         return self._warned_at is not None
+
+    def seconds_left(self, now: float) -> int | None:
+        """Whole seconds until the reset while warning (rounded up, never below 0); None
+        when there is no warning."""
+        if self._warned_at is None:
+            return None
+        left = self.reset_after_warn_s - (now - self._warned_at)
+        return max(0, math.ceil(left - 1e-9))
 
     def poll(self, now: float) -> IdleAction:
         if self._help_open or self._speaking or self._at_rest:

@@ -197,14 +197,15 @@ class Queue:
         return [self._today.tickets[number] for number in order]
 
     def people_ahead(self, number: str) -> int:
-        """The promise: the most tickets of its service that can be called before it."""
+        """How many tickets of its service waiting now are called before it: the number a
+        customer is told (see `kiosk.core.interleave` for why it is kept)."""
         ticket = self._waiting_ticket(number)
         return self._lanes_of(ticket).people_ahead(number)
 
-    def waiting_ahead(self, number: str) -> int:
-        """How many tickets of its service waiting now are called before it."""
+    def priority_may_pass(self, number: str) -> int:
+        """The most priority tickets that can still join in front of it (0 for priority)."""
         ticket = self._waiting_ticket(number)
-        return self._lanes_of(ticket).waiting_ahead(number)
+        return self._lanes_of(ticket).priority_may_pass(number)
 
     def wait_range(self, number: str) -> tuple[int, int]:
         """(low, high) seconds until the ticket is called, whole minutes."""
@@ -215,7 +216,7 @@ class Queue:
             self._today.service_times[rule.id], len(rule.counters), rule.default_service_s
         )
         return wait_estimate.wait_range(
-            self.waiting_ahead(number), self.people_ahead(number), interval
+            self.people_ahead(number), self.priority_may_pass(number), interval
         )
 
     def expired(self) -> tuple[Ticket, ...]:
@@ -280,7 +281,7 @@ class Queue:
             {
                 **ticket.to_dict(),
                 "people_ahead": self.people_ahead(ticket.number),
-                "waiting_ahead": self.waiting_ahead(ticket.number),
+                "priority_may_pass": self.priority_may_pass(ticket.number),
                 "wait_s": list(self.wait_range(ticket.number)),
             }
             for ticket in self.waiting(rule.id)

@@ -178,8 +178,9 @@ class QueueDay:
         self._close(event.number, TicketState.FINISHED, event.at)
 
     def _transferred(self, event: QueueEvent) -> None:
-        """The ticket keeps its number and joins the back of the target's priority lane
-        (why that keeps every promise: see `kiosk.core.interleave`)."""
+        """The ticket keeps its number and joins the target's line as a priority ticket:
+        its customer has already waited once (why that keeps every promise: see
+        `kiosk.core.interleave`)."""
         assert event.service_id is not None
         self._require_service(event.service_id)
         ticket = self.ticket(event.number)

@@ -123,6 +123,10 @@ class BrokerSection:
                           max_length=400)
     reconnect_max_s: float = option(3.0, "Longest wait between reconnect attempts, seconds.",
                                     minimum=0.5, maximum=30)
+    rejection_log_every_s: float = option(60.0, "Messages the hub or a device refuses: the "
+                                          "first few of each reason and sender are logged in "
+                                          "full, the rest summed up in one line at most this "
+                                          "often, seconds.", minimum=0.5, maximum=3600)
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,12 @@ class HelpSection:
                                    "until someone acknowledges.", minimum=0.1, maximum=10)
     reassure_every_s: float = option(20.0, "While a customer waits for staff, the kiosk "
                                      "reassures them this often.", minimum=0.1, maximum=120)
+    resend_after_s: float = option(2.0, "A help event no one has acknowledged is sent again "
+                                   "this often (seconds, on the device's monotonic clock).",
+                                   minimum=0.1, maximum=60)
+    held_resend_after_s: float = option(10.0, "A help event a console holds but the hub has "
+                                        "not acknowledged is sent again this often.",
+                                        minimum=0.1, maximum=600)
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,12 @@ class StatusPageSection:
     public_url: str = option("http://127.0.0.1:8080", "Address customers' phones reach the "
                              "status page at; the QR code holds this plus a ticket token.",
                              max_length=200)
+    idle_timeout_s: float = option(10.0, "A phone's connection that sends no complete request "
+                                   "within this many seconds is closed.", minimum=0.5,
+                                   maximum=120)
+    max_connections: int = option(100, "Connections served at once; more wait for a free "
+                                  "place (the hub itself is never held up by them).",
+                                  minimum=1, maximum=10_000)
 
 
 @dataclass(frozen=True)
@@ -198,6 +214,9 @@ class HubSection:
     retention_days: int = option(400, "Closed help calls, tickets and audit rows older than "
                                  "this many days leave the ledger (0: keep everything).",
                                  minimum=0, maximum=3650)
+    retained_check_s: float = option(60.0, "How often the hub asks the broker again for "
+                                     "retained copies left on event topics, to delete them, "
+                                     "seconds.", minimum=1, maximum=3600)
 
 
 KEY_NAME_PATTERN = r"[A-Za-z0-9+*/.,-]{0,20}"

@@ -7,14 +7,16 @@ follows a slow afternoon or a missing teller:
 
 - the per-call interval is a service time divided by the number of counters serving the
   service (several counters call it in parallel);
-- low = waiting_ahead x the fast interval (25th percentile), rounded down to a minute:
+- low = people_ahead x the fast interval (25th percentile), rounded down to a minute:
   the people in line now, served quickly;
-- high = people_ahead x the slow interval (75th percentile), rounded up to a minute: the
-  most people who can be called first (the promise), served slowly.
+- high = (people_ahead + priority_may_pass) x the slow interval (75th percentile), rounded
+  up to a minute: the people in line now and the most priority tickets that can still be
+  placed in front (`kiosk.core.interleave`; 0 for a priority ticket), served slowly.
 
 With fewer than `MIN_SAMPLES` times the service's configured default stands in for both
-percentiles. low <= high always: waiting_ahead <= people_ahead, fast <= slow, and
-rounding moves them apart.
+percentiles. low <= high always: fast <= slow, and rounding moves them apart.
+
+How a range is worded, the same everywhere, is `kiosk.core.ticket_sentences`.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ def call_interval(
     return CallInterval(fast_s=fast / counters, slow_s=slow / counters)
 
 
-def wait_range(waiting_ahead: int, people_ahead: int, interval: CallInterval) -> tuple[int, int]:
+def wait_range(people_ahead: int, priority_may_pass: int,
+               interval: CallInterval) -> tuple[int, int]:
     """(low, high) seconds until the call, each a whole number of minutes."""
-    low_minutes = math.floor(waiting_ahead * interval.fast_s / 60)
-    high_minutes = math.ceil(people_ahead * interval.slow_s / 60)
+    low_minutes = math.floor(people_ahead * interval.fast_s / 60)
+    high_minutes = math.ceil((people_ahead + priority_may_pass) * interval.slow_s / 60)
     return low_minutes * 60, high_minutes * 60
+

@@ -15,14 +15,13 @@ files through the FAQ library, which keeps the last good content when a file is 
 from __future__ import annotations
 
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError, load_config
@@ -48,13 +47,12 @@ from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.physical import size_rules
+from kiosk.ui.stop_signals import StopSignals
 from kiosk.ui.watchdog_timer import WatchdogTimer
 
 log = logging.getLogger(__name__)
 
 EXIT_STARTUP = 2
-SIGNAL_POLL_MS = 200
-"""Python runs signal handlers only between bytecodes; a timer lets SIGTERM in."""
 
 
 @dataclass
@@ -146,11 +144,11 @@ def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_di
     data_dir.mkdir(parents=True, exist_ok=True)
 
     def make_client(link: DeviceLink, store: LocalStore) -> KioskClient:
-        return KioskClient(config, device_id, link, store, now,
+        return KioskClient(config, device_id, link, store, now, monotonic=monotonic,
                            pin_reply_timeout_s=section.pin_reply_timeout_s)
 
     device = HeadlessDevice(config, device_id, data_dir, make_client, password=password,
-                            clock=now, heartbeats=False)
+                            clock=now, monotonic=monotonic, heartbeats=False)
     bridge = KioskBridge(device)
     session = CustomerSession(app, size_rules(config.screen), family, speaker,
                               config.branch.default_language, languages)
@@ -179,6 +177,12 @@ def _display(config: BranchConfig) -> DisplaySection:
     often as the wall display does (one setting for both)."""
     section = getattr(config, "display", None)
     return section if isinstance(section, DisplaySection) else DisplaySection()
+
+
+def _stop_on_signal(app: QApplication, parts: KioskParts) -> None:
+    log.info("stopping: the screen is reset and the kiosk program ends")
+    parts.window.reset_for_next_customer()
+    app.exit(0)
 
 
 def _speech_service() -> Speaker:
@@ -224,18 +228,18 @@ def run_kiosk(config_path: str, device_id: str, secrets_path: str | None,
         print(f"kiosk run cannot start. {problem}", file=sys.stderr)
         return EXIT_STARTUP
     parts.window.exitApproved.connect(lambda _staff: app.quit())
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(SIGNAL_POLL_MS)
+    # SIGTERM (a service manager stopping the kiosk) is not a customer closing the window:
+    # the screen is cleared of the customer's data and the program ends at once. exit(),
+    # not quit(): quit() asks the full-screen window, which refuses without a staff PIN.
+    stop = StopSignals()
+    stop.received.connect(lambda _signum: _stop_on_signal(app, parts))
     parts.start(windowed=windowed)
     watchdog = WatchdogTimer()  # systemd restarts a kiosk whose screen froze
     watchdog.start()
     log.info("kiosk %s started (%s)", device_id, "windowed" if windowed else "full-screen")
     code = app.exec()
     watchdog.stop()
-    wake.stop()
+    stop.close()
     parts.stop()
     log.info("kiosk %s stopped", device_id)
     return code

@@ -26,7 +26,6 @@ BookFor = Callable[[], FaqBook]
 
 class CategoriesScreen(KioskScreen):
     categoryChosen = Signal(str)
-    contentChanged = Signal()
 
     def __init__(self, book: BookFor, language: Callable[[], str],
                  parent: QWidget | None = None) -> None:

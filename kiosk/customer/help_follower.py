@@ -14,10 +14,12 @@ into what the customer may be told. Two things are added here, on the GUI thread
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from kiosk.core.call_clock import CallClock
 from kiosk.core.help_call import Category
 from kiosk.core.help_state import CallState
 from kiosk.core.help_view import HelpPhase, HelpView, help_view
@@ -34,10 +36,14 @@ class HelpFollower(QObject):
     """The current HelpView: time to tell the waiting customer again."""
 
     def __init__(self, now: Callable[[], float], confirm_grace_s: float,
-                 reassure_every_s: float, *, recheck_ms: int = RECHECK_MS,
-                 parent: QObject | None = None) -> None:
+                 reassure_every_s: float, *, monotonic: Callable[[], float] = time.monotonic,
+                 recheck_ms: int = RECHECK_MS, parent: QObject | None = None) -> None:
+        """How long the customer has waited is timed on ``monotonic`` (through a
+        ``CallClock``): a kiosk clock set back mid-call still says "go to the counter" on
+        time when no staff confirm."""
         super().__init__(parent)
-        self._now = now
+        self._now = monotonic
+        self._call_clock = CallClock(now, monotonic)
         self._grace_s = confirm_grace_s
         self._call: CallState | None = None
         self._reachability: Reachability | None = None
@@ -77,6 +83,7 @@ class HelpFollower(QObject):
     @Slot(object)
     def call_changed(self, call: CallState | None) -> None:
         self._call = call
+        self._call_clock.keep_only([call.call_id] if call is not None else [])
         if call is not None and call.is_open and not call.drill:
             self._tapped = None
         self._update()
@@ -115,7 +122,8 @@ class HelpFollower(QObject):
                             customer_fine=False, feedback_given=False)
         if self._call is None:
             return None
-        return help_view(self._call, now=self._now(), connected=connected,
+        return help_view(self._call, now=self._call_clock.now_for(self._call),
+                         connected=connected,
                          consoles_online=consoles, confirm_grace_s=self._grace_s)
 
     @Slot()

@@ -3,8 +3,9 @@
 A tap raises the call on the device thread and, in the same moment, the help screen says
 staff are being called: nothing waits for the network. Every change in what the customer
 may be told (`HelpFollower`) is shown and spoken at once, in the screen's language, and said
-again every `help.reassure_every_s` while the customer waits. Staff who close the call here
-type their PIN, which the hub checks.
+again every `help.reassure_every_s` while the customer waits. A change stops the screen's
+reading first: what it was reading (the choices, say) may not be on the screen any more.
+Staff who close the call here type their PIN, which the hub checks.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class HelpLoop(QObject):
 
     def choose(self, category: Category) -> None:
         self._network.set_category(category)
-        self._voice.announce([self._screen.choice_thanks()])
+        self._voice.tell([self._screen.choice_confirmation()])
 
     @Slot()
     def _fine_now(self) -> None:
@@ -174,7 +175,7 @@ class HelpLoop(QObject):
         log.info("help call %s: telling the customer %s%s", view.call_id[:8] or "(raising)",
                  view.phase.value, " (drill)" if view.drill else "")
         if self._help_shown():
-            self._say_again()
+            self._tell()
         else:
             self.bringToFront.emit()  # the window shows the screen and reads it
 
@@ -182,10 +183,18 @@ class HelpLoop(QObject):
         """The language changed: show the call's words in the new one."""
         self._screen.show_view(self.follower.view, self.words())
 
-    def _say_again(self) -> None:
+    def _news(self) -> list[str]:
         words, view = self.words(), self.follower.view
-        if words is not None and view is not None:
-            self._voice.announce([drill_notice()] * view.drill + words.spoken)
+        if words is None or view is None:
+            return []
+        return [drill_notice()] * view.drill + words.spoken
+
+    def _tell(self) -> None:
+        """The help screen shows news: its old reading stops, the news is said."""
+        self._voice.tell(self._news())
+
+    def _say_again(self) -> None:
+        self._voice.announce(self._news())
 
     @Slot(object)
     def _reassure(self, view: HelpView) -> None:

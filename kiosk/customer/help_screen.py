@@ -95,6 +95,7 @@ class HelpScreen(KioskScreen):
 
         self.staff_close = StaffClosePanel(staff, language)
         self.staff_close.closeRequested.connect(self.closeRequested)
+        self.staff_close.contentChanged.connect(self.contentChanged)
         self._pages = QStackedLayout()
         self._pages.addWidget(customer)
         self._pages.addWidget(self.staff_close)
@@ -127,6 +128,7 @@ class HelpScreen(KioskScreen):
         self.staff_close.start(drill=view is not None and view.drill)
         self._pages.setCurrentIndex(1)
         self.staffCloseOpened.emit()
+        self.contentChanged.emit()
 
     def close_staff_close(self) -> None:
         self.staff_close.clear()
@@ -154,8 +156,9 @@ class HelpScreen(KioskScreen):
 
     # --- texts ----------------------------------------------------------------------------
 
-    def choice_thanks(self) -> str:
-        return self.tr("Thank you. Staff will know what you need.")
+    def choice_confirmation(self) -> str:
+        """What is said when a choice is made: the line that now shows it."""
+        return self.question.text()
 
     def retranslate(self) -> None:
         view, words = self._view, self._words

@@ -2,8 +2,10 @@
 
 Every key, touch or click anywhere in the kiosk is activity. Speech holds the clock (a
 customer listening is not idle) until the speaker says it is quiet again. The clock is
-polled on a timer; `warn` and `reset` come back as signals on the GUI thread. While a help
-call is open nothing happens at all.
+polled on a timer; `warn` and `reset` come back as signals on the GUI thread, and while the
+warning is up, `countdown` with each new whole number of seconds left (first just before
+`warn`) and whether to say it now (`kiosk.core.idle.spoken_mark`). While a help call is
+open nothing happens at all.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
-from kiosk.core.idle import IdleAction, IdleClock
+from kiosk.core.idle import IdleAction, IdleClock, spoken_mark
 
 POLL_MS = 250
 _INPUT_EVENTS = frozenset({
@@ -24,6 +26,8 @@ _INPUT_EVENTS = frozenset({
 class IdleWatch(QObject):
     warn = Signal()
     reset = Signal()
+    countdown = Signal(int, bool)
+    """Seconds left before the reset, and whether to say them now (a spoken mark)."""
 
     def __init__(self, clock: IdleClock, now: Callable[[], float], *, poll_ms: int = POLL_MS,
                  parent: QObject | None = None) -> None:
@@ -31,6 +35,7 @@ class IdleWatch(QObject):
         self.clock = clock
         self._now = now
         self._at_rest = True
+        self._shown_left: int | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
@@ -75,12 +80,27 @@ class IdleWatch(QObject):
 
     @Slot()
     def poll(self) -> None:
-        action = self.clock.poll(self._now())
+        now = self._now()
+        action = self.clock.poll(now)
         if action is IdleAction.WARN:
+            self._shown_left = None
+            self._count_down(now)
             self.warn.emit()
         elif action is IdleAction.RESET:
             self._at_rest = True
+            self._shown_left = None
             self.reset.emit()
+        else:
+            self._count_down(now)
+
+    def _count_down(self, now: float) -> None:
+        left = self.clock.seconds_left(now)
+        if left is None:
+            self._shown_left = None
+            return
+        if left != self._shown_left:
+            previous, self._shown_left = self._shown_left, left
+            self.countdown.emit(left, spoken_mark(previous, left))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:

@@ -13,7 +13,7 @@ every list of choices (`ChoicePages`), which places its buttons itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property
+from PySide6.QtCore import Property, Signal
 from PySide6.QtWidgets import QLayout, QWidget
 
 from kiosk.customer.choice_button import ChoiceButton
@@ -23,6 +23,10 @@ from kiosk.ui.widgets.symbols import Symbol
 
 
 class KioskScreen(ScreenFrame):
+    contentChanged = Signal()
+    """What the screen shows changed at the customer's tap without leaving it (another
+    page, a step of a panel): the window reads it again, which stops the old reading."""
+
     def _set_spacing(self, pixels: int) -> None:
         ScreenFrame._set_gap(self, pixels)
         for layout in self.content.findChildren(QLayout):

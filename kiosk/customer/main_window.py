@@ -144,7 +144,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.host)
 
         follower = HelpFollower(now, kiosk.confirm_grace_s, config.help.reassure_every_s,
-                                parent=self)
+                                monotonic=monotonic, parent=self)
         self.help = HelpLoop(config, network, follower, self.help_screen, self.voice,
                              language, lambda: self.host.current is self.help_screen,
                              parent=self)
@@ -173,8 +173,8 @@ class KioskWindow(QWidget):
             screen.homeRequested.connect(self.go_home)
             screen.backRequested.connect(self.go_back)
             screen.helpRequested.connect(self.help_tapped)
-        for paged in (self.services_screen, self.categories_screen, self.questions_screen):
-            paged.contentChanged.connect(lambda screen=paged: self._read_if_shown(screen))
+        for changing in self._all_screens():
+            changing.contentChanged.connect(lambda screen=changing: self._read_if_shown(screen))
         self.home.ticketRequested.connect(lambda: self._go(Screen.SERVICES))
         self.home.questionsRequested.connect(lambda: self._go(Screen.CATEGORIES))
         self.ticket_screen.finished.connect(lambda: self._go(Screen.FEEDBACK))
@@ -197,6 +197,7 @@ class KioskWindow(QWidget):
         self.help.bringToFront.connect(self._help_to_front)
         self.help.openChanged.connect(self.idle.help_open)
         self.idle.warn.connect(self._idle_warning)
+        self.idle.countdown.connect(self._idle_countdown)
         self.idle.reset.connect(self.reset_for_next_customer)
         self.keypad.pressed.connect(self._key_function)
         self.keypad.backPressed.connect(self.go_back)
@@ -401,6 +402,12 @@ class KioskWindow(QWidget):
         if self.host.current is self.announcement_screen:
             return  # nothing of a customer's is shown; the reset may still come
         self._put(self.idle_screen, speak=True)
+
+    @Slot(int, bool)
+    def _idle_countdown(self, seconds: int, say: bool) -> None:
+        self.idle_screen.set_seconds_left(seconds)
+        if say and self.host.current is self.idle_screen:
+            self.voice.read(self.idle_screen.countdown_spoken())
 
     @Slot()
     def more_time(self) -> None:

@@ -23,7 +23,6 @@ from kiosk.ui.strings import vocabulary_text
 class QuestionsScreen(KioskScreen):
     questionChosen = Signal(str)
     """The id of the entry whose question was pressed."""
-    contentChanged = Signal()
 
     def __init__(self, book: BookFor, language: Callable[[], str],
                  parent: QWidget | None = None) -> None:

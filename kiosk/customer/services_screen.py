@@ -26,7 +26,6 @@ from kiosk.customer.shown_data import data_text
 class ServicesScreen(KioskScreen):
     serviceChosen = Signal(str)
     """The id of the service the customer pressed."""
-    contentChanged = Signal()
     """Another page of services is shown: read it."""
 
     def __init__(self, services: Sequence[Service], language: Callable[[], str],

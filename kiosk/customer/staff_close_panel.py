@@ -26,6 +26,8 @@ REAL_OUTCOMES = (Outcome.HELPED, Outcome.NO_HELP_NEEDED, Outcome.AMBULANCE_CALLE
 class StaffClosePanel(QWidget):
     closeRequested = Signal(str, str, object)
     """Staff id, PIN and Outcome, to be checked and recorded by the hub."""
+    contentChanged = Signal()
+    """What the panel says changed at a tap (an outcome chosen, or the PIN panel's)."""
 
     def __init__(self, staff: Sequence[Staff], language: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -44,6 +46,7 @@ class StaffClosePanel(QWidget):
         row.addStretch(1)
         self.pin = StaffPinPanel(staff, language)
         self.pin.pinEntered.connect(self._pin_entered)
+        self.pin.contentChanged.connect(self.contentChanged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -80,6 +83,7 @@ class StaffClosePanel(QWidget):
         self.pin.clear()
         self.pin.show()
         self.retranslate()
+        self.contentChanged.emit()
 
     def _pin_entered(self, staff_id: str, pin: str) -> None:
         if self._outcome is not None:

@@ -29,6 +29,7 @@ class StaffExitScreen(KioskScreen):
         self.title = make_label("exit_title", role="heading")
         self.panel = StaffPinPanel(staff, language)
         self.panel.pinEntered.connect(self.pinEntered)
+        self.panel.contentChanged.connect(self.contentChanged)
         self.about = make_label("exit_about")
         """Which kiosk this is and the program's version, for whoever maintains it."""
         self.panel.set_aside(self.about)

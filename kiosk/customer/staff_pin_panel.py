@@ -35,6 +35,9 @@ class PinStep(StrEnum):
 class StaffPinPanel(QWidget):
     pinEntered = Signal(str, str)
     """Staff id and PIN, to be checked by the hub."""
+    contentChanged = Signal()
+    """What the panel says changed at a tap (a name chosen, the PIN sent, too short):
+    whatever read the old prompt must read the new one."""
 
     def __init__(self, staff: Sequence[Staff], language: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -115,6 +118,7 @@ class StaffPinPanel(QWidget):
         self._chosen = member
         self._status = ""
         self._go(PinStep.PIN)
+        self.contentChanged.emit()
 
     def type_digits(self, digits: str) -> None:
         """Press digit keys, as a finger does."""
@@ -169,11 +173,13 @@ class StaffPinPanel(QWidget):
             return
         self._status = self.tr("Checking the PIN.")
         self._go(PinStep.CHECKING)
+        self.contentChanged.emit()
         self.pinEntered.emit(self._chosen.id, pin)
 
     def _too_short(self) -> None:
         self._status = self._length_text()
         self.retranslate()
+        self.contentChanged.emit()
 
     def _go(self, step: PinStep) -> None:
         self._step = step

@@ -47,7 +47,8 @@ class KioskHealth:
         speech = self._speaker.health()
         return self._device.link.health(speech=speech_component(speech),
                                         printer=printer_component(self._printer_state()),
-                                        sound=sound_component(speech), outbox=self._outbox)
+                                        sound=sound_component(speech), outbox=self._outbox,
+                                        store=self._device.store_health())
 
     def activity(self) -> Activity:
         return Activity.IN_USE if self._in_use() else Activity.IDLE

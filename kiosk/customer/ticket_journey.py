@@ -8,7 +8,8 @@ other request (one the customer gave up on, or a late one after "no answer") is 
 have issued instead of a second one. Once a ticket is shown it goes to the printer, whose
 answer comes back on the GUI thread: printed, failed (said on screen and aloud, the ticket
 staying on screen) or no printer. What the printer answered is said after the ticket's own
-reading, never in the middle of the number.
+reading, never in the middle of the number; "being printed" is shown but not said, and a
+kiosk without a printer (`printer.mode = "none"`) never shows it.
 
 Everything here runs on the GUI thread and never waits: the network and the printer answer
 through signals.
@@ -24,7 +25,7 @@ from PySide6.QtCore import QObject, Slot
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.kiosk_flow import Screen
-from kiosk.core.settings import PrinterSection
+from kiosk.core.settings import PrinterMode, PrinterSection
 from kiosk.customer.customer_session import data_language
 from kiosk.customer.priority_screen import PriorityScreen
 from kiosk.customer.screen_voice import ScreenVoice
@@ -172,7 +173,9 @@ class TicketJourney(QObject):
         words = self.words_for(ticket)
         document = ticket_document(words, font_family=self._font_family,
                                    paper_width_mm=self._paper.paper_width_mm)
-        self.ticket.show_print(PrintStage.PRINTING)
+        # A kiosk without a printer never says it is printing, not even for a moment.
+        without_paper = self._paper.mode is PrinterMode.NONE
+        self.ticket.show_print(PrintStage.NO_PRINTER if without_paper else PrintStage.PRINTING)
         self._print_request = self._printer.print_ticket(document)
 
     @Slot(object)
@@ -184,6 +187,8 @@ class TicketJourney(QObject):
         if result.outcome is PrintOutcome.FAILED:
             log.warning("ticket not printed: %s", result.detail)
         screen = self.ticket
+        if stage is screen.print_stage:
+            return  # already shown (and read): no printer
         screen.show_print(stage)
         if self._shown(screen) and stage is not PrintStage.NONE:
             self._voice.add(screen.print_texts(), PRINT_CHANNEL)

@@ -238,13 +238,16 @@ class TicketScreen(KioskScreen):
         self.finished_button.setVisible(issued)
 
     def spoken(self) -> list[str]:
-        """The whole ticket, number first: "Your number is A042." then the service, the
-        people ahead, the wait and what to do about the paper."""
-        words = self._words
-        if self._stage is TicketStage.ISSUED and words is not None:
-            texts = [vocabulary_text("Ticket", "your_number").format(number=words.number),
-                     words.service, words.people_ahead, words.wait]
-            return [*texts, *shown_text(self.print_line, self.print_advice)]
+        """The whole ticket as shown, number first: "Your number", "A042", then the service,
+        the people ahead, the wait and what to do about the paper. "Being printed" is not
+        read: it changes within seconds, and how the printing went is said after the
+        reading (`TicketJourney`)."""
+        if self._stage is TicketStage.ISSUED and self._words is not None:
+            texts = shown_text(self.your_number, self.number, self.service, self.people_ahead,
+                               self.wait)
+            if self._print is not PrintStage.PRINTING:
+                texts += shown_text(self.print_line, self.print_advice)
+            return texts
         return shown_text(self.title, self.reason, self.advice)
 
     def first_control(self) -> QWidget | None:

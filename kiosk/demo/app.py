@@ -3,13 +3,14 @@
 `python -m kiosk demo` starts, on one machine: the branch's broker (Mosquitto when it is
 installed, otherwise the embedded demo broker with a warning), the hub as its own process
 (as in a branch), and in this process three windows: kiosk 1, the counter 1 console and the
-wall display, placed side by side. It prints the staff PINs, and with ``--tour`` clicks
-through the queue and the help loop by itself. Closing the console or pressing Ctrl-C ends
-everything.
+wall display, side by side without covering one another (`kiosk.demo.layout`). It prints
+the staff PINs, and with ``--tour`` clicks through the queue and the help loop by itself.
+Closing the console or pressing Ctrl-C ends everything.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import shutil
@@ -25,11 +26,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.console.alarm_banner import FloatingAlarm
+from kiosk.core.config import BranchConfig
+from kiosk.core.settings import DisplaySection
 from kiosk.demo.demo_branch import DEMO_PINS, DemoBranch, DemoError, prepare
+from kiosk.demo.layout import (
+    DISPLAY_PPI,
+    KIOSK_PPI,
+    MIN_DISPLAY,
+    DemoLayout,
+    Rect,
+    demo_layout,
+    inches,
+)
 
 if TYPE_CHECKING:
     from kiosk.display.app import DisplayParts
@@ -84,18 +97,52 @@ def _wait_for_hub(branch: DemoBranch, process: subprocess.Popen[bytes]) -> None:
                     f"{branch.folder / 'hub.log'}")
 
 
-def place_windows(kiosk: QWidget, console: QWidget, display: QWidget | None) -> None:
-    """Side by side where the screen allows: kiosk left, console right, display below."""
+def screen_layout(with_display: bool) -> DemoLayout:
+    """The windows' frames on the primary screen (a 1920x1080 one when there is none)."""
     screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return
-    area = screen.availableGeometry()
-    half = area.width() // 2
-    kiosk.move(area.x(), area.y())
-    console.move(area.x() + max(half, min(kiosk.width(), area.width() - console.width())),
-                 area.y())
-    if display is not None:
-        display.move(area.x(), area.y() + min(kiosk.height(), area.height() // 2))
+    area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1920, 1080)
+    return demo_layout(Rect(area.x(), area.y(), area.width(), area.height()), with_display)
+
+
+def fitted_config(config: BranchConfig, layout: DemoLayout) -> BranchConfig:
+    """The branch as this screen's kiosk window sees it: a panel the size of its part."""
+    frame = layout.kiosk
+    screen = dataclasses.replace(config.screen, width_px=frame.width,
+                                 height_px=frame.height,
+                                 diagonal_inches=inches(frame.width, frame.height, KIOSK_PPI))
+    return dataclasses.replace(config, screen=screen)
+
+
+def display_section(layout: DemoLayout) -> DisplaySection:
+    frame = layout.display or Rect(0, 0, MIN_DISPLAY[0], MIN_DISPLAY[1])
+    return DisplaySection(width_px=frame.width, height_px=frame.height,
+                          diagonal_inches=inches(frame.width, frame.height, DISPLAY_PPI))
+
+
+def place_windows(layout: DemoLayout, kiosk: QWidget, console: QWidget,
+                  display: QWidget | None, banner: FloatingAlarm) -> None:
+    """Each window's frame (title bar included, where a window manager draws one) on its
+    part of the screen, and the console's alarm banner over the console's column."""
+    for window, frame in ((kiosk, layout.kiosk), (console, layout.console),
+                          (display, layout.display)):
+        if window is None or frame is None:
+            continue
+        outer, inner = window.frameGeometry(), window.geometry()
+        extra_w, extra_h = outer.width() - inner.width(), outer.height() - inner.height()
+        window.resize(max(1, frame.width - extra_w), max(1, frame.height - extra_h))
+        window.move(frame.x, frame.y)
+    column = layout.banner_column
+    banner.keep_within(QRect(column.x, column.y, column.width, column.height))
+
+
+def window_frames(windows: dict[str, QWidget]) -> str:
+    """"kiosk 0,0 941x588; console ..." for the visible windows (the tour prints it)."""
+    frames = []
+    for name, window in windows.items():
+        if window.isVisible():
+            frame = window.frameGeometry()
+            frames.append(f"{name} {frame.x()},{frame.y()} {frame.width()}x{frame.height()}")
+    return "; ".join(frames)
 
 
 def print_welcome(branch: DemoBranch, broker_kind: str, with_display: bool) -> None:
@@ -149,19 +196,21 @@ def _run_windows(branch: DemoBranch, tour: bool, screenshot: Path | None,
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk-demo")
+    layout = screen_layout(with_display)
     player = default_player()
     kiosk_speech = SpeechService(SpeechSettings(), player)
     kiosk_speech.warm_up()
-    config = branch.config
+    config = fitted_config(branch.config, layout)
     kiosk = build_kiosk(app, config, KIOSK_ID, branch.data(KIOSK_ID), speaker=kiosk_speech)
     console = build_console(app, config, CONSOLE_ID, branch.data(CONSOLE_ID), player=player)
-    display = _build_display(branch, player) if with_display else None
+    display = _build_display(branch, player, display_section(layout)) if with_display \
+        else None
     kiosk.start(windowed=True)
     console.start()
     if display is not None:
         display.start(windowed=True)
-    place_windows(kiosk.window, console.window,
-                  display.window if display is not None else None)
+    place_windows(layout, kiosk.window, console.window,
+                  display.window if display is not None else None, console.window.floating)
     console.window.raise_()
     # exit(), not quit(): quit() asks every window to close, and the kiosk refuses without
     # a staff PIN while the console asks for confirmation.
@@ -173,7 +222,11 @@ def _run_windows(branch: DemoBranch, tour: bool, screenshot: Path | None,
     wake.start(200)
     result = {"code": 0}
     if tour:
-        guide = Tour(kiosk, console, screenshot)
+        windows: dict[str, QWidget] = {"kiosk": kiosk.window, "console": console.window,
+                                       "banner": console.window.floating}
+        if display is not None:
+            windows["display"] = display.window
+        guide = Tour(kiosk, console, screenshot, frames=lambda: window_frames(windows))
 
         def done(code: int) -> None:
             result["code"] = code
@@ -190,8 +243,8 @@ def _run_windows(branch: DemoBranch, tour: bool, screenshot: Path | None,
     return result["code"] if tour else code
 
 
-def _build_display(branch: DemoBranch, player: Player) -> DisplayParts:
-    from kiosk.core.settings import DisplaySection
+def _build_display(branch: DemoBranch, player: Player,
+                   section: DisplaySection) -> DisplayParts:
     from kiosk.display.app import build_display
     from kiosk.display.chime import PlayerChime, write_chime
     from kiosk.speech.service import SpeechService
@@ -200,7 +253,6 @@ def _build_display(branch: DemoBranch, player: Player) -> DisplayParts:
     speech = SpeechService(SpeechSettings(), player)
     speech.warm_up()
     chime_file = write_chime(branch.folder / "chime.wav")
-    section = DisplaySection(width_px=1280, height_px=720, diagonal_inches=40.0)
     return build_display(branch.config, DISPLAY_ID, speaker=speech,
                          chime=PlayerChime(player, chime_file), section=section)
 

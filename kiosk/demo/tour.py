@@ -61,8 +61,12 @@ class Tour(QObject):
 
     def __init__(self, kiosk: KioskParts, console: ConsoleParts,
                  screenshot: Path | None = None, say: Callable[[str], None] = print,
+                 frames: Callable[[], str] | None = None,
                  parent: QObject | None = None) -> None:
+        """``frames`` describes where the windows are; said while the console alarms, so a
+        watcher (or a test) can see that none covers another."""
         super().__init__(parent)
+        self._frames = frames
         self._kiosk = kiosk
         self._console = console
         self._screenshot = screenshot
@@ -90,7 +94,7 @@ class Tour(QObject):
             Step("the kiosk, the console and the hub find each other", lambda: None,
                  lambda: kiosk.device.link.connected and console.device.link.connected
                  and console.monitor.hub_online()
-                 and console.monitor.watch.online(kiosk.device.device_id, time.time())),
+                 and console.monitor.watch.online(kiosk.device.device_id, time.monotonic())),
             Step(f"{STAFF} signs in at the console with a PIN", self._sign_in,
                  lambda: console.desk.phase is Phase.SIGNED_IN),
             Step("a customer presses \"Take a ticket\" at the kiosk", self._take_ticket,
@@ -149,6 +153,9 @@ class Tour(QObject):
         click(button)
 
     def _answer(self) -> None:
+        if self._frames is not None:
+            QApplication.processEvents()
+            self._say(f"tour: windows: {self._frames()}")
         calls = self._console.window.calls
         calls.table.selectRow(0)
         click(calls.coming)

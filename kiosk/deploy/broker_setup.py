@@ -23,6 +23,7 @@ from kiosk.deploy.certificates import make_ca, make_server_certificate
 from kiosk.deploy.passwords import new_password, password_file
 from kiosk.net.broker import MAX_QUEUED_MESSAGES
 from kiosk.protocol.acl import mosquitto_acl
+from kiosk.protocol.topics import MAX_MESSAGE_BYTES
 
 
 @dataclass(frozen=True)
@@ -34,23 +35,34 @@ class BrokerSetup:
     local_port: int | None
 
 
+LISTENER_OPTIONS = ("use_username_as_clientid true",)
+"""Options Mosquitto 2.0 applies to one listener: written after every ``listener`` line.
+Written before the first one they would open a default plain-text listener on
+0.0.0.0:1883 and apply to it alone (docs/protocol.md, "Broker access control")."""
+
+
 def mosquitto_conf(folder: Path, tls_port: int, local_port: int | None, user: str) -> str:
+    """The whole configuration: general options first, then each listener with its own
+    options. Only the listeners written here are opened."""
     certs = folder / "certs"
     lines = [
         "# Mosquitto for one bank branch, written by 'python -m kiosk setup-broker'.",
+        "# General options only above the first listener: a listener option here would open",
+        "# an extra plain-text listener on 0.0.0.0:1883.",
         "# per_listener_settings stays false: 2.0.12-2.0.22 drop messages for offline",
         "# clients with it on.",
         "per_listener_settings false",
         "allow_anonymous false",
         f"password_file {folder / 'passwd'}",
         f"acl_file {folder / 'acl'}",
-        "# A device's user name is its client id: nobody can take over a console's session.",
-        "use_username_as_clientid true",
         "# Nagle's algorithm would add ~40 ms to every help call.",
         "set_tcp_nodelay true",
         "# A console away for a while must not lose calls to a full queue.",
         f"max_queued_messages {MAX_QUEUED_MESSAGES}",
         "max_inflight_messages 100",
+        "# The largest payload the protocol allows (the hub's retained state); anything",
+        "# bigger is dropped here, before it reaches any device.",
+        f"message_size_limit {MAX_MESSAGE_BYTES}",
         "persistence true",
         f"persistence_location {folder / 'persistence'}/",
         "autosave_interval 10",
@@ -62,6 +74,8 @@ def mosquitto_conf(folder: Path, tls_port: int, local_port: int | None, user: st
         "",
         "# The branch LAN: TLS only.",
         f"listener {tls_port}",
+        "# A device's user name is its client id: nobody can take over another's session.",
+        *LISTENER_OPTIONS,
         f"cafile {certs / 'ca.crt'}",
         f"certfile {certs / 'broker.crt'}",
         f"keyfile {certs / 'broker.key'}",
@@ -69,7 +83,7 @@ def mosquitto_conf(folder: Path, tls_port: int, local_port: int | None, user: st
     ]
     if local_port is not None:
         lines += ["", "# Programs on this machine (the hub): loopback, same passwords and ACL.",
-                  f"listener {local_port} 127.0.0.1"]
+                  f"listener {local_port} 127.0.0.1", *LISTENER_OPTIONS]
     return "\n".join(lines) + "\n"
 
 

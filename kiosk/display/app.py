@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError, load_config
@@ -42,13 +41,12 @@ from kiosk.speech.api import AudioState, Speaker
 from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import size_rules
+from kiosk.ui.stop_signals import StopSignals
 from kiosk.ui.theme import Contrast, TextSize, Theme, build_theme
 
 log = logging.getLogger(__name__)
 
 EXIT_STARTUP = 2
-SIGNAL_POLL_MS = 200
-"""Python runs signal handlers only between bytecodes; a timer lets SIGTERM in."""
 
 
 class DisplaySetupError(Exception):
@@ -187,15 +185,12 @@ def run_display(config_path: str, device_id: str, secrets_path: str | None,
         print(f"kiosk display cannot start. {problem}", file=sys.stderr)
         return EXIT_STARTUP
     parts.cleanup.append(lambda: shutil.rmtree(private_dir, ignore_errors=True))
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(SIGNAL_POLL_MS)
+    stop = StopSignals()
+    stop.received.connect(lambda _signum: app.exit(0))
     parts.start(windowed=windowed)
     log.info("display %s started (%s)", device_id, "windowed" if windowed else "full-screen")
     code = app.exec()
-    wake.stop()
+    stop.close()
     parts.stop()
     log.info("display %s stopped", device_id)
     return code

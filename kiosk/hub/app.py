@@ -10,10 +10,12 @@ traceback. A broker that cannot be reached is not one of them: the hub keeps try
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,14 +25,20 @@ from typing import Any
 from kiosk.core.config import BranchConfig, ConfigError, broker_address, load_config, parse_listen
 from kiosk.core.secrets import DeviceSecrets, SecretsError, load_secrets
 from kiosk.core.settings import Role
+from kiosk.hub.http_server import HttpListener
 from kiosk.hub.ledger import Ledger, LedgerError
 from kiosk.hub.service import HubOptions, HubService, hub_id_of
-from kiosk.hub.status_page import HttpListener, TicketView, health_routes, status_routes
+from kiosk.hub.status_page import (
+    STYLE_HASH,
+    TicketView,
+    health_routes,
+    status_routes,
+)
 from kiosk.logs import setup_logging
 from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
 from kiosk.net.serial_worker import SerialWorker
 from kiosk.protocol import Outgoing
-from kiosk.protocol.subscriptions import subscriptions
+from kiosk.protocol.subscriptions import cleared_by_hub, subscriptions
 
 log = logging.getLogger("kiosk.hub")
 
@@ -59,11 +67,16 @@ class HubApp:
         try:
             self.health_listener = _listener(config.hub.health_listen, "hub.health_listen",
                                              config, health_routes(self.health))
+        except StartupError:
+            self.ledger.close()
+            raise
+        try:
             self.status_listener = (
                 _listener(config.status_page.listen, "status_page.listen", config,
-                          status_routes(self._ticket_view))
+                          status_routes(self._ticket_view), style_hash=STYLE_HASH)
                 if config.status_page.enabled else None)
         except StartupError:
+            self.health_listener.stop()
             self.ledger.close()
             raise
         self._pin_checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pin-check")
@@ -71,8 +84,9 @@ class HubApp:
                                   pin_hashes=secrets.staff_pin_hashes if secrets else {},
                                   run_pin_check=self._run_pin_check,
                                   options=HubOptions(state_interval_s=STATE_INTERVAL_S))
-        self.worker = SerialWorker("hub", tick=self.service.tick,
+        self.worker = SerialWorker("hub", tick=self._tick,
                                    tick_s=min(0.1, config.presence.heartbeat_interval_s / 2))
+        self._retained_checked_at = time.monotonic()
         host, port, tls = broker_address(config)
         password = secrets.broker_password if secrets and secrets.broker_password else None
         settings = LinkSettings(client_id=self.hub_id, host=host, port=port, tls=tls,
@@ -139,6 +153,16 @@ class HubApp:
             self.worker.submit(self._drain)
         self.service.handle_many(batch)
 
+    def _tick(self) -> None:
+        self.service.tick()
+        now = time.monotonic()
+        if now - self._retained_checked_at >= self.config.hub.retained_check_s:
+            # A device can leave a retained copy on its event topic while the hub is
+            # connected (the hub then got the message live, without the flag): subscribing
+            # again makes the broker hand such copies over, and the hub deletes them.
+            self._retained_checked_at = now
+            self.link.resubscribe(cleared_by_hub(self.config.branch.id))
+
     def _connection(self, connected: bool, reason: str) -> None:
         if connected:
             log.info("connected to the broker %s", self.config.broker.url)
@@ -162,16 +186,22 @@ class HubApp:
         report = self.service.health_report()
         connected = self.link.connected
         report["broker"] = {"connected": connected, "url": self.config.broker.url}
+        if self.status_listener is not None:
+            report["status_page"] = dataclasses.asdict(self.status_listener.counts)
         report["ok"] = connected and bool(report["database"]["ok"])
         return report
 
 
 def _listener(listen: str, key: str, config: BranchConfig,
-              routes: Callable[[str], tuple[int, str, str]]) -> HttpListener:
+              routes: Callable[[str], tuple[int, str, str]],
+              style_hash: str | None = None) -> HttpListener:
     address = parse_listen(listen)
     assert address is not None  # the configuration check guarantees it
     try:
-        return HttpListener(address[0], address[1], routes)
+        return HttpListener(address[0], address[1], routes,
+                            idle_timeout_s=config.status_page.idle_timeout_s,
+                            max_connections=config.status_page.max_connections,
+                            style_hash=style_hash)
     except OSError as error:
         raise StartupError(
             f"{key} = {listen!r} in {config.source}: cannot listen there: "

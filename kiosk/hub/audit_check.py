@@ -6,16 +6,20 @@ row in the middle: the next row's hash no longer follows); the row numbers run w
 gap; and the last row is the last one SQLite ever numbered (a removed tail). Someone who
 can rewrite the whole file can rewrite all three, which is why ``/healthz`` also reports the
 chain's head hash and length for the bank's monitoring to record elsewhere.
+
+It also lists the help events that can no longer be read (a damaged row): the hub leaves
+them out of every call, and the command exits 1 so IT hears of them.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiosk.core.audit import GENESIS_HASH, AuditEvent, InvalidAuditEvent, verify_chain
+from kiosk.hub.ledger import damaged_help_events
 from kiosk.hub.retention import read_anchor
 
 
@@ -24,6 +28,8 @@ class AuditReport:
     rows: int
     problem: str | None  # None: the log is intact
     head_hash: str
+    damaged_events: tuple[tuple[str, str], ...] = ()
+    """Help events that cannot be read (id, why): the hub leaves them out of every call."""
 
     @property
     def intact(self) -> bool:
@@ -31,6 +37,22 @@ class AuditReport:
 
 
 def verify_ledger_file(path: Path) -> AuditReport:
+    """The audit chain's verdict, with the help events that cannot be read."""
+    report = _verify_chain(path)
+    if not path.is_file():
+        return report
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            damaged = tuple(damaged_help_events(db))
+        finally:
+            db.close()
+    except sqlite3.Error as error:
+        damaged = (("*", f"the help events cannot be read: {error}"),)
+    return replace(report, damaged_events=damaged)
+
+
+def _verify_chain(path: Path) -> AuditReport:
     if not path.is_file():
         return AuditReport(0, f"{path}: no such ledger file", GENESIS_HASH)
     try:

@@ -10,8 +10,11 @@ still only moves forward. The table guards only what the hub itself originates: 
 re-signals, and a close at the kiosk with a staff PIN.
 
 What *is* refused (counted, logged, never stored): an event about a kiosk or staff member the
-roster does not list, and an event whose id is already stored with other content. The stored
-event always stays as it was.
+roster does not list; an event whose id is already stored with other content; an event that
+names another kiosk than its call's (``help_rules.check_belongs``: a kiosk or console writing
+into a call that is not its own); and a console's event in the name of a member of staff who
+is not signed in at that console (``Sessions``: who acts must be who signed in there). The
+stored event always stays as it was.
 
 ``help.state`` holds every event of every open call, and of calls closed in the last
 ``keep_resolved_s`` seconds (hub time), so a kiosk restarting just after the close, or a
@@ -27,14 +30,16 @@ from collections.abc import Callable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_rules import check_new_event
+from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, call_state, order_key
 from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
+from kiosk.core.settings import Role
 from kiosk.hub.ledger import Ledger, LedgerStep
 from kiosk.hub.publisher import Publisher
 from kiosk.hub.rejections import HubReject, Refusals
 from kiosk.hub.roster import Roster
-from kiosk.protocol import Decoded, topics
+from kiosk.hub.sessions import Sessions
+from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
 from kiosk.protocol.pin_messages import PinRefusal
 
@@ -63,9 +68,10 @@ def audit_for(event: HelpEvent, now: float) -> AuditEvent:
 class HelpDesk:
     def __init__(self, *, ledger: Ledger, publisher: Publisher, roster: Roster,
                  refusals: Refusals, timing: HelpTiming, hub_id: str,
-                 keep_resolved_s: float,
+                 keep_resolved_s: float, sessions: Sessions,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self._ledger = ledger
+        self._sessions = sessions
         self._monotonic = monotonic
         # call id -> (the call's start on the wall clock, the monotonic time we saw it then)
         self._seen: dict[str, tuple[float, float]] = {}
@@ -154,7 +160,21 @@ class HelpDesk:
                 return
             self._publisher.ack(decoded.sender, [event.id], now)  # the first ack was lost
             return
-        why = check_new_event(self.call(event.call_id), event)
+        state = self.call(event.call_id)
+        wrong_call = check_belongs(state, event)
+        if wrong_call is not None:
+            self._refusals.refuse(RejectCode.WRONG_CALL, where, wrong_call, now, decoded.sender)
+            return
+        if event.staff_id is not None and decoded.topic.role is Role.CONSOLE:
+            signed_in = self._sessions.signed_in(decoded.sender, now)
+            if signed_in != event.staff_id:
+                here = "nobody" if signed_in is None else repr(signed_in)
+                self._refusals.refuse(HubReject.STAFF_NOT_SIGNED_IN, where,
+                                      f"{event.kind} in the name of {event.staff_id!r}, but "
+                                      f"{here} is signed in at {decoded.sender}", now,
+                                      decoded.sender)
+                return
+        why = check_new_event(state, event)
         if why is not None:
             self.late_events += 1
             log.info("storing a late %s event of call %s from %s: %s", event.kind,

@@ -29,6 +29,42 @@ class LedgerError(RuntimeError):
     """The ledger cannot be opened or written; the message says why."""
 
 
+_UNREADABLE = (ValueError, KeyError, TypeError)
+"""What a damaged row raises when read: bad UTF-8 and bad JSON are ValueErrors, and so is
+an event that breaks the contract (``InvalidEvent``)."""
+
+
+def read_stored_event(raw: bytes | str) -> HelpEvent:
+    """A help event from its stored body; raises one of ``_UNREADABLE`` when damaged."""
+    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    loaded = json.loads(text)
+    if not isinstance(loaded, dict):
+        raise ValueError("the body is not a JSON object")
+    return HelpEvent.from_dict(loaded)
+
+
+def _row_id(raw: object) -> str:
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
+def damaged_help_events(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(id, why) of every stored help event that cannot be read, in storage order.
+
+    Bodies are read as bytes, so a row whose text is no longer UTF-8 is reported here
+    rather than failing the whole query."""
+    damaged = []
+    for raw_id, raw in db.execute("SELECT CAST(id AS BLOB), CAST(body AS BLOB) "
+                                  "FROM help_events ORDER BY rowid"):
+        try:
+            read_stored_event(raw)
+        except _UNREADABLE as error:
+            damaged.append((_row_id(raw_id), str(error)))
+    return damaged
+
+
+_EVENT_COLUMNS = "CAST(id AS BLOB), CAST(body AS BLOB)"
+"""Read as bytes: a body damaged into invalid UTF-8 must not fail the whole query."""
+
 _APPEND_ONLY = """
 CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
 BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
@@ -105,6 +141,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX ticket_tokens_by_ticket ON ticket_tokens (day, number);
     """
     + _APPEND_ONLY.format(table="feedback"),
+    # 3: the language the customer chose for the ticket: its status page speaks it first
+    # ('' for tokens issued before: the branch's order)
+    """
+    ALTER TABLE ticket_tokens ADD COLUMN language TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 
@@ -143,7 +184,8 @@ class LedgerStep:
     stored_at: float
     help_event: HelpEvent | None = None
     queue_event: QueueEvent | None = None
-    token: tuple[str, str, str, float] | None = None  # token, number, day, expires_at
+    token: tuple[str, str, str, float, str] | None = None
+    """token, number, day, expires_at, language"""
     action: StoredAction | None = None
     audits: tuple[AuditEvent, ...] = ()
 
@@ -171,6 +213,9 @@ class Ledger:
             raise LedgerError(f"{path}: cannot open the ledger: {error}. If the file is "
                               "damaged, keep it for IT and start from a backup.") from error
         self._last_hash = self._tail_hash()
+        # Help events found unreadable (id -> why): skipped, left in the file for IT (the
+        # table is append-only), and reported in /healthz and by `audit verify`.
+        self._quarantined: dict[str, str] = {}
 
     # --- schema ---------------------------------------------------------------------------
 
@@ -227,14 +272,40 @@ class Ledger:
     def help_events(self, call_ids: Iterable[str] | None = None) -> list[HelpEvent]:
         with self._lock:
             if call_ids is None:
-                rows = self._db.execute("SELECT body FROM help_events ORDER BY at, id")
+                rows = self._db.execute(f"SELECT {_EVENT_COLUMNS} FROM help_events "
+                                        "ORDER BY at, id")
             else:
                 ids = list(call_ids)
                 marks = ",".join("?" * len(ids))
                 rows = self._db.execute(
-                    f"SELECT body FROM help_events WHERE call_id IN ({marks}) ORDER BY at, id",
-                    ids)
-            return [HelpEvent.from_dict(json.loads(body)) for (body,) in rows.fetchall()]
+                    f"SELECT {_EVENT_COLUMNS} FROM help_events WHERE call_id IN ({marks}) "
+                    "ORDER BY at, id", ids)
+            return self._readable(rows.fetchall())
+
+    def _readable(self, rows: Iterable[tuple[object, bytes]]) -> list[HelpEvent]:
+        """The events of ``rows`` (id, body) that can be read; the others are quarantined."""
+        events = []
+        for raw_id, raw in rows:
+            try:
+                events.append(read_stored_event(raw))
+            except _UNREADABLE as error:
+                self._quarantine(_row_id(raw_id), str(error))
+        return events
+
+    def _quarantine(self, event_id: str, why: str) -> None:
+        with self._lock:
+            if event_id in self._quarantined:
+                return
+            self._quarantined[event_id] = why
+        log.error("ledger %s: help event %s cannot be read (%s); it is quarantined: kept in "
+                  "the file for IT, left out of every call. `kiosk audit verify` lists it.",
+                  self.path, event_id, why)
+
+    @property
+    def quarantined(self) -> dict[str, str]:
+        """Help events found unreadable so far: id -> why. Safe from any thread."""
+        with self._lock:
+            return dict(self._quarantined)
 
     def help_event_count(self) -> int:
         with self._lock:
@@ -324,17 +395,19 @@ class Ledger:
 
     # --- status-page tokens ---------------------------------------------------------------
 
-    def add_token(self, token: str, number: str, day: str, expires_at: float) -> None:
+    def add_token(self, token: str, number: str, day: str, expires_at: float,
+                  language: str = "") -> None:
         with self._transaction():
-            self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at) "
-                             "VALUES (?, ?, ?, ?)", (token, number, day, expires_at))
+            self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
+                             "language) VALUES (?, ?, ?, ?, ?)",
+                             (token, number, day, expires_at, language))
 
-    def token_lookup(self, token: str) -> tuple[str, str, float] | None:
-        """(number, day, expires_at) for a token, or None."""
+    def token_lookup(self, token: str) -> tuple[str, str, float, str] | None:
+        """(number, day, expires_at, language) for a token, or None."""
         with self._lock:
-            row = self._db.execute("SELECT number, day, expires_at FROM ticket_tokens "
-                                   "WHERE token = ?", (token,)).fetchone()
-        return (row[0], row[1], row[2]) if row else None
+            row = self._db.execute("SELECT number, day, expires_at, language FROM "
+                                   "ticket_tokens WHERE token = ?", (token,)).fetchone()
+        return (row[0], row[1], row[2], row[3]) if row else None
 
     def token_for_ticket(self, day: str, number: str) -> str | None:
         """The status token issued with ticket ``number`` of ``day``, or None."""
@@ -370,8 +443,8 @@ class Ledger:
                                  (step.queue_event.at,
                                   json.dumps(step.queue_event.to_dict(), sort_keys=True)))
             if step.token is not None:
-                self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at) "
-                                 "VALUES (?, ?, ?, ?)", step.token)
+                self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
+                                 "language) VALUES (?, ?, ?, ?, ?)", step.token)
             if step.action is not None:
                 action = step.action
                 self._db.execute(
@@ -389,22 +462,23 @@ class Ledger:
         return help_new
 
     def help_event(self, event_id: str) -> HelpEvent | None:
-        """The stored event with this id, or None."""
+        """The stored event with this id, or None (also when it is quarantined)."""
         with self._lock:
-            row = self._db.execute("SELECT body FROM help_events WHERE id = ?",
+            row = self._db.execute(f"SELECT {_EVENT_COLUMNS} FROM help_events WHERE id = ?",
                                    (event_id,)).fetchone()
-        return HelpEvent.from_dict(json.loads(row[0])) if row else None
+        found = self._readable([row]) if row else []
+        return found[0] if found else None
 
     def help_events_since(self, stored_after: float) -> list[HelpEvent]:
         """Events of every call that has an event stored after ``stored_after``, or that is
         not closed: what the hub needs in memory after a restart."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT body FROM help_events WHERE call_id IN ("
+                f"SELECT {_EVENT_COLUMNS} FROM help_events WHERE call_id IN ("
                 " SELECT call_id FROM help_events GROUP BY call_id"
                 " HAVING MAX(stored_at) >= ? OR SUM(kind = 'resolved') = 0)"
                 " ORDER BY at, id", (stored_after,)).fetchall()
-        return [HelpEvent.from_dict(json.loads(body)) for (body,) in rows]
+        return self._readable(rows)
 
     def resolved_stored_at(self, call_id: str) -> float | None:
         """When the hub stored the first close of a call, or None if it is not closed."""

@@ -1,10 +1,15 @@
-"""How often a PIN may be tried: per staff member, and per device.
+"""How often a PIN may be tried: per device and member of staff, and per device.
 
-Per staff member: ``attempts`` wrong PINs in a row lock that staff id for ``lockout_s``, and
-each further lockout doubles the wait (60 s, 120 s, 240 s, ...); a right PIN resets both. A
-four-digit PIN then takes years to guess. An unknown staff id is counted the same way, so the
-answers do not reveal which ids exist. Checks still running count as possible failures, so
-parallel requests cannot slip past the limit while scrypt works.
+Per device and member of staff: ``attempts`` wrong PINs in a row for one staff id from one
+device lock that pair for ``lockout_s``, and each further lockout doubles the wait (60 s,
+120 s, 240 s, ...); a right PIN resets both. A four-digit PIN then takes years to guess from
+any one device. The count is per device, not per staff id alone, so a kiosk typing wrong
+PINs (a stranger at the screen, or someone with a kiosk's credentials) locks out only itself:
+the member of staff still signs in at their console. A stranger has the one device; guessing
+from every device of the branch at once needs every device's credentials. An unknown staff
+id is counted the same way, so the answers do not reveal which ids exist. Checks still running
+count as possible failures, so parallel requests cannot slip past the limit while scrypt
+works.
 
 Per device: at most ``per_device_per_minute`` requests, whatever the staff id, so one device
 cannot keep the hub hashing (each check costs ~50 ms of scrypt) by cycling through ids.
@@ -16,7 +21,8 @@ from collections import deque
 from dataclasses import dataclass, field
 
 MAX_TRACKED = 10_000
-"""Staff ids remembered at most; quiet ones are forgotten first (ids can be invented)."""
+"""(device, staff id) pairs remembered at most; quiet ones are forgotten first (ids can be
+invented)."""
 
 
 @dataclass
@@ -35,7 +41,7 @@ class _DeviceRecord:
 @dataclass(frozen=True)
 class Refused:
     retry_after_s: float
-    flood: bool  # True: the device asked too often; False: the staff id is locked
+    flood: bool  # True: the device asked too often; False: the staff id is locked there
 
 
 class PinGate:
@@ -43,7 +49,7 @@ class PinGate:
         self._attempts = attempts
         self._lockout_s = lockout_s
         self._per_device = per_device_per_minute
-        self._staff: dict[str, _StaffRecord] = {}
+        self._staff: dict[tuple[str, str], _StaffRecord] = {}  # (device, staff) -> record
         self._devices: dict[str, _DeviceRecord] = {}
 
     def admit(self, staff_id: str, device_id: str, now: float) -> Refused | None:
@@ -55,10 +61,11 @@ class PinGate:
         if len(device.recent) >= self._per_device:
             return Refused(max(0.1, 60.0 - (now - device.recent[0])), flood=True)
         device.recent.append(now)
-        record = self._staff.get(staff_id)
+        key = (device_id, staff_id)
+        record = self._staff.get(key)
         if record is None:
             self._forget_quiet(now)
-            record = self._staff.setdefault(staff_id, _StaffRecord())
+            record = self._staff.setdefault(key, _StaffRecord())
         if now < record.locked_until:
             return Refused(record.locked_until - now, flood=False)
         if record.failures + record.pending >= self._attempts:
@@ -66,9 +73,9 @@ class PinGate:
         record.pending += 1
         return None
 
-    def finish(self, staff_id: str, ok: bool, now: float) -> float | None:
+    def finish(self, staff_id: str, device_id: str, ok: bool, now: float) -> float | None:
         """Record a checked PIN; the lockout in seconds it started, if any."""
-        record = self._staff.setdefault(staff_id, _StaffRecord())
+        record = self._staff.setdefault((device_id, staff_id), _StaffRecord())
         record.pending = max(0, record.pending - 1)
         if ok:
             record.failures = 0
@@ -86,6 +93,6 @@ class PinGate:
     def _forget_quiet(self, now: float) -> None:
         if len(self._staff) < MAX_TRACKED:
             return
-        for staff_id, record in list(self._staff.items()):
+        for key, record in list(self._staff.items()):
             if record.pending == 0 and record.locked_until <= now:
-                del self._staff[staff_id]
+                del self._staff[key]

@@ -1,6 +1,8 @@
 """Which devices are alive: heartbeats and presence, turned into the retained devices.state.
 
-Liveness is the heartbeat, timed on the hub's clock when it arrives: a device silent for
+Liveness is the heartbeat, timed on the hub's monotonic clock when it arrives (a wall clock
+set back or forward neither keeps a silent device online nor drops a live one; ``last_seen``
+keeps the wall-clock time, for people): a device silent for
 ``offline_after_s`` is offline, however its broker connection looks (paho's thread keeps a
 frozen program's connection alive). A presence ``false`` (a clean exit, or the last will of a
 killed process) makes it offline at once. A retained presence ``true`` found at start-up
@@ -31,7 +33,8 @@ from kiosk.protocol.device_messages import (
 class _Seen:
     role: Role
     online: bool = False
-    last_seen: float | None = None
+    last_seen: float | None = None  # wall clock, shown
+    heard_at: float | None = None  # monotonic, for liveness
     health: Health | None = None
     activity: Activity | None = None
     staff_id: str | None = None
@@ -49,13 +52,18 @@ class PresenceBoard:
         self._offline_after_s = offline_after_s
         self._hub_id = hub_id
         self._seen = {d.id: _Seen(d.role) for d in devices if d.id != hub_id}
-        self._published_at: float | None = None
+        self._published_at: float | None = None  # on tick's clock
+        self._just_published = False
         self.dirty = True
 
-    def heartbeat(self, device_id: str, beat: Heartbeat, now: float) -> Transition | None:
+    def heartbeat(self, device_id: str, beat: Heartbeat, now: float,
+                  heard_at: float | None = None) -> Transition | None:
+        """``now``: the wall clock (``last_seen``); ``heard_at``: the monotonic clock that
+        ``tick`` times silence on (default ``now``)."""
         seen = self._seen[device_id]
         noticeable = (seen.health, seen.activity, seen.staff_id)
         seen.last_seen = now
+        seen.heard_at = now if heard_at is None else heard_at
         seen.health, seen.activity, seen.staff_id = beat.health, beat.activity, beat.staff_id
         if noticeable != (seen.health, seen.activity, seen.staff_id):
             self.dirty = True
@@ -77,14 +85,17 @@ class PresenceBoard:
         return Transition(device_id, False, "said it is going offline")
 
     def tick(self, now: float) -> list[Transition]:
+        """``now`` on the clock heartbeats were timed on (monotonic in the hub)."""
         changes = []
         for device_id, seen in self._seen.items():
-            silent = seen.last_seen is None or now - seen.last_seen > self._offline_after_s
+            silent = seen.heard_at is None or now - seen.heard_at > self._offline_after_s
             if seen.online and silent:
                 seen.online = False
                 self.dirty = True
                 changes.append(Transition(device_id, False,
                                           f"no heartbeat for {self._offline_after_s:g} s"))
+        if self._just_published:
+            self._published_at, self._just_published = now, False
         if self._published_at is None or now - self._published_at >= self._offline_after_s:
             self.dirty = True
         return changes
@@ -101,7 +112,7 @@ class PresenceBoard:
         return None if seen is None else seen.activity
 
     def state_message(self, now: float, hub_health: Health) -> DevicesState:
-        self._published_at = now
+        self._just_published = True
         self.dirty = False
         statuses = [DeviceStatus(self._hub_id, Role.HUB, True, now, hub_health)]
         for device_id, seen in self._seen.items():

@@ -35,6 +35,10 @@ class Publisher:
         self._send(out)
         return True
 
+    def send(self, out: Outgoing) -> None:
+        """Hand over bytes the codec does not write (an empty retained message)."""
+        self._send(out)
+
     def reply(self, device_id: str, message: Message, now: float) -> bool:
         """An answer only the asking device can read (``hub/reply/<device>``)."""
         return self.publish(topics.hub_reply(self.branch, device_id), message, now)

@@ -10,7 +10,6 @@ token, even across a hub restart, because the ticket and its token are committed
 from __future__ import annotations
 
 import logging
-import math
 import secrets
 import sqlite3
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from kiosk.core.audit import AuditAction, AuditEvent
 from kiosk.core.config import BranchConfig
 from kiosk.core.queue import Queue, QueueError, QueueEvent, ServiceRule, Ticket, TicketState
 from kiosk.core.ticket_numbers import business_day
+from kiosk.core.ticket_sentences import wait_minutes
 from kiosk.hub.ledger import Ledger, LedgerStep
 from kiosk.hub.publisher import Publisher
 from kiosk.hub.rejections import HubReject, Refusals
@@ -173,7 +173,8 @@ class QueueDesk:
                                   detail={"service": request.service_id,
                                           "priority": request.priority})
         step = LedgerStep(now, queue_event=event, audits=(audit,),
-                          token=None if token is None else (token, event.number, day, end))
+                          token=None if token is None else (token, event.number, day, end,
+                                                            request.language))
         try:
             self._ledger.record(step)
         except sqlite3.Error as error:
@@ -235,7 +236,7 @@ class QueueDesk:
         return QueueState(day=day, updated_at=now, services=tuple(services),
                           waiting=tuple(waiting), serving=tuple(serving))
 
-    def view(self, number: str, day: str, now: float) -> TicketView | None:
+    def view(self, number: str, day: str, now: float, language: str = "") -> TicketView | None:
         """The status page's view of today's ticket ``number``; None for another day's."""
         self.tick(now)
         if self._today is None or day != self._today.isoformat():
@@ -246,6 +247,7 @@ class QueueDesk:
         service = self._config.service(ticket.service_id)
         names = dict(service.name.items()) if service is not None else {}
         ahead, low, high = self.promise(ticket)
+        low_min, high_min = wait_minutes(low, high)
         return TicketView(number=ticket.number, service=names, state=ticket.state.value,
-                          people_ahead=ahead, wait_low_min=low // 60,
-                          wait_high_min=math.ceil(high / 60), counter=ticket.counter)
+                          people_ahead=ahead, wait_low_min=low_min, wait_high_min=high_min,
+                          counter=ticket.counter, language=language)

@@ -17,6 +17,8 @@ from enum import StrEnum
 
 from kiosk.core.audit import AuditAction, AuditEvent
 from kiosk.hub.ledger import Ledger, LedgerStep
+from kiosk.logs import RefusalLog
+from kiosk.logs import printable as printable  # where the hub has always found it
 from kiosk.protocol import RejectCode
 
 log = logging.getLogger("kiosk.hub")
@@ -32,6 +34,8 @@ class HubReject(StrEnum):
     REPLAYED_ACTION = "replayed_action"  # an action id seen before: answered from the store
     REPLAYED_ELSEWHERE = "replayed_elsewhere"  # another console's action id
     NO_SESSION = "no_session"  # a staff action without a live session for that console
+    STAFF_NOT_SIGNED_IN = "staff_not_signed_in"  # a console's help event in the name of
+    # a member of staff who is not the one signed in at that console
     WRONG_COUNTER = "wrong_counter"  # a console acting for a counter it does not serve
     PIN_FLOOD = "pin_flood"  # too many PIN requests from one device
     PIN_LOCKED = "pin_locked"  # a PIN request for a staff id in its lockout
@@ -67,22 +71,18 @@ class RejectionCounter:
             return sum(self._counts.values())
 
 
-def printable(text: str) -> str:
-    """``text`` safe for a one-line log: non-ASCII and control characters escaped, so a
-    hostile topic cannot forge or garble log lines."""
-    return "".join(c if " " <= c <= "~" else ascii(c)[1:-1] for c in text)
-
-
 class Refusals:
     """Count, log and audit every refusal, in one place.
 
     The audit log gets at most one row per reason and device per ``audit_every_s``: enough
     to show that kiosk-3 was sending garbage at 09:14, without letting a flood of garbage
-    flood the append-only log too.
+    flood the append-only log too. The log file is bounded the same way (``RefusalLog``).
     """
 
-    def __init__(self, ledger: Ledger, hub_id: str, audit_every_s: float = 60.0) -> None:
+    def __init__(self, ledger: Ledger, hub_id: str, audit_every_s: float = 60.0,
+                 log_every_s: float = 60.0) -> None:
         self.counter = RejectionCounter()
+        self.log = RefusalLog(log, log_every_s)
         self._ledger = ledger
         self._hub_id = hub_id
         self._audit_every_s = audit_every_s
@@ -94,7 +94,7 @@ class Refusals:
         """``detail`` must never hold a PIN or a token: callers pass the codec's reason
         (which never echoes secrets) or words of their own."""
         self.counter.count(reason)
-        log.warning("dropped %s: %s: %s", printable(topic[:200]), reason, printable(detail))
+        self.log.refused(str(reason), device_id or "unknown", topic, detail, now)
         if reason is HubReject.STORAGE_FAILED:
             self.storage_failed_at = now
             return  # the ledger is the problem: do not try to audit into it

@@ -89,25 +89,27 @@ class HubService:
         self.hub_id = hub_id_of(config)
         self.ledger = ledger
         self._clock = clock
+        self._monotonic = monotonic
         self._started = time.monotonic()
         self._next_retention = 0.0
-        self._started_at = clock()
         branch = config.branch.id
         self.codec = Codec(branch, self.hub_id, self.hub_id)
         self.publisher = Publisher(self.codec, send)
-        self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s)
+        self.refusals = Refusals(ledger, self.hub_id, options.refusal_audit_every_s,
+                                 config.broker.rejection_log_every_s)
         self.roster = Roster(config)
         timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                             resignal_after_s=config.help.resignal_after_s,
                             escalate_repeat_s=config.help.escalate_after_s)
+        self.sessions = Sessions(ledger, options.session_lifetime_s)
         self.help = HelpDesk(ledger=ledger, publisher=self.publisher, roster=self.roster,
                              refusals=self.refusals, timing=timing, hub_id=self.hub_id,
-                             keep_resolved_s=options.keep_resolved_s, monotonic=monotonic)
+                             keep_resolved_s=options.keep_resolved_s, sessions=self.sessions,
+                             monotonic=monotonic)
         self.queue = QueueDesk(config=config, ledger=ledger, publisher=self.publisher,
                                refusals=self.refusals,
                                tz=zoneinfo.ZoneInfo(config.branch.timezone),
                                request_window_s=options.request_window_s)
-        self.sessions = Sessions(ledger, options.session_lifetime_s)
         self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
                                       self.hub_id)
         self.announcements = Announcements(ledger)
@@ -123,6 +125,10 @@ class HubService:
                                queue_desk=self.queue, help_desk=self.help,
                                presence=self.presence, announcements=self.announcements,
                                window_s=options.request_window_s)
+        self.staff_without_pin = tuple(sorted(
+            member.id for member in config.staff if member.id not in pin_hashes))
+        """Staff who cannot sign in, so whose actions (queue, drills, "I'm coming") the hub
+        refuses: every action must come from a session opened with a PIN."""
         self.open_calls = 0
         self.devices_online = 0
         self._heartbeat_seq = 0
@@ -145,6 +151,20 @@ class HubService:
         self.announcements.load()
         log.info("hub %r of branch %s: %d open calls, queue of %s restored", self.hub_id,
                  self.config.branch.id, self.open_calls, self.queue.queue.day or "today")
+        self._report_missing_pins()
+
+    def _report_missing_pins(self) -> None:
+        missing = self.staff_without_pin
+        if not missing:
+            return
+        if len(missing) == len(self.config.staff):
+            log.error("no staff PINs in the hub's secrets file: nobody can sign in at a "
+                      "console, and every staff action (queue, drills, announcements, "
+                      "\"I'm coming\", \"arrived\", closing a call) is refused. Add them under "
+                      "[staff_pins] with 'kiosk hash-pin' (docs/install.md)")
+        else:
+            log.warning("no PIN for %s: they cannot sign in, and actions in their name are "
+                        "refused; add them with 'kiosk hash-pin'", ", ".join(missing))
 
     def on_connected(self) -> None:
         """(Re)connected to the broker: say so, and publish every retained state again (a
@@ -185,7 +205,7 @@ class HubService:
         self._flush(now)
 
     def _handle_one(self, topic: str, payload: bytes, retained: bool, now: float) -> None:
-        result = self.codec.decode(topic, payload)
+        result = self.codec.decode(topic, payload, retained)
         if isinstance(result, Rejection):
             self._rejected(topic, result, now)
             return
@@ -203,7 +223,8 @@ class HubService:
         elif isinstance(message, PinRequest):
             self.staff_auth.handle(result, now)
         elif isinstance(message, Heartbeat):
-            self._changed(self.presence.heartbeat(result.sender, message, now), now)
+            self._changed(self.presence.heartbeat(result.sender, message, now,
+                                                  self._monotonic()), now)
         elif isinstance(message, Presence):
             self._changed(self.presence.presence(result.sender, message.online, retained, now),
                           now)
@@ -216,6 +237,10 @@ class HubService:
         if rejection.code is RejectCode.EMPTY:
             log.debug("a retained message was cleared on %s", topic[:200])
             return
+        if rejection.code is RejectCode.RETAINED:
+            # An old event the broker kept: delete it there (an empty retained message), so
+            # no console that connects later is handed it either.
+            self.publisher.send(Outgoing(topic, b"", 1, True))
         try:
             device = parse_topic(topic).device_id
         except BadTopic:
@@ -252,7 +277,7 @@ class HubService:
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
         for step in (self.help.tick, self.queue.tick, self._presence_tick, self._heartbeat_tick,
-                     self._retention_tick, self._flush):
+                     self._retention_tick, self._flush, self.refusals.log.flush):
             try:
                 step(now)
             except Exception:  # one broken timer must not stop the others
@@ -272,16 +297,18 @@ class HubService:
                      removed.audit_rows, removed.other_rows)
 
     def _presence_tick(self, now: float) -> None:
-        for transition in self.presence.tick(now):
+        for transition in self.presence.tick(self._monotonic()):
             self._changed(transition, now)
 
     def _heartbeat_tick(self, now: float) -> None:
-        if now >= self._next_heartbeat:
+        # On the monotonic clock: a hub whose wall clock is set back must not go silent
+        # (every device would take it for gone) for the length of the step.
+        if self._monotonic() >= self._next_heartbeat:
             self._heartbeat(now)
 
     def _heartbeat(self, now: float) -> None:
         interval = self.config.presence.heartbeat_interval_s
-        self._next_heartbeat = now + interval
+        self._next_heartbeat = self._monotonic() + interval
         beat = Heartbeat(seq=self._heartbeat_seq, interval_s=interval, health=self._health(now))
         self._heartbeat_seq += 1
         self.publisher.publish(topics.heartbeat(self.config.branch.id, Role.HUB, None), beat,
@@ -290,7 +317,7 @@ class HubService:
     def _health(self, now: float) -> Health:
         absent = Component.ABSENT
         return Health(speech=absent, printer=absent, sound=absent, outbox=0,
-                      version=__version__, uptime_s=max(0.0, now - self._started_at))
+                      version=__version__, uptime_s=time.monotonic() - self._started)
 
     def _flush(self, now: float) -> None:
         """Publish the retained states that changed and are due; the rest stay dirty and
@@ -325,10 +352,10 @@ class HubService:
         found = self.ledger.token_lookup(token)
         if found is None:
             return None
-        number, day, expires_at = found
+        number, day, expires_at, language = found
         if now >= expires_at:
             return None
-        return self.queue.view(number, day, now)
+        return self.queue.view(number, day, now, language)
 
     def health_report(self) -> dict[str, Any]:
         """Safe to call from any thread."""
@@ -340,8 +367,12 @@ class HubService:
             "hub": self.hub_id,
             "branch": self.config.branch.id,
             "version": __version__,
-            "database": {"ok": database_ok, "path": str(self.ledger.path)},
+            # Damaged help events are left out of every call, and listed here for IT.
+            "database": {"ok": database_ok, "path": str(self.ledger.path),
+                         "quarantined_events": sorted(self.ledger.quarantined)},
             "audit": dict(zip(("rows", "head"), self.ledger.audit_head(), strict=True)),
+            "staff_actions": {"accepted": len(self.staff_without_pin) < len(self.config.staff),
+                              "staff_without_pin": list(self.staff_without_pin)},
             "open_calls": self.open_calls,
             "devices_online": self.devices_online,
             "rejections": self.refusals.counter.snapshot(),

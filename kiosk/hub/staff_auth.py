@@ -115,7 +115,7 @@ class StaffAuth:
         device = decoded.sender
         key = (device, request.request_id)
         self._pending.discard(key)
-        lockout = self._gate.finish(request.staff_id, ok, now)
+        lockout = self._gate.finish(request.staff_id, device, ok, now)
         if not ok:
             log.warning("wrong PIN for staff %r from %s (%s)%s", request.staff_id, device,
                         request.purpose.value,

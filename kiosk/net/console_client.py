@@ -7,17 +7,24 @@ topic). While staff are present it confirms each new call with a ``received`` ev
 what lets the kiosk say "staff have been told". With the hub down it works out escalation
 from the raise time itself, so an unanswered call still gets louder.
 
+An event that names another kiosk than its call's (``help_rules.check_belongs``) is not
+merged: with the hub down, the console is the last line that keeps one kiosk from rewriting
+another's call. It is logged and counted in ``rejections``.
+
 Runs on one thread (a SerialWorker under the GUI, as the kiosk's client does).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
+from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_rules import check_new_event
+from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.help_timers import HelpTiming, due_signals
 from kiosk.core.settings import Role
@@ -25,7 +32,7 @@ from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
 from kiosk.net.transport import Transport
-from kiosk.protocol import Decoded, topics
+from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
 from kiosk.protocol.help_messages import EventAck, HelpEventMessage, HelpState
 
@@ -41,8 +48,11 @@ def _ignore(*_: object) -> None:
 class ConsoleClient:
     def __init__(self, config: BranchConfig, console_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
-                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0,
-                 read_only: bool = False) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 call_clock: CallClock | None = None, read_only: bool = False) -> None:
+        """``clock`` stamps events (the record); re-sending and who is online are timed on
+        ``monotonic``, and each call's escalation (hub down) on ``call_clock``, which the
+        console's alarm shares: no wall clock set back or forward stops or rushes them."""
         self.config = config
         self.console_id = console_id
         self.read_only = read_only
@@ -51,13 +61,18 @@ class ConsoleClient:
         self._transport = transport
         self._store = store
         self._clock = clock
-        self.sender = EventSender(store, transport, clock, resend_after_s, held_resend_after_s)
+        self._timer = monotonic
+        self.call_clock = call_clock or CallClock(clock, monotonic)
+        self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
+                                  config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                                  resignal_after_s=config.help.resignal_after_s,
                                  escalate_repeat_s=config.help.escalate_after_s)
         self._calls: dict[str, CallState] = {}
         self._staff_present = not read_only
+        self.rejections: Counter[RejectCode] = Counter()
+        """Events refused here after the codec passed them, by reason."""
         self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
         self.on_peers_changed: Callable[[], None] = _ignore
         self.on_devices_state: Callable[[DevicesState], None] = _ignore
@@ -86,13 +101,13 @@ class ConsoleClient:
 
     @property
     def hub_online(self) -> bool:
-        return bool(self.peers.online(Role.HUB, self._clock()))
+        return bool(self.peers.online(Role.HUB, self._timer()))
 
     def escalation_level(self, call: CallState) -> int:
         """The call's escalation, worked out here from the raise time when the hub is down."""
         if self.hub_online or not call.is_open:
             return call.escalation_level
-        due = due_signals(call, self._clock(), self.timing)
+        due = due_signals(call, self.call_clock.now_for(call), self.timing)
         return max([d.level for d in due if d.kind is K.ESCALATED],
                    default=call.escalation_level)
 
@@ -152,9 +167,13 @@ class ConsoleClient:
     def handle(self, decoded: Decoded) -> None:
         message = decoded.message
         role = decoded.topic.role
-        now = self._clock()
+        now = self._timer()
         if isinstance(message, HelpEventMessage):
             event = message.event
+            if not self._belongs(event, decoded.sender):
+                return
+            if role is Role.KIOSK:
+                self.call_clock.peer_clock(decoded.sender, decoded.sent_at, heartbeat=False)
             added = self._store.add_event(event)
             if role is Role.KIOSK and not self.read_only:
                 # Tell the kiosk we hold it, every time: our last ack may have been lost.
@@ -165,14 +184,18 @@ class ConsoleClient:
                 self._refresh({event.call_id})
                 self._confirm_open_calls()
         elif isinstance(message, HelpState):
-            stored = self._store.add_events(message.events)
+            # Raises first: they say at which kiosk each new call is, for the rest.
+            raises = [e for e in message.events if e.kind is K.RAISED]
+            others = [e for e in message.events if e.kind is not K.RAISED]
+            stored = self._merge(raises, decoded.sender) + self._merge(others, decoded.sender)
             if stored:
-                self._refresh({e.call_id for e in stored})
                 self._confirm_open_calls()
         elif isinstance(message, EventAck):
             if role is Role.HUB:
                 self.sender.acked_by_hub(message.ids)
         elif isinstance(message, Heartbeat):
+            if role is Role.KIOSK:
+                self.call_clock.peer_clock(decoded.sender, decoded.sent_at)
             self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, role, now)
             self.on_peers_changed()
@@ -190,9 +213,25 @@ class ConsoleClient:
         else:
             self.on_other_message(decoded)
 
+    def _belongs(self, event: HelpEvent, sender: str) -> bool:
+        why = check_belongs(self._calls.get(event.call_id), event)
+        if why is None:
+            return True
+        self.rejections[RejectCode.WRONG_CALL] += 1
+        log.warning("%s: refused an event from %s: %s: %s", self.console_id, sender,
+                    RejectCode.WRONG_CALL, why)
+        return False
+
+    def _merge(self, events: Sequence[HelpEvent], sender: str) -> list[HelpEvent]:
+        """Store the events that belong to their calls; the ones newly stored."""
+        stored = self._store.add_events([e for e in events if self._belongs(e, sender)])
+        if stored:
+            self._refresh({e.call_id for e in stored})
+        return stored
+
     def _hub_may_be_back(self, decoded: Decoded) -> None:
         """The hub was silent and speaks again: give it everything it has not acked."""
-        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._clock()):
+        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._timer()):
             self.sender.resend_all()
 
     def connection_changed(self, connected: bool) -> None:
@@ -219,4 +258,8 @@ class ConsoleClient:
                 return
             calls = {**self._calls, **changed}
         self._calls = calls
+        open_calls = [c for c in calls.values() if c.is_open]
+        for call in open_calls:
+            self.call_clock.now_for(call)  # its age is measured from now on
+        self.call_clock.keep_only(c.call_id for c in open_calls)
         self.on_calls_changed(dict(calls))

@@ -18,8 +18,19 @@ from dataclasses import dataclass
 from kiosk import __version__
 from kiosk.core.config import BranchConfig, broker_address
 from kiosk.core.settings import Role
+from kiosk.logs import RefusalLog
 from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
-from kiosk.protocol import Codec, Decoded, InvalidMessage, Message, RejectCode, Rejection, topics
+from kiosk.protocol import (
+    BadTopic,
+    Codec,
+    Decoded,
+    InvalidMessage,
+    Message,
+    RejectCode,
+    Rejection,
+    parse_topic,
+    topics,
+)
 from kiosk.protocol.device_messages import Activity, Health, Heartbeat, Presence
 from kiosk.protocol.subscriptions import subscriptions
 
@@ -53,13 +64,14 @@ class DeviceLink:
         self.identity = identity
         self.codec = Codec(identity.branch, identity.device_id, identity.hub_id)
         self.rejections: Counter[RejectCode] = Counter()
+        self._refusal_log = RefusalLog(log, config.broker.rejection_log_every_s)
         self._clock = clock
         self._on_message = on_message
         self._on_connection = on_connection
         self._dispatch = dispatch
         self._heartbeat_seq = 0
         self._lock = threading.Lock()
-        self._started_at = clock()
+        self._started_at = time.monotonic()  # uptime: not moved by a wall clock step
         host, port, tls = broker_address(config)
         role = identity.role
         device = None if role is Role.HUB else identity.device_id
@@ -112,6 +124,7 @@ class DeviceLink:
         with self._lock:
             self._heartbeat_seq += 1
             seq = self._heartbeat_seq
+            self._refusal_log.flush(time.monotonic())  # the sums of a flood that ended
         return self.publish(self._heartbeat_topic,
                             Heartbeat(seq=seq, interval_s=interval_s, health=health,
                                       activity=activity, staff_id=staff_id))
@@ -119,7 +132,7 @@ class DeviceLink:
     def health(self, **parts: object) -> Health:
         """A Health with this program's version and uptime filled in."""
         values: dict[str, object] = {"version": __version__,
-                                     "uptime_s": max(0.0, self._clock() - self._started_at)}
+                                     "uptime_s": time.monotonic() - self._started_at}
         values.update(parts)
         return Health(**values)  # type: ignore[arg-type]
 
@@ -131,13 +144,17 @@ class DeviceLink:
         self.link.publish(out.topic, out.payload, qos=out.qos, retain=True)
 
     def _received(self, topic: str, payload: bytes, retained: bool) -> None:
-        result = self.codec.decode(topic, payload)
+        result = self.codec.decode(topic, payload, retained)
         if isinstance(result, Rejection):
             if result.code is not RejectCode.EMPTY:
+                try:
+                    sender = parse_topic(topic).device_id or "hub"
+                except BadTopic:
+                    sender = "unknown"
                 with self._lock:
                     self.rejections[result.code] += 1
-                log.warning("%s: dropped a message on %s: %s", self.identity.device_id,
-                            topic[:120], result.reason)
+                    self._refusal_log.refused(str(result.code), sender, topic, result.reason,
+                                              time.monotonic())
             return
         self._dispatch(lambda: self._on_message(result))
 

@@ -9,6 +9,8 @@ de-duplicate by event id, so re-sending is always safe.
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from collections.abc import Callable, Iterable
 
 from kiosk.core.help_call import HelpEvent
@@ -21,11 +23,19 @@ log = logging.getLogger(__name__)
 
 
 class EventSender:
+    """``clock`` stamps messages (the record); when to re-send is timed on ``monotonic``, so
+    a wall clock set back cannot hold a call back for the length of the step. The store
+    keeps the wall time of the last send for the record; the time that decides is kept
+    here, and a restarted device sends everything unacknowledged once at once."""
+
     def __init__(self, store: LocalStore, transport: Transport, clock: Callable[[], float],
-                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0) -> None:
+                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0, *,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self._store = store
         self._transport = transport
         self._clock = clock
+        self._monotonic = monotonic
+        self._sent_at: dict[str, float] = {}  # key -> monotonic time of its last send
         self.resend_after_s = resend_after_s
         self.held_resend_after_s = held_resend_after_s
 
@@ -33,14 +43,28 @@ class EventSender:
         """Commit, then publish. Raises ``InvalidMessage`` for an event no one would accept."""
         now = self._clock()
         out = self._transport.codec.prepare(topic, HelpEventMessage(event), sent_at=now)
-        self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
+        try:
+            self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
+        except sqlite3.Error as error:  # a full or failing disk must not stop a help call
+            self._store.fall_back_to_memory(error)
+            self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
         self._publish(event.id, out.topic, out.payload)
 
     def resend_due(self) -> int:
         """Publish what is due again; returns how many were sent."""
         if not self._transport.connected:
             return 0
-        due = self._store.due(self._clock(), self.resend_after_s, self.held_resend_after_s)
+        now = self._monotonic()
+        waiting = self._store.unacked()
+        keys = {item.key for item in waiting}
+        for gone in [key for key in self._sent_at if key not in keys]:
+            del self._sent_at[gone]  # acknowledged
+        due = []
+        for item in waiting:
+            wait = self.held_resend_after_s if item.held_by else self.resend_after_s
+            sent_at = self._sent_at.get(item.key)
+            if sent_at is None or now - sent_at >= wait:
+                due.append(item)
         for item in due:
             self._publish(item.key, item.topic, item.payload)
         return len(due)
@@ -67,7 +91,11 @@ class EventSender:
         if not self._transport.connected:
             return  # stays due; sent on the first tick after reconnecting
         if self._transport.publish_raw(topic, payload):
-            self._store.mark_sent(key, self._clock())
+            self._sent_at[key] = self._monotonic()
+            try:
+                self._store.mark_sent(key, self._clock())  # the record only
+            except sqlite3.Error as error:
+                log.warning("could not record sending %s: %s", key[:8], error)
 
 
 def check_sendable(event: HelpEvent, transport: Transport, topic: str) -> str | None:

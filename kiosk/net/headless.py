@@ -34,10 +34,12 @@ class HeadlessDevice(Generic[C]):
     def __init__(self, config: BranchConfig, device_id: str, data_dir: Path,
                  make_client: Callable[[DeviceLink, LocalStore], C], *,
                  password: str | None = None, clock: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic,
                  tick_s: float = 0.05, heartbeats: bool = True) -> None:
         self.config = config
         self.device_id = device_id
         self._clock = clock
+        self._monotonic = monotonic
         self._heartbeats = heartbeats
         self._next_heartbeat = 0.0
         self.worker = SerialWorker(f"device-{device_id}", tick=self._tick, tick_s=tick_s)
@@ -58,6 +60,13 @@ class HeadlessDevice(Generic[C]):
         self.worker.stop()
         self.store.close()
 
+    def store_health(self) -> Component:
+        """The device store for the heartbeat: degraded when a damaged one was set aside,
+        failed when calls are kept in memory only (see ``open_local_store``)."""
+        if self.store.in_memory:
+            return Component.FAILED
+        return Component.DEGRADED if self.store.fault else Component.OK
+
     def call(self, job: Callable[[], object], timeout_s: float = 5.0) -> object:
         """Run ``job`` on the device's thread and return its result."""
         return self.worker.call(job, timeout_s)
@@ -70,12 +79,13 @@ class HeadlessDevice(Generic[C]):
 
     def _tick(self) -> None:
         self.client.tick()
-        now = self._clock()
+        now = self._monotonic()
         if self._heartbeats and now >= self._next_heartbeat and self.link.connected:
             self._next_heartbeat = now + self.config.presence.heartbeat_interval_s
             health = self.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
                                       sound=Component.ABSENT,
-                                      outbox=self.client.sender.pending())
+                                      outbox=self.client.sender.pending(),
+                                      store=self.store_health())
             self.link.send_heartbeat(health,
                                      interval_s=self.config.presence.heartbeat_interval_s)
 
@@ -83,21 +93,26 @@ class HeadlessDevice(Generic[C]):
 def headless_kiosk(config: BranchConfig, kiosk_id: str, data_dir: Path,
                    **options: object) -> HeadlessDevice[KioskClient]:
     clock: Callable[[], float] = options.pop("clock", time.time)  # type: ignore[assignment]
+    monotonic: Callable[[], float] = options.pop(  # type: ignore[assignment]
+        "monotonic", time.monotonic)
 
     def make(link: DeviceLink, store: LocalStore) -> KioskClient:
-        return KioskClient(config, kiosk_id, link, store, clock)
+        return KioskClient(config, kiosk_id, link, store, clock, monotonic=monotonic)
 
-    return HeadlessDevice(config, kiosk_id, data_dir, make, clock=clock,
+    return HeadlessDevice(config, kiosk_id, data_dir, make, clock=clock, monotonic=monotonic,
                           **options)  # type: ignore[arg-type]
 
 
 def headless_console(config: BranchConfig, console_id: str, data_dir: Path,
                      **options: object) -> HeadlessDevice[ConsoleClient]:
     clock: Callable[[], float] = options.pop("clock", time.time)  # type: ignore[assignment]
+    monotonic: Callable[[], float] = options.pop(  # type: ignore[assignment]
+        "monotonic", time.monotonic)
     read_only = bool(options.pop("read_only", False))
 
     def make(link: DeviceLink, store: LocalStore) -> ConsoleClient:
-        return ConsoleClient(config, console_id, link, store, clock, read_only=read_only)
+        return ConsoleClient(config, console_id, link, store, clock, monotonic=monotonic,
+                             read_only=read_only)
 
-    return HeadlessDevice(config, console_id, data_dir, make, clock=clock,
+    return HeadlessDevice(config, console_id, data_dir, make, clock=clock, monotonic=monotonic,
                           **options)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ logged or re-sent, and a request the hub does not answer in time is reported as 
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -114,15 +115,20 @@ def _ignore(*_: object) -> None:
 class KioskClient:
     def __init__(self, config: BranchConfig, kiosk_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
-                 resend_after_s: float = 2.0, held_resend_after_s: float = 10.0,
+                 monotonic: Callable[[], float] = time.monotonic,
                  pin_reply_timeout_s: float | None = None) -> None:
+        """``clock`` stamps events (the record); every timer here (re-sending, answers
+        awaited, who is online) runs on ``monotonic``, which a wall clock set back or
+        forward does not move."""
         self.config = config
         self.kiosk_id = kiosk_id
         self._branch = config.branch.id
         self._transport = transport
         self._store = store
         self._clock = clock
-        self.sender = EventSender(store, transport, clock, resend_after_s, held_resend_after_s)
+        self._timer = monotonic
+        self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
+                                  config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
         self._pending_tickets: dict[str, float] = {}
@@ -251,7 +257,7 @@ class KioskClient:
         if not self._transport.connected:
             self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
-        self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
+        self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
         sent = self._transport.publish(
             topics.ticket_request(self._branch, self.kiosk_id),
             TicketRequest(request_id=request_id, service_id=service_id, priority=priority,
@@ -293,7 +299,7 @@ class KioskClient:
         if not self._transport.connected:
             self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
             return request_id
-        self._pending_pins[request_id] = (self._clock() + self._pin_timeout_s, purpose)
+        self._pending_pins[request_id] = (self._timer() + self._pin_timeout_s, purpose)
         if not self._transport.publish(
                 topics.pin_request(self._branch, Role.KIOSK, self.kiosk_id), request):
             del self._pending_pins[request_id]
@@ -315,7 +321,7 @@ class KioskClient:
 
     def handle(self, decoded: Decoded) -> None:
         message = decoded.message
-        now = self._clock()
+        now = self._timer()
         if isinstance(message, HelpEventMessage):
             if message.event.kiosk_id == self.kiosk_id and self._store.add_event(message.event):
                 self._refresh_call({message.event.call_id})
@@ -355,7 +361,7 @@ class KioskClient:
 
     def _hub_may_be_back(self, decoded: Decoded) -> None:
         """The hub was silent and speaks again: give it everything it has not acked."""
-        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._clock()):
+        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._timer()):
             self.sender.resend_all()
 
     def connection_changed(self, connected: bool) -> None:
@@ -375,7 +381,7 @@ class KioskClient:
     # --- time -----------------------------------------------------------------------------
 
     def tick(self) -> None:
-        now = self._clock()
+        now = self._timer()
         self.sender.resend_due()
         for request_id, deadline in list(self._pending_tickets.items()):
             if now >= deadline:
@@ -388,7 +394,7 @@ class KioskClient:
         self._check_reachability()
 
     def reachability(self) -> Reachability:
-        now = self._clock()
+        now = self._timer()
         hub = self.peers.online(Role.HUB, now)
         return Reachability(self._transport.connected,
                             frozenset(self.peers.online(Role.CONSOLE, now)), bool(hub))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.help_call import HelpEvent, InvalidEvent
+from kiosk.net.store_salvage import Salvage, salvage_store
 
 log = logging.getLogger(__name__)
 
@@ -69,19 +70,36 @@ class LocalStoreError(RuntimeError):
 
 
 class LocalStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, in_memory: bool = False) -> None:
+        """Open the store at ``path``, checking it is whole; raises LocalStoreError.
+
+        ``in_memory``: no file at all (``path`` only names it in messages), for a device
+        whose folder cannot hold one: calls still work, and are lost on a restart."""
         self.path = path
+        self.in_memory = in_memory
+        self.fault: str | None = None
+        """What went wrong opening the device's store, for its heartbeat; None: nothing."""
         self._lock = threading.RLock()
+        db: sqlite3.Connection | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            if not in_memory:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(":memory:" if in_memory else path, check_same_thread=False,
+                                 isolation_level=None)
+            if not in_memory:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=FULL")
+                check = db.execute("PRAGMA quick_check").fetchone()
+                if check is None or check[0] != "ok":
+                    raise sqlite3.DatabaseError(f"the integrity check failed: {check}")
             with self._lock:
                 for script in _SCHEMA:
-                    self._db.executescript(script)
-        except sqlite3.DatabaseError as error:
+                    db.executescript(script)
+        except (sqlite3.DatabaseError, OSError) as error:
+            if db is not None:
+                db.close()
             raise LocalStoreError(f"{path}: cannot open the device store: {error}") from error
+        self._db = db
 
     def close(self) -> None:
         with self._lock:
@@ -240,21 +258,108 @@ class LocalStore:
             count: int = self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
         return count
 
+    # --- recovery -------------------------------------------------------------------------
+
+    def fall_back_to_memory(self, error: sqlite3.Error) -> None:
+        """The store failed in use (a full or failing disk): go on in memory with all that
+        can still be read, so the call being made, and every unsent one, is not lost. The
+        heartbeat says so (``in_memory``); a restart opens the file again."""
+        salvage = Salvage()
+        try:
+            salvage.outbox = [(i.key, i.topic, i.payload, i.created_at, i.last_sent_at,
+                               i.attempts, i.held_by) for i in self.unacked()]
+            salvage.events = self.events()
+        except sqlite3.Error as reading:
+            log.error("%s: cannot be read either (%s); reading a copy", self.path, reading)
+            salvage = salvage_store(self.path, _empty_store)
+        with self._lock:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = sqlite3.connect(":memory:", check_same_thread=False,
+                                       isolation_level=None)
+            for script in _SCHEMA:
+                self._db.executescript(script)
+            self.in_memory = True
+            self.fault = (f"the device store failed in use ({error}): help calls are kept in "
+                          "memory only until this is fixed and the program restarted")
+        carried = self.carry_over(salvage)
+        log.error("%s: %s; %d unsent message(s) carried over", self.path, self.fault, carried)
+
+    def carry_over(self, salvage: Salvage) -> int:
+        """Take in what was read from a damaged store: its unsent messages (due at once)
+        and its help events, including those the unsent messages carry. Returns how many
+        unsent messages were taken."""
+        events = {e.id: e for e in [*salvage.events, *salvage.unsent_events()]}
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO help_events (id, call_id, at, body) "
+                    "VALUES (?, ?, ?, ?)",
+                    [(e.id, e.call_id, e.at,
+                      json.dumps(e.to_dict(), sort_keys=True, ensure_ascii=False))
+                     for e in events.values()])
+                count = 0
+                for key, topic, payload, created_at, _sent, attempts, held_by in salvage.outbox:
+                    count += self._db.execute(
+                        "INSERT OR IGNORE INTO outbox (key, topic, payload, created_at, "
+                        "attempts, held_by) VALUES (?, ?, ?, ?, ?, ?)",
+                        (key, topic, payload, created_at, attempts, held_by)).rowcount
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return count
+
+
+def _empty_store(path: Path) -> None:
+    LocalStore(path).close()
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged SQLite file (and its -wal and -shm) for IT; the new name.
+    Raises OSError when the folder does not allow it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    count = 1
+    while kept.exists():
+        count += 1
+        kept = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(path) + suffix)
+        if part.exists():
+            part.rename(Path(str(kept) + suffix))
+    return kept
+
 
 def open_local_store(path: Path) -> LocalStore:
-    """Open the device's store; a damaged one is kept aside for IT and a fresh one started.
+    """Open the device's store; never fails, so a damaged disk never stops a help call.
 
-    A kiosk must come up and take help calls even when its own file is damaged; what the
-    damaged file held was already sent (or is lost with the disk), and it is kept, renamed,
-    for whoever investigates.
+    A store that fails its integrity check (or cannot be opened) is read for what is left
+    (its unsent messages above all, see store_salvage.py), set aside under a new name for
+    whoever investigates, and a fresh store takes everything that could be read. When no
+    store can be made in the folder at all, the device keeps its calls in memory; either
+    way ``fault`` says so, and the device's heartbeat carries it to the consoles.
     """
     try:
         return LocalStore(path)
     except LocalStoreError as error:
-        kept = path.with_name(f"{path.name}.damaged-{int(time.time())}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(path) + suffix)
-            if part.exists():
-                part.rename(Path(str(kept) + suffix))
-        log.error("%s; kept it as %s and started a new store", error, kept)
-        return LocalStore(path)
+        problem = error
+    salvage = salvage_store(path, _empty_store)
+    fault = f"the device store could not be used ({problem})"
+    try:
+        if path.exists():
+            kept = set_aside(path)
+            fault = f"the device store was damaged and set aside as {kept.name}"
+        store = LocalStore(path)
+    except (OSError, LocalStoreError) as error:
+        store = LocalStore(path, in_memory=True)
+        fault = (f"no device store can be kept in {path.parent} ({error}): help calls are "
+                 "kept in memory only until this is fixed")
+    store.fault = fault
+    carried = store.carry_over(salvage)
+    log.error("%s: %s; %d unsent message(s) and %d help event(s) carried over", problem,
+              fault, carried, len(salvage.events))
+    return store

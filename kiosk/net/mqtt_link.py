@@ -137,6 +137,13 @@ class MqttLink:
         if self.connected:
             self._client.subscribe(topic_filter, qos)
 
+    def resubscribe(self, topic_filters: Sequence[str], qos: int = 1) -> None:
+        """Subscribe again to filters already subscribed: the broker hands over their
+        retained messages once more. Safe from any thread; nothing happens while offline
+        (a reconnect subscribes anyway)."""
+        if self.connected and topic_filters:
+            self._client.subscribe([(topic, qos) for topic in topic_filters])
+
     def wait_connected(self, timeout_s: float) -> bool:
         return self._connected.wait(timeout_s)
 

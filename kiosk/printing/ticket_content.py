@@ -7,12 +7,12 @@ the labels and draws.
 
 from __future__ import annotations
 
-import math
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.core.config import BranchConfig
+from kiosk.core.ticket_sentences import wait_minutes
 from kiosk.protocol.ticket_messages import IssuedTicket
 
 STATUS_PATH = "/t/"
@@ -38,14 +38,6 @@ class TicketFacts:
 
 def status_url(public_url: str, token: str) -> str:
     return public_url.rstrip("/") + STATUS_PATH + token
-
-
-def wait_minutes(low_s: int, high_s: int) -> tuple[int, int]:
-    """The hub's wait range in whole minutes, never narrower than the promise: the low end
-    rounded down, the high end rounded up, and at least one minute apart."""
-    low = max(0, math.floor(low_s / 60))
-    high = max(low + 1, math.ceil(high_s / 60))
-    return low, high
 
 
 def ticket_facts(ticket: IssuedTicket, config: BranchConfig, language: str) -> TicketFacts:

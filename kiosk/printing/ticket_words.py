@@ -2,8 +2,8 @@
 
 Built on the GUI thread, where the customer's language is installed, and handed to the
 printer's own thread as plain strings; the drawing there never looks anything up. The
-people-ahead line is the ticket screen's own sentence (the shared vocabulary), so the paper
-and the screen say the same thing.
+screen shows and speaks these same lines, so the paper and the screen say the same thing;
+which sentence says the people ahead and the wait is `kiosk.core.ticket_sentences`.
 """
 
 from __future__ import annotations
@@ -12,16 +12,30 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from kiosk.core.ticket_sentences import AheadWording, WaitWording, ahead_wording, wait_wording
 from kiosk.printing.ticket_content import TicketFacts
-from kiosk.ui.strings import vocabulary_text
 
 CONTEXT = "PrintedTicket"
 _YOUR_NUMBER = QT_TRANSLATE_NOOP("PrintedTicket", "Your number")
-_NEXT = QT_TRANSLATE_NOOP("PrintedTicket", "You are next.")
-#: {low} and {high} are whole minutes, e.g. "Expected wait: 10 to 20 minutes".
-_WAIT_RANGE = QT_TRANSLATE_NOOP("PrintedTicket", "Expected wait: {low} to {high} minutes")
+_NOBODY_AHEAD = QT_TRANSLATE_NOOP("PrintedTicket", "Nobody is waiting before you.")
+_ONE_AHEAD = QT_TRANSLATE_NOOP("PrintedTicket", "One person is waiting before you.")
+#: {count} is the number of customers waiting before this one now (2 or more).
+_MANY_AHEAD = QT_TRANSLATE_NOOP("PrintedTicket", "{count} people are waiting before you.")
+#: The hub's wait estimate is under one minute.
+_WAIT_UNDER_A_MINUTE = QT_TRANSLATE_NOOP("PrintedTicket", "Expected wait: under 1 minute")
 #: {high} is whole minutes, e.g. "Expected wait: up to 5 minutes".
 _WAIT_UP_TO = QT_TRANSLATE_NOOP("PrintedTicket", "Expected wait: up to {high} minutes")
+#: {low} is whole minutes, e.g. "Expected wait: about 5 minutes".
+_WAIT_ABOUT = QT_TRANSLATE_NOOP("PrintedTicket", "Expected wait: about {low} minutes")
+#: {low} and {high} are whole minutes, e.g. "Expected wait: 10 to 20 minutes".
+_WAIT_RANGE = QT_TRANSLATE_NOOP("PrintedTicket", "Expected wait: {low} to {high} minutes")
+AHEAD_SOURCES = {AheadWording.NOBODY: str(_NOBODY_AHEAD), AheadWording.ONE: str(_ONE_AHEAD),
+                 AheadWording.MANY: str(_MANY_AHEAD)}
+"""The English source of each people-ahead sentence (the status page says the same)."""
+WAIT_SOURCES = {WaitWording.UNDER_A_MINUTE: str(_WAIT_UNDER_A_MINUTE),
+                WaitWording.UP_TO: str(_WAIT_UP_TO), WaitWording.ABOUT: str(_WAIT_ABOUT),
+                WaitWording.RANGE: str(_WAIT_RANGE)}
+"""The English source of each wait sentence (the status page says the same)."""
 #: {date} is like 2026-11-27 and {time} like 09:15, when the ticket was taken.
 _TAKEN = QT_TRANSLATE_NOOP("PrintedTicket", "Taken: {date} {time}")
 _SCAN = QT_TRANSLATE_NOOP("PrintedTicket",
@@ -55,14 +69,10 @@ class TicketWords:
 
 def ticket_words(facts: TicketFacts) -> TicketWords:
     """The lines for `facts` in the installed language; call on the GUI thread."""
-    if facts.people_ahead == 0:
-        ahead = _tr(_NEXT)
-    else:
-        ahead = vocabulary_text("Ticket", "people_ahead").format(count=facts.people_ahead)
-    if facts.wait_low_min == 0:
-        wait = _tr(_WAIT_UP_TO).format(high=facts.wait_high_min)
-    else:
-        wait = _tr(_WAIT_RANGE).format(low=facts.wait_low_min, high=facts.wait_high_min)
+    ahead = _tr(AHEAD_SOURCES[ahead_wording(facts.people_ahead)]).format(
+        count=facts.people_ahead)
+    wait = _tr(WAIT_SOURCES[wait_wording(facts.wait_low_min, facts.wait_high_min)]).format(
+        low=facts.wait_low_min, high=facts.wait_high_min)
     taken = _tr(_TAKEN).format(date=facts.issued_at.strftime("%Y-%m-%d"),
                                time=facts.issued_at.strftime("%H:%M"))
     return TicketWords(

@@ -7,7 +7,7 @@ Typical use, in a program's composition root::
                         sent_at=clock.now())
     client.publish(out.topic, out.payload, qos=out.qos, retain=out.retain)
 
-    result = codec.decode(msg.topic, msg.payload)
+    result = codec.decode(msg.topic, msg.payload, msg.retain)  # an old retained event: refused
     if isinstance(result, Rejection):
         log.warning("dropped %s: %s", msg.topic, result); counters[result.code] += 1
 """

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kiosk.core.help_call import is_device_id
 from kiosk.core.settings import Role
-from kiosk.protocol.subscriptions import publications, subscriptions
+from kiosk.protocol.subscriptions import cleared_by_hub, publications, subscriptions
 
 
 def mosquitto_acl(branch: str, roster: Iterable[tuple[str, Role]]) -> str:
@@ -42,5 +42,8 @@ def mosquitto_acl(branch: str, roster: Iterable[tuple[str, Role]]) -> str:
         own = None if role is Role.HUB else device_id
         lines += ["", f"# {role}", f"user {device_id}"]
         lines += [f"topic write {topic}" for topic in publications(role, branch, own)]
+        if role is Role.HUB:
+            lines += ["# only to clear a retained copy left on a device's event topic"]
+            lines += [f"topic write {topic}" for topic in cleared_by_hub(branch)]
         lines += [f"topic read {topic}" for topic in subscriptions(role, branch, own)]
     return "\n".join(lines) + "\n"

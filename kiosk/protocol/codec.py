@@ -93,20 +93,23 @@ def encode(message: Message, sender: str, msg_id: str | None = None, *, sent_at:
 
 
 def decode(topic: str, payload: Payload, *, branch: str | None,
-           hub_id: str | None) -> Decoded | Rejection:
+           hub_id: str | None, retained: bool = False) -> Decoded | Rejection:
     """Check and read one received message; never raises.
 
     ``branch``: the branch this program serves (None: any, for tools and bridges).
     ``hub_id``: the hub's device id, the only valid sender on ``hub/`` topics (None: any).
+    ``retained``: the broker's retain flag. A retained copy on a topic where nothing is
+    retained (an event, a request) is an old message the broker replays to every new
+    subscriber, never a live one.
     """
     try:
-        return _decode(topic, payload, branch, hub_id)
+        return _decode(topic, payload, branch, hub_id, retained)
     except InvalidMessage as problem:
         return problem.as_rejection()
 
 
 def _decode(topic: str, payload: Payload, branch: str | None,
-            hub_id: str | None) -> Decoded:
+            hub_id: str | None, retained: bool) -> Decoded:
     try:
         info = parse_topic(topic)
     except BadTopic as problem:
@@ -117,6 +120,9 @@ def _decode(topic: str, payload: Payload, branch: str | None,
     spec = info.spec
     if len(payload) == 0:
         raise InvalidMessage(R.EMPTY, "empty payload (a cleared retained message)")
+    if retained and not spec.retain:
+        raise InvalidMessage(R.RETAINED, f"a retained copy on {spec.pattern()}, where "
+                             "nothing is retained: an old message, not a live one")
     if len(payload) > spec.max_bytes:
         raise InvalidMessage(R.TOO_LARGE, f"payload is {len(payload)} bytes; the limit on "
                              f"this topic is {spec.max_bytes}")
@@ -194,8 +200,10 @@ class Codec:
         self.device_id = require_id(device_id, "device_id")
         self.hub_id = require_id(hub_id, "hub_id")
 
-    def decode(self, topic: str, payload: Payload) -> Decoded | Rejection:
-        return decode(topic, payload, branch=self.branch, hub_id=self.hub_id)
+    def decode(self, topic: str, payload: Payload, retained: bool = False
+               ) -> Decoded | Rejection:
+        return decode(topic, payload, branch=self.branch, hub_id=self.hub_id,
+                      retained=retained)
 
     def prepare(self, topic: str, message: Message, *, sent_at: float,
                 msg_id: str | None = None, version: int = CURRENT_VERSION) -> Outgoing:

@@ -60,24 +60,31 @@ class Health:
     outbox: int  # events committed but not yet acknowledged as stored
     version: str  # the program's version
     uptime_s: float
+    # The device's own SQLite store: degraded when a damaged one was set aside (a fresh one
+    # took what could be read), failed when none can be kept and calls live in memory only.
+    # Sent only when not ok, so a receiver of the previous version reads a healthy device.
+    store: Component = Component.OK
 
     def __post_init__(self) -> None:
-        for name in ("speech", "printer", "sound"):
+        for name in ("speech", "printer", "sound", "store"):
             require_enum(getattr(self, name), Component, name)
         require_int(self.outbox, "outbox", hi=MAX_OUTBOX)
         require_match(self.version, "version", APP_VERSION, "a version such as 1.2.0")
         object.__setattr__(self, "uptime_s", require_time(self.uptime_s, "uptime_s"))
 
     def to_dict(self) -> dict[str, object]:
-        return {"speech": self.speech.value, "printer": self.printer.value,
-                "sound": self.sound.value, "outbox": self.outbox, "version": self.version,
-                "uptime_s": self.uptime_s}
+        out: dict[str, object] = {"speech": self.speech.value, "printer": self.printer.value,
+                                  "sound": self.sound.value, "outbox": self.outbox,
+                                  "version": self.version, "uptime_s": self.uptime_s}
+        put_optional(out, "store", None if self.store is Component.OK else self.store.value)
+        return out
 
     @classmethod
     def from_fields(cls, f: Fields) -> Health:
         return cls(speech=f.enum("speech", Component), printer=f.enum("printer", Component),
                    sound=f.enum("sound", Component), outbox=f.integer("outbox"),
-                   version=f.string("version"), uptime_s=f.number("uptime_s"))
+                   version=f.string("version"), uptime_s=f.number("uptime_s"),
+                   store=f.opt_enum("store", Component) or Component.OK)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ class RejectCode(StrEnum):
     WRONG_BRANCH = "wrong_branch"
     # the bytes
     EMPTY = "empty"  # a zero-length payload: how MQTT clears a retained message
+    RETAINED = "retained"  # a retained copy on a topic where nothing is retained (an event)
     TOO_LARGE = "too_large"
     NOT_UTF8 = "not_utf8"
     MALFORMED_JSON = "malformed_json"
@@ -43,6 +44,13 @@ class RejectCode(StrEnum):
     # the body against the topic
     TOPIC_MISMATCH = "topic_mismatch"  # e.g. an event about kiosk k2 on kiosk k1's topic
     ROLE_NOT_ALLOWED = "role_not_allowed"  # e.g. a kiosk sending "acknowledged"
+    # the body against what the receiver already holds (never the codec: see HELD_STATE)
+    WRONG_CALL = "wrong_call"  # a follow-up event naming a call at another kiosk
+
+
+HELD_STATE = frozenset({RejectCode.WRONG_CALL})
+"""Codes a receiver gives from what it already holds (the hub's ledger, a console's store),
+which the codec, seeing one message alone, never can."""
 
 
 @dataclass(frozen=True)

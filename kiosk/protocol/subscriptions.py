@@ -123,6 +123,15 @@ def subscriptions(role: Role, branch: str, device_id: str | None) -> tuple[str, 
     )
 
 
+def cleared_by_hub(branch: str) -> tuple[str, ...]:
+    """The hub's subscriptions on which nothing is retained. The hub may write there, and
+    only ever writes an empty retained message: how MQTT deletes a retained copy that a
+    device left on its event topic (the ACL cannot forbid the retain flag alone)."""
+    _check_ids(Role.HUB, branch, None)
+    return tuple(_topic_filter(branch, i.publisher, i.channel, "+", "+")
+                 for i in INTERESTS[Role.HUB] if not SPECS[(i.publisher, i.channel)].retain)
+
+
 def publications(role: Role, branch: str, device_id: str | None) -> tuple[str, ...]:
     """The topics (with '+' for targets) a device of ``role`` may publish on: its ACL."""
     own = _check_ids(role, branch, device_id)

@@ -128,6 +128,11 @@ TOPICS: tuple[TopicSpec, ...] = (
 
 SPECS: dict[tuple[Role, Channel], TopicSpec] = {(s.role, s.channel): s for s in TOPICS}
 
+MAX_MESSAGE_BYTES = max(spec.max_bytes for spec in TOPICS)
+"""The largest payload on any topic: the broker's ``message_size_limit``. The broker drops
+anything bigger before it reaches a device; receivers refuse more than each topic's own
+limit before decoding a byte of it."""
+
 
 class BadTopic(ValueError):
     """A topic outside the tree; ``reason`` says which level is wrong."""
@@ -295,3 +300,4 @@ def announcement(branch: str) -> str:
 
 def drill(branch: str, kiosk_id: str) -> str:
     return build_topic(branch, Role.HUB, Channel.DRILL, target=kiosk_id)
+

@@ -59,10 +59,6 @@ _HELP_CALL = {
 
 _TICKET = {
     "take_ticket": QT_TRANSLATE_NOOP("Ticket", "Take a ticket"),
-    #: {number} is the queue number printed on the ticket, for example A023.
-    "your_number": QT_TRANSLATE_NOOP("Ticket", "Your number is {number}."),
-    #: {count} is the most customers who can be called before this one (0 or more).
-    "people_ahead": QT_TRANSLATE_NOOP("Ticket", "At most {count} people before you"),
     "take_from_slot": QT_TRANSLATE_NOOP("Ticket", "Please take your ticket from the slot below."),
 }
 

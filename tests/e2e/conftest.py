@@ -23,3 +23,16 @@ def any_broker(request: pytest.FixtureRequest,
                tmp_path: Path) -> Iterator[MosquittoBroker | EmbeddedBroker]:
     with running_broker(request.param, tmp_path / "broker") as broker:
         yield broker
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Counts a test recorded with ``record_property("role_matrix", ...)``, shown with or
+    without ``-s``: how many combinations the role matrix tried and refused."""
+    lines = [str(value) for outcome in ("passed", "failed")
+             for report in terminalreporter.stats.get(outcome, [])
+             for name, value in getattr(report, "user_properties", ())
+             if name == "role_matrix"]
+    if lines:
+        terminalreporter.write_sep("-", "who may do what")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -23,20 +23,19 @@ REGULAR_PER_PRIORITY = 2
 
 
 def interleave(tickets: list[tuple[str, bool]], regular_per_priority: int) -> list[str]:
-    """The call order the branch promises, written out from the rule itself: one priority
-    ticket after at most N regular ones, each lane first come, first served."""
-    regular = [n for n, priority in tickets if not priority]
-    priority = [n for n, is_priority in tickets if is_priority]
-    order: list[str] = []
-    since_priority = 0
-    while regular or priority:
-        if priority and (since_priority >= regular_per_priority or not regular):
-            order.append(priority.pop(0))
-            since_priority = 0
-        else:
-            order.append(regular.pop(0))
-            since_priority += 1
-    return order
+    """The call order the branch promises (docs/decisions/0017-queue-promise.md), written
+    out from the rule itself for tickets all issued before the first call: nobody who came
+    later goes first; a priority ticket joins behind at most N regular tickets after the
+    priority ticket before it (at most N from the head for the first)."""
+    line: list[tuple[str, bool]] = []
+    for number, priority in tickets:
+        if not priority:
+            line.append((number, False))
+            continue
+        earlier = [index for index, (_n, is_priority) in enumerate(line) if is_priority]
+        place = regular_per_priority if not earlier else earlier[-1] + 1 + regular_per_priority
+        line.insert(min(place, len(line)), (number, True))
+    return [number for number, _priority in line]
 
 
 def test_call_next_across_two_counters_follows_the_priority_interleave(

@@ -29,6 +29,7 @@ from kiosk.protocol import Rejection, decode
 from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.protocol.subscriptions import subscriptions
 from kiosk.protocol.topics import TOPICS, topic_matches
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import prepare_hub
 from tests.helpers.waiting import wait_until
 
@@ -113,6 +114,7 @@ def test_ten_thousand_malformed_messages_change_nothing(mosquitto: MosquittoBrok
     console = headless_console(config, "console-1", tmp_path / "console").start()
     try:
         wait_until(lambda: kiosk.link.connected and console.link.connected, what="connected")
+        sign_in(console, "li-ming")
         call_id = kiosk.call(lambda: kiosk.client.raise_help(Category.MEDICAL).call_id)
         wait_until(lambda: kiosk.client.sender.pending() == 0, what="call stored by the hub")
         wait_until(lambda: call_id in console.client.calls, what="console has the call")

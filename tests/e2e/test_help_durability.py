@@ -23,6 +23,7 @@ from kiosk.net.broker import EmbeddedBroker, MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
 from kiosk.net.kiosk_client import KioskClient
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import HubProcess, prepare_hub
 from tests.helpers.waiting import wait_until
 
@@ -88,6 +89,7 @@ def test_full_loop_every_event_in_the_ledger(any_broker: MosquittoBroker | Embed
                what="both consoles confirmed receipt")
     assert kiosk.client.call.status is CallStatus.NOTIFIED  # "staff notified"
 
+    sign_in(lobby, "wang-fang")
     assert lobby.call(lambda: lobby.client.acknowledge(call_id, "wang-fang")) is None
     wait_until(lambda: kiosk.client.call.acknowledged_by == "wang-fang", what="who is coming")
     staff = branch.config.staff_member(kiosk.client.call.acknowledged_by or "")
@@ -136,6 +138,7 @@ def test_broker_restart_mid_flow_loses_nothing(mosquitto: MosquittoBroker, tmp_p
     kiosk = branch.kiosk()
     lobby, counter = branch.consoles()
     wait_connected(kiosk, lobby, counter)
+    sign_in(lobby, "li-ming")
     call_id = kiosk.call(lambda: kiosk.client.raise_help().call_id)
     wait_until(lambda: kiosk.client.call.status is CallStatus.NOTIFIED, what="notified")
 
@@ -162,10 +165,13 @@ def test_broker_restart_mid_flow_loses_nothing(mosquitto: MosquittoBroker, tmp_p
 
 def test_hub_down_consoles_still_answer_and_the_hub_catches_up(
         mosquitto: MosquittoBroker, tmp_path: Path, stack: ExitStack) -> None:
-    branch = Branch(tmp_path, mosquitto.port, stack)  # the hub is not started
+    branch = Branch(tmp_path, mosquitto.port, stack)
     kiosk = branch.kiosk()
     lobby, counter = branch.consoles()
     wait_connected(kiosk, lobby, counter)
+    branch.hub.start()  # only to sign in: staff act in their own name
+    sign_in(counter, "zhang-wei")
+    assert branch.hub.stop() == 0
     wait_until(lambda: kiosk.client.reachability().staff_reachable, what="a console online")
 
     call_id = kiosk.call(lambda: kiosk.client.raise_help(Category.MEDICAL).call_id)

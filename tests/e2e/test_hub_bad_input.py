@@ -4,6 +4,7 @@ logged reason, counts it on /healthz, keeps running, and changes nothing it has 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 import uuid
@@ -114,3 +115,35 @@ def _sign_in(console: RawDevice) -> str:
     reply = console.wait_for(PinReply)
     assert reply.session is not None
     return reply.session
+
+
+def test_a_flood_of_bad_messages_is_counted_exactly_and_logged_in_few_lines(
+        mosquitto: MosquittoBroker, tmp_path: Path) -> None:
+    """10,000 refused messages in a few seconds: /healthz counts every one, while the log
+    holds the first few in full and a sum per second, not one line per message."""
+    flood = 10_000
+    with running_hub(tmp_path, mosquitto.port, **{"broker.rejection_log_every_s": 1.0}) as hub:
+        kiosk = RawDevice(mosquitto.host, mosquitto.port, "kiosk-1", branch=B, role=Role.KIOSK)
+        topic = topics.ticket_request(B, "kiosk-1")
+        started = time.monotonic()
+        for _ in range(flood):
+            kiosk.publish_raw(topic, b'{"v":1,"type":', qos=0)
+        kiosk.publish_raw(topic, b"{}")  # QoS 1 after the QoS 0 burst: it is all sent
+        wait_until(lambda: _rejections(hub).get("malformed_json") == flood,
+                   what="the hub counted the flood", timeout_s=60)
+        elapsed = time.monotonic() - started
+        kiosk.close()
+
+        def logged() -> tuple[list[str], int]:
+            """The flood's log lines, and how many refusals they account for."""
+            lines = [line for line in hub.log().splitlines() if "malformed_json" in line]
+            in_full = sum(f"dropped {topic}: malformed_json" in line for line in lines)
+            summed = sum(int(found.group(1)) for line in lines if (found := re.search(
+                r"dropped (\d+) more malformed_json from kiosk-1", line)))
+            return lines, in_full + summed
+
+        wait_until(lambda: logged()[1] == flood, what="the log accounts for every refusal",
+                   timeout_s=10)
+        lines, _ = logged()
+        assert _rejections(hub)["malformed_json"] == flood
+        assert len(lines) <= 4 * (elapsed + 3), f"{len(lines)} lines in {elapsed:.1f} s"

@@ -46,6 +46,7 @@ def test_a_help_call_is_acknowledged_retained_and_escalated(
                                    topic=topics.hub_help(B, "kiosk-1"))
         assert escalated.event.call_id == raised.call_id and escalated.event.level >= 1
 
+        console.sign_in("wang-fang")
         coming = new_follow_up(raised.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1", time.time(),
                                staff_id="wang-fang")
         console.publish(topics.console_help(B, "console-1", "kiosk-1"), HelpEventMessage(coming))
@@ -66,6 +67,7 @@ def test_a_killed_hub_keeps_every_acknowledged_event_and_shows_the_call_again(
     _acked(kiosk, raised.id)
     received = new_follow_up(raised.call_id, "kiosk-2", K.RECEIVED, "console-1", time.time(),
                              console_id="console-1")
+    console.sign_in("li-ming")
     coming = new_follow_up(raised.call_id, "kiosk-2", K.ACKNOWLEDGED, "console-1", time.time(),
                            staff_id="li-ming")
     for event in (received, coming):

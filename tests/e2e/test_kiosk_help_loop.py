@@ -25,6 +25,7 @@ from kiosk.net.headless import HeadlessDevice, headless_console
 from kiosk.ui.i18n import unload_language
 from kiosk.ui.widgets import NAV_HELP, BigButton
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import HubProcess, running_hub
 from tests.helpers.waiting import wait_until
 
@@ -72,6 +73,7 @@ def branch(qtbot: QtBot, qapp: QApplication, mosquitto: MosquittoBroker,
     with running_hub(tmp_path / "hub", mosquitto.port, **HUB_TIMINGS) as hub:
         config = hub.config
         console = headless_console(config, "console-lobby", tmp_path / "console").start()
+        sign_in(console, "li-ming")
         speaker = FakeSpeaker()
         kiosk = build_kiosk(qapp, config, "kiosk-1", tmp_path / "kiosk", speaker=speaker,
                             kiosk=KioskSection(confirm_grace_s=5.0, pin_reply_timeout_s=5.0))

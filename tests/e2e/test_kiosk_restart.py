@@ -9,10 +9,6 @@ idle kiosk. The kiosk's log says what it tells the customer; the console sees th
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -29,48 +25,13 @@ from kiosk.protocol.pin_messages import PinPurpose, PinReply, PinRequest
 from kiosk.protocol.staff_commands import StartDrill
 from kiosk.protocol.staff_messages import ActionResult, StaffAction
 from tests.helpers.branch import STAFF_PINS
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import HubProcess, running_hub
+from tests.helpers.kiosk_process import KioskProcess
 from tests.helpers.raw_device import RawDevice
 from tests.helpers.waiting import wait_until
 
-ROOT = Path(__file__).resolve().parents[2]
 START_PATIENCE_S = 30.0
-
-
-class KioskProcess:
-    def __init__(self, config: Path, data: Path, log: Path) -> None:
-        self.command = [sys.executable, "-m", "kiosk", "run", "--config", str(config),
-                        "--device", "kiosk-1", "--data", str(data), "--windowed"]
-        self.log_path = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> KioskProcess:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
-               "PYTHONUNBUFFERED": "1"}
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(self.command, stdout=log, stderr=log, env=env,
-                                            stdin=subprocess.DEVNULL, cwd=ROOT)
-        return self
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.kill()
-        self.process.wait(10)
-
-    def stop(self) -> int:
-        assert self.process is not None
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                return self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-                raise AssertionError("the kiosk did not stop on SIGTERM") from None
-        return self.process.returncode
 
 
 @pytest.fixture
@@ -83,6 +44,7 @@ def hub(mosquitto: MosquittoBroker, tmp_path: Path) -> Iterator[HubProcess]:
 @pytest.fixture
 def lobby(hub: HubProcess, tmp_path: Path) -> Iterator[HeadlessDevice[ConsoleClient]]:
     console = headless_console(hub.config, "console-lobby", tmp_path / "lobby").start()
+    sign_in(console, "li-ming")
     yield console
     console.stop()
 

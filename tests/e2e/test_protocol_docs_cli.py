@@ -1,5 +1,6 @@
 """docs/protocol.md, followed to the letter with nothing but the Mosquitto command-line
-clients, against the real hub process: take a ticket, raise a help call, acknowledge it.
+clients, against the real hub process: take a ticket, raise a help call, sign in as staff
+and acknowledge it.
 
 The shell blocks are taken from the document itself and run as written; only the broker's
 port is changed to the test broker's. If the document's commands stop working, this fails.
@@ -25,12 +26,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("mosquitto_pub", "mosquitto_sub", "mosquitto_rr")),
     reason="needs mosquitto-clients")]
 
-DOC_BRANCH = {  # the document's branch: b001, with a "deposits" service as in its examples
-    "branch.id": "b001",
-    "services": [{"id": "deposits", "prefix": "A", "counters": [1, 2],
-                  "name": {"zh_CN": "存款取款", "en": "Deposits and withdrawals"},
-                  "description": {"zh_CN": "存钱、取钱", "en": "Put money in, take it out"}}],
-}
+DOC_BRANCH = {"branch.id": "b001"}
+"""The document's branch id; its services are the example configuration's."""
 
 
 def shell_blocks() -> list[str]:
@@ -65,6 +62,7 @@ def test_the_documented_shell_session_works_against_the_real_hub(
     assert f"-p {mosquitto.port}" in setup
     ticket = _block(blocks, "ticket/request")
     raise_call = _block(blocks, "RAISE=")
+    sign_in = _block(blocks, "SIGN_IN=")
     acknowledge = _block(blocks, "COMING=")
     watch_calls = _block(blocks, '-t "bank/$B/kiosk/+/help"\n')
     watch_kiosk = _block(blocks, '-t "bank/$B/console/+/help/$K"')
@@ -77,6 +75,7 @@ def test_the_documented_shell_session_works_against_the_real_hub(
         "echo '--- ticket'", ticket,
         "echo '--- same request again'", rest_of_ticket,
         "echo '--- raise'", raise_call, 'echo "CALL $CALL"',
+        "echo '--- sign in'", sign_in,
         "echo '--- acknowledge'", acknowledge,
         _until(f"[ $(grep -c '\"kind\":\"' {tmp_path / 'kiosk.out'}) -ge 2 ]"),
         "echo '--- state'",
@@ -95,8 +94,8 @@ def test_the_documented_shell_session_works_against_the_real_hub(
     pieces = re.split(r"^--- (.+)$", result.stdout, flags=re.M)
     parts = {name: body.strip() for name, body in zip(pieces[1::2], pieces[2::2], strict=True)}
 
-    assert set(parts) == {"ticket", "same request again", "raise", "acknowledge", "state"}, \
-        result.stdout
+    assert set(parts) == {"ticket", "same request again", "raise", "sign in", "acknowledge",
+                          "state"}, result.stdout
     reply = json.loads(parts["ticket"])
     assert reply["type"] == "ticket.reply" and reply["sender"] == "hub"
     assert reply["body"]["ok"] and reply["body"]["ticket"]["number"] == "A001"
@@ -108,6 +107,10 @@ def test_the_documented_shell_session_works_against_the_real_hub(
     assert ack["type"] == "event.ack" and ack["body"]["ids"] == [call_id]
     console_saw = (tmp_path / "console.out").read_text()
     assert "bank/b001/kiosk/kiosk-1/help {" in console_saw and call_id in console_saw
+
+    signed_in = json.loads(parts["sign in"])
+    assert signed_in["type"] == "pin.reply" and signed_in["body"]["ok"]
+    assert signed_in["body"]["staff_id"] == "wang-fang"
 
     kiosk_saw = [json.loads(line.split(" ", 1)[1])
                  for line in (tmp_path / "kiosk.out").read_text().splitlines()

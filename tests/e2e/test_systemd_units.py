@@ -141,3 +141,11 @@ def test_a_frozen_kiosk_is_restarted_by_systemds_watchdog(tmp_path: Path) -> Non
     restarted = journal[position:]  # the kiosk's log and systemd's, in either order
     assert "kiosk kiosk-1 started" in restarted, journal
     assert "Started bank-kiosk-kiosk.service" in restarted, journal
+
+
+def test_the_qt_programs_are_given_a_short_stop_timeout() -> None:
+    """They stop within 5 s of SIGTERM (test_kiosk_stop.py); the unit says so, rather than
+    systemd's 90 s default spent waiting on a window that refuses to close."""
+    for name in ("kiosk", "console", "display"):
+        text = (UNITS / f"bank-kiosk-{name}.service").read_text(encoding="utf-8")
+        assert "\nTimeoutStopSec=10\n" in text, name

@@ -156,10 +156,10 @@ def test_a_ticket_taken_at_the_kiosk_is_the_hubs_spoken_printed_and_on_the_statu
             assert screen.number.text() == f"{ticket.number}号"
 
             spoken = " | ".join(speaker.texts)
-            assert f"您的号码是{ticket.number}号。" in spoken
+            assert f"您的号码 {ticket.number}号" in spoken.replace(" | ", " ")
             assert "存款取款" in spoken
-            assert screen.people_ahead.text() == "下一位就是您。"  # the first of the day
-            assert "下一位就是您。" in spoken
+            assert screen.people_ahead.text() == "您前面没有人在等候。"  # the first of the day
+            assert "您前面没有人在等候。" in spoken
 
             qtbot.waitUntil(lambda: screen.print_stage is PrintStage.PRINTED,
                             timeout=PATIENCE_MS)
@@ -171,7 +171,7 @@ def test_a_ticket_taken_at_the_kiosk_is_the_hubs_spoken_printed_and_on_the_statu
 
             page = fetch(url)
             assert ticket.number in page
-            assert "您前面最多还有 0 人" in page or "At most 0 people" in page
+            assert "您前面没有人在等候。" in page and "Nobody is waiting before you." in page
 
             touch(touchscreen, screen.finished_button)
             touch(touchscreen, parts.window.feedback_screen.faces[Rating.GOOD])

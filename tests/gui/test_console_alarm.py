@@ -138,3 +138,73 @@ def test_closing_the_last_open_console_asks_first(qtbot, desk: ConsoleDesk) -> N
     assert desk.questions and "only staff console" in desk.questions[0]
     desk.answer_close = True
     assert desk.window.close()
+
+
+def test_the_banners_follow_the_customers_reason_at_once(
+        qtbot, desk: ConsoleDesk) -> None:  # type: ignore[no-untyped-def]
+    raised = new_raise("kiosk-1", desk.clock())
+    desk.show_events([raised])
+    banners = (desk.window.alarm_strip.text, desk.window.floating.text)
+    qtbot.waitUntil(lambda: all("reason not given yet" in b.text() for b in banners),
+                    timeout=3000)
+
+    # The customer taps "I feel unwell" a second later; no alarm is added or louder.
+    unwell = new_follow_up(raised.call_id, "kiosk-1", K.CATEGORY_SET, "kiosk-1",
+                           desk.clock() + 1, category=Category.MEDICAL)
+    desk.show_events([raised, unwell])
+    for banner in banners:
+        assert "Medical: feels unwell" in banner.text()
+        assert "reason not given yet" not in banner.text()
+
+    # "I'd like to talk privately" turns both banners to the calm special-attention words.
+    private = new_follow_up(raised.call_id, "kiosk-1", K.CATEGORY_SET, "kiosk-1",
+                            desk.clock() + 2, category=Category.PRIVATE_TALK)
+    desk.show_events([raised, unwell, private])
+    for banner in banners:
+        assert "Special attention: approach calmly" in banner.text()
+
+
+def test_a_silent_kiosk_alarms_on_time_whatever_the_wall_clock_does(
+        qapp, config: BranchConfig) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.console.device_monitor import DeviceMonitor
+    from kiosk.console.sample_day import sample_health, sample_heartbeat
+    from kiosk.console.supervision import DeviceChange, DeviceWatch
+    from kiosk.core.settings import Role
+    from kiosk.protocol import Decoded, topics
+    from kiosk.protocol.topics import parse_topic
+    from tests.helpers.console_fakes import FakeClock
+
+    wall, monotonic = FakeClock(), FakeClock(500.0)
+    monitor = DeviceMonitor(DeviceWatch(config), wall, monotonic=monotonic)
+    topic = topics.heartbeat(config.branch.id, Role.KIOSK, "kiosk-1")
+    beat = Decoded(parse_topic(topic), sample_heartbeat(sample_health(kiosk=True)), "kiosk-1",
+                   "m" * 32, wall(), 1)
+    monitor.liveness(beat)
+    monitor.tick()
+    assert monitor.watch.online("kiosk-1", monotonic())
+
+    wall.advance(-3600.0)  # the console's clock is set back an hour; the kiosk goes quiet
+    monotonic.advance(config.presence.offline_after_s + 1)
+    monitor.tick()
+    assert [e.change for e in monitor.events] == [DeviceChange.WENT_OFFLINE]
+    assert monitor.offline_kiosks() == ["kiosk-1"]
+    assert monitor.events[0].at == wall()  # dated on the wall clock, as shown to staff
+
+    wall.advance(7200.0)  # an hour ahead: a kiosk heard just now is not offline
+    monitor.liveness(beat)
+    monitor.tick()
+    assert monitor.offline_kiosks() == []
+
+
+def test_a_console_started_on_a_damaged_journal_runs_and_says_so(
+        qtbot, config: BranchConfig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "console-1-journal.sqlite").write_bytes(b"not a database, a damaged file " * 300)
+    desk = make_desk(config, data)
+    try:
+        assert desk.parts.journal.fault is not None
+        assert desk.parts.health.health().store is Component.DEGRADED
+        assert len(list(data.glob("console-1-journal.sqlite.damaged-*"))) == 1
+    finally:
+        desk.parts.stop()

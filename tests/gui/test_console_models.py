@@ -103,3 +103,27 @@ def test_the_history_report_and_log_models(qtmodeltester, names: BranchNames,  #
         model.set_rows(rows)
         assert model.rowCount() == len(rows) > 0
         qtmodeltester.check(model)
+
+
+
+def test_supervision_says_when_a_kiosks_calls_live_in_memory_only(
+        names: BranchNames, config: BranchConfig, day: SampleDay) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from kiosk.console import console_style as style
+    from kiosk.protocol.device_messages import Component
+
+    watch = DeviceWatch(config)
+    health = replace(sample_health(kiosk=True), store=Component.FAILED)
+    watch.heartbeat("kiosk-1", sample_heartbeat(health, Activity.IDLE), day.now)
+    model = devices_model(names, lambda: day.now)
+    model.set_rows(watch.views(day.now))
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in
+               range(model.columnCount())]
+    row = model.row_of("kiosk-1")
+    assert model.cell_text(row, headers.index("Stored calls")) == "Not working"
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) == \
+        QColor(style.DEVICE_PROBLEM.background)

@@ -165,7 +165,10 @@ def test_each_choice_tells_staff_without_delaying_the_call(kiosk: KioskUnderTest
     assert kiosk.kinds()[0] is K.RAISED  # the call went first, unrefined
     assert kiosk.events()[-1].category is category
     assert kiosk.window.help_screen.question.text() == f"您告诉工作人员：{choice.text()}"
-    assert kiosk.speaker.last.text == "好的，工作人员会知道您需要什么。"
+    # What is said is the line that now shows the choice, and the reading of the choices
+    # (no longer what the screen asks) is stopped.
+    assert kiosk.speaker.last.text == f"您告诉工作人员：{choice.text()}"
+    assert kiosk.speaker.said[-2].channel == "screen" and kiosk.speaker.said[-2].text == ""
 
 
 def test_a_choice_made_before_the_call_has_its_id_is_kept(kiosk: KioskUnderTest) -> None:
@@ -351,3 +354,26 @@ def test_a_tap_during_a_drill_is_a_real_call_shown_at_once(staged: KioskUnderTes
 
     assert heading(staged) == "正在呼叫工作人员"
     assert not staged.window.help_screen.drill.isVisible()
+
+
+def test_a_kiosk_clock_set_back_still_sends_the_customer_to_the_counter_on_time(
+        qapp) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.help_call import Category
+    from kiosk.core.help_view import HelpPhase
+    from kiosk.customer.help_follower import HelpFollower
+    from kiosk.net.kiosk_client import Reachability
+    from tests.helpers.console_fakes import FakeClock
+
+    wall, monotonic = FakeClock(), FakeClock(100.0)
+    follower = HelpFollower(wall, confirm_grace_s=5.0, reassure_every_s=20.0,
+                            monotonic=monotonic)
+    reach = Reachability(connected=True, consoles_online=frozenset({"console-1"}),
+                         hub_online=True)
+    follower.reachability_changed(reach)
+    follower.tapped(Category.UNSPECIFIED)  # the call is on its way; no console confirms it
+    assert follower.view is not None and follower.view.phase is HelpPhase.CALLING
+    wall.advance(-3600.0)  # the kiosk's clock is set back an hour
+    monotonic.advance(5.0)
+    follower.reachability_changed(reach)
+    assert follower.view is not None and follower.view.phase is HelpPhase.NO_STAFF
+    follower.stop()

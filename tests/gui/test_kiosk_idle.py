@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.customer_settings import defaults
 from kiosk.core.help_call import Category
+from kiosk.core.idle import IdleClock
 from kiosk.core.kiosk_flow import Screen
+from kiosk.customer.idle_watch import IdleWatch
 from tests.gui.test_kiosk_shell import KioskUnderTest, start_kiosk, touch
 from tests.helpers.fake_speaker import FakeSpeaker
 
@@ -115,3 +117,36 @@ def test_the_clock_starts_when_speech_ends(qtbot: QtBot, tmp_path: Path,
         qtbot.waitUntil(lambda: warned(kiosk), timeout=PATIENCE_MS)
     finally:
         kiosk.stop()
+
+
+def test_the_warning_shows_the_seconds_left_and_says_them_at_the_start_and_the_marks(
+        kiosk: KioskUnderTest, qtbot: QtBot, touchscreen: QPointingDevice) -> None:
+    window = kiosk.window
+    screen = window.idle_screen
+    touch(touchscreen, window.home.settings_button)  # a customer is here
+    qtbot.waitUntil(lambda: warned(kiosk), timeout=PATIENCE_MS)
+    assert screen.countdown.isVisible()
+    assert "1秒后会回到开始页面" in screen.countdown.text()  # 0.4 s configured: "1 second"
+    assert screen.countdown.text() in kiosk.speaker.last.items  # said with the question
+    said_before = len(kiosk.speaker.said)
+
+    window.idle.countdown.emit(11, False)  # a second passes: shown, not said
+    assert screen.countdown.text() == "如果没有人碰屏幕，11秒后会回到开始页面，留给下一位客户。"
+    assert len(kiosk.speaker.said) == said_before
+    window.idle.countdown.emit(10, True)  # a spoken mark
+    assert kiosk.speaker.last.items == (
+        "如果没有人碰屏幕，10秒后会回到开始页面，留给下一位客户。",)
+
+
+def test_the_countdown_is_sent_once_per_second_and_marked_to_be_said_at_ten(
+        qtbot: QtBot) -> None:
+    now = [0.0]
+    watch = IdleWatch(IdleClock(warn_after_s=5, reset_after_warn_s=30), lambda: now[0])
+    counted: list[tuple[int, bool]] = []
+    watch.countdown.connect(lambda left, say: counted.append((left, say)))
+    watch.activity()
+    while now[0] < 40:
+        now[0] += 0.25
+        watch.poll()
+    assert [left for left, _say in counted] == list(range(30, 0, -1))  # then the reset
+    assert [left for left, say in counted if say] == [10]

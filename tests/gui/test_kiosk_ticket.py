@@ -185,12 +185,12 @@ def test_the_ticket_is_shown_huge_spoken_in_full_and_printed(
     qtbot.waitUntil(lambda: screen.print_stage is PrintStage.PRINTED, timeout=PATIENCE_MS)
     assert screen.number.text() == "A042号" and screen.number.role() == "huge"
     assert screen.service.text() == "存款取款"
-    assert screen.people_ahead.text() == "您前面最多还有3人。"
+    assert screen.people_ahead.text() == "您前面还有3人在等候。"
     assert screen.wait.text() == "预计等候10到20分钟"
     assert screen.qr.isVisible()
     assert screen.qr.text == f"{kiosk.kiosk.config.status_page.public_url}/t/{TOKEN}"
     reading = kiosk.speaker.said[before]
-    assert reading.text.startswith("您的号码是A042号。 存款取款 您前面最多还有3人。")
+    assert reading.items[:4] == ("您的号码", "A042号", "存款取款", "您前面还有3人在等候。")
     assert "预计等候10到20分钟" in reading.text
     qtbot.waitUntil(lambda: "请在下方取走号票。" in kiosk.said_after(before),
                     timeout=PATIENCE_MS)
@@ -225,15 +225,21 @@ def test_a_failed_print_is_told_on_screen_and_aloud_and_the_ticket_stays(
 def test_a_kiosk_without_printer_asks_the_customer_to_remember_the_number(
         qtbot: QtBot, tmp_path: Path, touchscreen: QPointingDevice) -> None:
     kiosk = start_ticket_kiosk(qtbot, tmp_path,
-                               printer=FakePrinter(auto_outcome=PrintOutcome.NO_PRINTER))
+                               printer=FakePrinter(auto_outcome=PrintOutcome.NO_PRINTER),
+                               **{"printer.mode": "none"})
     try:
         take(kiosk, touchscreen)
+        before = len(kiosk.speaker.said)
         kiosk.answer("A001", people_ahead=0)
         screen = kiosk.window.ticket_screen
         qtbot.waitUntil(lambda: screen.print_stage is PrintStage.NO_PRINTER,
                         timeout=PATIENCE_MS)
         assert screen.print_line.text() == "请记住您的号码：A001号。"
-        assert screen.people_ahead.text() == "下一位就是您。"
+        assert screen.people_ahead.text() == "您前面没有人在等候。"
+        qtbot.waitUntil(lambda: not kiosk.printer.unfinished, timeout=PATIENCE_MS)
+        said = kiosk.said_after(before)
+        assert "正在打印" not in said  # it has no printer: it never says it is printing
+        assert said.count("请记住您的号码：A001号。") == 1
     finally:
         stop_kiosk(kiosk.kiosk.parts)
 
@@ -262,7 +268,7 @@ def test_the_ticket_follows_a_language_switch_and_says_it_again(
     screen = kiosk.window.ticket_screen
     assert screen.service.text() == "Deposits and withdrawals"
     assert screen.number.text() == "A042"
-    assert "Your number is A042." in kiosk.speaker.last.text
+    assert kiosk.speaker.last.items[:2] == ("Your number", "A042")
     assert kiosk.speaker.last.language == "en"
 
 

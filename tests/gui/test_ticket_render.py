@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.settings import PrinterMode, PrinterSection
+from kiosk.core.ticket_sentences import wait_minutes
 from kiosk.printing.cups_printer import CupsTicketPrinter
 from kiosk.printing.options import make_printer
 from kiosk.printing.printer import (
@@ -32,7 +33,7 @@ from kiosk.printing.printer import (
     printer_component,
 )
 from kiosk.printing.qt_adapter import PrinterEvents
-from kiosk.printing.ticket_content import status_url, ticket_facts, wait_minutes
+from kiosk.printing.ticket_content import status_url, ticket_facts
 from kiosk.printing.ticket_pdf import qr_matrix, render_ticket_pdf, ticket_document
 from kiosk.printing.ticket_words import TicketWords, ticket_words
 from kiosk.protocol.device_messages import Component
@@ -101,12 +102,12 @@ def test_the_ticket_reads_as_one_sentence_per_line_in_chinese_and_english(
 
     assert (zh.branch, zh.your_number, zh.number, zh.service) == ("示范支行", "您的号码", "A042",
                                                                  "存款取款")
-    assert zh.people_ahead == "您前面最多还有3人。"
+    assert zh.people_ahead == "您前面还有3人在等候。"
     assert zh.wait == "预计等候10到20分钟"
     assert zh.taken_at == "取号时间：2026-11-27 09:15"  # the branch's own time zone
     assert zh.status_url == f"{config.status_page.public_url}/t/{TOKEN}"
     assert (en.service, en.people_ahead, en.wait) == (
-        "Deposits and withdrawals", "At most 3 people before you",
+        "Deposits and withdrawals", "3 people are waiting before you.",
         "Expected wait: 10 to 20 minutes")
     assert en.title == "Ticket A042"
 
@@ -115,21 +116,26 @@ def test_the_next_customer_and_a_short_wait_are_said_plainly(config: BranchConfi
                                                              family: str) -> None:
     words = words_in("zh_CN", config, issued(people_ahead=0, low_s=0, high_s=200))
 
-    assert words.people_ahead == "下一位就是您。"
+    assert words.people_ahead == "您前面没有人在等候。"
     assert words.wait == "预计等候不超过4分钟"
+    nobody = words_in("zh_CN", config, issued(people_ahead=0, low_s=0, high_s=0))
+    assert nobody.wait == "预计等候不到1分钟"  # never "0 to 0 minutes"
+    one = words_in("en", config, issued(people_ahead=1, low_s=120, high_s=120))
+    assert (one.people_ahead, one.wait) == ("One person is waiting before you.",
+                                            "Expected wait: about 2 minutes")
 
 
 def test_wait_ranges_never_promise_less_than_the_hub_did() -> None:
     assert wait_minutes(600, 1150) == (10, 20)
     assert wait_minutes(659, 661) == (10, 12)
-    assert wait_minutes(0, 0) == (0, 1)
+    assert wait_minutes(0, 0) == (0, 0)
     assert status_url("https://q.example.cn/", "tok") == "https://q.example.cn/t/tok"
 
 
 @needs_poppler
 @pytest.mark.parametrize(("language", "service", "ahead"), [
-    ("zh_CN", "存款取款", "您前面最多还有3人。"),
-    ("en", "Deposits and withdrawals", "At most 3 people before you")])
+    ("zh_CN", "存款取款", "您前面还有3人在等候。"),
+    ("en", "Deposits and withdrawals", "3 people are waiting before you.")])
 def test_the_pdf_is_receipt_wide_holds_the_ticket_and_a_readable_qr_code(
         config: BranchConfig, family: str, tmp_path: Path, language: str, service: str,
         ahead: str) -> None:

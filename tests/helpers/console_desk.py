@@ -75,6 +75,7 @@ def make_desk(config: BranchConfig, data_dir: Path, *, console_id: str = "consol
         return save_to / name
 
     parts = build_console(app, config, console_id, data_dir, player=player, clock=clock,
+                          monotonic=clock,
                           section=section, confirm_close=confirm, save_path=save_path,
                           language="en")
     desk = ConsoleDesk(parts, clock, player)

@@ -38,12 +38,18 @@ class Said:
     interrupt: bool
     resumable: bool
     channel: str | None
+    items: tuple[str, ...] = ()
+    """Each item's text, as given (the sentences of the utterance)."""
 
 
 class FakeSpeaker:
     def __init__(self, *, auto_finish: bool = True, volume_steps: int = 5,
-                 default_volume_step: int = 3, health: SpeechHealth = HEALTHY) -> None:
+                 default_volume_step: int = 3, health: SpeechHealth = HEALTHY,
+                 on_say: Callable[[Said], None] | None = None) -> None:
+        """``on_say`` sees each utterance as it is given, before anything it replaces ends:
+        a test can look at the screen at the moment something is said."""
         self.auto_finish = auto_finish
+        self.on_say = on_say
         self.said: list[Said] = []
         self.stops = 0
         self.resets = 0
@@ -72,8 +78,11 @@ class FakeSpeaker:
             for said in self.said:
                 if said.channel == channel and said.utterance_id in self.open:
                     self._end(said.utterance_id, interrupted=True)
-        self.said.append(Said(utterance_id, " ".join(texts), phrase_ids, language,
-                              Priority(priority), interrupt, resumable, channel))
+        said = Said(utterance_id, " ".join(texts), phrase_ids, language, Priority(priority),
+                    interrupt, resumable, channel, tuple(texts))
+        if self.on_say is not None:
+            self.on_say(said)
+        self.said.append(said)
         self.open.append(utterance_id)
         if self.auto_finish:
             self._emit(lambda listener: listener.utterance_started(utterance_id))
@@ -128,6 +137,12 @@ class FakeSpeaker:
     @property
     def texts(self) -> list[str]:
         return [said.text for said in self.said]
+
+    @property
+    def still_to_say(self) -> list[Said]:
+        """Utterances given and neither finished nor interrupted (with ``auto_finish=False``:
+        what a real voice would still say, or resume)."""
+        return [said for said in self.said if said.utterance_id in self.open]
 
     @property
     def last(self) -> Said:

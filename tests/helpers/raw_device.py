@@ -17,7 +17,9 @@ import paho.mqtt.client as mqtt
 
 from kiosk.core.settings import Role
 from kiosk.protocol import Codec, Decoded, Message, Rejection, topics
+from kiosk.protocol.pin_messages import PinPurpose, PinReply, PinRequest
 from kiosk.protocol.subscriptions import subscriptions
+from tests.helpers.branch import STAFF_PINS
 
 M = TypeVar("M", bound=Message)
 PATIENCE_S = 10.0
@@ -29,7 +31,7 @@ class RawDevice:
                  subscribe: Sequence[str] | None = None, password: str = "test-password",
                  ca_file: str | None = None) -> None:
         """``subscribe``: topic filters; by default what a device of ``role`` subscribes to.
-        ``ca_file``: connect with TLS, trusting this CA."""
+        ``ca_file``: connect with TLS, trusting that CA."""
         self.device_id = device_id
         self.branch = branch
         self.codec = Codec(branch, device_id, hub_id)
@@ -38,6 +40,7 @@ class RawDevice:
             subscribe = subscriptions(role, branch, device_id)
         self.received: list[Decoded] = []
         self.rejected: list[tuple[str, Rejection]] = []
+        self.raw: list[tuple[str, bytes]] = []  # every delivery, as the broker handed it
         self._changed = threading.Condition()
         self._subscribed = threading.Event()
         self._client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2,
@@ -79,6 +82,7 @@ class RawDevice:
     def _message(self, client: Any, userdata: Any, message: mqtt.MQTTMessage) -> None:
         result = self.codec.decode(message.topic, bytes(message.payload))
         with self._changed:
+            self.raw.append((message.topic, bytes(message.payload)))
             if isinstance(result, Rejection):
                 self.rejected.append((message.topic, result))
             else:
@@ -123,3 +127,14 @@ class RawDevice:
 
     def reply_topic(self) -> str:
         return topics.hub_reply(self.branch, self.device_id)
+
+    def sign_in(self, staff_id: str, pin: str | None = None) -> str:
+        """Sign ``staff_id`` in at this console through the hub, as a console does; the
+        session token the hub answered with."""
+        request = PinRequest(uuid.uuid4().hex, staff_id, pin or STAFF_PINS[staff_id],
+                             PinPurpose.CONSOLE_SIGN_IN)
+        self.publish(topics.pin_request(self.branch, Role.CONSOLE, self.device_id), request)
+        reply = self.wait_for(PinReply, lambda r: r.request_id == request.request_id,
+                              topic=self.reply_topic())
+        assert reply.ok and reply.session is not None, f"{staff_id} not signed in: {reply}"
+        return reply.session

@@ -96,7 +96,7 @@ def test_with_the_hub_down_the_console_escalates_from_the_raise_time_itself() ->
     assert escalation_level(call, T0 + 61, timing, hub_online=True) == 0  # the hub decides
     coming = new_follow_up(raised.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1", T0 + 62,
                            staff_id="li-ming")
-    assert call_alarms(calls_state([raised, coming]), T0 + 70, timing, False) == []
+    assert call_alarms(calls_state([raised, coming]), lambda _call: T0 + 70, timing, False) == []
 
 
 # --- supervision -----------------------------------------------------------------------------
@@ -213,6 +213,35 @@ def test_the_journal_keeps_what_the_console_saw_across_a_restart(tmp_path: Path)
     again.close()
 
 
+
+@pytest.mark.parametrize("offset", [0, 4096], ids=["header", "inside"])
+def test_a_damaged_journal_is_set_aside_and_a_fresh_one_started(tmp_path: Path,
+                                                                offset: int) -> None:
+    path = tmp_path / "journal.sqlite"
+    journal = Journal(path)
+    for n in range(200):  # enough rows for several pages
+        journal.add_rating(VisitRating(f"{n:032x}", "kiosk-1", "good", "zh_CN", T0 + n))
+    journal.close()
+    data = bytearray(path.read_bytes())
+    data[offset:offset + 12] = bytes(b ^ 0x5A for b in data[offset:offset + 12])
+    path.write_bytes(bytes(data))
+
+    fresh = Journal(path)
+    assert fresh.fault is not None and "set aside" in fresh.fault
+    assert len(list(tmp_path.glob("journal.sqlite.damaged-*"))) == 1
+    assert fresh.add_rating(VisitRating("a" * 32, "kiosk-1", "ok", "zh_CN", T0))
+    assert [r.rating for r in fresh.ratings()] == ["ok"]
+    fresh.close()
+
+
+def test_a_journal_with_no_folder_to_live_in_is_kept_in_memory(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    journal = Journal(blocked / "journal.sqlite")
+    assert journal.fault is not None and "memory" in journal.fault
+    assert journal.add_rating(VisitRating("a" * 32, "kiosk-1", "ok", "zh_CN", T0))
+    journal.close()
+
 # --- figures -----------------------------------------------------------------------------------
 
 def test_nearest_rank_figures_are_always_measured_values() -> None:
@@ -239,3 +268,19 @@ def test_response_times_leave_drills_out_and_count_unanswered_calls() -> None:
     assert (medical.median_s, medical.p90_s) == (10.0, 30.0)
     (day,) = response_by_day(calls_state(events).values(), "Asia/Shanghai")
     assert day.count == 2
+
+
+def test_an_unattended_console_locks_on_time_whatever_the_wall_clock_does() -> None:
+    from kiosk.console.staff_session import Phase, StaffSession
+    from kiosk.protocol.pin_messages import PinReply
+
+    session = StaffSession(lock_after_s=60.0)
+    session.begin("a" * 32, "li-ming", 100.0, 5.0)  # on the monotonic clock
+    session.answer(PinReply("a" * 32, staff_id="li-ming", session="test-session-token-0001",
+                            expires_at=T0 + 8 * 3600), 101.0)
+    assert session.phase is Phase.SIGNED_IN
+    session.tick(150.0, T0 - 3600)  # the wall clock was set back an hour
+    assert session.phase is Phase.SIGNED_IN
+    session.tick(161.0, T0 - 3600 + 60)  # a minute without anyone: locked all the same
+    assert session.phase is Phase.LOCKED
+    assert session.staff_id == "li-ming"  # locked, not signed out: the hub's session lasts

@@ -10,6 +10,7 @@ from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome, ne
 from kiosk.core.help_rules import (
     ALLOWED_COMMANDS,
     allowed_commands,
+    check_belongs,
     check_command,
     check_new_event,
 )
@@ -195,3 +196,22 @@ def test_the_table_never_filters_facts_already_received() -> None:
     events = [raised(), step(K.RESOLVED, staff_id="wang", outcome=Outcome.HELPED), late_ack]
     merged = call_state(events)  # ... but recorded when it arrives as a fact
     assert merged.acknowledgers == ("zhao",) and merged.status is CallStatus.RESOLVED
+
+
+# --- a received event belongs to its call's kiosk ---------------------------------------------
+
+
+def test_an_event_naming_another_kiosk_than_its_calls_does_not_belong() -> None:
+    other = new_follow_up(CALL, "kiosk-2", K.CUSTOMER_FINE, "kiosk-2", 105.0)
+    why = check_belongs(RAISED, other)
+    assert why is not None and "kiosk-1" in why and "kiosk-2" in why
+    assert check_belongs(RAISED, step(K.ACKNOWLEDGED, staff_id="wang")) is None
+    assert check_belongs(None, other) is None  # a call nobody has seen: nothing to compare
+
+
+def test_the_raise_decides_the_kiosk_when_other_events_came_first() -> None:
+    overtaken = state_of(new_follow_up(CALL, "kiosk-2", K.CUSTOMER_FINE, "kiosk-2", 105.0))
+    assert check_belongs(overtaken, raised()) is None  # a customer's call is never refused
+    later = new_follow_up(CALL, "kiosk-2", K.CATEGORY_SET, "kiosk-2", 106.0,
+                          category=Category.MEDICAL)
+    assert check_belongs(state_of(raised()), later) is not None

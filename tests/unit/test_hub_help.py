@@ -52,6 +52,7 @@ def test_console_events_are_stored_acked_to_the_console_and_move_the_call(
         harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-2")
     received = harness.console_event("console-1", raised, K.RECEIVED, console_id="console-1")
+    harness.sign_in("console-1", "wang-fang")
     coming = harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="wang-fang")
     assert harness.acks("console-1") == [received.id, coming.id]
     state = calls_state(harness.help_state().events)[raised.call_id]
@@ -61,6 +62,8 @@ def test_console_events_are_stored_acked_to_the_console_and_move_the_call(
 def test_a_late_event_is_a_fact_stored_and_acked_and_the_call_stays_closed(
         harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-1")
+    harness.sign_in("console-1", "li-ming")
+    harness.sign_in("console-lobby", "wang-fang")
     harness.console_event("console-1", raised, K.RESOLVED, staff_id="li-ming",
                           outcome=Outcome.HELPED)
     late = harness.console_event("console-lobby", raised, K.ACKNOWLEDGED, staff_id="wang-fang")
@@ -95,6 +98,7 @@ def test_an_unanswered_call_escalates_at_the_configured_time(harness: HubHarness
 def test_an_acknowledged_call_left_open_is_signalled_again(harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-1")
     harness.clock.advance(5)
+    harness.sign_in("console-1", "li-ming")
     harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
     harness.clock.advance(179)
     harness.hub.tick()
@@ -107,6 +111,7 @@ def test_an_acknowledged_call_left_open_is_signalled_again(harness: HubHarness) 
 
 def test_a_closed_call_leaves_the_state_after_a_while(harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-1")
+    harness.sign_in("console-1", "li-ming")
     harness.console_event("console-1", raised, K.RESOLVED, staff_id="li-ming",
                           outcome=Outcome.NO_HELP_NEEDED)
     assert raised in harness.help_state().events  # still there: late joiners see the close

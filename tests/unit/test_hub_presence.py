@@ -38,6 +38,11 @@ def _status(harness: HubHarness, device_id: str) -> DeviceStatus:
     return next(d for d in state.devices if d.device_id == device_id)
 
 
+def _time_passes(harness: HubHarness, seconds: float) -> None:
+    harness.clock.advance(seconds)
+    harness.monotonic.advance(seconds)
+
+
 def test_a_heartbeat_brings_a_device_online_and_silence_takes_it_offline(
         harness: HubHarness) -> None:
     harness.hub.tick()
@@ -47,10 +52,10 @@ def test_a_heartbeat_brings_a_device_online_and_silence_takes_it_offline(
     assert status.online and status.last_seen == harness.clock()
     assert status.health is not None and status.activity is Activity.IDLE
     assert harness.hub.devices_online == 1
-    harness.clock.advance(0.9)
+    _time_passes(harness, 0.9)
     harness.hub.tick()
     assert _status(harness, "kiosk-1").online
-    harness.clock.advance(0.2)
+    _time_passes(harness, 0.2)
     harness.hub.tick()
     assert not _status(harness, "kiosk-1").online
     actions = [a.action for a in harness.ledger.audit_events()]
@@ -86,10 +91,22 @@ def test_the_hub_lists_itself_and_every_configured_device(harness: HubHarness) -
 
 def test_the_hub_heartbeats_on_its_own(harness: HubHarness) -> None:
     harness.hub.tick()
-    harness.clock.advance(0.25)
+    _time_passes(harness, 0.25)
     harness.hub.tick()
     beats = harness.published("hub/heartbeat", Heartbeat)
     assert [b.seq for b in beats] == [0, 1]
+
+
+def test_a_wall_clock_set_back_neither_silences_the_hub_nor_keeps_a_silent_kiosk_online(
+        harness: HubHarness) -> None:
+    harness.hub.tick()
+    _beat(harness, "kiosk-1")
+    harness.clock.advance(-3600.0)  # someone sets the hub's clock back an hour
+    _time_passes(harness, 1.1)  # while the kiosk says nothing for longer than allowed
+    harness.hub.tick()
+    assert not _status(harness, "kiosk-1").online
+    beats = harness.published("hub/heartbeat", Heartbeat)
+    assert len(beats) >= 2  # the hub still tells everyone it is alive
 
 
 def test_feedback_is_stored_once_and_acknowledged(harness: HubHarness) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def test_each_kind_of_bad_input_is_counted_under_its_own_reason(
 def test_an_event_reusing_a_stored_id_with_other_content_changes_nothing(
         harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-1")
+    harness.sign_in("console-1", "li-ming")
     ack = new_follow_up(raised.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1",
                         harness.clock(), staff_id="li-ming")
     topic = topics.console_help(harness.branch, "console-1", "kiosk-1")
@@ -200,3 +202,50 @@ def test_a_bug_costs_one_message_not_the_rest_of_the_batch(
     ])
     assert harness.acks("kiosk-1") == [raised.id]
     assert harness.hub.refusals.counter["internal_error"] == 1
+
+
+def test_a_retained_event_is_never_taken_as_live_and_is_cleared_at_the_broker(
+        harness: HubHarness) -> None:
+    branch = harness.branch
+    topic = topics.kiosk_help(branch, "kiosk-1")
+    old = new_raise("kiosk-1", harness.clock())
+    payload = harness.payload("kiosk-1", topic, HelpEventMessage(old))
+    harness.sent.clear()
+    harness.hub.handle(topic, payload, retained=True)
+    assert harness.ledger.help_events() == []
+    assert harness.hub.refusals.counter.snapshot() == {"retained": 1}
+    cleared = [out for out in harness.sent if out.topic == topic]
+    assert [(out.payload, out.retain) for out in cleared] == [(b"", True)]
+    # the same event live is a call; the broker's echo of the clearing is no refusal
+    harness.hub.handle(topic, payload)
+    harness.hub.handle(topic, b"", retained=False)
+    assert harness.ledger.help_events() == [old]
+    assert harness.hub.refusals.counter.snapshot() == {"retained": 1}
+
+
+def test_a_flood_of_bad_messages_costs_a_bounded_number_of_log_lines(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    harness = HubHarness(tmp_path, **{"broker.rejection_log_every_s": 1.0})
+    caplog.set_level(logging.INFO, logger="kiosk.hub")
+    flood_topic = topics.ticket_request(harness.branch, "kiosk-1")
+    other_topic = topics.ticket_request(harness.branch, "kiosk-2")
+    for n in range(10_000):
+        harness.hub.handle(flood_topic, b'{"v":1,"type":')
+        if n % 1000 == 999:
+            harness.clock.advance(0.5)  # 10,000 messages over five seconds
+    harness.hub.handle(other_topic, b"x" * 20_000)
+    harness.clock.advance(1.0)
+    harness.hub.tick()
+
+    assert harness.hub.refusals.counter.snapshot() == {"malformed_json": 10_000,
+                                                       "too_large": 1}
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(lines) <= 4 * (5 + 2) + 1, "at most 3 lines and a sum per second and sender"
+    in_full = [line for line in lines if line.startswith(f"dropped {flood_topic}: ")]
+    summed = [int(found.group(1)) for line in lines
+              if (found := re.fullmatch(r"dropped (\d+) more malformed_json from kiosk-1 in "
+                                        r"\d+ s \(not logged one by one\)", line))]
+    assert len(in_full) >= 3 and summed
+    assert len(in_full) + sum(summed) == 10_000
+    # another sender's refusal is logged in full, not lost in the flood's summary
+    assert any(line.startswith(f"dropped {other_topic}: too_large") for line in lines)

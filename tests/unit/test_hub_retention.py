@@ -15,6 +15,7 @@ K = HelpEventKind
 def test_old_closed_calls_go_open_ones_stay_and_the_chain_still_verifies(tmp_path: Path) -> None:
     harness = HubHarness(tmp_path, **{"hub.retention_days": 30})
     old_closed = harness.raise_call("kiosk-1")
+    harness.sign_in("console-1", "li-ming")
     harness.console_event("console-1", old_closed, K.RESOLVED, staff_id="li-ming",
                           outcome=Outcome.HELPED)
     old_open = harness.raise_call("kiosk-2")
@@ -41,6 +42,7 @@ def test_old_closed_calls_go_open_ones_stay_and_the_chain_still_verifies(tmp_pat
 def test_retention_zero_keeps_everything(tmp_path: Path) -> None:
     harness = HubHarness(tmp_path, **{"hub.retention_days": 0})
     closed = harness.raise_call("kiosk-1")
+    harness.sign_in("console-1", "li-ming")
     harness.console_event("console-1", closed, K.RESOLVED, staff_id="li-ming",
                           outcome=Outcome.HELPED)
     harness.clock.advance(5000 * DAY)

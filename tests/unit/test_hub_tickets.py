@@ -1,5 +1,6 @@
-"""The hub issues tickets: one per request id, in order, with a promise and a status token;
-counters call them by the priority rule; a restarted hub carries on from its ledger."""
+"""The hub issues tickets: one per request id, in order, with the people waiting before it
+and a status token; counters call them by the priority rule; a restarted hub carries on from
+its ledger."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.hub.status_page import render_ticket
 from kiosk.protocol import topics
 from kiosk.protocol.staff_commands import CallNext, Finish, NoShow, Recall, Transfer
 from kiosk.protocol.staff_messages import ActionRefusal
@@ -77,7 +79,8 @@ def test_a_request_delayed_beyond_the_window_is_dropped(harness: HubHarness) -> 
 
 
 def test_counters_call_priority_tickets_by_the_interleave_rule(harness: HubHarness) -> None:
-    """At most two regular calls before a waiting priority ticket (regular_per_priority = 2).
+    """At most two regular calls before a waiting priority ticket (regular_per_priority = 2),
+    and nobody who came later is called before a priority ticket: C006 after C005.
     Only counter 2 serves "cards" (prefix C)."""
     for priority in (False, False, False, True, True, False):
         harness.request_ticket("kiosk-1", "cards", priority=priority)
@@ -87,7 +90,7 @@ def test_counters_call_priority_tickets_by_the_interleave_rule(harness: HubHarne
         result = harness.action("console-2", "zhang-wei", session, CallNext(2))
         assert result.ok, result
         called.append(result.details["number"])
-    assert called == ["C001", "C002", "C004", "C003", "C006", "C005"]
+    assert called == ["C001", "C002", "C004", "C003", "C005", "C006"]
     announced = harness.published("hub/called", TicketCalled)
     assert [c.number for c in announced] == called
     assert all(c.counter == 2 and not c.recall for c in announced)
@@ -136,8 +139,8 @@ def test_the_status_page_sees_todays_ticket_by_its_token_only(harness: HubHarnes
     assert later.ticket is not None and later.ticket.status_token is not None
     view = harness.hub.ticket_view(later.ticket.status_token)
     assert view is not None and view.number == "A003" and view.state == "waiting"
-    # the page repeats the promise the ticket made: two waiting, room for one priority call
-    assert view.people_ahead == later.ticket.people_ahead == 3
+    # the page says what the ticket said: the two waiting before it now
+    assert view.people_ahead == later.ticket.people_ahead == 2
     assert view.service["en"] == "Deposits and withdrawals"
     assert harness.hub.ticket_view("x" * 22) is None
     assert reply.ticket is not None and reply.ticket.status_token is not None
@@ -157,3 +160,24 @@ def test_no_token_when_the_qr_code_is_switched_off(tmp_path: Path) -> None:
     harness = HubHarness(tmp_path, **{"status_page.enabled": False})
     reply = harness.request_ticket("kiosk-1", "cash")
     assert reply.ticket is not None and reply.ticket.status_token is None
+
+
+def test_a_priority_customer_is_told_the_people_waiting_not_an_upper_bound(
+        harness: HubHarness) -> None:
+    """Nobody waiting: 0, not "at most 2"; one waiting: 1, not "at most 5" (reply, status
+    page and wait range alike)."""
+    first = harness.request_ticket("kiosk-1", "pension", priority=True)
+    second = harness.request_ticket("kiosk-2", "pension", priority=True)
+    assert first.ticket is not None and second.ticket is not None
+    assert (first.ticket.people_ahead, second.ticket.people_ahead) == (0, 1)
+    assert (first.ticket.wait_low_s, first.ticket.wait_high_s) == (0, 0)
+    assert 0 < second.ticket.wait_low_s <= second.ticket.wait_high_s
+    assert second.ticket.status_token is not None
+    view = harness.hub.ticket_view(second.ticket.status_token)
+    assert view is not None and view.people_ahead == 1
+    page = render_ticket(view)
+    assert "您前面还有1人在等候。" in page and "One person is waiting before you." in page
+    assert first.ticket.status_token is not None
+    nobody = harness.hub.ticket_view(first.ticket.status_token)
+    assert nobody is not None
+    assert "预计等候不到1分钟" in render_ticket(nobody) and "0–0" not in render_ticket(nobody)

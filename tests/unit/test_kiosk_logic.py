@@ -8,7 +8,7 @@ from kiosk.core.customer_settings import VOLUME_STEPS, Rate, TextSize, defaults
 from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up, new_raise
 from kiosk.core.help_state import call_state
 from kiosk.core.help_view import HelpPhase, help_view
-from kiosk.core.idle import IdleAction, IdleClock
+from kiosk.core.idle import IdleAction, IdleClock, spoken_mark
 from kiosk.core.kiosk_flow import Flow, FlowError, Screen
 
 K = HelpEventKind
@@ -79,6 +79,24 @@ def test_idle_warns_after_speech_ends_then_resets() -> None:
     assert clock.poll(629.0) is IdleAction.NONE
     assert clock.poll(630.0) is IdleAction.RESET
     assert clock.poll(10_000.0) is IdleAction.NONE  # at rest until someone touches it
+
+
+def test_the_warning_counts_down_whole_seconds_and_is_said_at_the_marks_only() -> None:
+    clock = IdleClock(warn_after_s=100, reset_after_warn_s=30)
+    clock.activity(0.0)
+    assert clock.seconds_left(50.0) is None  # no warning, no countdown
+    assert clock.poll(100.0) is IdleAction.WARN
+    assert clock.seconds_left(100.0) == 30
+    assert clock.seconds_left(100.4) == 30  # rounded up: never fewer than there are
+    assert clock.seconds_left(120.2) == 10
+    assert clock.seconds_left(131.0) == 0
+    clock.activity(121.0)  # "I need more time"
+    assert clock.seconds_left(121.5) is None
+    said = [left for previous, left in zip([None, *range(30, 0, -1)], range(30, -1, -1),
+                                           strict=True) if spoken_mark(previous, left)]
+    assert said == [10]  # the start is said with the warning; then once, not every second
+    assert spoken_mark(12, 8)  # a mark passed between two polls is still said
+    assert not spoken_mark(None, 8)
 
 
 def test_more_time_is_unlimited() -> None:

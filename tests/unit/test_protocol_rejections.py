@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.core.settings import Role
 from kiosk.protocol import RejectCode, Rejection, decode, topics
+from kiosk.protocol.rejection import HELD_STATE
 from kiosk.protocol.topics import MAX_PAYLOAD_BYTES
 
 R = RejectCode
@@ -54,6 +55,7 @@ class Bad:
     payload: bytes
     code: RejectCode
     reason: str  # must appear in the rejection's reason
+    retained: bool = False  # the broker's retain flag
 
 
 CASES = [
@@ -68,6 +70,8 @@ CASES = [
         "topic is for branch 'b002', this is 'b001'"),
     # the bytes
     Bad("empty payload", KIOSK_HELP, b"", R.EMPTY, "cleared retained message"),
+    Bad("retained on an event topic", KIOSK_HELP, raw(envelope("help.event", raise_body())),
+        R.RETAINED, "a retained copy on bank/<branch>/kiosk/<kiosk_id>/help", retained=True),
     Bad("over the size limit", KIOSK_HELP, b"{" + b" " * MAX_PAYLOAD_BYTES + b"}",
         R.TOO_LARGE, "the limit on this topic is 16384"),
     Bad("not UTF-8", KIOSK_HELP, b'{"v": "\xff\xfe"}', R.NOT_UTF8, "not UTF-8 at byte 7"),
@@ -228,14 +232,16 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_is_refused_with_its_code_and_reason(case: Bad) -> None:
-    result = decode(case.topic, case.payload, branch=B, hub_id=HUB)
+    result = decode(case.topic, case.payload, branch=B, hub_id=HUB, retained=case.retained)
     assert isinstance(result, Rejection)
     assert result.code is case.code, result
     assert case.reason in result.reason, result
 
 
 def test_every_code_has_a_bad_example() -> None:
-    assert {case.code for case in CASES} == set(RejectCode)
+    """Codes that need what a receiver holds have their examples where it is held
+    (tests/unit/test_hub_authority.py, tests/unit/test_console_call_binding.py)."""
+    assert {case.code for case in CASES} == set(RejectCode) - HELD_STATE
 
 
 def test_a_bad_pin_is_refused_without_echoing_it() -> None:
@@ -271,3 +277,10 @@ def test_any_branch_and_any_hub_when_asked() -> None:
     result = decode(topics.presence("b002", Role.HUB, None), payload, branch=None,
                     hub_id=None)
     assert not isinstance(result, Rejection), result
+
+
+def test_a_retained_copy_is_read_where_the_topic_is_retained() -> None:
+    topic = topics.presence(B, Role.KIOSK, "kiosk-1")
+    payload = raw(envelope("presence", {"online": True}))
+    assert not isinstance(decode(topic, payload, branch=B, hub_id=HUB, retained=True),
+                          Rejection)

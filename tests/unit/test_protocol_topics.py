@@ -10,7 +10,7 @@ from test_protocol_samples import ids
 from kiosk.core.settings import Role
 from kiosk.protocol import topics
 from kiosk.protocol.acl import mosquitto_acl
-from kiosk.protocol.subscriptions import publications, subscriptions
+from kiosk.protocol.subscriptions import cleared_by_hub, publications, subscriptions
 from kiosk.protocol.topics import (
     SPECS,
     TOPICS,
@@ -198,8 +198,18 @@ def test_the_acl_gives_each_device_its_publications_and_subscriptions() -> None:
     assert set(blocks) == set(ROSTER)
     for device, role in ROSTER.items():
         own = None if role is Role.HUB else device
+        clears = [f"topic write {t}" for t in cleared_by_hub(B)] if role is Role.HUB else []
         assert blocks[device] == ([f"topic write {t}" for t in publications(role, B, own)]
+                                  + clears
                                   + [f"topic read {t}" for t in subscriptions(role, B, own)])
+
+
+def test_the_hub_may_clear_exactly_the_device_topics_it_reads_that_are_never_retained(
+        ) -> None:
+    cleared = set(cleared_by_hub(B))
+    assert f"bank/{B}/kiosk/+/help" in cleared and f"bank/{B}/console/+/action" in cleared
+    assert cleared <= set(subscriptions(Role.HUB, B, None))
+    assert not any(t.endswith("/presence") or "/hub/" in t for t in cleared)
 
 
 def test_the_acl_refuses_a_roster_it_cannot_secure() -> None:

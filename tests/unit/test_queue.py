@@ -178,27 +178,31 @@ def test_a_counter_only_calls_its_own_services() -> None:
 # -- people ahead, a promise -----------------------------------------------------------
 
 
-def test_people_ahead_of_a_regular_ticket_counts_the_priority_slots_before_it() -> None:
+def test_people_ahead_is_the_number_waiting_before_the_ticket_now() -> None:
     queue = make_queue(regular_per_priority=2)
     for _ in range(3):
         take(queue, "cash")
-    # Two regulars ahead now, and one priority slot comes before A003's turn.
-    assert queue.waiting_ahead("A003") == 2
+    # Two regulars wait ahead of A003; one priority ticket may still join in front of it
+    # (the first priority ticket joins after at most two regulars).
+    assert queue.people_ahead("A003") == 2
+    assert queue.priority_may_pass("A003") == 1
+    take(queue, "cash", priority=True)  # A004 joins in front of A003
+    take(queue, "cash", priority=True)  # A005 joins behind it: the bound was 1
     assert queue.people_ahead("A003") == 3
-    take(queue, "cash", priority=True)
-    take(queue, "cash", priority=True)
-    called = call(queue, counter=1, times=4)
-    assert called.index("A003") == 3
+    assert queue.priority_may_pass("A003") == 0
+    assert call(queue, counter=1, times=4) == ["A001", "A002", "A004", "A003"]
 
 
-def test_people_ahead_of_a_priority_ticket_counts_slots_later_regulars_can_fill() -> None:
+def test_nobody_who_comes_later_is_called_before_a_priority_ticket() -> None:
     queue = make_queue(regular_per_priority=2)
     take(queue, "cash")  # A001
     take(queue, "cash", priority=True)  # A002
-    assert queue.waiting_ahead("A002") == 1
-    assert queue.people_ahead("A002") == 2
-    take(queue, "cash")  # A003 arrives later and fills the second regular slot
-    assert call(queue, counter=1, times=3) == ["A001", "A003", "A002"]
+    assert queue.people_ahead("A002") == 1
+    assert queue.priority_may_pass("A002") == 0
+    take(queue, "cash")  # A003 arrives later and joins behind A002
+    take(queue, "cash", priority=True)  # A004 too
+    assert queue.people_ahead("A002") == 1
+    assert call(queue, counter=1, times=4) == ["A001", "A002", "A003", "A004"]
 
 
 def test_people_ahead_shrinks_as_tickets_are_called() -> None:
@@ -218,12 +222,12 @@ def test_waiting_lists_tickets_in_the_order_they_would_be_called() -> None:
     waiting = queue.waiting("cash")
     assert [(t.number, t.priority) for t in waiting] == [
         ("A001", False),
-        ("A003", False),
         ("A002", True),
+        ("A003", False),
         ("A004", False),
         ("A005", True),
     ]
-    assert [queue.waiting_ahead(t.number) for t in waiting] == [0, 1, 2, 3, 4]
+    assert [queue.people_ahead(t.number) for t in waiting] == [0, 1, 2, 3, 4]
 
 
 def test_people_ahead_is_only_for_waiting_tickets() -> None:
@@ -344,7 +348,8 @@ def test_the_wait_range_uses_the_default_service_time_until_three_are_known() ->
     for _ in range(4):
         take(queue, "cash")
     # cash: 300 s default, 2 counters -> a call every 150 s.
-    # A004: 3 waiting ahead (low 450 s -> 7 min), at most 4 ahead (high 600 s -> 10 min).
+    # A004: 3 waiting ahead (low 450 s -> 7 min), and one priority ticket may still join in
+    # front (high 4 x 150 = 600 s -> 10 min).
     assert queue.wait_range("A004") == (7 * 60, 10 * 60)
 
 
@@ -359,9 +364,10 @@ def test_the_wait_range_follows_the_days_service_times() -> None:
     for _ in range(3):
         take(queue, "pension", at=at)  # P005-P007
     # Quartiles of 60..240 s: 105 s and 195 s, one counter. Four regular calls since the
-    # last priority call, so a priority call is due at once.
-    assert queue.waiting_ahead("P007") == 2
-    assert queue.people_ahead("P007") == 4
+    # last priority call, so a priority ticket would join at the head, and another after
+    # each two regulars: two may still pass P007.
+    assert queue.people_ahead("P007") == 2
+    assert queue.priority_may_pass("P007") == 2
     assert queue.wait_range("P007") == (3 * 60, 13 * 60)  # 210 s down, 780 s up
 
 
@@ -382,11 +388,11 @@ def test_the_snapshot_is_json_and_shows_who_waits_and_who_is_called() -> None:
     assert state["day"] == "2025-03-03"
     cash = state["services"][0]
     assert cash["id"] == "cash" and cash["prefix"] == "A" and cash["counters"] == [1, 2]
-    # Nobody waits ahead of A002, but a regular arriving now could still take the one
-    # regular slot left before a priority call: 0-1 people, 0-3 minutes at 150 s a call.
+    # Nobody waits ahead of the priority ticket A002 and nobody can join in front of it.
     assert [
-        (t["number"], t["waiting_ahead"], t["people_ahead"], t["wait_s"]) for t in cash["waiting"]
-    ] == [("A002", 0, 1, [0, 180])]
+        (t["number"], t["people_ahead"], t["priority_may_pass"], t["wait_s"])
+        for t in cash["waiting"]
+    ] == [("A002", 0, 0, [0, 0])]
     assert [(t["number"], t["counter"]) for t in state["called"]] == [("A001", 2)]
 
 

@@ -3,10 +3,16 @@
 A random day is a sequence of arrivals (regular and priority, across services), retries
 of earlier requests, calls on random counters (shared ones and one that serves nothing),
 recalls, no-shows, finishes, transfers and the occasional change of business day.
+
+The promise (docs/decisions/0017-queue-promise.md): the people ahead a customer is told are
+the tickets waiting before theirs now; a priority ticket's count never rises; a regular
+ticket's rises only when a priority ticket joins (an elderly arrival or a transfer in), and
+by no more than the `priority_may_pass` it was told, which the wait range's high end counts.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -52,20 +58,24 @@ class WaitingView:
     """What a waiting customer is told after an operation."""
 
     service_id: str
+    priority: bool
     people_ahead: int
-    waiting_ahead: int
+    priority_may_pass: int
     wait_range: tuple[int, int]
     position: int
+    waiting_in_service: int
 
 
 @dataclass
 class Step:
     """One operation: its event (None when it did nothing), the business day after it,
-    the service a called ticket was called from, and what waiting customers saw after it."""
+    the service a called ticket was called from, the service a priority ticket joined (an
+    elderly arrival or a transfer in), and what waiting customers saw after it."""
 
     event: QueueEvent | None
     day: date | None
     called_service: str | None
+    priority_joined: str | None
     waiting: dict[str, WaitingView]
 
 
@@ -81,13 +91,16 @@ def open_tickets(queue: Queue) -> list[str]:
 def what_customers_see(queue: Queue) -> dict[str, WaitingView]:
     views: dict[str, WaitingView] = {}
     for service_id in SERVICE_IDS:
-        for position, ticket in enumerate(queue.waiting(service_id)):
+        line = queue.waiting(service_id)
+        for position, ticket in enumerate(line):
             views[ticket.number] = WaitingView(
                 service_id,
+                ticket.priority,
                 queue.people_ahead(ticket.number),
-                queue.waiting_ahead(ticket.number),
+                queue.priority_may_pass(ticket.number),
                 queue.wait_range(ticket.number),
                 position,
+                len(line),
             )
     return views
 
@@ -110,15 +123,16 @@ class RandomDay:
             operation = self.data.draw(st.sampled_from(OPERATIONS))
             self.at += self.data.draw(st.integers(0, 400))
             event: QueueEvent | None = getattr(self, operation)(step)
-            called_service = None
+            called_service = priority_joined = None
             if event is not None:
                 self.events.append(event)
                 ticket = self.queue.ticket(event.number)
                 if event.kind is EventKind.CALLED and ticket is not None:
                     called_service = ticket.service_id
-            self.steps.append(
-                Step(event, self.queue.day, called_service, what_customers_see(self.queue))
-            )
+                if operation in ("issue_priority", "transfer") and ticket is not None:
+                    priority_joined = ticket.service_id
+            self.steps.append(Step(event, self.queue.day, called_service, priority_joined,
+                                   what_customers_see(self.queue)))
         return self
 
     def issue(self, step: int, priority: bool = False) -> QueueEvent:
@@ -191,13 +205,78 @@ class RandomDay:
 ratios = st.integers(min_value=1, max_value=3)
 
 
+def same_ticket_steps(day: RandomDay) -> list[tuple[Step, Step, str, WaitingView, WaitingView]]:
+    """(step before, step after, number, view before, view after) for every ticket that waits
+    in the same service on the same day across two consecutive operations."""
+    pairs = []
+    for before, after in itertools.pairwise(day.steps):
+        if before.day != after.day:
+            continue
+        for number, then in before.waiting.items():
+            now = after.waiting.get(number)
+            if now is not None and now.service_id == then.service_id:
+                pairs.append((before, after, number, then, now))
+    return pairs
+
+
 @settings(max_examples=250, deadline=None)
 @given(st.data(), ratios)
-def test_people_ahead_is_a_promise_that_is_never_broken(
+def test_people_ahead_is_the_number_waiting_before_the_ticket_now(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """Never more than there are: the count is the ticket's place among the tickets of its
+    service waiting now, and each call takes the ticket that had nobody ahead."""
+    day = RandomDay(data, regular_per_priority).run()
+    for step in day.steps:
+        for view in step.waiting.values():
+            assert view.people_ahead == view.position
+            assert 0 <= view.people_ahead < view.waiting_in_service
+    for before, after in itertools.pairwise(day.steps):
+        event = after.event
+        if event is not None and event.kind is EventKind.CALLED and before.day == after.day:
+            assert before.waiting[event.number].people_ahead == 0
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.data(), ratios)
+def test_a_priority_tickets_count_never_rises(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """Whoever arrives or moves later, nobody is placed in front of a priority ticket."""
+    day = RandomDay(data, regular_per_priority).run()
+    for _before, _after, number, then, now in same_ticket_steps(day):
+        if then.priority:
+            assert now.people_ahead <= then.people_ahead, number
+            assert now.priority_may_pass == 0
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.data(), ratios)
+def test_a_regular_tickets_count_rises_only_by_priority_arrivals_within_the_bound(
+    data: st.DataObject, regular_per_priority: int
+) -> None:
+    """A regular ticket's count goes up only when a priority ticket joins its service (by
+    one), and never past what it was told: people ahead + priority_may_pass never rises."""
+    day = RandomDay(data, regular_per_priority).run()
+    for _before, after, number, then, now in same_ticket_steps(day):
+        if then.priority:
+            continue
+        if now.people_ahead > then.people_ahead:
+            assert after.priority_joined == then.service_id, number
+            assert now.people_ahead == then.people_ahead + 1
+            assert now.priority_may_pass == then.priority_may_pass - 1
+        assert now.people_ahead + now.priority_may_pass <= (
+            then.people_ahead + then.priority_may_pass
+        ), number
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.data(), ratios)
+def test_no_more_are_called_first_than_the_ticket_was_told(
     data: st.DataObject, regular_per_priority: int
 ) -> None:
     """After any operation, no more tickets of its service are called before a ticket than
-    the people ahead it was shown then, whoever arrives or moves later."""
+    its people ahead and the priority tickets it was told may still pass it."""
     day = RandomDay(data, regular_per_priority).run()
     promises: dict[str, list[tuple[int, int]]] = defaultdict(list)
     calls_by_service: dict[str, list[int]] = defaultdict(list)
@@ -218,17 +297,17 @@ def test_people_ahead_is_a_promise_that_is_never_broken(
         elif event is not None and event.kind is EventKind.TRANSFERRED:
             promises.pop(event.number, None)  # a new service, a new promise
         for number, view in step.waiting.items():
-            promises[number].append((index, view.people_ahead))
+            promises[number].append((index, view.people_ahead + view.priority_may_pass))
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.data(), ratios)
-def test_people_ahead_is_exact_when_every_arrival_is_the_worst_one(
+def test_the_bound_is_exact_when_every_arrival_is_the_worst_one(
     data: st.DataObject, regular_per_priority: int
 ) -> None:
-    """The promise is not padded: arrivals chosen to hurt a ticket most (a priority ticket
-    always waiting ahead of a regular one, a regular always there to fill a priority
-    ticket's regular slots) get exactly that many called first."""
+    """The bound is not padded: arrivals chosen to hurt a ticket most (a priority arrival
+    before each call of a regular ticket's service, a regular one before each call of a
+    priority ticket's) get exactly people ahead + priority_may_pass called first."""
     queue = Queue(SERVICES, regular_per_priority, BRANCH_TZ)
     at = MORNING
     events = []
@@ -243,6 +322,7 @@ def test_people_ahead_is_exact_when_every_arrival_is_the_worst_one(
         for event in events:
             rehearsal.apply(event)
         promised = rehearsal.people_ahead(target.number)
+        promised += rehearsal.priority_may_pass(target.number)
         called_first = 0
         for extra in range(1000):
             arrival_is_priority = not target.priority
@@ -280,15 +360,15 @@ def test_replaying_the_returned_events_rebuilds_an_equal_queue(
 def test_the_wait_range_never_runs_backwards(
     data: st.DataObject, regular_per_priority: int
 ) -> None:
-    """low <= high, and the waiting list's order matches the lower bound it shows."""
+    """low <= high, whole minutes, and 0 to 0 only for a ticket nobody can be called before."""
     day = RandomDay(data, regular_per_priority).run()
     for step in day.steps:
         for view in step.waiting.values():
             low, high = view.wait_range
             assert 0 <= low <= high
             assert low % 60 == 0 and high % 60 == 0
-            assert view.waiting_ahead <= view.people_ahead
-            assert view.waiting_ahead == view.position
+            if high == 0:
+                assert view.people_ahead + view.priority_may_pass == 0
 
 
 json_values = st.recursive(

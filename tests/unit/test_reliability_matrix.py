@@ -1,15 +1,19 @@
-"""Every test named in docs/reliability.md exists, so the matrix cannot silently rot."""
+"""Every test named in docs/reliability.md (and in the who-may-do-what table of
+docs/protocol.md) exists, so neither can silently rot."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_every_referenced_test_exists() -> None:
-    text = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("document", ["reliability.md", "protocol.md"])
+def test_every_referenced_test_exists(document: str) -> None:
+    text = (ROOT / "docs" / document).read_text(encoding="utf-8")
     missing = []
     current_file: Path | None = None
     for match in re.finditer(r"`(tests/[\w/]+\.py)?(::test_\w+)?`", text):

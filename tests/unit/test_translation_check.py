@@ -137,7 +137,7 @@ def test_a_renamed_placeholder_fails(catalogues: CatalogueCopy) -> None:
 
 def test_a_dropped_placeholder_fails(catalogues: CatalogueCopy) -> None:
     zh = catalogues / "kiosk_zh_CN.ts"
-    edit_message(zh, "Your number is {number}.", "text", "请等候叫号。")
+    edit_message(zh, "{count} people are waiting before you.", "text", "请等候叫号。")
     recompile(zh)
     assert "has no placeholders" in catalogues.only_new_problem().reason
 
