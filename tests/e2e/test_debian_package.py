@@ -153,8 +153,7 @@ def create_branch(machine: Path) -> str:
             "bank-kiosk-hub.service").is_symlink()
     proof = machine / "tmp" / "proof"
     proof.mkdir(exist_ok=True)
-    for helper in ("drill_in_root.py", "raw_device.py"):
-        shutil.copy2(HELPERS / helper, proof / helper)
+    shutil.copy2(HELPERS / "drill_in_root.py", proof / "drill_in_root.py")
     secrets = machine / "etc/bank-kiosk/branch/broker/secrets/console-1.secrets.toml"
     password = tomllib.loads(secrets.read_text(encoding="utf-8"))["broker_password"]
     assert isinstance(password, str)
