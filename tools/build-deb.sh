@@ -7,7 +7,7 @@
 # once, here, and kept in WHEEL_CACHE), the systemd units, the kiosk session scripts and
 # the maintainer scripts. Installing it needs no PyPI: its postinst makes the program's own
 # virtual environment in /opt/bank-kiosk with Debian's /usr/bin/python3 from those wheels
-# alone. Why it is built this way: docs/decisions/0015-debian-package.md.
+# alone. Why it is built this way: docs/decisions/0018-debian-package.md.
 #
 #   WHEEL_CACHE   where downloaded wheels are kept between builds (default: build/wheel-cache)
 #   DEB_REVISION  the Debian revision (default: 1)
