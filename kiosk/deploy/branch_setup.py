@@ -199,7 +199,9 @@ def create_branch(folder: BranchFolder, *, config_text: str | None, hosts: list[
         changes.kept(f"note: broker.ca_file is {config.broker.ca_file!r}; the bundles install "
                      f"the CA certificate as {CA_FILE}")
     missing = store_pins(folder, config, ask_pin, hash_pin, changes)
-    made_from = hashlib.sha256(folder.config.read_bytes() + "\n".join(hosts).encode())
+    # Made again when the configuration, the host names or the program's version change.
+    made_from = hashlib.sha256(folder.config.read_bytes() + "\n".join(hosts).encode()
+                               + __version__.encode())
     stamp = folder.broker / ".made-from"
     if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == made_from.hexdigest():
         changes.kept(f"unchanged broker set-up in {changes.shown(folder.broker)}")
