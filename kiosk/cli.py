@@ -254,6 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "(read, never copied; repeat)")
     bundle.set_defaults(handler=_support_bundle)
 
+    from kiosk.deploy.branch_commands import add_branch_parser
+
+    add_branch_parser(commands)
+
     audit = commands.add_parser("audit", help="check the hub's audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
     verify = audit_commands.add_parser("verify", help="prove no audit row was changed or "

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The whole check, as CI runs it: lint, the Qt-free rule, types, translations, then tests.
+# The whole check, as CI runs it: lint, the Qt-free rule, types, translations, then tests,
+# all with the tools of the checkout's virtual environment (.venv/, made by
+# `bash tools/setup-debian.sh --with-tests`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export QT_QPA_PLATFORM=offscreen
+if [ ! -x .venv/bin/pytest ]; then
+  echo "no test tools in .venv/: run 'bash tools/setup-debian.sh --with-tests' first" >&2
+  exit 2
+fi
+export PATH="$PWD/.venv/bin:$PATH" QT_QPA_PLATFORM=offscreen
 echo "== ruff"; ruff check .
 echo "== import rules"; lint-imports
 echo "== mypy (core, protocol)"; mypy

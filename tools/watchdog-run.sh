@@ -15,14 +15,22 @@
 # /tmp, /var/tmp, /etc/systemd/system, /var/lib/bank-kiosk, the journal) is a fresh tmpfs
 # inside the namespace, and only the kiosk's unit and the journal are started. Booting the
 # default target instead would run systemd-tmpfiles, which empties the machine's /tmp.
+# A checkout (or a Python) under /tmp or /var/tmp is bound back at its own path on top of
+# the fresh tmpfs, so the run works from a clone anywhere.
+#
+# PYTHON (default: python3 on the PATH) is the interpreter the kiosk unit runs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$(realpath -m "${1:-$ROOT/docs/watchdog-run}")"
-PYTHON="$(command -v python3)"
+PYTHON="${PYTHON:-$(command -v python3)}"
+PYTHON_PREFIX="$(dirname "$(dirname "$PYTHON")")"
 SYSTEMD=/lib/systemd/systemd
 WATCHDOG_WAIT_S=90
 [ "$(id -u)" = 0 ] || { echo "run as root (namespaces and mounts)" >&2; exit 2; }
 [ -x "$SYSTEMD" ] || { echo "systemd is not installed ($SYSTEMD)" >&2; exit 2; }
+case "$ROOT/" in /run/*|/etc/systemd/system/*|/var/lib/bank-kiosk/*)
+  echo "the checkout $ROOT is in a folder this run hides: clone it elsewhere" >&2; exit 2;;
+esac
 mkdir -p "$OUT"
 : > "$OUT/steps.log"
 step() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$OUT/steps.log"; }
@@ -31,7 +39,16 @@ step() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$OUT/steps.log"; }
 INSIDE=$(cat <<'EOS'
 set -euo pipefail
 mount --make-rprivate /
-for d in /run /tmp /var/tmp /etc/systemd/system; do mount -t tmpfs tmpfs "$d"; done
+mount -t tmpfs tmpfs /run
+# What lives under /tmp or /var/tmp (the checkout, a virtual environment) is kept aside
+# before those are hidden, and bound back at the same path afterwards.
+keep=()
+for path in "$ROOT" "$PYTHON_PREFIX"; do
+  case "$path/" in /tmp/*|/var/tmp/*) keep+=("$path");; esac
+done
+for i in "${!keep[@]}"; do mkdir -p "/run/keep/$i" && mount --rbind "${keep[$i]}" "/run/keep/$i"; done
+for d in /tmp /var/tmp /etc/systemd/system; do mount -t tmpfs tmpfs "$d"; done
+for i in "${!keep[@]}"; do mkdir -p "${keep[$i]}" && mount --rbind "/run/keep/$i" "${keep[$i]}"; done
 mkdir -p /var/lib/bank-kiosk && mount -t tmpfs tmpfs /var/lib/bank-kiosk
 # The journal of this run stays in the namespace (never the machine's own journal).
 if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal; fi
@@ -50,6 +67,7 @@ Group=
 PAMName=
 TTYPath=
 StandardInput=null
+EnvironmentFile=
 Environment=QT_QPA_PLATFORM=offscreen HOME=/root PYTHONPATH=$ROOT
 ExecStart=
 ExecStart=$PYTHON -m kiosk run --config /run/bank-kiosk/branch.toml --device kiosk-1 --data /var/lib/bank-kiosk/kiosk
@@ -69,7 +87,7 @@ EOS
 )
 
 step "starting systemd ($("$SYSTEMD" --version | head -1)) in its own namespaces"
-ROOT="$ROOT" PYTHON="$PYTHON" SYSTEMD="$SYSTEMD" \
+ROOT="$ROOT" PYTHON="$PYTHON" PYTHON_PREFIX="$PYTHON_PREFIX" SYSTEMD="$SYSTEMD" \
   unshare --pid --fork --mount --net --uts --mount-proc bash -c "$INSIDE" \
   > "$OUT/systemd.log" 2>&1 &
 UNSHARE=$!

@@ -200,6 +200,7 @@ class Ledger:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._refuse_newer_schema()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -223,11 +224,19 @@ class Ledger:
         version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         return version
 
-    def _migrate(self) -> None:
+    def _refuse_newer_schema(self) -> None:
+        """A ledger written by a newer version (an older package installed over a newer one)
+        is closed before anything is written to it: a downgrade never changes the file."""
         current = self.schema_version
         if current > len(MIGRATIONS):
-            raise LedgerError(f"{self.path}: schema version {current} is newer than this "
-                              f"program knows ({len(MIGRATIONS)}); upgrade the hub")
+            self._db.close()
+            raise LedgerError(
+                f"{self.path}: schema version {current} is newer than this program knows "
+                f"({len(MIGRATIONS)}): it was written by a newer version of bank-kiosk. The "
+                "file is left as it is; install that version (or a later one) again.")
+
+    def _migrate(self) -> None:
+        current = self.schema_version
         for version in range(current, len(MIGRATIONS)):
             with self._lock:
                 try:

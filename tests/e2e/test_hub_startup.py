@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from kiosk.core.help_call import new_raise
+from kiosk.hub.ledger import MIGRATIONS, Ledger
 from kiosk.net.broker import free_port
 from tests.helpers.branch import write_secrets
 from tests.helpers.hub_process import ROOT, prepare_hub
@@ -68,3 +72,25 @@ def test_a_port_in_use_is_named(tmp_path: Path, key: str) -> None:
 def test_the_command_line_explains_itself() -> None:
     result = _run([sys.executable, "-m", "kiosk", "hub"])
     assert result.returncode == 2 and "--config" in result.stderr
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.iterdir())}
+
+
+def test_a_ledger_from_a_newer_version_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    """An older package installed over a newer one: the hub refuses to start, says what to
+    do, and does not change a byte of the ledger (nor leave files beside it)."""
+    hub = prepare_hub(tmp_path, free_port())
+    ledger = Ledger(hub.db_path)
+    ledger.add_help_event(new_raise("kiosk-1", 100.0), stored_at=100.5)
+    ledger.close()
+    with sqlite3.connect(hub.db_path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.close()
+    before = _files(hub.data_dir)
+    result = _run(hub.command())
+    _refused(result, f"schema version {len(MIGRATIONS) + 1}",
+             "written by a newer version of bank-kiosk", "left as it is")
+    assert _files(hub.data_dir) == before

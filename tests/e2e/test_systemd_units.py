@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -114,10 +115,19 @@ def test_a_frozen_gui_stops_feeding_the_watchdog(qtbot, tmp_path: Path,  # type:
                     reason="needs root, systemd and unshare (namespaces for a private PID 1)")
 def test_a_frozen_kiosk_is_restarted_by_systemds_watchdog(tmp_path: Path) -> None:
     """The real kiosk unit under a real systemd (PID 1 of its own namespaces): the kiosk is
-    frozen, the watchdog fires, systemd kills it and starts it again."""
-    out = tmp_path / "run"
-    run = subprocess.run(["bash", str(ROOT / "tools" / "watchdog-run.sh"), str(out)],
-                         capture_output=True, text=True, timeout=240, check=False)
+    frozen, the watchdog fires, systemd kills it and starts it again. It runs from a copy of
+    the checkout under /tmp, which the run hides behind a fresh tmpfs: a clone there works."""
+    checkout = Path(tempfile.mkdtemp(prefix="watchdog-checkout-", dir="/tmp"))
+    try:
+        for part in ("kiosk", "assets", "translations", "deploy", "tools"):
+            shutil.copytree(ROOT / part, checkout / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        out = tmp_path / "run"
+        run = subprocess.run(["bash", str(checkout / "tools" / "watchdog-run.sh"), str(out)],
+                             capture_output=True, text=True, timeout=240, check=False,
+                             env={**os.environ, "PYTHON": sys.executable})
+    finally:
+        shutil.rmtree(checkout, ignore_errors=True)
     steps = (out / "steps.log").read_text(encoding="utf-8")
     journal = (out / "journal.log").read_text(encoding="utf-8")
     assert run.returncode == 0, steps + run.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -104,3 +105,34 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(LedgerError, match="newer than this program"):
         Ledger(path)
+
+
+
+def test_a_ledger_of_the_first_schema_migrates_keeping_every_call(tmp_path: Path) -> None:
+    """A newer package over a running branch: a ledger the first schema's program wrote is
+    migrated in place to today's schema, every stored help event kept."""
+    path = tmp_path / "hub.db"
+    events = []
+    for n in range(20):
+        raised = new_raise(f"kiosk-{n % 2 + 1}", 100.0 + n)
+        events += [raised, new_follow_up(raised.call_id, raised.kiosk_id,
+                                         HelpEventKind.ACKNOWLEDGED, "console-1", 101.0 + n,
+                                         staff_id="li-ming")]
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript("BEGIN;" + MIGRATIONS[0] + "; PRAGMA user_version = 1; COMMIT;")
+    for event in events:  # as the first schema's program stored them
+        db.execute("INSERT INTO help_events (id, call_id, kiosk_id, kind, origin, at, "
+                   "stored_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (event.id, event.call_id, event.kiosk_id, str(event.kind), event.origin,
+                    event.at, event.at + 0.5,
+                    json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)))
+    db.close()
+
+    migrated = Ledger(path)
+    assert migrated.schema_version == len(MIGRATIONS) > 1
+    assert sorted(migrated.help_events(), key=lambda e: e.id) == sorted(events,
+                                                                        key=lambda e: e.id)
+    assert migrated.stored_times(events[0].call_id) == {events[0].id: 100.5,
+                                                         events[1].id: 101.5}
+    assert migrated.live_sessions(now=0.0) == []  # the later schemas' tables are there
+    migrated.close()
