@@ -344,6 +344,9 @@ class Service:
     minutes_per_customer: float = option(5.0, "Typical service time, used for wait estimates "
                                          "until real times are known.", minimum=0.5,
                                          maximum=120)
+    fraud_check: bool = option(False, "Ask the fraud-check questions (assets/fraud_check) "
+                               "before the ticket, e.g. for transfers and remittances; a "
+                               "'yes' gives a priority ticket and a discreet staff call.")
 
 
 SECTIONS: dict[str, type] = {
