@@ -991,6 +991,22 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
 </context>
 <context>
+    <name>FraudCheckScreen</name>
+    <message>
+        <source>Before your ticket, a short question ({number} of {count}). Please answer yes or no.</source>
+        <extracomment>Above each fraud-check question. {number} is this question&apos;s place (1, 2, 3), {count} how many there are.</extracomment>
+        <translation>[Béföré ýöür tîçkét, à shört qüéstîöñ ({number} öf {count}). Pléàsé àñswér ýés ör ñö. ·······························]</translation>
+    </message>
+    <message>
+        <source>Yes, someone has</source>
+        <translation>[Ýés, söméöñé hàs ····]</translation>
+    </message>
+    <message>
+        <source>No, nobody has</source>
+        <translation>[Ñö, ñöböđý hàs ···]</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>
@@ -2160,6 +2176,10 @@ Vérsîöñ {version} ··········]</translation>
         <source>{number}</source>
         <extracomment>The ticket number alone, in huge type on the ticket screen. {number} is like A042; in Chinese it is written with 号 after it.</extracomment>
         <translation>[{number} ·]</translation>
+    </message>
+    <message>
+        <source>Please keep your ticket. Staff will serve you at the counter.</source>
+        <translation>[Pléàsé kéép ýöür tîçkét. Stàff wîll sérvé ýöü àt thé çöüñtér. ······················]</translation>
     </message>
     <message>
         <source>Scan it with your phone to follow the queue.</source>

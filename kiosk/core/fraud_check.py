@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +155,29 @@ def load_questions(folder: Path, languages: Sequence[str]) -> FraudQuestions:
             problems.extend(error.problems)
         raise FaqError(problems)
     return questions_from_raw(raw)
+
+
+class FraudAnswer(StrEnum):
+    """Where the customer's answer leads."""
+
+    NEXT = "next"  # another question
+    CLEAR = "clear"  # every answer was "no": on to the ticket as usual
+    CONCERN = "concern"  # a "yes": a priority ticket and a discreet staff call
+
+
+@dataclass
+class FraudCheckRun:
+    """One customer going through the questions: which one is shown, and what comes next.
+
+    A single "yes" ends the check at once (the customer is not kept at the kiosk with more
+    questions); only the outcome is kept, never which question was answered."""
+
+    count: int
+    index: int = 0
+
+    def answer(self, yes: bool) -> FraudAnswer:
+        if yes:
+            self.index = self.count
+            return FraudAnswer.CONCERN
+        self.index += 1
+        return FraudAnswer.NEXT if self.index < self.count else FraudAnswer.CLEAR

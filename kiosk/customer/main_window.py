@@ -141,6 +141,7 @@ class KioskWindow(QWidget):
             Screen.TICKET: self.ticket_screen, Screen.CATEGORIES: self.categories_screen,
             Screen.QUESTIONS: self.questions_screen, Screen.ANSWER: self.answer_screen,
             Screen.FEEDBACK: self.feedback_screen, Screen.MISSED: self.missed_screen,
+            Screen.FRAUD_CHECK: self.tickets.fraud_check,
         }
         self.host = ScreenHost(self)
         for screen in self._all_screens():
@@ -203,6 +204,7 @@ class KioskWindow(QWidget):
         self.network.pin_reply.connect(self._pin_reply)
         self.network.reachability.connect(self._reachability)
         self.help.bringToFront.connect(self._help_to_front)
+        self.tickets.concernRaised.connect(self.help.raise_quietly)
         self.help.openChanged.connect(self.idle.help_open)
         self.idle.warn.connect(self._idle_warning)
         self.idle.countdown.connect(self._idle_countdown)

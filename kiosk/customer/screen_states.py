@@ -141,6 +141,18 @@ class KioskStage:
             window.priority_screen.no_button
         answer.click()
 
+    def fraud_check(self, answers: tuple[bool, ...] = ()) -> None:
+        """Take a ticket for the first service with the fraud check, answering its
+        questions in turn (True: "yes")."""
+        window = self.window
+        window.home.ticket_button.click()
+        checked = [s.fraud_check for s in self.parts.config.services]
+        assert any(checked), "no service in this branch asks the fraud-check questions"
+        window.services_screen.choices.buttons[checked.index(True)].click()
+        screen = window.tickets.fraud_check
+        for yes in answers:
+            (screen.yes_button if yes else screen.no_button).click()
+
     def issue(self, number: str = "A042", *, people_ahead: int = 3,
               wait_s: tuple[int, int] = (600, 1200), token: str | None = SAMPLE_TOKEN) -> None:
         """The hub's answer to the ticket request the kiosk made."""
@@ -307,6 +319,13 @@ def _no_ticket(problem: TicketProblem,
     return set_up
 
 
+def _fraud_ticket(stage: KioskStage) -> None:
+    """A "yes": the priority ticket with the calm word about the counter, no alarm."""
+    stage.fraud_check((True,))
+    stage.issue("E007", people_ahead=1, wait_s=(120, 600))
+    stage.printed(PrintOutcome.PRINTED)
+
+
 def _type_missed(stage: KioskStage, number: str = "A005") -> None:
     """"I missed my number", and the customer's taps on the keypad."""
     window = stage.window
@@ -365,6 +384,11 @@ TICKET_STATES: tuple[ScreenState, ...] = (
     ScreenState("ticket-failed", _no_ticket(TicketProblem.NO_ANSWER)),
     ScreenState("ticket-refused", _no_ticket(TicketProblem.REFUSED,
                                              TicketRefusal.SERVICE_CLOSED)),
+    ScreenState("fraud-check", lambda stage: stage.fraud_check()),
+    ScreenState("fraud-check-larger-text", _larger(lambda stage: stage.fraud_check()),
+                larger_text=True),
+    ScreenState("fraud-check-second", lambda stage: stage.fraud_check((False,))),
+    ScreenState("fraud-check-ticket", _fraud_ticket),
     ScreenState("missed", lambda stage: stage.window.home.missed_button.click()),
     ScreenState("missed-typed", _type_missed),
     ScreenState("missed-back-in-line", _missed_back),

@@ -133,4 +133,4 @@ def test_a_missing_file_is_refused_with_the_folder(tmp_path: Path) -> None:
 def test_the_example_branch_marks_a_service_for_the_fraud_check() -> None:
     config = load_config(example_config())
 
-    assert [s.id for s in config.services if s.fraud_check] == ["cash"]
+    assert [s.id for s in config.services if s.fraud_check] == ["transfer"]
