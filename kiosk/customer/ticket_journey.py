@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
