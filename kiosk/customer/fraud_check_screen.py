@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.core.fraud_check import FraudQuestion
 from kiosk.customer.kiosk_screen import KioskScreen, make_choice, make_label, shown_text
+from kiosk.customer.shown_data import shown_data
 
 
 class FraudCheckScreen(KioskScreen):
@@ -22,10 +23,11 @@ class FraudCheckScreen(KioskScreen):
     """True: the customer answered "yes" to the question shown."""
 
     def __init__(self, questions: Callable[[], tuple[FraudQuestion, ...]],
-                 parent: QWidget | None = None) -> None:
+                 language: Callable[[], str], parent: QWidget | None = None) -> None:
         """``questions``: the questions in the current language."""
         super().__init__(parent)
         self._questions = questions
+        self._language = language
         self._index = 0
         self.intro = make_label("fraud_check_intro")
         self.question = make_label("fraud_check_question", role="heading")
@@ -63,7 +65,7 @@ class FraudCheckScreen(KioskScreen):
                                    "{count}). Please answer yes or no.")
                            .format(number=min(self._index + 1, max(count, 1)),
                                    count=count))
-        self.question.setText(questions[self._index].question
+        self.question.setText(shown_data(questions[self._index].question, self._language())
                               if self._index < count else "")
         self.yes_button.setText(self.tr("Yes, someone has"))
         self.no_button.setText(self.tr("No, nobody has"))

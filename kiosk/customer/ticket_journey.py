@@ -96,7 +96,7 @@ class TicketJourney(QObject):
         self.fraud_questions = load_fraud_questions(
             fraud_dir or assets_dir() / "fraud_check", tuple(config.branch.languages))
         self.services = services = ServicesScreen(config.services, language)
-        self.fraud_check = fraud_check = FraudCheckScreen(self._questions)
+        self.fraud_check = fraud_check = FraudCheckScreen(self._questions, language)
         self._fraud_run: FraudCheckRun | None = None
         self.priority = priority = PriorityScreen()
         self.ticket = ticket = TicketScreen(self.words_for, round(rules.mm(QR_SIDE_MM)),
