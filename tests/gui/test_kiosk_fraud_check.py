@@ -5,7 +5,7 @@ alarm, even as staff answer the call; "no" to every question goes on as usual.
 
 The help call's state arrives the way the network gives it (`KioskStage`); what the kiosk
 sent is recorded by stand-ins for the bridge's `request_ticket` and `raise_help`. The real
-hub, broker and consoles are in tests/e2e/test_fraud_check_journey.py.
+hub, broker and consoles are in tests/e2e/test_kiosk_help_loop.py.
 """
 
 from __future__ import annotations
