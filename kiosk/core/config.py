@@ -32,6 +32,7 @@ from kiosk.core.settings import (
     HelpSection,
     HubSection,
     IdleSection,
+    LostSection,
     KioskSection,
     LocalText,
     PresenceSection,
@@ -90,6 +91,7 @@ class BranchConfig:
     help: HelpSection
     presence: PresenceSection
     idle: IdleSection
+    lost: LostSection
     screen: ScreenSection
     status_page: StatusPageSection
     hub: HubSection
