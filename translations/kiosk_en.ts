@@ -1472,6 +1472,21 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>LostOfferScreen</name>
+    <message>
+        <source>Would you like a member of staff to come and help you?</source>
+        <translation>Would you like a member of staff to come and help you?</translation>
+    </message>
+    <message>
+        <source>Yes, please ask someone to come</source>
+        <translation>Yes, please ask someone to come</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>No, thank you</translation>
+    </message>
+</context>
+<context>
     <name>MissedScreen</name>
     <message>
         <source>Your number: {number}</source>

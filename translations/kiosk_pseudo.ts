@@ -1472,6 +1472,21 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
 </context>
 <context>
+    <name>LostOfferScreen</name>
+    <message>
+        <source>Would you like a member of staff to come and help you?</source>
+        <translation>[Wöülđ ýöü lîké à mémbér öf stàff tö çömé àñđ hélp ýöü? ···················]</translation>
+    </message>
+    <message>
+        <source>Yes, please ask someone to come</source>
+        <translation>[Ýés, pléàsé àsk söméöñé tö çömé ··········]</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>[Ñö, thàñk ýöü ···]</translation>
+    </message>
+</context>
+<context>
     <name>MissedScreen</name>
     <message>
         <source>Your number: {number}</source>

@@ -1472,6 +1472,21 @@ Python {python}，Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>LostOfferScreen</name>
+    <message>
+        <source>Would you like a member of staff to come and help you?</source>
+        <translation>需要工作人员过来帮您吗？</translation>
+    </message>
+    <message>
+        <source>Yes, please ask someone to come</source>
+        <translation>需要，请工作人员过来</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>不用了，谢谢</translation>
+    </message>
+</context>
+<context>
     <name>MissedScreen</name>
     <message>
         <source>Your number: {number}</source>
