@@ -49,8 +49,8 @@ class LostOfferScreen(KioskScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = make_label("lost_question", role="heading")
-        self.yes_button = make_choice("lost_yes", tile=True)
-        self.no_button = make_choice("lost_no", tile=True)
+        self.yes_button = make_choice("lost_yes")
+        self.no_button = make_choice("lost_no")
         self.yes_button.clicked.connect(lambda: self.answered.emit(True))
         self.no_button.clicked.connect(lambda: self.answered.emit(False))
         row = QHBoxLayout()
@@ -102,7 +102,7 @@ class LostCustomerOffer(QObject):
         self._restore = restore
         self._accept = accept
         self._shown: QWidget | None = None
-        self._last_press = -1.0
+        self._last_press: tuple[float, QPointF] = (-1.0, QPointF())
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
@@ -165,14 +165,15 @@ class LostCustomerOffer(QObject):
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin) \
                 or not isinstance(watched, QWindow) or watched is not self._window.windowHandle():
             return False
-        now = self._now()
-        if now - self._last_press < SAME_PRESS_S:
+        now, point = self._now(), _press_point(event)
+        if point is None:
             return False
-        self._last_press = now
-        point = _press_point(event)
-        if point is not None:
-            under = self._window.childAt(point.toPoint())
-            self.watch.tapped(now, on_control=_is_control(under))
+        last_at, last_point = self._last_press
+        if now - last_at < SAME_PRESS_S and (point - last_point).manhattanLength() < 2:
+            return False
+        self._last_press = (now, point)
+        under = self._window.childAt(point.toPoint())
+        self.watch.tapped(now, on_control=_is_control(under))
         return False
 
 

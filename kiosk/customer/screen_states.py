@@ -359,6 +359,15 @@ def _larger(then: Callable[[KioskStage], None]) -> Callable[[KioskStage], None]:
     return set_up
 
 
+def _lost_offer(stage: KioskStage) -> None:
+    """Back and forth, as often as the branch's sign says: the offer of staff."""
+    window = stage.window
+    for _ in range(max(1, stage.parts.config.lost.back_home_count)):
+        window.home.ticket_button.click()
+        window.services_screen.nav.back_button.click()
+    window.lost.poll()
+
+
 def _feedback(stage: KioskStage) -> None:
     """The customer is done with their ticket: "I'm finished"."""
     _ticket(PrintOutcome.PRINTED)(stage)
@@ -411,6 +420,8 @@ OTHER_STATES: tuple[ScreenState, ...] = (
     ScreenState("announcement-larger-text", _larger(lambda stage: stage.announce()),
                 larger_text=True),
     ScreenState("feedback", _feedback),
+    ScreenState("lost-offer", _lost_offer),
+    ScreenState("lost-offer-larger-text", _larger(_lost_offer), larger_text=True),
     ScreenState("feedback-thanks", _feedback_given),
 )
 
