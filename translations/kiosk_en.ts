@@ -1487,6 +1487,25 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>MagnifierButton</name>
+    <message>
+        <source>Zoom on</source>
+        <translation>Zoom on</translation>
+    </message>
+    <message>
+        <source>Zoom off</source>
+        <translation>Zoom off</translation>
+    </message>
+    <message>
+        <source>Touch the screen to see it larger; press here again to stop.</source>
+        <translation>Touch the screen to see it larger; press here again to stop.</translation>
+    </message>
+    <message>
+        <source>Makes what you touch larger, like reading glasses.</source>
+        <translation>Makes what you touch larger, like reading glasses.</translation>
+    </message>
+</context>
+<context>
     <name>MissedScreen</name>
     <message>
         <source>Your number: {number}</source>

@@ -1487,6 +1487,25 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
 </context>
 <context>
+    <name>MagnifierButton</name>
+    <message>
+        <source>Zoom on</source>
+        <translation>[Zööm öñ ·]</translation>
+    </message>
+    <message>
+        <source>Zoom off</source>
+        <translation>[Zööm öff ·]</translation>
+    </message>
+    <message>
+        <source>Touch the screen to see it larger; press here again to stop.</source>
+        <translation>[Töüçh thé sçrééñ tö séé ît làrgér; préss héré àgàîñ tö stöp. ·····················]</translation>
+    </message>
+    <message>
+        <source>Makes what you touch larger, like reading glasses.</source>
+        <translation>[Màkés whàt ýöü töüçh làrgér, lîké réàđîñg glàssés. ·················]</translation>
+    </message>
+</context>
+<context>
     <name>MissedScreen</name>
     <message>
         <source>Your number: {number}</source>

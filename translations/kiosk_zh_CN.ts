@@ -1487,6 +1487,25 @@ Python {python}，Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>MagnifierButton</name>
+    <message>
+        <source>Zoom on</source>
+        <translation>放大镜：开</translation>
+    </message>
+    <message>
+        <source>Zoom off</source>
+        <translation>放大镜：关</translation>
+    </message>
+    <message>
+        <source>Touch the screen to see it larger; press here again to stop.</source>
+        <translation>手指点到哪里，哪里就放大；再按这里关掉。</translation>
+    </message>
+    <message>
+        <source>Makes what you touch larger, like reading glasses.</source>
+        <translation>像老花镜一样，把手指点到的地方放大。</translation>
+    </message>
+</context>
+<context>
     <name>MissedScreen</name>
     <message>
         <source>Your number: {number}</source>

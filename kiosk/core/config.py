@@ -35,6 +35,7 @@ from kiosk.core.settings import (
     KioskSection,
     LocalText,
     LostSection,
+    MagnifierSection,
     PresenceSection,
     PrinterSection,
     QueueSection,
@@ -92,6 +93,7 @@ class BranchConfig:
     presence: PresenceSection
     idle: IdleSection
     lost: LostSection
+    magnifier: MagnifierSection
     screen: ScreenSection
     status_page: StatusPageSection
     hub: HubSection

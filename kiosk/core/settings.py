@@ -197,6 +197,16 @@ class LostSection:
 
 
 @dataclass(frozen=True)
+class MagnifierSection:
+    zoom: float = option(2.5, "How much the kiosk's magnifier (for a customer without their "
+                         "reading glasses) enlarges what is under the finger.", minimum=2,
+                         maximum=3)
+    off_after_s: float = option(30.0, "Seconds without a touch after which the magnifier "
+                                "turns itself off (it is also off for each new customer).",
+                                minimum=3, maximum=600)
+
+
+@dataclass(frozen=True)
 class ScreenSection:
     diagonal_inches: float = option(21.5, "Kiosk screen diagonal; physical sizes (text, "
                                     "buttons) are computed from it.", minimum=7, maximum=100)
@@ -373,6 +383,7 @@ SECTIONS: dict[str, type] = {
     "presence": PresenceSection,
     "idle": IdleSection,
     "lost": LostSection,
+    "magnifier": MagnifierSection,
     "screen": ScreenSection,
     "status_page": StatusPageSection,
     "hub": HubSection,

@@ -47,6 +47,7 @@ from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
 from kiosk.customer.kiosk_screen import KioskScreen
 from kiosk.customer.lost_offer import LostCustomerOffer, LostOfferScreen
+from kiosk.customer.magnifier import LENS_SIDE_MM, Magnifier, MagnifierButton
 from kiosk.customer.missed_screen import MissedScreen
 from kiosk.customer.options import KeyBindings, KeyFunction
 from kiosk.customer.questions_journey import QuestionsJourney
@@ -149,6 +150,14 @@ class KioskWindow(QWidget):
         for screen in self._all_screens():
             self.host.park(screen)
         self.host.park(self.lost_screen)
+        self.magnifier = Magnifier(config.magnifier, self,
+                                   round(size_rules(config.screen).mm(LENS_SIDE_MM)),
+                                   self._passes_magnifier, parent=self)
+        self.magnifier_buttons = [MagnifierButton() for _ in (*self._all_screens(),
+                                                              self.lost_screen)]
+        for screen, button in zip((*self._all_screens(), self.lost_screen),
+                                  self.magnifier_buttons, strict=True):
+            screen.nav.add_tool(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.host)
@@ -219,6 +228,9 @@ class KioskWindow(QWidget):
         self.keypad.backPressed.connect(self.lost.went_back_or_home)
         self.lost_screen.homeRequested.connect(self.go_home)
         self.lost_screen.helpRequested.connect(self.help_tapped)
+        for button in self.magnifier_buttons:
+            button.clicked.connect(self.magnifier.toggle)
+        self.magnifier.changed.connect(self._magnifier_changed)
         self.help.openChanged.connect(self.idle.help_open)
         self.idle.warn.connect(self._idle_warning)
         self.idle.countdown.connect(self._idle_countdown)
@@ -231,7 +243,7 @@ class KioskWindow(QWidget):
 
     def start(self) -> None:
         """Begin watching input and idleness (after the window is shown)."""
-        for watcher in (self.idle, self.keypad, self.corner, self.lost):
+        for watcher in (self.idle, self.keypad, self.corner, self.lost, self.magnifier):
             self._app.installEventFilter(watcher)
         self.idle.start()
         self.lost.start()
@@ -243,7 +255,7 @@ class KioskWindow(QWidget):
         self.tickets.stop()
         self.announcer.stop()
         self.takeover.stop()
-        for watcher in (self.idle, self.keypad, self.corner, self.lost):
+        for watcher in (self.idle, self.keypad, self.corner, self.lost, self.magnifier):
             self._app.removeEventFilter(watcher)
         self.idle.stop()
         self.lost.stop()
@@ -293,6 +305,19 @@ class KioskWindow(QWidget):
             self.takeover.say()
         else:
             self._put(self.announcement_screen, speak=False)
+
+    def _passes_magnifier(self, widget: QWidget | None) -> bool:
+        """Presses that still work with the magnifier on: its own switch, and Help."""
+        return widget is not None and any(
+            button is widget or button.isAncestorOf(widget)
+            for button in (*self.magnifier_buttons,
+                           *(screen.nav.help_button for screen in self._all_screens()),
+                           self.lost_screen.nav.help_button))
+
+    def _magnifier_changed(self, on: bool) -> None:
+        for button in self.magnifier_buttons:
+            button.show_state(on)
+        log.info("magnifier %s", "on" if on else "off")
 
     def _may_offer_staff(self) -> bool:
         """Whether the lost-customer offer may cover the screen shown now."""
@@ -460,6 +485,7 @@ class KioskWindow(QWidget):
         self.questions.reload_if_changed()  # staff's edits show for the next customer
         self.help.dismiss()
         self.lost.reset()
+        self.magnifier.turn_off()
         self._keypad_mode = False
         self.focus_reader.set_enabled(False)
         self.flow.reset()

@@ -368,6 +368,15 @@ def _lost_offer(stage: KioskStage) -> None:
     window.lost.poll()
 
 
+def _magnifier(stage: KioskStage) -> None:
+    """The magnifier on, a finger on home's "take a ticket": the lens over it."""
+    window = stage.window
+    window.magnifier.turn_on()
+    stage.settle()
+    button = window.home.ticket_button
+    window.magnifier.show_at(button.mapTo(window, button.rect().center()))
+
+
 def _feedback(stage: KioskStage) -> None:
     """The customer is done with their ticket: "I'm finished"."""
     _ticket(PrintOutcome.PRINTED)(stage)
@@ -421,6 +430,9 @@ OTHER_STATES: tuple[ScreenState, ...] = (
                 larger_text=True),
     ScreenState("feedback", _feedback),
     ScreenState("lost-offer", _lost_offer),
+    ScreenState("magnifier-on", lambda stage: stage.window.magnifier.turn_on()),
+    ScreenState("magnifier-lens", _magnifier),
+    ScreenState("magnifier-larger-text", _larger(_magnifier), larger_text=True),
     ScreenState("lost-offer-larger-text", _larger(_lost_offer), larger_text=True),
     ScreenState("feedback-thanks", _feedback_given),
 )
