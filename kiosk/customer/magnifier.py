@@ -70,6 +70,8 @@ class Magnifier(QObject):
         self._is_own_button = is_own_button
         self.lens = MagnifierLens(lens_side_px, window)
         self._on = False
+        self.shown_at: QPoint | None = None
+        """Where the finger was when the lens was last drawn (window coordinates)."""
         self._passing = False  # a press on the magnifier's own button goes through
         self._off_timer = QTimer(self)
         self._off_timer.setSingleShot(True)
@@ -110,6 +112,7 @@ class Magnifier(QObject):
         """Magnify the area under `at`, lens just above the finger (below it near the top
         edge), kept inside the window."""
         self.lens.hide()
+        self.shown_at = at
         source = self.source_rect(at)
         picture = self._window.grab(source)
         self.lens.picture = picture.scaled(QSize(self.lens.width(), self.lens.height()),
