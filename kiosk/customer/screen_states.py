@@ -369,9 +369,12 @@ def _lost_offer(stage: KioskStage) -> None:
 
 
 def _magnifier(stage: KioskStage) -> None:
-    """The magnifier on, a finger on home's "take a ticket": the lens over it."""
+    """The magnifier on, a finger on home's "take a ticket": the lens over it. The lens
+    is a picture of the window as it is, so the window first takes the configured size."""
     window = stage.window
     window.magnifier.turn_on()
+    screen = stage.parts.config.screen
+    window.resize(screen.width_px, screen.height_px)
     stage.settle()
     button = window.home.ticket_button
     window.magnifier.show_at(button.mapTo(window, button.rect().center()))
