@@ -991,6 +991,22 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>FraudCheckScreen</name>
+    <message>
+        <source>Before your ticket, a short question ({number} of {count}). Please answer yes or no.</source>
+        <extracomment>Above each fraud-check question. {number} is this question&apos;s place (1, 2, 3), {count} how many there are.</extracomment>
+        <translation>Before your ticket, a short question ({number} of {count}). Please answer yes or no.</translation>
+    </message>
+    <message>
+        <source>Yes, someone has</source>
+        <translation>Yes, someone has</translation>
+    </message>
+    <message>
+        <source>No, nobody has</source>
+        <translation>No, nobody has</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>
@@ -1453,6 +1469,40 @@ Python {python}, Qt {qt}</translation>
         <source>English</source>
         <extracomment>The name of the language of this catalogue, written in that language itself (中文, English, Deutsch). The language switch button shows it.</extracomment>
         <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>LostOfferScreen</name>
+    <message>
+        <source>Would you like a member of staff to come and help you?</source>
+        <translation>Would you like a member of staff to come and help you?</translation>
+    </message>
+    <message>
+        <source>Yes, please ask someone to come</source>
+        <translation>Yes, please ask someone to come</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>No, thank you</translation>
+    </message>
+</context>
+<context>
+    <name>MagnifierButton</name>
+    <message>
+        <source>Zoom on</source>
+        <translation>Zoom on</translation>
+    </message>
+    <message>
+        <source>Zoom off</source>
+        <translation>Zoom off</translation>
+    </message>
+    <message>
+        <source>Touch the screen to see it larger; press here again to stop.</source>
+        <translation>Touch the screen to see it larger; press here again to stop.</translation>
+    </message>
+    <message>
+        <source>Makes what you touch larger, like reading glasses.</source>
+        <translation>Makes what you touch larger, like reading glasses.</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2210,10 @@ Version {version}</translation>
         <source>{number}</source>
         <extracomment>The ticket number alone, in huge type on the ticket screen. {number} is like A042; in Chinese it is written with 号 after it.</extracomment>
         <translation>{number}</translation>
+    </message>
+    <message>
+        <source>Please keep your ticket. Staff will serve you at the counter.</source>
+        <translation>Please keep your ticket. Staff will serve you at the counter.</translation>
     </message>
     <message>
         <source>Scan it with your phone to follow the queue.</source>

@@ -991,6 +991,22 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
 </context>
 <context>
+    <name>FraudCheckScreen</name>
+    <message>
+        <source>Before your ticket, a short question ({number} of {count}). Please answer yes or no.</source>
+        <extracomment>Above each fraud-check question. {number} is this question&apos;s place (1, 2, 3), {count} how many there are.</extracomment>
+        <translation>[Béföré ýöür tîçkét, à shört qüéstîöñ ({number} öf {count}). Pléàsé àñswér ýés ör ñö. ·······························]</translation>
+    </message>
+    <message>
+        <source>Yes, someone has</source>
+        <translation>[Ýés, söméöñé hàs ····]</translation>
+    </message>
+    <message>
+        <source>No, nobody has</source>
+        <translation>[Ñö, ñöböđý hàs ···]</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>
@@ -1453,6 +1469,40 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>English</source>
         <extracomment>The name of the language of this catalogue, written in that language itself (中文, English, Deutsch). The language switch button shows it.</extracomment>
         <translation>[Éñglîsh ·]</translation>
+    </message>
+</context>
+<context>
+    <name>LostOfferScreen</name>
+    <message>
+        <source>Would you like a member of staff to come and help you?</source>
+        <translation>[Wöülđ ýöü lîké à mémbér öf stàff tö çömé àñđ hélp ýöü? ···················]</translation>
+    </message>
+    <message>
+        <source>Yes, please ask someone to come</source>
+        <translation>[Ýés, pléàsé àsk söméöñé tö çömé ··········]</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>[Ñö, thàñk ýöü ···]</translation>
+    </message>
+</context>
+<context>
+    <name>MagnifierButton</name>
+    <message>
+        <source>Zoom on</source>
+        <translation>[Zööm öñ ·]</translation>
+    </message>
+    <message>
+        <source>Zoom off</source>
+        <translation>[Zööm öff ·]</translation>
+    </message>
+    <message>
+        <source>Touch the screen to see it larger; press here again to stop.</source>
+        <translation>[Töüçh thé sçrééñ tö séé ît làrgér; préss héré àgàîñ tö stöp. ·····················]</translation>
+    </message>
+    <message>
+        <source>Makes what you touch larger, like reading glasses.</source>
+        <translation>[Màkés whàt ýöü töüçh làrgér, lîké réàđîñg glàssés. ·················]</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2210,10 @@ Vérsîöñ {version} ··········]</translation>
         <source>{number}</source>
         <extracomment>The ticket number alone, in huge type on the ticket screen. {number} is like A042; in Chinese it is written with 号 after it.</extracomment>
         <translation>[{number} ·]</translation>
+    </message>
+    <message>
+        <source>Please keep your ticket. Staff will serve you at the counter.</source>
+        <translation>[Pléàsé kéép ýöür tîçkét. Stàff wîll sérvé ýöü àt thé çöüñtér. ······················]</translation>
     </message>
     <message>
         <source>Scan it with your phone to follow the queue.</source>

@@ -991,6 +991,22 @@ Python {python}，Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>FraudCheckScreen</name>
+    <message>
+        <source>Before your ticket, a short question ({number} of {count}). Please answer yes or no.</source>
+        <extracomment>Above each fraud-check question. {number} is this question&apos;s place (1, 2, 3), {count} how many there are.</extracomment>
+        <translation>取号之前，请回答一个小问题（第{number}个，共{count}个）。请回答“是”或“不是”。</translation>
+    </message>
+    <message>
+        <source>Yes, someone has</source>
+        <translation>是，有人这样说过</translation>
+    </message>
+    <message>
+        <source>No, nobody has</source>
+        <translation>不是，没有人这样说</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>
@@ -1453,6 +1469,40 @@ Python {python}，Qt {qt}</translation>
         <source>English</source>
         <extracomment>The name of the language of this catalogue, written in that language itself (中文, English, Deutsch). The language switch button shows it.</extracomment>
         <translation>中文</translation>
+    </message>
+</context>
+<context>
+    <name>LostOfferScreen</name>
+    <message>
+        <source>Would you like a member of staff to come and help you?</source>
+        <translation>需要工作人员过来帮您吗？</translation>
+    </message>
+    <message>
+        <source>Yes, please ask someone to come</source>
+        <translation>需要，请工作人员过来</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>不用了，谢谢</translation>
+    </message>
+</context>
+<context>
+    <name>MagnifierButton</name>
+    <message>
+        <source>Zoom on</source>
+        <translation>放大镜：开</translation>
+    </message>
+    <message>
+        <source>Zoom off</source>
+        <translation>放大镜：关</translation>
+    </message>
+    <message>
+        <source>Touch the screen to see it larger; press here again to stop.</source>
+        <translation>手指点到哪里，哪里就放大；再按这里关掉。</translation>
+    </message>
+    <message>
+        <source>Makes what you touch larger, like reading glasses.</source>
+        <translation>像老花镜一样，把手指点到的地方放大。</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2210,10 @@ Version {version}</source>
         <source>{number}</source>
         <extracomment>The ticket number alone, in huge type on the ticket screen. {number} is like A042; in Chinese it is written with 号 after it.</extracomment>
         <translation>{number}号</translation>
+    </message>
+    <message>
+        <source>Please keep your ticket. Staff will serve you at the counter.</source>
+        <translation>请拿好号票，工作人员会在柜台为您办理。</translation>
     </message>
     <message>
         <source>Scan it with your phone to follow the queue.</source>

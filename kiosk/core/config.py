@@ -34,6 +34,8 @@ from kiosk.core.settings import (
     IdleSection,
     KioskSection,
     LocalText,
+    LostSection,
+    MagnifierSection,
     PresenceSection,
     PrinterSection,
     QueueSection,
@@ -90,6 +92,8 @@ class BranchConfig:
     help: HelpSection
     presence: PresenceSection
     idle: IdleSection
+    lost: LostSection
+    magnifier: MagnifierSection
     screen: ScreenSection
     status_page: StatusPageSection
     hub: HubSection

@@ -24,6 +24,7 @@ class Screen(StrEnum):
     FEEDBACK = "feedback"  # "How was your visit today?"
     STAFF_EXIT = "staff_exit"  # staff PIN to leave full-screen
     MISSED = "missed"  # "I missed my number": type it, go back in line
+    FRAUD_CHECK = "fraud_check"  # yes/no questions before a risky service's ticket
 
 
 S = Screen
@@ -31,7 +32,8 @@ S = Screen
 NEXT: dict[Screen, frozenset[Screen]] = {
     S.HOME: frozenset({S.SERVICES, S.CATEGORIES, S.SETTINGS, S.FEEDBACK, S.STAFF_EXIT,
                        S.MISSED}),
-    S.SERVICES: frozenset({S.PRIORITY, S.TICKET}),
+    S.SERVICES: frozenset({S.PRIORITY, S.TICKET, S.FRAUD_CHECK}),
+    S.FRAUD_CHECK: frozenset({S.PRIORITY, S.TICKET}),
     S.PRIORITY: frozenset({S.TICKET}),
     S.TICKET: frozenset({S.FEEDBACK}),
     S.CATEGORIES: frozenset({S.QUESTIONS}),

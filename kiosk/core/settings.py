@@ -181,6 +181,32 @@ class IdleSection:
 
 
 @dataclass(frozen=True)
+class LostSection:
+    back_home_count: int = option(3, "Back or Home presses within back_home_window_s that "
+                                  "make the kiosk ask if the customer would like staff to "
+                                  "come (0: never).", minimum=0, maximum=20)
+    back_home_window_s: float = option(60.0, "Window for back_home_count, in seconds.",
+                                       minimum=5, maximum=600)
+    stray_taps: int = option(4, "Touches outside any control within stray_window_s that "
+                             "make the kiosk offer staff (0: never).", minimum=0, maximum=50)
+    stray_window_s: float = option(20.0, "Window for stray_taps, in seconds.", minimum=2,
+                                   maximum=600)
+    stuck_after_s: float = option(120.0, "Seconds on one screen (not home), still touching "
+                                  "it without moving on, before the kiosk offers staff "
+                                  "(0: never).", minimum=0, maximum=3600)
+
+
+@dataclass(frozen=True)
+class MagnifierSection:
+    zoom: float = option(2.5, "How much the kiosk's magnifier (for a customer without their "
+                         "reading glasses) enlarges what is under the finger.", minimum=2,
+                         maximum=3)
+    off_after_s: float = option(30.0, "Seconds without a touch after which the magnifier "
+                                "turns itself off (it is also off for each new customer).",
+                                minimum=3, maximum=600)
+
+
+@dataclass(frozen=True)
 class ScreenSection:
     diagonal_inches: float = option(21.5, "Kiosk screen diagonal; physical sizes (text, "
                                     "buttons) are computed from it.", minimum=7, maximum=100)
@@ -344,6 +370,9 @@ class Service:
     minutes_per_customer: float = option(5.0, "Typical service time, used for wait estimates "
                                          "until real times are known.", minimum=0.5,
                                          maximum=120)
+    fraud_check: bool = option(False, "Ask the fraud-check questions (assets/fraud_check) "
+                               "before the ticket, e.g. for transfers and remittances; a "
+                               "'yes' gives a priority ticket and a discreet staff call.")
 
 
 SECTIONS: dict[str, type] = {
@@ -353,6 +382,8 @@ SECTIONS: dict[str, type] = {
     "help": HelpSection,
     "presence": PresenceSection,
     "idle": IdleSection,
+    "lost": LostSection,
+    "magnifier": MagnifierSection,
     "screen": ScreenSection,
     "status_page": StatusPageSection,
     "hub": HubSection,

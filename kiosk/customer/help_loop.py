@@ -6,6 +6,12 @@ may be told (`HelpFollower`) is shown and spoken at once, in the screen's langua
 again every `help.reassure_every_s` while the customer waits. A change stops the screen's
 reading first: what it was reading (the choices, say) may not be on the screen any more.
 Staff who close the call here type their PIN, which the hub checks.
+
+A call raised for the customer rather than by them (a "yes" in the fraud check) is quiet:
+it reaches the consoles like any other, but the kiosk neither brings the help screen to
+the front nor speaks about it, and it does not hold the idle rule, so nothing at the kiosk
+tells a bystander, or a caller listening on the customer's phone, that staff were called.
+A tap on Help makes it an ordinary call again.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ class HelpLoop(QObject):
         self._help_shown = help_shown
         self._told: _Told | None = None
         self._open = False
+        self._quiet = False
         self._close_requests: set[str] = set()
         self._stopped = False
         network.call_changed.connect(follower.call_changed)
@@ -94,8 +101,23 @@ class HelpLoop(QObject):
 
     # --- from the customer ----------------------------------------------------------------
 
+    @property
+    def quiet(self) -> bool:
+        """Whether the open call was raised quietly and is kept off the kiosk's screen."""
+        return self._quiet
+
+    def raise_quietly(self, category: Category = Category.PRIVATE_TALK) -> None:
+        """Raise a call the consoles see and the kiosk does not show or speak of."""
+        self._quiet = True
+        self._network.raise_help(category)
+
     def tap(self, category: Category = Category.UNSPECIFIED) -> None:
         """Help was pressed (on screen, keypad or the physical button): raise it now."""
+        if self._quiet:
+            self._quiet = False
+            if self.follower.call_open and not self._open:
+                self._open = True
+                self.openChanged.emit(True)
         told_before = self._told
         self._network.raise_help(category)
         self.follower.tapped(category)
@@ -161,7 +183,9 @@ class HelpLoop(QObject):
         if self._stopped:
             return
         self._screen.show_view(view, self.words())
-        is_open = self.follower.call_open
+        if view is None or not self.follower.call_open:
+            self._quiet = False
+        is_open = self.follower.call_open and not self._quiet
         if is_open != self._open:
             self._open = is_open
             self.openChanged.emit(is_open)
@@ -172,6 +196,10 @@ class HelpLoop(QObject):
         if told == self._told:
             return
         self._told = told
+        if self._quiet:
+            log.info("help call %s raised quietly: %s", view.call_id[:8] or "(raising)",
+                     view.phase.value)
+            return
         log.info("help call %s: telling the customer %s%s", view.call_id[:8] or "(raising)",
                  view.phase.value, " (drill)" if view.drill else "")
         if self._help_shown():
@@ -198,4 +226,5 @@ class HelpLoop(QObject):
 
     @Slot(object)
     def _reassure(self, view: HelpView) -> None:
-        self._say_again()
+        if not self._quiet:
+            self._say_again()

@@ -46,6 +46,8 @@ from kiosk.customer.idle_overlay import IdleScreen
 from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
 from kiosk.customer.kiosk_screen import KioskScreen
+from kiosk.customer.lost_offer import LostCustomerOffer, LostOfferScreen
+from kiosk.customer.magnifier import LENS_SIDE_MM, Magnifier, MagnifierButton
 from kiosk.customer.missed_screen import MissedScreen
 from kiosk.customer.options import KeyBindings, KeyFunction
 from kiosk.customer.questions_journey import QuestionsJourney
@@ -114,6 +116,7 @@ class KioskWindow(QWidget):
         self.settings_screen = SettingsScreen(lambda: session.settings, names)
         self.help_screen = HelpScreen(config.staff, language)
         self.idle_screen = IdleScreen()
+        self.lost_screen = LostOfferScreen()
         self.staff_exit = StaffExitScreen(config.staff, language, network.device.device_id)
         self.printer_events = printer
         self.tickets = TicketJourney(config, network, printer, self.voice, language, self._go,
@@ -141,10 +144,20 @@ class KioskWindow(QWidget):
             Screen.TICKET: self.ticket_screen, Screen.CATEGORIES: self.categories_screen,
             Screen.QUESTIONS: self.questions_screen, Screen.ANSWER: self.answer_screen,
             Screen.FEEDBACK: self.feedback_screen, Screen.MISSED: self.missed_screen,
+            Screen.FRAUD_CHECK: self.tickets.fraud_check,
         }
         self.host = ScreenHost(self)
         for screen in self._all_screens():
             self.host.park(screen)
+        self.host.park(self.lost_screen)
+        self.magnifier = Magnifier(config.magnifier, self,
+                                   round(size_rules(config.screen).mm(LENS_SIDE_MM)),
+                                   self._passes_magnifier, parent=self)
+        self.magnifier_buttons = [MagnifierButton() for _ in (*self._all_screens(),
+                                                              self.lost_screen)]
+        for screen, button in zip((*self._all_screens(), self.lost_screen),
+                                  self.magnifier_buttons, strict=True):
+            screen.nav.add_tool(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.host)
@@ -157,6 +170,13 @@ class KioskWindow(QWidget):
         self.idle = IdleWatch(IdleClock(config.idle.warn_after_s,
                                         config.idle.reset_after_warn_s),
                               monotonic, poll_ms=idle_poll_ms, parent=self)
+        self.lost = LostCustomerOffer(
+            config.lost, self.lost_screen, self, current=lambda: self.host.current,
+            home=self.home, may_offer=self._may_offer_staff,
+            put=lambda screen: self._put(screen, speak=True),
+            restore=lambda: self._show(self.flow.screen),
+            accept=lambda: self.help_tapped(Category.GUIDANCE), monotonic=monotonic,
+            poll_ms=idle_poll_ms, parent=self)
         self.keypad = Keypad(keys, parent=self)
         self.announcer = CalledAnnouncer(self.voice, parent=self)
         self.takeover = AnnouncementTakeover(self.announcement_screen, self.voice,
@@ -203,6 +223,14 @@ class KioskWindow(QWidget):
         self.network.pin_reply.connect(self._pin_reply)
         self.network.reachability.connect(self._reachability)
         self.help.bringToFront.connect(self._help_to_front)
+        self.tickets.concernRaised.connect(self.help.raise_quietly)
+        self.lost.watch_navigation(*self.screens.values())
+        self.keypad.backPressed.connect(self.lost.went_back_or_home)
+        self.lost_screen.homeRequested.connect(self.go_home)
+        self.lost_screen.helpRequested.connect(self.help_tapped)
+        for button in self.magnifier_buttons:
+            button.clicked.connect(self.magnifier.toggle)
+        self.magnifier.changed.connect(self._magnifier_changed)
         self.help.openChanged.connect(self.idle.help_open)
         self.idle.warn.connect(self._idle_warning)
         self.idle.countdown.connect(self._idle_countdown)
@@ -215,9 +243,10 @@ class KioskWindow(QWidget):
 
     def start(self) -> None:
         """Begin watching input and idleness (after the window is shown)."""
-        for watcher in (self.idle, self.keypad, self.corner):
+        for watcher in (self.idle, self.keypad, self.corner, self.lost, self.magnifier):
             self._app.installEventFilter(watcher)
         self.idle.start()
+        self.lost.start()
 
     def stop(self) -> None:
         """Stop for good: no timer, filter or late network message touches a screen after."""
@@ -226,9 +255,10 @@ class KioskWindow(QWidget):
         self.tickets.stop()
         self.announcer.stop()
         self.takeover.stop()
-        for watcher in (self.idle, self.keypad, self.corner):
+        for watcher in (self.idle, self.keypad, self.corner, self.lost, self.magnifier):
             self._app.removeEventFilter(watcher)
         self.idle.stop()
+        self.lost.stop()
         self._unreachable_timer.stop()
         self.focus_reader.detach()
         self.host.release()
@@ -275,6 +305,26 @@ class KioskWindow(QWidget):
             self.takeover.say()
         else:
             self._put(self.announcement_screen, speak=False)
+
+    def _passes_magnifier(self, widget: QWidget | None) -> bool:
+        """Presses that still work with the magnifier on: its own switch, and Help."""
+        return widget is not None and any(
+            button is widget or button.isAncestorOf(widget)
+            for button in (*self.magnifier_buttons,
+                           *(screen.nav.help_button for screen in self._all_screens()),
+                           self.lost_screen.nav.help_button))
+
+    def _magnifier_changed(self, on: bool) -> None:
+        for button in self.magnifier_buttons:
+            button.show_state(on)
+        log.info("magnifier %s", "on" if on else "off")
+
+    def _may_offer_staff(self) -> bool:
+        """Whether the lost-customer offer may cover the screen shown now."""
+        shown = self.host.current
+        return (shown in self.screens.values() and shown is not self.help_screen
+                and shown is not self.staff_exit and not self.help.call_open
+                and not self.takeover.active)
 
     def _is_shown(self, widget: object) -> bool:
         return self.host.current is widget
@@ -434,6 +484,8 @@ class KioskWindow(QWidget):
             screen.clear()
         self.questions.reload_if_changed()  # staff's edits show for the next customer
         self.help.dismiss()
+        self.lost.reset()
+        self.magnifier.turn_off()
         self._keypad_mode = False
         self.focus_reader.set_enabled(False)
         self.flow.reset()

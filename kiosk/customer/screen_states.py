@@ -141,6 +141,18 @@ class KioskStage:
             window.priority_screen.no_button
         answer.click()
 
+    def fraud_check(self, answers: tuple[bool, ...] = ()) -> None:
+        """Take a ticket for the first service with the fraud check, answering its
+        questions in turn (True: "yes")."""
+        window = self.window
+        window.home.ticket_button.click()
+        checked = [s.fraud_check for s in self.parts.config.services]
+        assert any(checked), "no service in this branch asks the fraud-check questions"
+        window.services_screen.choices.buttons[checked.index(True)].click()
+        screen = window.tickets.fraud_check
+        for yes in answers:
+            (screen.yes_button if yes else screen.no_button).click()
+
     def issue(self, number: str = "A042", *, people_ahead: int = 3,
               wait_s: tuple[int, int] = (600, 1200), token: str | None = SAMPLE_TOKEN) -> None:
         """The hub's answer to the ticket request the kiosk made."""
@@ -307,6 +319,13 @@ def _no_ticket(problem: TicketProblem,
     return set_up
 
 
+def _fraud_ticket(stage: KioskStage) -> None:
+    """A "yes": the priority ticket with the calm word about the counter, no alarm."""
+    stage.fraud_check((True,))
+    stage.issue("E007", people_ahead=1, wait_s=(120, 600))
+    stage.printed(PrintOutcome.PRINTED)
+
+
 def _type_missed(stage: KioskStage, number: str = "A005") -> None:
     """"I missed my number", and the customer's taps on the keypad."""
     window = stage.window
@@ -340,6 +359,27 @@ def _larger(then: Callable[[KioskStage], None]) -> Callable[[KioskStage], None]:
     return set_up
 
 
+def _lost_offer(stage: KioskStage) -> None:
+    """Back and forth, as often as the branch's sign says: the offer of staff."""
+    window = stage.window
+    for _ in range(max(1, stage.parts.config.lost.back_home_count)):
+        window.home.ticket_button.click()
+        window.services_screen.nav.back_button.click()
+    window.lost.poll()
+
+
+def _magnifier(stage: KioskStage) -> None:
+    """The magnifier on, a finger on home's "take a ticket": the lens over it. The lens
+    is a picture of the window as it is, so the window first takes the configured size."""
+    window = stage.window
+    window.magnifier.turn_on()
+    screen = stage.parts.config.screen
+    window.resize(screen.width_px, screen.height_px)
+    stage.settle()
+    button = window.home.ticket_button
+    window.magnifier.show_at(button.mapTo(window, button.rect().center()))
+
+
 def _feedback(stage: KioskStage) -> None:
     """The customer is done with their ticket: "I'm finished"."""
     _ticket(PrintOutcome.PRINTED)(stage)
@@ -365,6 +405,11 @@ TICKET_STATES: tuple[ScreenState, ...] = (
     ScreenState("ticket-failed", _no_ticket(TicketProblem.NO_ANSWER)),
     ScreenState("ticket-refused", _no_ticket(TicketProblem.REFUSED,
                                              TicketRefusal.SERVICE_CLOSED)),
+    ScreenState("fraud-check", lambda stage: stage.fraud_check()),
+    ScreenState("fraud-check-larger-text", _larger(lambda stage: stage.fraud_check()),
+                larger_text=True),
+    ScreenState("fraud-check-second", lambda stage: stage.fraud_check((False,))),
+    ScreenState("fraud-check-ticket", _fraud_ticket),
     ScreenState("missed", lambda stage: stage.window.home.missed_button.click()),
     ScreenState("missed-typed", _type_missed),
     ScreenState("missed-back-in-line", _missed_back),
@@ -387,6 +432,11 @@ OTHER_STATES: tuple[ScreenState, ...] = (
     ScreenState("announcement-larger-text", _larger(lambda stage: stage.announce()),
                 larger_text=True),
     ScreenState("feedback", _feedback),
+    ScreenState("lost-offer", _lost_offer),
+    ScreenState("magnifier-on", lambda stage: stage.window.magnifier.turn_on()),
+    ScreenState("magnifier-lens", _magnifier),
+    ScreenState("magnifier-larger-text", _larger(_magnifier), larger_text=True),
+    ScreenState("lost-offer-larger-text", _larger(_lost_offer), larger_text=True),
     ScreenState("feedback-thanks", _feedback_given),
 )
 

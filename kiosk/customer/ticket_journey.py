@@ -20,13 +20,23 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.core.config import BranchConfig
+from kiosk.core.faq import FaqError
+from kiosk.core.fraud_check import (
+    FraudAnswer,
+    FraudCheckRun,
+    FraudQuestion,
+    FraudQuestions,
+    load_questions,
+)
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import PrinterMode, PrinterSection
 from kiosk.customer.customer_session import data_language
+from kiosk.customer.fraud_check_screen import FraudCheckScreen
 from kiosk.customer.priority_screen import PriorityScreen
 from kiosk.customer.screen_voice import ScreenVoice
 from kiosk.customer.services_screen import ServicesScreen
@@ -34,6 +44,7 @@ from kiosk.customer.shown_data import shown_data
 from kiosk.customer.ticket_screen import PrintStage, TicketScreen
 from kiosk.net.kiosk_client import TicketOutcome
 from kiosk.net.qt_bridge import KioskBridge
+from kiosk.paths import assets_dir
 from kiosk.printing.printer import PrintOutcome, PrintResult
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.printing.ticket_content import ticket_facts
@@ -56,15 +67,37 @@ CODE_COLUMN_MM = 185.0
 """The QR code's column on the ticket screen: room for its hint in any language."""
 
 
+def load_fraud_questions(folder: Path, languages: tuple[str, ...]) -> FraudQuestions | None:
+    """The branch's fraud-check questions, or None (logged with every problem) when the
+    files are refused: the customer then still gets a ticket, without the questions."""
+    try:
+        return load_questions(folder, languages)
+    except FaqError as error:
+        for problem in error.problems:
+            log.error("fraud-check questions in %s refused: %s", folder, problem)
+        return None
+
+
 class TicketJourney(QObject):
+    concernRaised = Signal()
+    """The customer said "yes" to a fraud-check question: staff should attend, discreetly."""
+
     def __init__(self, config: BranchConfig, network: KioskBridge, printer: PrinterEvents,
                  voice: ScreenVoice, language: Callable[[], str],
                  go: Callable[[Screen], None], shown: Callable[[QObject], bool], *,
-                 font_family: str, paper: PrinterSection, parent: QObject | None = None) -> None:
-        """Builds the journey's three screens (`services`, `priority`, `ticket`)."""
+                 font_family: str, paper: PrinterSection,
+                 fraud_dir: Path | None = None, parent: QObject | None = None) -> None:
+        """Builds the journey's screens (`services`, `fraud_check`, `priority`, `ticket`);
+        the fraud-check questions are read from ``fraud_dir`` (default: the shipped
+        ``assets/fraud_check``)."""
         super().__init__(parent)
         rules = size_rules(config.screen)
+        self._language = language
+        self.fraud_questions = load_fraud_questions(
+            fraud_dir or assets_dir() / "fraud_check", tuple(config.branch.languages))
         self.services = services = ServicesScreen(config.services, language)
+        self.fraud_check = fraud_check = FraudCheckScreen(self._questions, language)
+        self._fraud_run: FraudCheckRun | None = None
         self.priority = priority = PriorityScreen()
         self.ticket = ticket = TicketScreen(self.words_for, round(rules.mm(QR_SIDE_MM)),
                                             round(rules.mm(CODE_COLUMN_MM)))
@@ -85,6 +118,7 @@ class TicketJourney(QObject):
         self._stopped = False
         services.serviceChosen.connect(self.choose_service)
         priority.answered.connect(self.choose_priority)
+        fraud_check.answered.connect(self.answer_fraud_check)
         ticket.tryAgainRequested.connect(self.try_again)
         ticket.sayAgainRequested.connect(self._say_again)
         network.ticket.connect(self._outcome)
@@ -106,6 +140,9 @@ class TicketJourney(QObject):
     def clear(self) -> None:
         """For the next customer: nothing of this one's ticket is waited for or shown."""
         self._service, self._priority = "", False
+        self._fraud_run = None
+        self.fraud_check.clear()
+        self.ticket.set_counter_note(False)
         self._returning = None
         self._request = self._print_request = None
         self.ticket.clear()
@@ -118,16 +155,55 @@ class TicketJourney(QObject):
 
     # --- the customer's steps -------------------------------------------------------------
 
+    def _questions(self) -> tuple[FraudQuestion, ...]:
+        if self.fraud_questions is None:
+            return ()
+        return self.fraud_questions.questions(data_language(self._language()))
+
     @Slot(str)
     def choose_service(self, service_id: str) -> None:
         self._service = service_id
+        self.ticket.set_counter_note(False)
+        service = next((s for s in self._config.services if s.id == service_id), None)
+        questions = self._questions()
+        if service is not None and service.fraud_check and questions:
+            self._fraud_run = FraudCheckRun(len(questions))
+            self.fraud_check.show_question(0)
+            self._go(Screen.FRAUD_CHECK)
+            return
         self._go(Screen.PRIORITY)
+
+    @Slot(bool)
+    def answer_fraud_check(self, yes: bool) -> None:
+        """A "yes" ends the check: a priority ticket, a calm word about the counter, and a
+        discreet call to staff; the answer itself is not kept."""
+        run = self._fraud_run
+        if run is None:
+            return
+        outcome = run.answer(yes)
+        if outcome is FraudAnswer.NEXT:
+            self.fraud_check.show_question(run.index)
+            self.fraud_check.contentChanged.emit()
+            return
+        self._fraud_run = None
+        if outcome is FraudAnswer.CLEAR:
+            self._go(Screen.PRIORITY)
+            return
+        log.info("fraud check: staff asked to attend at the counter")
+        self.ticket.set_counter_note(True)
+        self.concernRaised.emit()
+        self._priority = True
+        self._returning = None
+        self._request = None
+        self._ask()
+        self._go(Screen.TICKET)
 
     @Slot(str)
     def return_missed(self, number: str) -> None:
         """"I missed my number": ask the hub to put it back in line; the answer is shown
         on the ticket screen like a new ticket, and printed with its new place."""
         self._returning = number
+        self.ticket.set_counter_note(False)
         self._request = None
         self._ask()
         self._go(Screen.TICKET)
@@ -135,6 +211,7 @@ class TicketJourney(QObject):
     @Slot(bool)
     def choose_priority(self, priority: bool) -> None:
         self._priority = priority
+        self.ticket.set_counter_note(False)
         self._returning = None
         self._request = None
         self._ask()

@@ -63,6 +63,7 @@ class TicketScreen(KioskScreen):
         self._words: TicketWords | None = None
         self._problem: TicketProblem | None = None
         self._refusal: TicketRefusal | None = None
+        self._counter_note = False
 
         self.title = make_label("ticket_title", role="heading")
         self.your_number = make_label("ticket_your_number", role="heading")
@@ -70,6 +71,7 @@ class TicketScreen(KioskScreen):
         self.service = make_label("ticket_service", role="heading")
         self.people_ahead = make_label("ticket_people_ahead")
         self.wait = make_label("ticket_wait")
+        self.counter_note = make_label("ticket_counter_note")
         self.print_line = make_label("ticket_print")
         self.print_advice = make_label("ticket_print_advice")
         number_row = QHBoxLayout()
@@ -78,7 +80,7 @@ class TicketScreen(KioskScreen):
         number_row.addStretch(1)
         details = QVBoxLayout()
         details.addLayout(number_row)
-        for label in (self.service, self.people_ahead, self.wait):
+        for label in (self.service, self.people_ahead, self.wait, self.counter_note):
             details.addWidget(label)
         details.addStretch(1)
         self.qr = QrCodeView(qr_side_px)
@@ -157,7 +159,14 @@ class TicketScreen(KioskScreen):
         self._print = stage
         self.retranslate()
 
+    def set_counter_note(self, shown: bool) -> None:
+        """Tell the customer, calmly, that staff will see to them at the counter (after a
+        "yes" in the fraud check): no alarm, nothing a bystander would notice."""
+        self._counter_note = shown
+        self.retranslate()
+
     def clear(self) -> None:
+        self._counter_note = False
         self.show_asking()
 
     # --- texts ------------------------------------------------------------------------------
@@ -216,6 +225,9 @@ class TicketScreen(KioskScreen):
         for label in (self.your_number, self.number, self.service, self.people_ahead,
                       self.wait):
             label.setVisible(words is not None)
+        self.counter_note.setText(self.tr("Please keep your ticket. Staff will serve you at "
+                                          "the counter."))
+        self.counter_note.setVisible(words is not None and self._counter_note)
         url = words.status_url if words else None
         self.qr.set_text(url or "")
         self.qr.setVisible(bool(url))
@@ -246,7 +258,7 @@ class TicketScreen(KioskScreen):
         reading (`TicketJourney`)."""
         if self._stage is TicketStage.ISSUED and self._words is not None:
             texts = shown_text(self.your_number, self.number, self.service, self.people_ahead,
-                               self.wait)
+                               self.wait, self.counter_note)
             if self._print is not PrintStage.PRINTING:
                 texts += shown_text(self.print_line, self.print_advice)
             return texts

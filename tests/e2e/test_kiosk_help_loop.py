@@ -1,6 +1,7 @@
 """The help loop end to end: the real kiosk window, touched; a real hub process; real
 Mosquitto; a console client. What the customer sees and hears is checked at every step,
-including with the broker gone, and staff PINs are checked by the real hub."""
+including with the broker gone, and staff PINs are checked by the real hub. A "yes" in
+the fraud check reaches the console as a discreet call while the kiosk shows no alarm."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.help_call import Outcome
+from kiosk.core.help_call import Category, Outcome
 from kiosk.core.help_state import CallStatus
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.customer.app import KioskParts, build_kiosk
+from kiosk.customer.ticket_screen import TicketStage
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console
@@ -190,3 +192,40 @@ def test_staff_leave_full_screen_only_with_a_pin_the_hub_accepts(branch: Branch,
     panel.type_digits("2468")
     panel.pad.keys["ok"].click()
     qtbot.waitUntil(lambda: approved == ["wang-fang"], timeout=PATIENCE_MS)
+
+
+FRAUD_CHECK_ALARM_WORDS = ("正在呼叫", "通知工作人员", "马上过来", "诈骗", "求助")
+
+
+def test_a_fraud_check_yes_gives_a_priority_ticket_and_a_discreet_call_and_no_alarm(
+        branch: Branch, qtbot: QtBot, touchscreen: QPointingDevice) -> None:
+    window = branch.kiosk.window
+    services = [s.id for s in branch.kiosk.config.services]
+    touch(touchscreen, window.home.ticket_button)
+    window.services_screen.choices.buttons[services.index("transfer")].click()
+    assert window.flow.screen is Screen.FRAUD_CHECK
+    said = len(branch.speaker.said)
+
+    touch(touchscreen, window.tickets.fraud_check.yes_button)
+
+    screen = window.ticket_screen
+    qtbot.waitUntil(lambda: screen.stage is TicketStage.ISSUED, timeout=PATIENCE_MS)
+    ticket = screen.ticket
+    assert ticket is not None and ticket.number.startswith("E") and ticket.priority
+    assert not screen.counter_note.isHidden()
+    wait_until(lambda: kiosk_calls(branch.console), 10, "the console has the call")
+    [call_id] = kiosk_calls(branch.console)
+    call = branch.console.client.calls[call_id]
+    assert call.category is Category.PRIVATE_TALK
+    assert branch.console.call(
+        lambda: branch.console.client.acknowledge(call_id, "li-ming")) is None
+    follower = window.help.follower
+    qtbot.waitUntil(lambda: follower.call is not None
+                    and follower.call.status is CallStatus.ACKNOWLEDGED, timeout=PATIENCE_MS)
+    qtbot.wait(300)  # the window's own reaction to the news, if it had one
+
+    assert window.host.current is screen
+    assert window.flow.screen is Screen.TICKET
+    spoken = " | ".join(s.text for s in branch.speaker.said[said:])
+    assert ticket.number.replace("E", "") in spoken
+    assert not [w for w in FRAUD_CHECK_ALARM_WORDS if w in spoken], spoken

@@ -153,10 +153,11 @@ def test_the_services_are_tiles_with_their_letter_and_plain_line_and_are_read(
     screen = kiosk.window.services_screen
     assert kiosk.window.flow.screen is Screen.SERVICES
     shown = screen.choices.shown_buttons()
-    assert [button.text() for button in shown] == ["存款取款", "养老金", "挂失补办", "其他业务"]
+    assert [button.text() for button in shown] == ["存款取款", "养老金", "挂失补办", "其他业务",
+                                                   "转账汇款"]
     assert [note.text() for note in screen.choices.notes] == [
         "存钱、取钱、转账", "领取养老金、社保卡业务", "银行卡、存折丢了或坏了",
-        "开户、改密码、咨询"]
+        "开户、改密码、咨询", "给别人转钱、往外地汇款"]
     assert shown[0].accessibleDescription() == "存钱、取钱、转账"
     said = kiosk.speaker.last.text
     assert "您要办什么业务？" in said and "养老金" in said and "领取养老金、社保卡业务" in said

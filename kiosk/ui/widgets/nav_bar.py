@@ -65,6 +65,12 @@ class FixedNavBar(QWidget):
         layout.addWidget(self.help_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
+    def add_tool(self, button: QWidget) -> None:
+        """A control of the owner's beside Back (the kiosk's magnifier): Home, Back and
+        Help keep their places."""
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._layout.insertWidget(2, button)
+
     def set_texts(self, texts: NavTexts) -> None:
         self.home_button.setText(texts.home)
         self.back_button.setText(texts.back)

@@ -1,0 +1,183 @@
+"""The fraud check before risky services: its questions, read from content files.
+
+Services marked ``fraud_check = true`` in the branch file ask the customer two or three
+short yes/no questions before the ticket ("Has someone on the phone told you to move
+money?"). The questions are content, like the questions and answers: branch staff edit
+`assets/fraud_check/<language>.toml`, each question names its source and who at the bank
+reviewed it, and every language's file has the same questions (same ids, same order). A
+file with a mistake is refused whole, with every problem named in words staff can act on,
+checked by the same rules as the FAQ files (:mod:`kiosk.core.faq_files`).
+
+The answers themselves are never kept: a "yes" only turns into a priority ticket and a
+discreet help call; nothing records which question it was.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.faq import FaqError, FaqProblem, ReviewStatus
+from kiosk.core.faq_files import (
+    MAX_FILE_BYTES,
+    _Checker,
+    _review_date,
+    _review_status,
+    _show,
+    read_raw_files,
+)
+
+MAX_QUESTIONS = 3
+"""Few and short: a customer being pressured must not be kept at the kiosk."""
+FILE_KEYS = ("language", "questions")
+QUESTION_KEYS = ("id", "question", "source", "review_status", "reviewed_by", "reviewed_on")
+
+
+@dataclass(frozen=True)
+class FraudQuestion:
+    id: str
+    question: str
+    source: str
+    review_status: ReviewStatus
+    reviewed_by: str = ""
+    reviewed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class FraudQuestions:
+    """Every language's questions, in the same order."""
+
+    books: Mapping[str, tuple[FraudQuestion, ...]]
+
+    def questions(self, language: str) -> tuple[FraudQuestion, ...]:
+        """The questions in `language`, or in the first language the files have."""
+        if language in self.books:
+            return self.books[language]
+        return next(iter(self.books.values()), ())
+
+
+def parse_questions(raw: bytes, file_name: str,
+                    language: str) -> tuple[tuple[FraudQuestion, ...] | None,
+                                            list[FaqProblem]]:
+    """One language's file checked on its own: its questions, or None and every problem."""
+    checker = _Checker(file_name, [])
+    if len(raw) > MAX_FILE_BYTES:
+        checker.add(None, f"{len(raw)} bytes, at most {MAX_FILE_BYTES} allowed")
+        return None, checker.problems
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        checker.add(None, f"not UTF-8 text ({error.reason} at byte {error.start}); save the "
+                    "file as UTF-8")
+        return None, checker.problems
+    except tomllib.TOMLDecodeError as error:
+        checker.add(None, f"not valid TOML: {error}")
+        return None, checker.problems
+    checker.unknown_keys(data, FILE_KEYS, None)
+    if data.get("language") != language:
+        checker.add(None, f"language = {_show(data.get('language'))}: must be {language!r}, "
+                    "the language this file is named after")
+    tables = checker.table_list(data, "questions", MAX_QUESTIONS)
+    found = [q for index, table in enumerate(tables)
+             if (q := _question(checker, table, index)) is not None]
+    ids = [q.id for q in found]
+    for ident in {i for i in ids if ids.count(i) > 1}:
+        checker.add(f"question '{ident}'", "the same id is used twice; each question needs "
+                    "its own id")
+    if checker.problems:
+        return None, checker.problems
+    return tuple(found), []
+
+
+def _question(checker: _Checker, table: Mapping[str, Any],
+              index: int) -> FraudQuestion | None:
+    before = len(checker.problems)
+    where = f"questions[{index}]"
+    ident = checker.identifier(table, "id", where)
+    where = f"question '{ident}'" if ident else where
+    checker.unknown_keys(table, QUESTION_KEYS, where)
+    question = checker.text(table, "question", where)
+    source = checker.text(table, "source", where)
+    status = _review_status(checker, table, where)
+    reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
+    reviewed_on = _review_date(checker, table, where)
+    date_refused = "reviewed_on" in table and reviewed_on is None
+    if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
+            and not date_refused:
+        checker.add(where, "review_status = 'approved' needs reviewed_by (who at the bank "
+                    "checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+    if len(checker.problems) != before or not (ident and question and source and status):
+        return None
+    return FraudQuestion(ident, question, source, status, reviewed_by, reviewed_on)
+
+
+def questions_from_raw(raw: Mapping[str, bytes]) -> FraudQuestions:
+    """The questions of these files (language -> bytes); raises FaqError with every
+    problem, including a file whose questions differ from the first file's."""
+    books: dict[str, tuple[FraudQuestion, ...]] = {}
+    problems: list[FaqProblem] = []
+    for language, content in raw.items():
+        book, found = parse_questions(content, question_file_name(language), language)
+        problems.extend(found)
+        if book is not None:
+            books[language] = book
+    if not problems and books:
+        (first, reference), *others = books.items()
+        ref_ids = [q.id for q in reference]
+        for language, book in others:
+            ids = [q.id for q in book]
+            if ids != ref_ids:
+                problems.append(FaqProblem(
+                    question_file_name(language), None,
+                    f"questions {', '.join(ids)}: must be the same as in "
+                    f"{question_file_name(first)} ({', '.join(ref_ids)}), in the same order"))
+    if problems:
+        raise FaqError(problems)
+    return FraudQuestions(books)
+
+
+def question_file_name(language: str) -> str:
+    return f"{language}.toml"
+
+
+def load_questions(folder: Path, languages: Sequence[str]) -> FraudQuestions:
+    """Read and check every language's file in `folder`; raises FaqError if refused."""
+    raw, problems = read_raw_files(folder, languages)
+    if problems:
+        try:
+            questions_from_raw(raw)
+        except FaqError as error:
+            problems.extend(error.problems)
+        raise FaqError(problems)
+    return questions_from_raw(raw)
+
+
+class FraudAnswer(StrEnum):
+    """Where the customer's answer leads."""
+
+    NEXT = "next"  # another question
+    CLEAR = "clear"  # every answer was "no": on to the ticket as usual
+    CONCERN = "concern"  # a "yes": a priority ticket and a discreet staff call
+
+
+@dataclass
+class FraudCheckRun:
+    """One customer going through the questions: which one is shown, and what comes next.
+
+    A single "yes" ends the check at once (the customer is not kept at the kiosk with more
+    questions); only the outcome is kept, never which question was answered."""
+
+    count: int
+    index: int = 0
+
+    def answer(self, yes: bool) -> FraudAnswer:
+        if yes:
+            self.index = self.count
+            return FraudAnswer.CONCERN
+        self.index += 1
+        return FraudAnswer.NEXT if self.index < self.count else FraudAnswer.CLEAR
