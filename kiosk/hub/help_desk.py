@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help_presence import PresenceView, with_presence
 from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, call_state, order_key
 from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
@@ -69,9 +70,12 @@ class HelpDesk:
     def __init__(self, *, ledger: Ledger, publisher: Publisher, roster: Roster,
                  refusals: Refusals, timing: HelpTiming, hub_id: str,
                  keep_resolved_s: float, sessions: Sessions,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 presence: Callable[[float], PresenceView] = lambda now: PresenceView.unknown(),
+                 ) -> None:
         self._ledger = ledger
         self._sessions = sessions
+        self._presence = presence
         self._monotonic = monotonic
         # call id -> (the call's start on the wall clock, the monotonic time we saw it then)
         self._seen: dict[str, tuple[float, float]] = {}
@@ -183,6 +187,11 @@ class HelpDesk:
             self._publisher.ack(decoded.sender, [event.id], now)
             if event.kind is K.RAISED:
                 self._watch_for_flood(event.kiosk_id)
+        else:
+            # Not stored, so not acknowledged: its sender re-sends it until it is. It is a
+            # fact all the same, and the timers must count it: a refused "I'm coming" must
+            # not turn into an escalation of a call someone answered.
+            self._remember(event, now)
 
     def _watch_for_flood(self, kiosk_id: str) -> None:
         """A kiosk raises one call at a time; many open at once means it is broken or its
@@ -198,10 +207,12 @@ class HelpDesk:
 
     # --- events the hub originates --------------------------------------------------------
 
-    def issue(self, event: HelpEvent, now: float, publish: bool = True) -> str | None:
+    def issue(self, event: HelpEvent, now: float, publish: bool = True,
+              state: CallState | None = None) -> str | None:
         """Store (and unless told otherwise publish) an event of the hub's own; the reason
-        it may not, or None."""
-        why = check_new_event(self.call(event.call_id), event)
+        it may not, or None. ``state``: the call as the rules should judge it (with
+        presence applied), if not as its events alone say."""
+        why = check_new_event(state or self.call(event.call_id), event)
         if why is not None:
             return why
         if not self._store(event, now, topics.hub_help(self._publisher.branch, event.kiosk_id),
@@ -243,14 +254,17 @@ class HelpDesk:
 
     def tick(self, now: float) -> None:
         """Escalate or signal again what is due; let calls closed long enough leave."""
-        for state in list(self._states.values()):
-            if not state.is_open:
-                self._seen.pop(state.call_id, None)
+        presence = self._presence(now)
+        for facts in list(self._states.values()):
+            if not facts.is_open:
+                self._seen.pop(facts.call_id, None)
                 continue
+            # A desk gone silent or staff signed out: the call is unanswered again.
+            state = with_presence(facts, presence)
             timer_now = self._timer_now(state, now)
             for due in due_signals(state, timer_now, self._timing):
                 event = event_for_due(state, due, self._hub_id, now)
-                why = self.issue(event, now)
+                why = self.issue(event, now, state=state)
                 if why is None:
                     log.warning("call %s at %s: %s, level %d", state.call_id, state.kiosk_id,
                                 due.kind, due.level)

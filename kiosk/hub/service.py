@@ -103,17 +103,18 @@ class HubService:
                             resignal_after_s=config.help.resignal_after_s,
                             escalate_repeat_s=config.help.escalate_after_s)
         self.sessions = Sessions(ledger, options.session_lifetime_s)
+        self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
+                                      self.hub_id)
         self.help = HelpDesk(ledger=ledger, publisher=self.publisher, roster=self.roster,
                              refusals=self.refusals, timing=timing, hub_id=self.hub_id,
                              keep_resolved_s=options.keep_resolved_s, sessions=self.sessions,
-                             monotonic=monotonic)
+                             monotonic=monotonic,
+                             presence=lambda now: self.presence.staff_presence(monotonic()))
         self.queue = QueueDesk(config=config, ledger=ledger, publisher=self.publisher,
                                refusals=self.refusals,
                                tz=zoneinfo.ZoneInfo(config.branch.timezone),
                                request_window_s=options.request_window_s)
         self.wait_alerts = WaitAlerts(config.queue.priority_wait_alert_min, monotonic)
-        self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
-                                      self.hub_id)
         self.announcements = Announcements(ledger)
         gate = PinGate(config.hub.pin_attempts, config.hub.pin_lockout_s,
                        options.pin_requests_per_minute)

@@ -28,6 +28,7 @@ from kiosk.core.help_call import (
     new_follow_up,
     new_raise,
 )
+from kiosk.core.help_presence import with_presence
 from kiosk.core.help_rules import check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.settings import Role
@@ -139,6 +140,7 @@ class KioskClient:
                                else pin_reply_timeout_s)
         self._last_reachability: Reachability | None = None
         self._call: CallState | None = None
+        self._shown: str | None = None
         self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
         # Listeners; set by the owner (the Qt bridge, or a test).
         self.on_call_changed: Callable[[CallState | None], None] = _ignore
@@ -204,6 +206,7 @@ class KioskClient:
         """The customer left the closed call's screen: show no call any more."""
         if self._call is not None and not self._call.is_open:
             self._call = None
+            self._shown = None
             self.on_call_changed(None)
 
     def _follow_up(self, kind: HelpEventKind, *, category: Category | None = None,
@@ -244,6 +247,15 @@ class KioskClient:
         # Closed calls stay in the store (and the hub's ledger), not in memory.
         shown = current.call_id if current is not None else None
         self._states = {cid: s for cid, s in self._states.items() if s.is_open or cid == shown}
+        self._shown = shown
+        self._show()
+
+    def _show(self) -> None:
+        """Show the current call as it is with the staff present now: a desk that went
+        silent or a member of staff who signed out is no longer promised to the customer."""
+        facts = None if self._shown is None else self._states.get(self._shown)
+        current = None if facts is None else with_presence(
+            facts, self.peers.staff_presence(self._clock()))
         if current != self._call:
             self._call = current
             self.on_call_changed(current)
@@ -365,14 +377,16 @@ class KioskClient:
             self.on_print(message)
         elif isinstance(message, Heartbeat):
             self._hub_may_be_back(decoded)
-            self.peers.heard(decoded.sender, decoded.topic.role, now)
+            self.peers.heard(decoded.sender, decoded.topic.role, now, staff_id=message.staff_id)
             self._check_reachability()
+            self._show()
         elif isinstance(message, Presence):
             if message.online:
                 self._hub_may_be_back(decoded)
                 self.peers.heard(decoded.sender, decoded.topic.role, now)
             else:
                 self.peers.gone(decoded.sender)
+                self._show()
             self._check_reachability()
         elif isinstance(message, TicketCalled):
             self.on_called(message)
@@ -388,8 +402,12 @@ class KioskClient:
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
+            self.peers.listening(self._clock())
             self.sender.resend_due()
+        else:
+            self.peers.deaf()
         self._check_reachability()
+        self._show()
 
     def _ticket_reply(self, reply: TicketReply) -> None:
         if self._pending_tickets.pop(reply.request_id, None) is None:
@@ -414,6 +432,7 @@ class KioskClient:
                 del self._pending_pins[request_id]
                 self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
         self._check_reachability()
+        self._show()
 
     def reachability(self) -> Reachability:
         now = self._timer()

@@ -1,0 +1,102 @@
+"""The hub reads help calls against who is present: a silent desk or staff who signed out
+make the call unanswered again; a refused (unstored) "I'm coming" still counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.help_call import HelpEventKind
+from kiosk.protocol.help_messages import HelpEventMessage
+from tests.helpers.hub_harness import HubHarness, console_heartbeat
+
+K = HelpEventKind
+
+
+@pytest.fixture
+def harness(tmp_path: Path) -> HubHarness:
+    # presence.offline_after_s is 1 s in the test branch.
+    return HubHarness(tmp_path, **{"help.escalate_after_s": 30.0,
+                                   "help.resignal_after_s": 180.0})
+
+
+def _kinds(harness: HubHarness) -> list[tuple[HelpEventKind, int]]:
+    return [(m.event.kind, m.event.level)
+            for m in harness.published("hub/help/kiosk-1", HelpEventMessage)]
+
+
+def test_a_call_whose_only_desk_went_silent_after_confirming_escalates(
+        harness: HubHarness) -> None:
+    harness.hub.tick()
+    console_heartbeat(harness, "console-1", "li-ming")
+    raised = harness.raise_call("kiosk-1")
+    harness.console_event("console-1", raised, K.RECEIVED, console_id="console-1")
+    harness.clock.advance(0.5)
+    console_heartbeat(harness, "console-1", "li-ming")
+    harness.hub.tick()
+    assert _kinds(harness) == []
+    harness.clock.advance(31)  # the console was killed: no heartbeat since
+    harness.hub.tick()
+    assert _kinds(harness) == [(K.ESCALATED, 1)]
+
+
+def test_staff_who_sign_out_on_the_way_make_the_call_unanswered_again(
+        harness: HubHarness) -> None:
+    harness.hub.tick()
+    raised = harness.raise_call("kiosk-1")
+    harness.console_event("console-1", raised, K.RECEIVED, console_id="console-1")
+    harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
+    for _ in range(40):  # 40 s with li-ming signed in and coming: nothing is due
+        harness.clock.advance(1.0)
+        console_heartbeat(harness, "console-1", "li-ming")
+        harness.hub.tick()
+    assert _kinds(harness) == []
+    harness.clock.advance(0.5)
+    console_heartbeat(harness, "console-1", None)  # signed out; the console lives on
+    harness.hub.tick()
+    assert _kinds(harness) == [(K.ESCALATED, 1)]
+    assert harness.hub.help.call(raised.call_id).acknowledged_by == "li-ming"  # the fact stays
+
+
+def test_a_restarted_hub_does_not_take_answers_back_before_it_has_heard_the_desks(
+        harness: HubHarness) -> None:
+    raised = harness.raise_call("kiosk-1")
+    harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
+    harness.clock.advance(60)
+    harness.restart_hub()
+    harness.hub.tick()
+    harness.clock.advance(0.5)
+    harness.hub.tick()  # nobody heard yet, and that proves nothing
+    assert _kinds(harness) == []
+    console_heartbeat(harness, "console-1", "li-ming")
+    harness.clock.advance(0.7)
+    harness.hub.tick()
+    assert _kinds(harness) == []
+
+
+def test_an_acknowledgement_refused_on_a_full_disk_never_becomes_an_escalation(
+        harness: HubHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    harness.hub.tick()
+    raised = harness.raise_call("kiosk-1")
+    real_record = harness.ledger.record
+
+    def disk_full(step: object) -> bool:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(harness.ledger, "record", disk_full)
+    coming = harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
+    assert coming.id not in harness.acks("console-1")  # not stored, so not acknowledged
+    for _ in range(40):
+        harness.clock.advance(1.0)
+        console_heartbeat(harness, "console-1", "li-ming")
+        harness.hub.tick()
+    monkeypatch.setattr(harness.ledger, "record", real_record)  # space again
+    harness.hub.tick()
+    assert _kinds(harness) == []  # answered: no escalation, then or now
+    # The console's outbox re-sends it: stored, acknowledged, in the ledger once.
+    harness.send("console-1", f"bank/{harness.branch}/console/console-1/help/kiosk-1",
+                 HelpEventMessage(coming))
+    assert coming.id in harness.acks("console-1")
+    assert harness.ledger.help_event(coming.id) == coming
