@@ -471,6 +471,17 @@ class Ledger:
                 " ORDER BY at, id", (stored_after,)).fetchall()
         return self._readable(rows)
 
+    def help_ids_by_origin(self, since: float) -> dict[str, list[tuple[str, float]]]:
+        """``(id, at)`` of the help events that happened at or after ``since``, by the
+        device that originated them: what the hub's digests to the devices are made of."""
+        with self._lock:
+            rows = self._db.execute("SELECT origin, id, at FROM help_events WHERE at >= ?",
+                                    (since,)).fetchall()
+        by_origin: dict[str, list[tuple[str, float]]] = {}
+        for origin, event_id, at in rows:
+            by_origin.setdefault(origin, []).append((event_id, at))
+        return by_origin
+
     def resolved_stored_at(self, call_id: str) -> float | None:
         """When the hub stored the first close of a call, or None if it is not closed."""
         with self._lock:

@@ -27,6 +27,7 @@ from kiosk.core.config import BranchConfig
 from kiosk.core.help_timers import HelpTiming
 from kiosk.core.settings import Role
 from kiosk.hub.announcements import Announcements
+from kiosk.hub.digests import Digests
 from kiosk.hub.help_desk import HelpDesk
 from kiosk.hub.ledger import Ledger, LedgerStep, StoredFeedback
 from kiosk.hub.pin_gate import PinGate
@@ -116,6 +117,8 @@ class HubService:
                                request_window_s=options.request_window_s)
         self.wait_alerts = WaitAlerts(config.queue.priority_wait_alert_min, monotonic)
         self.announcements = Announcements(ledger)
+        self.digests = Digests(config, ledger, self.publisher,
+                               zoneinfo.ZoneInfo(config.branch.timezone), self.presence.online)
         gate = PinGate(config.hub.pin_attempts, config.hub.pin_lockout_s,
                        options.pin_requests_per_minute)
         self.staff_auth = StaffAuth(roster=self.roster, pin_hashes=pin_hashes, gate=gate,
@@ -300,7 +303,7 @@ class HubService:
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
         for step in (self.help.tick, self.queue.tick, self._wait_alert_tick, self._presence_tick,
-                     self._heartbeat_tick, self._retention_tick, self._flush,
+                     self._heartbeat_tick, self._retention_tick, self.digests.tick, self._flush,
                      self.refusals.log.flush):
             try:
                 step(now)

@@ -32,10 +32,11 @@ from kiosk.core.settings import Role
 from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
+from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
-from kiosk.protocol.help_messages import EventAck, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import EventAck, HelpDigest, HelpEventMessage, HelpState
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class ConsoleClient:
         self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
                                   config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
+        self.resync = DigestAnswer(console_id, self.sender, lambda event: topics.console_help(
+            self._branch, console_id, event.kiosk_id))
         self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                                  resignal_after_s=config.help.resignal_after_s,
                                  escalate_repeat_s=config.help.escalate_after_s)
@@ -241,6 +244,9 @@ class ConsoleClient:
             self.on_liveness(decoded)
         elif isinstance(message, DevicesState):
             self.on_devices_state(message)
+        elif isinstance(message, HelpDigest):
+            if not self.read_only:
+                self.resync.answer(message)
         else:
             self.on_other_message(decoded)
 

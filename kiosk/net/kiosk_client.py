@@ -35,12 +35,14 @@ from kiosk.core.settings import Role
 from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
+from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Heartbeat, Presence
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpDigest,
     HelpEventMessage,
     HelpState,
     Rating,
@@ -134,6 +136,7 @@ class KioskClient:
                                   config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
+        self.resync = DigestAnswer(kiosk_id, self.sender, lambda event: self._help_topic)
         self._pending_tickets: dict[str, float] = {}
         self._pending_pins: dict[str, tuple[float, PinPurpose]] = {}
         self._pin_timeout_s = (config.queue.reply_timeout_s if pin_reply_timeout_s is None
@@ -375,6 +378,8 @@ class KioskClient:
             self.raise_drill(message.call_id)
         elif isinstance(message, TicketPrint):
             self.on_print(message)
+        elif isinstance(message, HelpDigest):
+            self.resync.answer(message)
         elif isinstance(message, Heartbeat):
             self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, decoded.topic.role, now, staff_id=message.staff_id)
