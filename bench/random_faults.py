@@ -260,6 +260,7 @@ class FaultRun:
             return False
         process.process.kill()
         process.process.wait(5)
+        _dispose(process)
         self.devices[device] = None
         self.down_until[device] = time.monotonic() + hold_s
         return True
@@ -296,6 +297,7 @@ class FaultRun:
         for process in self.devices.values():
             if process is not None:
                 process.stop()
+                _dispose(process)
         if getattr(self, "hub", None) is not None:
             self._continue_hub()
             self.hub.stop()
@@ -374,6 +376,20 @@ class FaultRun:
             raise FaultRunFailed(f"seed {self.seed}: audit verify failed: "
                                  f"{verified.stdout}{verified.stderr}")
         self.counts["audit verified"] = 1
+
+
+def _dispose(process: LineProcess) -> None:
+    """Close a finished device process's pipes once its reader has seen the end."""
+    try:
+        process.wait_for(lambda e: e.get("event") == "exited", 5.0, "the end of its output")
+    except (TimeoutError, RuntimeError):
+        pass
+    for stream in (process.process.stdin, process.process.stdout):
+        if stream is not None:
+            try:
+                stream.close()
+            except OSError:
+                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
