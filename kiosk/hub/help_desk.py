@@ -44,6 +44,12 @@ from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
 from kiosk.protocol.pin_messages import PinRefusal
 
+LATE_CALL_SETTLE_S = 3.0
+"""A call the hub first learns of with its escalation already overdue (the hub restarted, or
+got the call back from a kiosk after losing it) waits this long before the hub escalates it:
+the devices re-send within seconds, and the answer may be among what is on its way. Consoles
+alarm from their own copy meanwhile."""
+
 FLOOD_OPEN_CALLS = 3
 """More open calls than this from one kiosk is not a customer: it is named for IT."""
 
@@ -79,6 +85,8 @@ class HelpDesk:
         self._monotonic = monotonic
         # call id -> (the call's start on the wall clock, the monotonic time we saw it then)
         self._seen: dict[str, tuple[float, float]] = {}
+        # call id -> the monotonic time the hub learnt of a call already overdue
+        self._late: dict[str, float] = {}
         self._publisher = publisher
         self._roster = roster
         self._refusals = refusals
@@ -101,6 +109,7 @@ class HelpDesk:
             self._events.setdefault(event.call_id, {})[event.id] = event
         for call_id, events in self._events.items():
             self._states[call_id] = call_state(events.values())
+            self._note_if_late(self._states[call_id], now)
             if not self._states[call_id].is_open:
                 stored = self._ledger.resolved_stored_at(call_id)
                 self._closed_at[call_id] = stored if stored is not None else now
@@ -252,16 +261,29 @@ class HelpDesk:
         seen = self._seen.setdefault(state.call_id, (start, self._monotonic()))
         return max(now, seen[0] + (self._monotonic() - seen[1]))
 
+    def _note_if_late(self, state: CallState, now: float) -> None:
+        """Note a call this hub learns of only now, with its escalation already overdue."""
+        start = state.raised_at if state.raised_at is not None else state.earliest_at
+        if state.is_open and now - start >= self._timing.escalate_after_s:
+            self._late.setdefault(state.call_id, self._monotonic())
+
+    def _settling(self, call_id: str) -> bool:
+        learnt = self._late.get(call_id)
+        return learnt is not None and self._monotonic() - learnt < LATE_CALL_SETTLE_S
+
     def tick(self, now: float) -> None:
         """Escalate or signal again what is due; let calls closed long enough leave."""
         presence = self._presence(now)
         for facts in list(self._states.values()):
             if not facts.is_open:
                 self._seen.pop(facts.call_id, None)
+                self._late.pop(facts.call_id, None)
                 continue
             # A desk gone silent or staff signed out: the call is unanswered again.
             state = with_presence(facts, presence)
             timer_now = self._timer_now(state, now)
+            if self._settling(state.call_id):
+                continue
             for due in due_signals(state, timer_now, self._timing):
                 event = event_for_due(state, due, self._hub_id, now)
                 why = self.issue(event, now, state=state)
@@ -287,6 +309,7 @@ class HelpDesk:
 
     def _remember(self, event: HelpEvent, now: float) -> None:
         events = self._events.get(event.call_id)
+        learnt = events is None
         if events is None:
             # A call not in memory (closed long ago, or new): start from what is stored.
             events = {e.id: e for e in self._ledger.help_events([event.call_id])}
@@ -294,6 +317,8 @@ class HelpDesk:
         events[event.id] = event
         state = call_state(events.values())
         self._states[event.call_id] = state
+        if learnt:
+            self._note_if_late(state, now)
         if not state.is_open and event.call_id not in self._closed_at:
             stored = self._ledger.resolved_stored_at(event.call_id)
             self._closed_at[event.call_id] = stored if stored is not None else now

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import HelpEventKind
+from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.protocol import topics
 from kiosk.protocol.help_messages import HelpEventMessage
 from tests.helpers.hub_harness import HubHarness, console_heartbeat
 
@@ -100,3 +101,33 @@ def test_an_acknowledgement_refused_on_a_full_disk_never_becomes_an_escalation(
                  HelpEventMessage(coming))
     assert coming.id in harness.acks("console-1")
     assert harness.ledger.help_event(coming.id) == coming
+
+
+def test_a_call_given_back_late_waits_a_moment_for_its_answer_before_escalating(
+        harness: HubHarness) -> None:
+    """A hub that lost its ledger gets an old call back from the kiosk and its "I'm coming"
+    from the console a moment later: no escalation of the answered call in between."""
+    old = harness.clock() - 60.0
+    answered = new_raise("kiosk-1", old, category=Category.MEDICAL)
+    harness.send("kiosk-1", topics.kiosk_help(harness.branch, "kiosk-1"),
+                 HelpEventMessage(answered))
+    harness.hub.tick()
+    harness.monotonic.advance(0.5)
+    coming = new_follow_up(answered.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1", old + 5,
+                           staff_id="li-ming")
+    harness.send("console-1", topics.console_help(harness.branch, "console-1", "kiosk-1"),
+                 HelpEventMessage(coming))
+    harness.hub.tick()
+    harness.monotonic.advance(5.0)
+    harness.hub.tick()
+    assert _kinds(harness) == []
+    # One nobody answered is escalated once the moment has passed.
+    unanswered = new_raise("kiosk-2", old, category=Category.MEDICAL)
+    harness.send("kiosk-2", topics.kiosk_help(harness.branch, "kiosk-2"),
+                 HelpEventMessage(unanswered))
+    harness.hub.tick()
+    assert harness.published("hub/help/kiosk-2", HelpEventMessage) == []
+    harness.monotonic.advance(3.1)
+    harness.hub.tick()
+    [escalation] = harness.published("hub/help/kiosk-2", HelpEventMessage)
+    assert escalation.event.kind is K.ESCALATED
