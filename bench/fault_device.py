@@ -1,15 +1,18 @@
 """Run as a process: one kiosk or console client for the random fault run, driven on stdin.
 
-``python -m bench.fault_device CONFIG ROLE DEVICE_ID DATA_DIR``, ROLE ``kiosk`` or
-``console``. The device is the product's own headless client (``kiosk.net.headless``): the
-same client, durable store, outbox and worker thread the kiosk and console programs run, so
-a kill -9 of this process is a kill -9 of a kiosk's or a console's network side.
+``python -m bench.fault_device CONFIG ROLE DEVICE_ID DATA_DIR [STAFF]``, ROLE ``kiosk`` or
+``console``; STAFF, for a console, is who is signed in there (its heartbeat says so, as a
+restarted console's does once its desk session is back). The device is the product's own
+headless client (``kiosk.net.headless``): the same client, durable store, outbox and worker
+thread the kiosk and console programs run, so a kill -9 of this process is a kill -9 of a
+kiosk's or a console's network side.
 
 JSON lines on stdout: ``started``, ``ready`` (connected), ``raised`` (kiosk), ``confirmed``
-(console: it sent ``received`` for a call), ``acted``, ``report``. Commands on stdin, one a
-line: ``raise`` (kiosk), ``ack STAFF``, ``resolve STAFF``, ``resolve_all STAFF`` (console:
-the oldest open call that needs it, or every open call), ``report`` (every call in the store
-with its event ids, and the outbox length), ``quit``.
+(console: it sent ``received`` for a call), ``signed_in``, ``acted``, ``report``. Commands on
+stdin, one a line: ``raise`` (kiosk), ``sign_in STAFF PIN`` (console: through the hub),
+``ack STAFF``, ``resolve STAFF``, ``resolve_all STAFF`` (console: the oldest open call that
+needs it, or every open call), ``report`` (every call in the store with its event ids, and
+the outbox length), ``quit``.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ import time
 from pathlib import Path
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import HelpEventKind, Outcome
+from kiosk.core.help_call import HelpEventKind, Outcome, new_event_id
 from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.settings import Role
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
 from kiosk.net.kiosk_client import KioskClient
+from kiosk.protocol import Decoded, topics
+from kiosk.protocol.pin_messages import PinPurpose, PinReply, PinRequest
 
 _lock = threading.Lock()
 
@@ -80,7 +86,14 @@ def main() -> None:
                     confirmed.add(call.call_id)
                     say(event="confirmed", call=call.call_id)
 
+        def other(decoded: Decoded) -> None:
+            if isinstance(decoded.message, PinReply):
+                say(event="signed_in", ok=decoded.message.ok)
+
         console.client.on_calls_changed = calls_changed
+        console.client.on_other_message = other
+        if len(sys.argv) > 5:
+            console.client.staff_id = sys.argv[5]
         device = console
     device.start()
     say(event="started")
@@ -100,6 +113,10 @@ def main() -> None:
             client, verb, staff = device.client, words[0], words[1]
             done = device.call(lambda c=client, v=verb, s=staff: _console_act(c, v, s))
             say(event="acted", verb=verb, calls=done)
+        elif words[0] == "sign_in" and isinstance(device.client, ConsoleClient):
+            request = PinRequest(new_event_id(), words[1], words[2], PinPurpose.CONSOLE_SIGN_IN)
+            topic = topics.pin_request(config.branch.id, Role.CONSOLE, device_id)
+            device.call(lambda d=device, r=request, t=topic: d.link.publish(t, r))
         elif words[0] == "report":
             device.call(lambda d=device: report(d))
     device.stop()

@@ -38,7 +38,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.branch import ROOT, HubRunner, console_ids, kiosk_ids, write_branch, write_hub_secrets
+from bench.branch import (
+    ROOT,
+    STAFF_PINS,
+    HubRunner,
+    console_ids,
+    kiosk_ids,
+    write_branch,
+    write_hub_secrets,
+)
 from bench.line_process import LineProcess
 from kiosk.net.broker import MosquittoBroker
 
@@ -147,6 +155,8 @@ class FaultRun:
                 self._start_device(device)
             for device in (*self.consoles, *self.kiosks):
                 self._wait_ready(device)
+            for console in self.consoles:
+                self._sign_in(console)
             self._play()
             self._recover_all()
             self._drain()
@@ -194,6 +204,8 @@ class FaultRun:
                 os.kill(self.hub.pid, signal.SIGSTOP)
                 self.hub_paused_until = now + step.hold_s
                 self.counts["SIGSTOP hub"] += 1
+            else:
+                self.counts["skipped"] += 1  # the hub is down or paused already
         elif action == "kill_hub":
             if self.hub.process is not None and "hub" not in self.down_until:
                 self._continue_hub()
@@ -202,6 +214,8 @@ class FaultRun:
                 self.hub.process = None
                 self.down_until["hub"] = now + step.hold_s
                 self.counts["kill -9 hub"] += 1
+            else:
+                self.counts["skipped"] += 1
         elif action == "restart_broker" and "broker" not in self.down_until:
             if step.graceful:
                 self.broker.stop()
@@ -235,9 +249,20 @@ class FaultRun:
 
     def _start_device(self, device: str) -> None:
         role = "kiosk" if device in self.kiosks else "console"
+        staff = [STAFF[device]] if role == "console" else []
         self.devices[device] = LineProcess(
             device, ["bench.fault_device", str(self.hub.config_path), role, device,
-                     str(self.work / device)], self.work / f"{device}.log")
+                     str(self.work / device), *staff], self.work / f"{device}.log")
+
+    def _sign_in(self, console: str) -> None:
+        """Staff sign in at each console once, through the hub: the hub stores staff steps
+        only in the name of whoever is signed in at the sending console."""
+        process = self.devices[console]
+        assert process is not None
+        staff = STAFF[console]
+        answer = process.ask(f"sign_in {staff} {STAFF_PINS[staff]}", "signed_in", 20.0)
+        if not answer.get("ok"):
+            raise FaultRunFailed(f"seed {self.seed}: {staff} could not sign in at {console}")
 
     def _wait_ready(self, device: str, timeout_s: float = 20.0) -> None:
         process = self.devices[device]

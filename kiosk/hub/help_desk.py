@@ -180,7 +180,8 @@ class HelpDesk:
             return
         if event.staff_id is not None and decoded.topic.role is Role.CONSOLE:
             signed_in = self._sessions.signed_in(decoded.sender, now)
-            if signed_in != event.staff_id:
+            if signed_in != event.staff_id and not self._sessions.was_signed_in(
+                    decoded.sender, event.staff_id, event.at):
                 here = "nobody" if signed_in is None else repr(signed_in)
                 self._refusals.refuse(HubReject.STAFF_NOT_SIGNED_IN, where,
                                       f"{event.kind} in the name of {event.staff_id!r}, but "

@@ -513,6 +513,15 @@ class Ledger:
                 "ORDER BY started_at", (now,)).fetchall()
         return [StoredSession(*row) for row in rows]
 
+    def was_signed_in(self, console_id: str, staff_id: str, at: float) -> bool:
+        """Whether ``staff_id`` had a session at ``console_id`` at time ``at``."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM staff_sessions WHERE console_id = ? AND staff_id = ? "
+                "AND started_at <= ? AND ? < MIN(expires_at, COALESCE(ended_at, expires_at)) "
+                "LIMIT 1", (console_id, staff_id, at, at)).fetchone()
+        return row is not None
+
     # --- feedback and the hub's own values ------------------------------------------------
 
     def add_feedback(self, feedback: StoredFeedback) -> bool:

@@ -23,6 +23,7 @@ from kiosk.net.broker import MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
 from kiosk.net.kiosk_client import KioskClient
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import prepare_hub
 from tests.helpers.waiting import wait_until
 
@@ -59,6 +60,7 @@ def test_a_hub_restored_from_an_older_copy_gets_every_later_call_back_once(
     for device in (*kiosks, console):
         wait_until(lambda d=device: d.link.connected, what=f"{device.device_id} connected")
     wait_until(lambda: kiosks[0].client.reachability().staff_reachable, what="console online")
+    sign_in(console, "li-ming")  # before the copy is taken: the copy knows the session
 
     def call_and_close(kiosk: HeadlessDevice[KioskClient], close: bool) -> str:
         call_id = str(kiosk.call(lambda: kiosk.client.raise_help(Category.MEDICAL).call_id))

@@ -25,6 +25,7 @@ from kiosk.core.help_state import CallStatus
 from kiosk.core.help_view import HelpPhase, help_view
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_console, headless_kiosk
+from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import prepare_hub
 from tests.helpers.waiting import wait_until
 
@@ -86,7 +87,7 @@ def test_a_desk_killed_after_confirming_and_staff_signing_out_are_no_longer_prom
                timeout_s=10, what="the hub escalates the call nobody has any more")
 
     # Someone signs in at the lobby desk: it confirms, then says "I'm coming" ...
-    lobby.call(lambda: lobby.client.set_staff_present(True))
+    sign_in(lobby, "li-ming")
     assert lobby.call(lambda: lobby.client.acknowledge(call_id, "li-ming")) is None
     wait_until(lambda: kiosk.client.call.acknowledged_by == "li-ming", timeout_s=10,
                what="the kiosk names who is coming")

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.hub.rejections import HubReject
 from kiosk.protocol import topics
 from kiosk.protocol.help_messages import HelpEventMessage
+from kiosk.protocol.staff_commands import SignOut
 from tests.helpers.hub_harness import HubHarness, console_heartbeat
 
 K = HelpEventKind
@@ -46,6 +48,7 @@ def test_a_call_whose_only_desk_went_silent_after_confirming_escalates(
 def test_staff_who_sign_out_on_the_way_make_the_call_unanswered_again(
         harness: HubHarness) -> None:
     harness.hub.tick()
+    harness.sign_in("console-1", "li-ming")
     raised = harness.raise_call("kiosk-1")
     harness.console_event("console-1", raised, K.RECEIVED, console_id="console-1")
     harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
@@ -63,10 +66,13 @@ def test_staff_who_sign_out_on_the_way_make_the_call_unanswered_again(
 
 def test_a_restarted_hub_does_not_take_answers_back_before_it_has_heard_the_desks(
         harness: HubHarness) -> None:
+    harness.sign_in("console-1", "li-ming")
     raised = harness.raise_call("kiosk-1")
-    harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
+    coming = harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
+    assert coming.id in harness.acks("console-1")
     harness.clock.advance(60)
     harness.restart_hub()
+    harness.monotonic.advance(10)  # well past the moment a late call waits
     harness.hub.tick()
     harness.clock.advance(0.5)
     harness.hub.tick()  # nobody heard yet, and that proves nothing
@@ -80,6 +86,7 @@ def test_a_restarted_hub_does_not_take_answers_back_before_it_has_heard_the_desk
 def test_an_acknowledgement_refused_on_a_full_disk_never_becomes_an_escalation(
         harness: HubHarness, monkeypatch: pytest.MonkeyPatch) -> None:
     harness.hub.tick()
+    harness.sign_in("console-1", "li-ming")
     raised = harness.raise_call("kiosk-1")
     real_record = harness.ledger.record
 
@@ -107,6 +114,9 @@ def test_a_call_given_back_late_waits_a_moment_for_its_answer_before_escalating(
         harness: HubHarness) -> None:
     """A hub that lost its ledger gets an old call back from the kiosk and its "I'm coming"
     from the console a moment later: no escalation of the answered call in between."""
+    harness.clock.advance(-70.0)
+    harness.sign_in("console-1", "li-ming")  # this morning: the session is in the ledger
+    harness.clock.advance(70.0)
     old = harness.clock() - 60.0
     answered = new_raise("kiosk-1", old, category=Category.MEDICAL)
     harness.send("kiosk-1", topics.kiosk_help(harness.branch, "kiosk-1"),
@@ -131,3 +141,26 @@ def test_a_call_given_back_late_waits_a_moment_for_its_answer_before_escalating(
     harness.hub.tick()
     [escalation] = harness.published("hub/help/kiosk-2", HelpEventMessage)
     assert escalation.event.kind is K.ESCALATED
+
+
+def test_a_step_made_while_signed_in_is_stored_when_it_arrives_after_the_sign_out(
+        harness: HubHarness) -> None:
+    """Made while the hub was down (or re-sent after the hub lost it), "I'm coming" arrives
+    after its member of staff signed out: it was made in their session, so it is a fact."""
+    raised = harness.raise_call("kiosk-1")
+    session = harness.sign_in("console-1", "li-ming")
+    harness.clock.advance(5)
+    coming = new_follow_up(raised.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-1",
+                           harness.clock(), staff_id="li-ming")  # kept in the outbox
+    harness.clock.advance(5)
+    assert harness.action("console-1", "li-ming", session, SignOut()).ok
+    harness.clock.advance(10)
+    topic = topics.console_help(harness.branch, "console-1", "kiosk-1")
+    harness.send("console-1", topic, HelpEventMessage(coming))
+    assert coming.id in harness.acks("console-1")
+    # A step dated before anyone signed in there is still refused.
+    backdated = new_follow_up(raised.call_id, "kiosk-1", K.ARRIVED, "console-1",
+                              raised.at - 100, staff_id="li-ming")
+    harness.send("console-1", topic, HelpEventMessage(backdated))
+    assert harness.ledger.help_event(backdated.id) is None
+    assert harness.hub.refusals.counter[HubReject.STAFF_NOT_SIGNED_IN] == 1
