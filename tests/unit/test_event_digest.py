@@ -31,6 +31,7 @@ def test_a_device_re_sends_only_the_hours_the_hub_lacks() -> None:
 def test_the_hub_sends_each_online_device_a_digest_of_its_own_events(tmp_path: Path) -> None:
     harness = HubHarness(tmp_path, **{"help.digest_interval_s": 5.0})
     console_heartbeat(harness, "console-1", "li-ming")
+    harness.sign_in("console-1", "li-ming")
     raised = harness.raise_call("kiosk-1")
     coming = harness.console_event("console-1", raised, HelpEventKind.ACKNOWLEDGED,
                                    staff_id="li-ming")
