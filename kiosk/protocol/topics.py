@@ -92,7 +92,7 @@ TOPICS: tuple[TopicSpec, ...] = (
               "staff PIN at the kiosk: leave full-screen, close a call"),
     TopicSpec(C, Channel.HELP, _KIOSK, 1, False, ("help.event",),
               "a console's events about a call at that kiosk: received, acknowledged, "
-              "arrived, resolved"),
+              "arrived, resolved; escalated while the hub is down"),
     TopicSpec(C, Channel.ACK, _KIOSK, 1, False, ("event.ack",),
               "the console stored these events of that kiosk"),
     TopicSpec(C, Channel.ACTION, _NONE, 1, False, ("staff.action",),
