@@ -267,6 +267,12 @@ class LocalStore:
             self._db.execute("COMMIT")
         return count
 
+    def outbox_keys(self) -> set[str]:
+        """The keys (event ids) still waiting for the hub's acknowledgement."""
+        with self._lock:
+            rows = self._db.execute("SELECT key FROM outbox").fetchall()
+        return {row[0] for row in rows}
+
     def outbox_length(self) -> int:
         with self._lock:
             count: int = self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
