@@ -9,7 +9,7 @@ hour's events through its outbox. The hub stores by id, so what it had is acknow
 again and stored once; what it lacked comes back.
 
 An hour where the device has fewer events than the hub (its own store was replaced) cannot
-be repaired by the device, and is answered once per hub hash, not on every digest.
+be repaired by the device, and each difference is answered once, not on every digest.
 """
 
 from __future__ import annotations
