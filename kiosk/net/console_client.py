@@ -164,17 +164,16 @@ class ConsoleClient:
         the escalation is in every History once the hub has them (it re-sends them until the
         hub stores them). Every console does so at the level the time calls for, so several
         consoles escalating give the same state as one."""
-        now = self._clock()
         if (self.read_only or not self._transport.connected or self.hub_online
-                or not self.peers.settled(now)):
+                or not self.peers.settled(self._timer())):
             return
         for call in list(self._calls.values()):
             if not call.is_open:
                 continue
-            for due in due_signals(call, now, self.timing):
+            for due in due_signals(call, self.call_clock.now_for(call), self.timing):
                 if due.kind is not K.ESCALATED:
                     continue
-                event = event_for_due(call, due, self.console_id, now)
+                event = event_for_due(call, due, self.console_id, self._clock())
                 if check_new_event(call, event) is None:
                     self._originate(event)
 
@@ -273,7 +272,7 @@ class ConsoleClient:
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
-            self.peers.listening(self._clock())
+            self.peers.listening(self._timer())
             self.sender.resend_due()
         else:
             self.peers.deaf()
@@ -299,7 +298,7 @@ class ConsoleClient:
     def _apply_presence(self) -> None:
         """Read the calls against who is alive and signed in now; tell the screens if that
         changes what they show."""
-        calls = calls_with_presence(self._facts, self.peers.staff_presence(self._clock()))
+        calls = calls_with_presence(self._facts, self.peers.staff_presence(self._timer()))
         if calls == self._calls:
             return
         self._calls = calls

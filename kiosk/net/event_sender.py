@@ -62,7 +62,12 @@ class EventSender:
         for event in events:
             out = self._transport.codec.prepare(topic_for(event), HelpEventMessage(event),
                                                 sent_at=now)
-            self._store.enqueue(event.id, out.topic, out.payload, now)
+            try:
+                self._store.enqueue(event.id, out.topic, out.payload, now)
+            except sqlite3.Error as error:  # as in ``send``: a failing disk stops nothing
+                self._store.fall_back_to_memory(error)
+                self._store.enqueue(event.id, out.topic, out.payload, now)
+            self._sent_at.pop(event.id, None)  # due now, whenever it was last sent
             count += 1
         self.resend_due()
         return count

@@ -258,7 +258,7 @@ class KioskClient:
         silent or a member of staff who signed out is no longer promised to the customer."""
         facts = None if self._shown is None else self._states.get(self._shown)
         current = None if facts is None else with_presence(
-            facts, self.peers.staff_presence(self._clock()))
+            facts, self.peers.staff_presence(self._timer()))
         if current != self._call:
             self._call = current
             self.on_call_changed(current)
@@ -407,7 +407,7 @@ class KioskClient:
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
-            self.peers.listening(self._clock())
+            self.peers.listening(self._timer())
             self.sender.resend_due()
         else:
             self.peers.deaf()
