@@ -298,6 +298,16 @@
         <translation>DRILL: {kiosk}</translation>
     </message>
     <message>
+        <source>{name} was coming but is no longer signed in.</source>
+        <extracomment>{name}: staff who pressed &quot;I&apos;m coming&quot; and then signed out or whose desk died.</extracomment>
+        <translation>{name} was coming but is no longer signed in.</translation>
+    </message>
+    <message>
+        <source>{desk} confirmed this call and then went silent.</source>
+        <extracomment>{desk}: the console(s) that confirmed the call and then stopped sending heartbeats.</extracomment>
+        <translation>{desk} confirmed this call and then went silent.</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>

@@ -298,6 +298,16 @@
         <translation>[ĐRÎLL: {kiosk} ···]</translation>
     </message>
     <message>
+        <source>{name} was coming but is no longer signed in.</source>
+        <extracomment>{name}: staff who pressed &quot;I&apos;m coming&quot; and then signed out or whose desk died.</extracomment>
+        <translation>[{name} wàs çömîñg büt îs ñö löñgér sîgñéđ îñ. ···············]</translation>
+    </message>
+    <message>
+        <source>{desk} confirmed this call and then went silent.</source>
+        <extracomment>{desk}: the console(s) that confirmed the call and then stopped sending heartbeats.</extracomment>
+        <translation>[{desk} çöñfîrméđ thîs çàll àñđ théñ wéñt sîléñt. ·················]</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>[Çlöséđ ·]</translation>
     </message>

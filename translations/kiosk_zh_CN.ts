@@ -298,6 +298,16 @@
         <translation>演练：{kiosk}</translation>
     </message>
     <message>
+        <source>{name} was coming but is no longer signed in.</source>
+        <extracomment>{name}: staff who pressed &quot;I&apos;m coming&quot; and then signed out or whose desk died.</extracomment>
+        <translation>{name} 本来正在赶来，但已不在登录状态。</translation>
+    </message>
+    <message>
+        <source>{desk} confirmed this call and then went silent.</source>
+        <extracomment>{desk}: the console(s) that confirmed the call and then stopped sending heartbeats.</extracomment>
+        <translation>{desk} 确认过这个呼叫，之后失去联系。</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>

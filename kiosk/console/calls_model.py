@@ -58,8 +58,32 @@ def kiosk_text(call: CallState, names: BranchNames) -> str:
     return kiosk
 
 
+def lost_text(call: CallState, names: BranchNames) -> str:
+    """Who promised something and is gone: the desk that went silent after confirming the
+    call, the member of staff who signed out (or whose console died) on the way."""
+    parts = []
+    if call.gone_staff:
+        #: {name}: staff who pressed "I'm coming" and then signed out or whose desk died.
+        parts.append(_tr(QT_TRANSLATE_NOOP(
+            "CallsTable", "{name} was coming but is no longer signed in.")).format(
+                name=", ".join(names.staff(s) for s in call.gone_staff)))
+    if call.silent_desks:
+        #: {desk}: the console(s) that confirmed the call and then stopped sending heartbeats.
+        parts.append(_tr(QT_TRANSLATE_NOOP(
+            "CallsTable", "{desk} confirmed this call and then went silent.")).format(
+                desk=", ".join(names.device(c) for c in sorted(call.silent_desks))))
+    return " ".join(parts)
+
+
 def state_text(call: CallState, escalation: int, names: BranchNames) -> str:
-    """The call's state in one sentence; escalation says so in words, not only colour."""
+    """The call's state in one sentence (and who was lost, if anyone); escalation says so in
+    words, not only colour."""
+    lost = lost_text(call, names) if call.status.is_open else ""
+    text = _state_sentence(call, escalation, names)
+    return f"{text} {lost}" if lost else text
+
+
+def _state_sentence(call: CallState, escalation: int, names: BranchNames) -> str:
     name = names.staff(call.arrived_by if call.status is CallStatus.ARRIVED
                        else call.acknowledged_by)
     status = call.status

@@ -84,6 +84,10 @@ class CallState:
     event_count: int
     # When each kind of event first happened, for drill and incident reports.
     step_times: Mapping[HelpEventKind, float] = field(hash=False)
+    # Set only by ``help_presence.with_presence``: who confirmed or promised to come and is
+    # no longer there (a silent console, staff signed out). The events alone leave them empty.
+    silent_desks: frozenset[str] = frozenset()
+    gone_staff: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:

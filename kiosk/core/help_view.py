@@ -4,6 +4,8 @@ The kiosk never tells a customer more than it knows. "Staff have been told" need
 confirmation; "<name> is coming" needs an acknowledgement. When nobody can be reached (no
 broker, no console online, or no confirmation within a short grace time) the customer is
 told plainly to go to the counter, while the call keeps being re-sent in the background.
+The call's state has presence applied (``help_presence``): a desk that confirmed and went
+silent, or staff who signed out on the way, are no longer promised to the customer.
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ def help_view(call: CallState, *, now: float, connected: bool, consoles_online: 
     else:
         raised = call.raised_at if call.raised_at is not None else call.earliest_at
         unreachable = not connected or consoles_online == 0
-        if unreachable or now - raised >= confirm_grace_s:
+        # The desk that had confirmed it went silent: the customer is told at once.
+        lost = bool(call.silent_desks or call.gone_staff)
+        if unreachable or lost or now - raised >= confirm_grace_s:
             phase = HelpPhase.NO_STAFF
         else:
             phase = HelpPhase.CALLING

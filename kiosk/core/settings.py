@@ -159,6 +159,10 @@ class HelpSection:
     held_resend_after_s: float = option(10.0, "A help event a console holds but the hub has "
                                         "not acknowledged is sent again this often.",
                                         minimum=0.1, maximum=600)
+    digest_interval_s: float = option(30.0, "The hub tells each device what it holds of "
+                                      "that device's help events of the day this often; a "
+                                      "device re-sends what the hub lacks.",
+                                      minimum=0.2, maximum=3600)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help_presence import PresenceView, with_presence
 from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, call_state, order_key
 from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
@@ -42,6 +43,12 @@ from kiosk.hub.sessions import Sessions
 from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
 from kiosk.protocol.pin_messages import PinRefusal
+
+LATE_CALL_SETTLE_S = 3.0
+"""A call the hub first learns of with its escalation already overdue (the hub restarted, or
+got the call back from a kiosk after losing it) waits this long before the hub escalates it:
+the devices re-send within seconds, and the answer may be among what is on its way. Consoles
+alarm from their own copy meanwhile."""
 
 FLOOD_OPEN_CALLS = 3
 """More open calls than this from one kiosk is not a customer: it is named for IT."""
@@ -69,12 +76,17 @@ class HelpDesk:
     def __init__(self, *, ledger: Ledger, publisher: Publisher, roster: Roster,
                  refusals: Refusals, timing: HelpTiming, hub_id: str,
                  keep_resolved_s: float, sessions: Sessions,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 presence: Callable[[float], PresenceView] = lambda now: PresenceView.unknown(),
+                 ) -> None:
         self._ledger = ledger
         self._sessions = sessions
+        self._presence = presence
         self._monotonic = monotonic
         # call id -> (the call's start on the wall clock, the monotonic time we saw it then)
         self._seen: dict[str, tuple[float, float]] = {}
+        # call id -> the monotonic time the hub learnt of a call already overdue
+        self._late: dict[str, float] = {}
         self._publisher = publisher
         self._roster = roster
         self._refusals = refusals
@@ -97,6 +109,7 @@ class HelpDesk:
             self._events.setdefault(event.call_id, {})[event.id] = event
         for call_id, events in self._events.items():
             self._states[call_id] = call_state(events.values())
+            self._note_if_late(self._states[call_id], now)
             if not self._states[call_id].is_open:
                 stored = self._ledger.resolved_stored_at(call_id)
                 self._closed_at[call_id] = stored if stored is not None else now
@@ -167,7 +180,8 @@ class HelpDesk:
             return
         if event.staff_id is not None and decoded.topic.role is Role.CONSOLE:
             signed_in = self._sessions.signed_in(decoded.sender, now)
-            if signed_in != event.staff_id:
+            if signed_in != event.staff_id and not self._sessions.was_signed_in(
+                    decoded.sender, event.staff_id, event.at):
                 here = "nobody" if signed_in is None else repr(signed_in)
                 self._refusals.refuse(HubReject.STAFF_NOT_SIGNED_IN, where,
                                       f"{event.kind} in the name of {event.staff_id!r}, but "
@@ -183,6 +197,11 @@ class HelpDesk:
             self._publisher.ack(decoded.sender, [event.id], now)
             if event.kind is K.RAISED:
                 self._watch_for_flood(event.kiosk_id)
+        else:
+            # Not stored, so not acknowledged: its sender re-sends it until it is. It is a
+            # fact all the same, and the timers must count it: a refused "I'm coming" must
+            # not turn into an escalation of a call someone answered.
+            self._remember(event, now)
 
     def _watch_for_flood(self, kiosk_id: str) -> None:
         """A kiosk raises one call at a time; many open at once means it is broken or its
@@ -198,10 +217,12 @@ class HelpDesk:
 
     # --- events the hub originates --------------------------------------------------------
 
-    def issue(self, event: HelpEvent, now: float, publish: bool = True) -> str | None:
+    def issue(self, event: HelpEvent, now: float, publish: bool = True,
+              state: CallState | None = None) -> str | None:
         """Store (and unless told otherwise publish) an event of the hub's own; the reason
-        it may not, or None."""
-        why = check_new_event(self.call(event.call_id), event)
+        it may not, or None. ``state``: the call as the rules should judge it (with
+        presence applied), if not as its events alone say."""
+        why = check_new_event(state or self.call(event.call_id), event)
         if why is not None:
             return why
         if not self._store(event, now, topics.hub_help(self._publisher.branch, event.kiosk_id),
@@ -241,16 +262,32 @@ class HelpDesk:
         seen = self._seen.setdefault(state.call_id, (start, self._monotonic()))
         return max(now, seen[0] + (self._monotonic() - seen[1]))
 
+    def _note_if_late(self, state: CallState, now: float) -> None:
+        """Note a call this hub learns of only now, with its escalation already overdue."""
+        start = state.raised_at if state.raised_at is not None else state.earliest_at
+        if state.is_open and now - start >= self._timing.escalate_after_s:
+            self._late.setdefault(state.call_id, self._monotonic())
+
+    def _settling(self, call_id: str) -> bool:
+        learnt = self._late.get(call_id)
+        return learnt is not None and self._monotonic() - learnt < LATE_CALL_SETTLE_S
+
     def tick(self, now: float) -> None:
         """Escalate or signal again what is due; let calls closed long enough leave."""
-        for state in list(self._states.values()):
-            if not state.is_open:
-                self._seen.pop(state.call_id, None)
+        presence = self._presence(now)
+        for facts in list(self._states.values()):
+            if not facts.is_open:
+                self._seen.pop(facts.call_id, None)
+                self._late.pop(facts.call_id, None)
                 continue
+            # A desk gone silent or staff signed out: the call is unanswered again.
+            state = with_presence(facts, presence)
             timer_now = self._timer_now(state, now)
+            if self._settling(state.call_id):
+                continue
             for due in due_signals(state, timer_now, self._timing):
                 event = event_for_due(state, due, self._hub_id, now)
-                why = self.issue(event, now)
+                why = self.issue(event, now, state=state)
                 if why is None:
                     log.warning("call %s at %s: %s, level %d", state.call_id, state.kiosk_id,
                                 due.kind, due.level)
@@ -273,6 +310,7 @@ class HelpDesk:
 
     def _remember(self, event: HelpEvent, now: float) -> None:
         events = self._events.get(event.call_id)
+        learnt = events is None
         if events is None:
             # A call not in memory (closed long ago, or new): start from what is stored.
             events = {e.id: e for e in self._ledger.help_events([event.call_id])}
@@ -280,6 +318,8 @@ class HelpDesk:
         events[event.id] = event
         state = call_state(events.values())
         self._states[event.call_id] = state
+        if learnt:
+            self._note_if_late(state, now)
         if not state.is_open and event.call_id not in self._closed_at:
             stored = self._ledger.resolved_stored_at(event.call_id)
             self._closed_at[event.call_id] = stored if stored is not None else now

@@ -480,6 +480,17 @@ class Ledger:
                 " ORDER BY at, id", (stored_after,)).fetchall()
         return self._readable(rows)
 
+    def help_ids_by_origin(self, since: float) -> dict[str, list[tuple[str, float]]]:
+        """``(id, at)`` of the help events that happened at or after ``since``, by the
+        device that originated them: what the hub's digests to the devices are made of."""
+        with self._lock:
+            rows = self._db.execute("SELECT origin, id, at FROM help_events WHERE at >= ?",
+                                    (since,)).fetchall()
+        by_origin: dict[str, list[tuple[str, float]]] = {}
+        for origin, event_id, at in rows:
+            by_origin.setdefault(origin, []).append((event_id, at))
+        return by_origin
+
     def resolved_stored_at(self, call_id: str) -> float | None:
         """When the hub stored the first close of a call, or None if it is not closed."""
         with self._lock:
@@ -510,6 +521,15 @@ class Ledger:
                 "FROM staff_sessions WHERE ended_at IS NULL AND expires_at > ? "
                 "ORDER BY started_at", (now,)).fetchall()
         return [StoredSession(*row) for row in rows]
+
+    def was_signed_in(self, console_id: str, staff_id: str, at: float) -> bool:
+        """Whether ``staff_id`` had a session at ``console_id`` at time ``at``."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM staff_sessions WHERE console_id = ? AND staff_id = ? "
+                "AND started_at <= ? AND ? < MIN(expires_at, COALESCE(ended_at, expires_at)) "
+                "LIMIT 1", (console_id, staff_id, at, at)).fetchone()
+        return row is not None
 
     # --- feedback and the hub's own values ------------------------------------------------
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kiosk.core.help_presence import PresenceView
 from kiosk.core.settings import Device, Role
 from kiosk.protocol.device_messages import (
     MAX_DEVICES,
@@ -54,6 +55,7 @@ class PresenceBoard:
         self._seen = {d.id: _Seen(d.role) for d in devices if d.id != hub_id}
         self._published_at: float | None = None  # on tick's clock
         self._just_published = False
+        self._listening_since: float | None = None  # on tick's clock
         self.dirty = True
 
     def heartbeat(self, device_id: str, beat: Heartbeat, now: float,
@@ -86,6 +88,8 @@ class PresenceBoard:
 
     def tick(self, now: float) -> list[Transition]:
         """``now`` on the clock heartbeats were timed on (monotonic in the hub)."""
+        if self._listening_since is None:
+            self._listening_since = now
         changes = []
         for device_id, seen in self._seen.items():
             silent = seen.heard_at is None or now - seen.heard_at > self._offline_after_s
@@ -103,6 +107,16 @@ class PresenceBoard:
     def online(self, device_id: str) -> bool:
         seen = self._seen.get(device_id)
         return seen is not None and seen.online
+
+    def staff_presence(self, now: float) -> PresenceView:
+        """Live consoles and who is signed in at them, for the help calls' state (``now`` on
+        tick's clock); unknown
+        until the hub has listened for ``offline_after_s`` (after a restart nobody has been
+        heard yet, which says nothing about the desks)."""
+        if self._listening_since is None or now - self._listening_since < self._offline_after_s:
+            return PresenceView.unknown()
+        return PresenceView.of({device_id: seen.staff_id for device_id, seen in self._seen.items()
+                                if seen.role is Role.CONSOLE and seen.online})
 
     def online_count(self) -> int:
         return sum(1 for seen in self._seen.values() if seen.online)

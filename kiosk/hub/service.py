@@ -27,6 +27,7 @@ from kiosk.core.config import BranchConfig
 from kiosk.core.help_timers import HelpTiming
 from kiosk.core.settings import Role
 from kiosk.hub.announcements import Announcements
+from kiosk.hub.digests import Digests
 from kiosk.hub.help_desk import HelpDesk
 from kiosk.hub.ledger import Ledger, LedgerStep, StoredFeedback
 from kiosk.hub.pin_gate import PinGate
@@ -103,18 +104,21 @@ class HubService:
                             resignal_after_s=config.help.resignal_after_s,
                             escalate_repeat_s=config.help.escalate_after_s)
         self.sessions = Sessions(ledger, options.session_lifetime_s)
+        self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
+                                      self.hub_id)
         self.help = HelpDesk(ledger=ledger, publisher=self.publisher, roster=self.roster,
                              refusals=self.refusals, timing=timing, hub_id=self.hub_id,
                              keep_resolved_s=options.keep_resolved_s, sessions=self.sessions,
-                             monotonic=monotonic)
+                             monotonic=monotonic,
+                             presence=lambda now: self.presence.staff_presence(monotonic()))
         self.queue = QueueDesk(config=config, ledger=ledger, publisher=self.publisher,
                                refusals=self.refusals,
                                tz=zoneinfo.ZoneInfo(config.branch.timezone),
                                request_window_s=options.request_window_s)
         self.wait_alerts = WaitAlerts(config.queue.priority_wait_alert_min, monotonic)
-        self.presence = PresenceBoard(config.devices, config.presence.offline_after_s,
-                                      self.hub_id)
         self.announcements = Announcements(ledger)
+        self.digests = Digests(config, ledger, self.publisher,
+                               zoneinfo.ZoneInfo(config.branch.timezone), self.presence.online)
         gate = PinGate(config.hub.pin_attempts, config.hub.pin_lockout_s,
                        options.pin_requests_per_minute)
         self.staff_auth = StaffAuth(roster=self.roster, pin_hashes=pin_hashes, gate=gate,
@@ -299,7 +303,7 @@ class HubService:
     def tick(self, now: float | None = None) -> None:
         now = self._clock() if now is None else now
         for step in (self.help.tick, self.queue.tick, self._wait_alert_tick, self._presence_tick,
-                     self._heartbeat_tick, self._retention_tick, self._flush,
+                     self._heartbeat_tick, self._retention_tick, self.digests.tick, self._flush,
                      self.refusals.log.flush):
             try:
                 step(now)

@@ -68,6 +68,12 @@ class Sessions:
                 return session.staff_id
         return None
 
+    def was_signed_in(self, console_id: str, staff_id: str, at: float) -> bool:
+        """Whether ``staff_id`` was signed in at ``console_id`` at ``at`` (a step made then,
+        arriving late: kept in an outbox while the hub was down, or re-sent after the hub
+        lost it)."""
+        return self._ledger.was_signed_in(console_id, staff_id, at)
+
     def _end(self, session: StoredSession, now: float) -> None:
         self._live.pop(session.token_hash, None)
         self._ledger.end_session(session.token_hash, now)

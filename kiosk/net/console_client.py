@@ -24,17 +24,19 @@ from collections.abc import Callable, Iterable, Sequence
 from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help_presence import calls_with_presence
 from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, calls_state
-from kiosk.core.help_timers import HelpTiming, due_signals
+from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
 from kiosk.core.settings import Role
 from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
+from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
-from kiosk.protocol.help_messages import EventAck, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import EventAck, HelpDigest, HelpEventMessage, HelpState
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +68,18 @@ class ConsoleClient:
         self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
                                   config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
+        self.resync = DigestAnswer(console_id, self.sender, lambda event: topics.console_help(
+            self._branch, console_id, event.kiosk_id))
         self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                                  resignal_after_s=config.help.resignal_after_s,
                                  escalate_repeat_s=config.help.escalate_after_s)
-        self._calls: dict[str, CallState] = {}
+        self._facts: dict[str, CallState] = {}  # from the events alone
+        self._calls: dict[str, CallState] = {}  # with presence applied: what staff see
         self._staff_present = not read_only
         self.rejections: Counter[RejectCode] = Counter()
         """Events refused here after the codec passed them, by reason."""
+        self.staff_id: str | None = None
+        """Who is signed in here, for the heartbeat; a staff command names them too."""
         self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
         self.on_peers_changed: Callable[[], None] = _ignore
         self.on_devices_state: Callable[[DevicesState], None] = _ignore
@@ -129,6 +136,10 @@ class ConsoleClient:
     def resolve(self, call_id: str, staff_id: str, outcome: Outcome, note: str = "") -> str | None:
         return self._command(call_id, K.RESOLVED, staff_id=staff_id, outcome=outcome, note=note)
 
+    def sign_out(self) -> None:
+        """Nobody is signed in here any more: staff who were coming from here are not."""
+        self.staff_id = None
+
     def _command(self, call_id: str, kind: HelpEventKind, **fields: object) -> str | None:
         if self.read_only:
             return "this console only watches that branch"
@@ -143,8 +154,28 @@ class ConsoleClient:
         reason = check_new_event(call, event)
         if reason is not None:
             return reason
+        if self.staff_id is None and event.staff_id is not None:
+            self.staff_id = event.staff_id  # acting here means being here
         self._originate(event)
         return None
+
+    def _escalate_while_hub_down(self) -> None:
+        """With the hub down this console escalates unanswered calls itself, as events, so
+        the escalation is in every History once the hub has them (it re-sends them until the
+        hub stores them). Every console does so at the level the time calls for, so several
+        consoles escalating give the same state as one."""
+        if (self.read_only or not self._transport.connected or self.hub_online
+                or not self.peers.settled(self._timer())):
+            return
+        for call in list(self._calls.values()):
+            if not call.is_open:
+                continue
+            for due in due_signals(call, self.call_clock.now_for(call), self.timing):
+                if due.kind is not K.ESCALATED:
+                    continue
+                event = event_for_due(call, due, self.console_id, self._clock())
+                if check_new_event(call, event) is None:
+                    self._originate(event)
 
     def _originate(self, event: HelpEvent) -> None:
         topic = topics.console_help(self._branch, self.console_id, event.kiosk_id)
@@ -197,7 +228,8 @@ class ConsoleClient:
             if role is Role.KIOSK:
                 self.call_clock.peer_clock(decoded.sender, decoded.sent_at)
             self._hub_may_be_back(decoded)
-            self.peers.heard(decoded.sender, role, now)
+            self.peers.heard(decoded.sender, role, now, staff_id=message.staff_id)
+            self._apply_presence()
             self.on_peers_changed()
             self.on_liveness(decoded)
         elif isinstance(message, Presence):
@@ -206,15 +238,19 @@ class ConsoleClient:
                 self.peers.heard(decoded.sender, role, now)
             else:
                 self.peers.gone(decoded.sender)
+                self._apply_presence()
             self.on_peers_changed()
             self.on_liveness(decoded)
         elif isinstance(message, DevicesState):
             self.on_devices_state(message)
+        elif isinstance(message, HelpDigest):
+            if not self.read_only:
+                self.resync.answer(message)
         else:
             self.on_other_message(decoded)
 
     def _belongs(self, event: HelpEvent, sender: str) -> bool:
-        why = check_belongs(self._calls.get(event.call_id), event)
+        why = check_belongs(self._facts.get(event.call_id), event)
         if why is None:
             return True
         self.rejections[RejectCode.WRONG_CALL] += 1
@@ -236,11 +272,17 @@ class ConsoleClient:
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
+            self.peers.listening(self._timer())
             self.sender.resend_due()
+        else:
+            self.peers.deaf()
+        self._apply_presence()
         self.on_peers_changed()
 
     def tick(self) -> None:
         self.sender.resend_due()
+        self._apply_presence()
+        self._escalate_while_hub_down()
 
     def _refresh(self, call_ids: Iterable[str] | None = None) -> None:
         """Recompute the calls ``call_ids`` (every call after a restart) from the store.
@@ -248,15 +290,17 @@ class ConsoleClient:
         A call's state depends on its own events only, so a new event costs the same on
         the first day and after a year of calls in the store."""
         if call_ids is None:
-            calls = calls_state(self._store.events())
-            if calls == self._calls:
-                return
+            self._facts = calls_state(self._store.events())
         else:
-            fresh = calls_state(self._store.events(call_ids))
-            changed = {cid: s for cid, s in fresh.items() if self._calls.get(cid) != s}
-            if not changed:
-                return
-            calls = {**self._calls, **changed}
+            self._facts.update(calls_state(self._store.events(call_ids)))
+        self._apply_presence()
+
+    def _apply_presence(self) -> None:
+        """Read the calls against who is alive and signed in now; tell the screens if that
+        changes what they show."""
+        calls = calls_with_presence(self._facts, self.peers.staff_presence(self._timer()))
+        if calls == self._calls:
+            return
         self._calls = calls
         open_calls = [c for c in calls.values() if c.is_open]
         for call in open_calls:

@@ -50,6 +50,28 @@ class EventSender:
             self._store.add_event_and_enqueue(event, out.topic, out.payload, now)
         self._publish(event.id, out.topic, out.payload)
 
+    @property
+    def store(self) -> LocalStore:
+        return self._store
+
+    def requeue(self, events: Iterable[HelpEvent], topic_for: Callable[[HelpEvent], str]) -> int:
+        """Put events the hub acknowledged once, and has lost since, back in the outbox,
+        and send them; they are re-sent until the hub acknowledges them again."""
+        now = self._clock()
+        count = 0
+        for event in events:
+            out = self._transport.codec.prepare(topic_for(event), HelpEventMessage(event),
+                                                sent_at=now)
+            try:
+                self._store.enqueue(event.id, out.topic, out.payload, now)
+            except sqlite3.Error as error:  # as in ``send``: a failing disk stops nothing
+                self._store.fall_back_to_memory(error)
+                self._store.enqueue(event.id, out.topic, out.payload, now)
+            self._sent_at.pop(event.id, None)  # due now, whenever it was last sent
+            count += 1
+        self.resend_due()
+        return count
+
     def resend_due(self) -> int:
         """Publish what is due again; returns how many were sent."""
         if not self._transport.connected:

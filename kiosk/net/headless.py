@@ -86,7 +86,8 @@ class HeadlessDevice(Generic[C]):
                                       sound=Component.ABSENT,
                                       outbox=self.client.sender.pending(),
                                       store=self.store_health())
-            self.link.send_heartbeat(health,
+            staff_id = self.client.staff_id if isinstance(self.client, ConsoleClient) else None
+            self.link.send_heartbeat(health, staff_id=staff_id,
                                      interval_s=self.config.presence.heartbeat_interval_s)
 
 

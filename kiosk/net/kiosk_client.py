@@ -28,18 +28,21 @@ from kiosk.core.help_call import (
     new_follow_up,
     new_raise,
 )
+from kiosk.core.help_presence import with_presence
 from kiosk.core.help_rules import check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.settings import Role
 from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
+from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Heartbeat, Presence
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpDigest,
     HelpEventMessage,
     HelpState,
     Rating,
@@ -133,12 +136,14 @@ class KioskClient:
                                   config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
+        self.resync = DigestAnswer(kiosk_id, self.sender, lambda event: self._help_topic)
         self._pending_tickets: dict[str, float] = {}
         self._pending_pins: dict[str, tuple[float, PinPurpose]] = {}
         self._pin_timeout_s = (config.queue.reply_timeout_s if pin_reply_timeout_s is None
                                else pin_reply_timeout_s)
         self._last_reachability: Reachability | None = None
         self._call: CallState | None = None
+        self._shown: str | None = None
         self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
         # Listeners; set by the owner (the Qt bridge, or a test).
         self.on_call_changed: Callable[[CallState | None], None] = _ignore
@@ -204,6 +209,7 @@ class KioskClient:
         """The customer left the closed call's screen: show no call any more."""
         if self._call is not None and not self._call.is_open:
             self._call = None
+            self._shown = None
             self.on_call_changed(None)
 
     def _follow_up(self, kind: HelpEventKind, *, category: Category | None = None,
@@ -244,6 +250,15 @@ class KioskClient:
         # Closed calls stay in the store (and the hub's ledger), not in memory.
         shown = current.call_id if current is not None else None
         self._states = {cid: s for cid, s in self._states.items() if s.is_open or cid == shown}
+        self._shown = shown
+        self._show()
+
+    def _show(self) -> None:
+        """Show the current call as it is with the staff present now: a desk that went
+        silent or a member of staff who signed out is no longer promised to the customer."""
+        facts = None if self._shown is None else self._states.get(self._shown)
+        current = None if facts is None else with_presence(
+            facts, self.peers.staff_presence(self._timer()))
         if current != self._call:
             self._call = current
             self.on_call_changed(current)
@@ -363,16 +378,20 @@ class KioskClient:
             self.raise_drill(message.call_id)
         elif isinstance(message, TicketPrint):
             self.on_print(message)
+        elif isinstance(message, HelpDigest):
+            self.resync.answer(message)
         elif isinstance(message, Heartbeat):
             self._hub_may_be_back(decoded)
-            self.peers.heard(decoded.sender, decoded.topic.role, now)
+            self.peers.heard(decoded.sender, decoded.topic.role, now, staff_id=message.staff_id)
             self._check_reachability()
+            self._show()
         elif isinstance(message, Presence):
             if message.online:
                 self._hub_may_be_back(decoded)
                 self.peers.heard(decoded.sender, decoded.topic.role, now)
             else:
                 self.peers.gone(decoded.sender)
+                self._show()
             self._check_reachability()
         elif isinstance(message, TicketCalled):
             self.on_called(message)
@@ -388,8 +407,12 @@ class KioskClient:
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
+            self.peers.listening(self._timer())
             self.sender.resend_due()
+        else:
+            self.peers.deaf()
         self._check_reachability()
+        self._show()
 
     def _ticket_reply(self, reply: TicketReply) -> None:
         if self._pending_tickets.pop(reply.request_id, None) is None:
@@ -414,6 +437,7 @@ class KioskClient:
                 del self._pending_pins[request_id]
                 self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
         self._check_reachability()
+        self._show()
 
     def reachability(self) -> Reachability:
         now = self._timer()

@@ -173,6 +173,20 @@ class LocalStore:
                 log.error("%s: a stored help event cannot be read: %s", self.path, error)
         return events
 
+    def events_since(self, since: float) -> list[HelpEvent]:
+        """Every event kept that happened at or after ``since``: acknowledged events are
+        kept too, so the hub can be given back what it loses (anti-entropy)."""
+        with self._lock:
+            rows = self._db.execute("SELECT body FROM help_events WHERE at >= ? "
+                                    "ORDER BY at, id", (since,)).fetchall()
+        events = []
+        for (body,) in rows:
+            try:
+                events.append(HelpEvent.from_dict(json.loads(body)))
+            except (InvalidEvent, ValueError) as error:
+                log.error("%s: a stored help event cannot be read: %s", self.path, error)
+        return events
+
     def forget_calls(self, call_ids: Iterable[str]) -> None:
         """Drop a closed call's events (the hub keeps the record)."""
         ids = list(call_ids)
@@ -252,6 +266,12 @@ class LocalStore:
                                           "held_by IS NULL", (console_id, key)).rowcount
             self._db.execute("COMMIT")
         return count
+
+    def outbox_keys(self) -> set[str]:
+        """The keys (event ids) still waiting for the hub's acknowledgement."""
+        with self._lock:
+            rows = self._db.execute("SELECT key FROM outbox").fetchall()
+        return {row[0] for row in rows}
 
     def outbox_length(self) -> int:
         with self._lock:

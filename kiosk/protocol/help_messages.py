@@ -8,10 +8,12 @@ means "written to SQLite", which a broker's PUBACK does not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
+from kiosk.core.event_digest import MAX_HOURS, HourDigest
 from kiosk.core.help_call import HelpEvent, InvalidEvent
 from kiosk.protocol.fields import (
     LANGUAGE,
@@ -22,6 +24,7 @@ from kiosk.protocol.fields import (
     require_hex_id,
     require_id,
     require_instance,
+    require_int,
     require_match,
 )
 from kiosk.protocol.message import Message
@@ -29,6 +32,8 @@ from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_STATE_EVENTS = 800
 MAX_ACK_IDS = 100
+MAX_HOUR_EVENTS = 1_000_000
+_DIGEST_HASH = re.compile(r"[0-9a-f]{16}")
 
 
 def read_help_event(data: dict[str, object]) -> HelpEvent:
@@ -100,6 +105,46 @@ class EventAck(Message):
     @classmethod
     def from_fields(cls, f: Fields) -> EventAck:
         return cls(ids=f.strings("ids", max_items=MAX_ACK_IDS))
+
+
+def _check_hour(item: object, where: str) -> None:
+    require_instance(item, HourDigest, where)
+    assert isinstance(item, HourDigest)
+    require_int(item.hour, f"{where}.hour", hi=MAX_HOURS - 1)
+    require_int(item.count, f"{where}.count", lo=1, hi=MAX_HOUR_EVENTS)
+    require_match(item.hash, f"{where}.hash", _DIGEST_HASH, "16 lowercase hex characters")
+
+
+def _hour_from_fields(f: Fields) -> HourDigest:
+    return HourDigest(hour=f.integer("hour"), count=f.integer("count"), hash=f.string("hash"))
+
+
+@dataclass(frozen=True)
+class HelpDigest(Message):
+    """What the hub holds of the help events ``device_id`` originated since ``since`` (the
+    start of the hub's day): per hour after ``since``, how many and a hash of their ids.
+    Hours without events are left out. The device re-sends the hours that differ from its
+    own store (``kiosk.core.event_digest``)."""
+
+    TYPE: ClassVar[str] = "help.digest"
+    device_id: str
+    since: float
+    hours: tuple[HourDigest, ...] = ()
+
+    def __post_init__(self) -> None:
+        require_id(self.device_id, "device_id")
+        freeze_time(self, "since")
+        freeze_items(self, "hours", max_items=MAX_HOURS, check=_check_hour)
+
+    def to_body(self) -> dict[str, object]:
+        return {"device_id": self.device_id, "since": self.since,
+                "hours": [{"hour": h.hour, "count": h.count, "hash": h.hash}
+                          for h in self.hours]}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> HelpDigest:
+        return cls(device_id=f.string("device_id"), since=f.number("since"),
+                   hours=f.objects("hours", _hour_from_fields, max_items=MAX_HOURS))
 
 
 @dataclass(frozen=True)

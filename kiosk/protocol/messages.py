@@ -11,6 +11,7 @@ from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpDigest,
     HelpEventMessage,
     HelpState,
     VisitFeedback,
@@ -39,6 +40,7 @@ MESSAGE_CLASSES: tuple[type[Message], ...] = (
     HelpEventMessage,
     HelpState,
     EventAck,
+    HelpDigest,
     Drill,
     VisitFeedback,
     StaffAction,

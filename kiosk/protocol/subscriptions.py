@@ -45,6 +45,7 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
         Interest(H, ch.HELP, target=_SELF),  # escalated / resignalled / resolved
         Interest(H, ch.DRILL, target=_SELF),
         Interest(H, ch.PRINT, target=_SELF),  # a ticket issued at a staff desk
+        Interest(H, ch.DIGEST, target=_SELF),  # what the hub lacks of its own events
         Interest(H, ch.HELP_STATE),  # its own open calls after a restart
         Interest(H, ch.QUEUE_STATE),
         Interest(H, ch.CALLED),
@@ -61,6 +62,7 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
         Interest(H, ch.HELP_STATE),
         Interest(H, ch.ACK, target=_SELF),
         Interest(H, ch.REPLY, target=_SELF),
+        Interest(H, ch.DIGEST, target=_SELF),
         Interest(H, ch.QUEUE_STATE),
         Interest(H, ch.CALLED),
         Interest(H, ch.ANNOUNCEMENT),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kiosk.core.help_call import HelpEventKind
 from kiosk.core.settings import Role
-from kiosk.protocol.help_messages import Drill, HelpEventMessage
+from kiosk.protocol.help_messages import Drill, HelpDigest, HelpEventMessage
 from kiosk.protocol.message import Message
 from kiosk.protocol.pin_messages import PinPurpose, PinRequest
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
@@ -20,9 +20,10 @@ Kind = HelpEventKind
 HELP_KINDS_BY_ROLE: dict[Role, frozenset[HelpEventKind]] = {
     # The customer's own steps, all through the kiosk's outbox.
     Role.KIOSK: frozenset({Kind.RAISED, Kind.CATEGORY_SET, Kind.CUSTOMER_FINE, Kind.FEEDBACK}),
-    # Staff steps. Escalation with the hub down is computed by each console from the raise
-    # time and needs no event.
-    Role.CONSOLE: frozenset({Kind.RECEIVED, Kind.ACKNOWLEDGED, Kind.ARRIVED, Kind.RESOLVED}),
+    # Staff steps, and escalation with the hub down: each console escalates from the raise
+    # time and records it, so the escalation reaches the ledger when the hub is back.
+    Role.CONSOLE: frozenset({Kind.RECEIVED, Kind.ACKNOWLEDGED, Kind.ARRIVED, Kind.RESOLVED,
+                             Kind.ESCALATED}),
     # Timers, and a call closed at the kiosk with a staff PIN the hub checked.
     Role.HUB: frozenset({Kind.ESCALATED, Kind.RESIGNALLED, Kind.RESOLVED}),
 }
@@ -43,6 +44,11 @@ def check_on_topic(message: Message, topic: TopicInfo, sender: str) -> None:
             raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
                                  f"drill for kiosk {message.kiosk_id!r} on the topic of "
                                  f"kiosk {topic.target!r}")
+    elif isinstance(message, HelpDigest):
+        if message.device_id != topic.target:
+            raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
+                                 f"digest for device {message.device_id!r} on the topic of "
+                                 f"device {topic.target!r}")
     elif isinstance(message, PinRequest):
         allowed = PIN_PURPOSES_BY_ROLE.get(topic.role, frozenset())
         if message.purpose not in allowed:

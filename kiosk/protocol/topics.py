@@ -49,6 +49,7 @@ class Channel(StrEnum):
     DRILL = "drill"
     PRINT = "print"
     ALERT = "alert"
+    DIGEST = "digest"
 
 
 class Target(StrEnum):
@@ -91,7 +92,7 @@ TOPICS: tuple[TopicSpec, ...] = (
               "staff PIN at the kiosk: leave full-screen, close a call"),
     TopicSpec(C, Channel.HELP, _KIOSK, 1, False, ("help.event",),
               "a console's events about a call at that kiosk: received, acknowledged, "
-              "arrived, resolved"),
+              "arrived, resolved; escalated while the hub is down"),
     TopicSpec(C, Channel.ACK, _KIOSK, 1, False, ("event.ack",),
               "the console stored these events of that kiosk"),
     TopicSpec(C, Channel.ACTION, _NONE, 1, False, ("staff.action",),
@@ -121,6 +122,9 @@ TOPICS: tuple[TopicSpec, ...] = (
               "print a ticket issued at a staff desk at that kiosk"),
     TopicSpec(H, Channel.ALERT, _NONE, 1, False, ("queue.alert",),
               "an elderly priority ticket has waited too long: tell the lobby"),
+    TopicSpec(H, Channel.DIGEST, _DEVICE, 0, False, ("help.digest",),
+              "what the hub holds of the help events that device originated today; the "
+              "device re-sends what is missing"),
 ) + tuple(
     spec
     for role in (K, C, D, H)
@@ -315,3 +319,7 @@ def ticket_print(branch: str, kiosk_id: str) -> str:
 
 def wait_alert(branch: str) -> str:
     return build_topic(branch, Role.HUB, Channel.ALERT)
+
+
+def help_digest(branch: str, device_id: str) -> str:
+    return build_topic(branch, Role.HUB, Channel.DIGEST, target=device_id)

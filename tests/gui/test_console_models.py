@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.console.announcements_panel import log_model
 from kiosk.console.branch_names import BranchNames, CurrentLanguage
-from kiosk.console.calls_model import CallRow, calls_model, sort_rows
+from kiosk.console.calls_model import CallRow, calls_model, sort_rows, state_text
 from kiosk.console.drills_panel import kiosks_model, runs_model
 from kiosk.console.history_panel import history_model
 from kiosk.console.kiosks_panel import devices_model, events_model
@@ -19,7 +19,9 @@ from kiosk.console.reports_panel import feedback_model, figures_model
 from kiosk.console.sample_day import SampleDay, sample_day, sample_health, sample_heartbeat
 from kiosk.console.supervision import DeviceWatch
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_state import CallState, calls_state
+from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help_presence import PresenceView, with_presence
+from kiosk.core.help_state import CallState, call_state, calls_state
 from kiosk.protocol.device_messages import Activity
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "example-branch.toml"
@@ -127,3 +129,20 @@ def test_supervision_says_when_a_kiosks_calls_live_in_memory_only(
     assert model.cell_text(row, headers.index("Stored calls")) == "Not working"
     assert model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) == \
         QColor(style.DEVICE_PROBLEM.background)
+
+
+def test_a_call_names_the_desk_that_went_silent_and_the_staff_no_longer_coming(
+        names: BranchNames) -> None:
+    raised = new_raise("kiosk-1", 100.0, category=Category.MEDICAL)
+    events = [raised,
+              new_follow_up(raised.call_id, "kiosk-1", HelpEventKind.RECEIVED, "console-1",
+                            101.0, console_id="console-1"),
+              new_follow_up(raised.call_id, "kiosk-1", HelpEventKind.ACKNOWLEDGED, "console-1",
+                            102.0, staff_id="li-ming")]
+    facts = call_state(events)
+    assert state_text(facts, 0, names) == "Li Ming is coming"
+    lost = with_presence(facts, PresenceView.of({"console-2": "wang-fang"}))  # console-1 died
+    text = state_text(lost, 0, names)
+    assert "Li Ming was coming but is no longer signed in." in text
+    assert "Counter 1 confirmed this call and then went silent." in text
+    assert "Li Ming is coming" not in text

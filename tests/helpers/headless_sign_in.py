@@ -50,5 +50,9 @@ def sign_in(console: HeadlessDevice[ConsoleClient], staff_id: str) -> str:
     finally:
         console.call(lambda: setattr(client, "on_other_message", before))
     assert reply.ok and reply.session is not None, f"{staff_id} not signed in: {reply}"
-    console.call(lambda: client.set_staff_present(True))
+    def signed_in() -> None:
+        client.set_staff_present(True)
+        client.staff_id = staff_id  # its heartbeat says who is signed in, as a console's does
+
+    console.call(signed_in)
     return reply.session

@@ -19,6 +19,7 @@ from kiosk.core.settings import Role
 from kiosk.hub.ledger import Ledger
 from kiosk.hub.service import HubOptions, HubService
 from kiosk.protocol import Codec, Decoded, Message, Outgoing, Rejection, decode, topics
+from kiosk.protocol.device_messages import Component, Health, Heartbeat
 from kiosk.protocol.help_messages import EventAck, HelpEventMessage, HelpState
 from kiosk.protocol.pin_messages import PinPurpose, PinReply, PinRequest
 from kiosk.protocol.staff_commands import Command
@@ -184,3 +185,10 @@ class HubHarness:
         device = self.config.device(device_id)
         assert device is not None
         return device.role
+
+
+def console_heartbeat(harness: HubHarness, console_id: str, staff_id: str | None) -> None:
+    """``console_id`` is alive with ``staff_id`` signed in (None: nobody)."""
+    health = Health(Component.OK, Component.ABSENT, Component.OK, 0, "0.1.0", 10.0)
+    harness.send(console_id, topics.heartbeat(harness.branch, Role.CONSOLE, console_id),
+                 Heartbeat(1, 3.0, health, staff_id=staff_id))

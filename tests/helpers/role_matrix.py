@@ -39,6 +39,7 @@ from kiosk.protocol.device_messages import Component, DevicesState, Health, Hear
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpDigest,
     HelpEventMessage,
     HelpState,
     Rating,
@@ -278,6 +279,7 @@ SAMPLES: dict[str, Builder] = {
     "help.state": _only_own(lambda c, d: HelpState(updated_at=c.now)),
     "event.ack": _only_own(lambda c, d: EventAck(ids=(_hex(),))),
     "drill": _only_own(lambda c, d: Drill("kiosk-2", _hex(), OWN_STAFF)),
+    "help.digest": _only_own(lambda c, d: HelpDigest("kiosk-2", c.now - 3600.0)),
     "action.result": _only_own(lambda c, d: ActionResult(_hex())),
     "announcement": _only_own(lambda c, d: Announcement(_hex(), False, LocalText({}), c.now)),
     "pin.reply": _only_own(lambda c, d: PinReply(_hex(), reason=PinRefusal.WRONG_PIN)),

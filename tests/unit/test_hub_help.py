@@ -16,7 +16,7 @@ from kiosk.protocol.pin_messages import PinPurpose, PinRefusal
 from kiosk.protocol.staff_commands import StartDrill
 from kiosk.protocol.staff_messages import ActionRefusal
 from tests.helpers.branch import STAFF_PINS
-from tests.helpers.hub_harness import HubHarness
+from tests.helpers.hub_harness import HubHarness, console_heartbeat
 
 K = HelpEventKind
 
@@ -97,13 +97,16 @@ def test_an_unanswered_call_escalates_at_the_configured_time(harness: HubHarness
 
 def test_an_acknowledged_call_left_open_is_signalled_again(harness: HubHarness) -> None:
     raised = harness.raise_call("kiosk-1")
+    harness.hub.tick()
     harness.clock.advance(5)
     harness.sign_in("console-1", "li-ming")
     harness.console_event("console-1", raised, K.ACKNOWLEDGED, staff_id="li-ming")
     harness.clock.advance(179)
+    console_heartbeat(harness, "console-1", "li-ming")  # still signed in, still alive
     harness.hub.tick()
     assert harness.published("hub/help/kiosk-1") == []
     harness.clock.advance(2)
+    console_heartbeat(harness, "console-1", "li-ming")
     harness.hub.tick()
     [again] = harness.published("hub/help/kiosk-1", HelpEventMessage)
     assert again.event.kind is K.RESIGNALLED and again.event.level == 1

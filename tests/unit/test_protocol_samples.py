@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from kiosk.core.event_digest import HourDigest
 from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome
 from kiosk.core.settings import Role
 from kiosk.protocol import MESSAGE_TYPES, Message, topics
@@ -24,6 +25,7 @@ from kiosk.protocol.fields import TICKET_NUMBER
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpDigest,
     HelpEventMessage,
     HelpState,
     Rating,
@@ -187,6 +189,10 @@ STRATEGIES: dict[str, st.SearchStrategy[Message]] = {
     "help.state": st.builds(HelpState, times, st.lists(help_events(), max_size=4).map(tuple)),
     "event.ack": st.builds(EventAck, st.lists(hex_ids, min_size=1, max_size=5).map(tuple)),
     "drill": st.builds(Drill, ids, hex_ids, ids),
+    "help.digest": st.builds(HelpDigest, ids, times, st.lists(
+        st.builds(HourDigest, st.integers(0, 47), st.integers(1, 10_000),
+                  st.from_regex(r"[0-9a-f]{16}", fullmatch=True)),
+        max_size=3, unique_by=lambda h: h.hour).map(tuple)),
     "feedback": st.builds(VisitFeedback, hex_ids, st.sampled_from(Rating), languages),
     "staff.action": st.builds(StaffAction, hex_ids, ids, tokens, commands),
     "action.result": st.one_of(
@@ -226,6 +232,8 @@ def placement(message: Message) -> tuple[str, str]:
         return topics.console_help(BRANCH, event.origin, event.kiosk_id), event.origin
     if isinstance(message, Drill):
         return topics.drill(BRANCH, message.kiosk_id), HUB
+    if isinstance(message, HelpDigest):
+        return topics.help_digest(BRANCH, message.device_id), HUB
     if isinstance(message, PinRequest):
         if message.purpose is PinPurpose.CONSOLE_SIGN_IN:
             return topics.pin_request(BRANCH, Role.CONSOLE, "console-1"), "console-1"
