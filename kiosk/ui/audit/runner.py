@@ -64,9 +64,13 @@ def audit_window(window: QWidget, screen: str, options: AuditOptions) -> list[Fi
         image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         items = inventory(window)
         minimum_text = rules.larger_text_px if options.larger_text else rules.min_text_px
+        panel = QRect(0, 0, rules.width_px, rules.height_px)
         findings = [
+            *layout_checks.outside_panel(screen, window, items, panel),
+            *layout_checks.overlaps(screen, items),
+            *layout_checks.needless_paging(screen, window, rules),
             *text_checks.text_size(screen, items, rules, minimum_text),
-            *text_checks.clipped_text(screen, items, window.rect()),
+            *text_checks.clipped_text(screen, items, panel),
             *text_checks.elided_text(screen, items),
             *text_checks.accessible_names(screen, items, options.language,
                                           options.is_translated),

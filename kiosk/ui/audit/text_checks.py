@@ -70,7 +70,8 @@ def clipped_text(screen: str, items: list[Item], window_rect: QRect) -> Iterator
         if not item.text:
             continue
         shown = item.widget.visibleRegion().boundingRect()
-        if not window_rect.contains(item.rect) or shown.size() != item.widget.size():
+        cut = shown.size() != (item.rect.size() if item.scrolled else item.widget.size())
+        if not window_rect.contains(item.rect) or cut:
             yield Finding(screen, item.name, Rule.CLIPPED_TEXT,
                           f"{shown.width()}x{shown.height()} px visible",
                           f"all {item.rect.width()}x{item.rect.height()} px visible")
