@@ -1376,6 +1376,11 @@ Python {python}, Qt {qt}</translation>
         <source>Say it again</source>
         <translation>Say it again</translation>
     </message>
+    <message>
+        <source>Scroll up and down</source>
+        <extracomment>The scroll bar beside a screen whose words need more room than the panel has.</extracomment>
+        <translation>Scroll up and down</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -1376,6 +1376,11 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>Say it again</source>
         <translation>[Sàý ît àgàîñ ··]</translation>
     </message>
+    <message>
+        <source>Scroll up and down</source>
+        <extracomment>The scroll bar beside a screen whose words need more room than the panel has.</extracomment>
+        <translation>[Sçröll üp àñđ đöwñ ·····]</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

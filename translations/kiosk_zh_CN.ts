@@ -1376,6 +1376,11 @@ Python {python}，Qt {qt}</translation>
         <source>Say it again</source>
         <translation>再说一遍</translation>
     </message>
+    <message>
+        <source>Scroll up and down</source>
+        <extracomment>The scroll bar beside a screen whose words need more room than the panel has.</extracomment>
+        <translation>上下滑动</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

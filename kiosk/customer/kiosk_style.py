@@ -21,18 +21,23 @@ CHOICE_HEIGHT_MM = 30.0
 CHOICE_LINE_MM = 170.0
 TILE_WIDTH_MM = 150.0
 TILE_LINE_MM = 210.0
+CHOICE_SHARE_OF_HELP = 0.8
+"""Choices wrap at this share of Help's width (160 mm beside a 200 mm Help, less on a
+narrow panel), so Help stays the largest target."""
 
 
 def kiosk_rules(rules: SizeRules) -> str:
+    help_mm = rules.help_width_mm(HELP_WIDTH_MM)
+    widest = CHOICE_SHARE_OF_HELP * help_mm
     return f"""
-BigButton[role="help"] {{ qproperty-targetWidth: {rules.mm_ceil(HELP_WIDTH_MM)}; }}
+BigButton[role="help"] {{ qproperty-targetWidth: {rules.mm_ceil(help_mm)}; }}
 ChoiceButton {{
     qproperty-targetHeight: {rules.mm_ceil(CHOICE_HEIGHT_MM)};
-    qproperty-lineWidth: {rules.mm_ceil(CHOICE_LINE_MM)};
+    qproperty-lineWidth: {rules.mm_ceil(min(CHOICE_LINE_MM, widest))};
 }}
 ChoiceButton[tile="true"] {{
-    qproperty-targetWidth: {rules.mm_ceil(TILE_WIDTH_MM)};
-    qproperty-lineWidth: {rules.mm_ceil(TILE_LINE_MM)};
+    qproperty-targetWidth: {rules.mm_ceil(min(TILE_WIDTH_MM, widest))};
+    qproperty-lineWidth: {rules.mm_ceil(min(TILE_LINE_MM, widest))};
 }}
 """
 

@@ -38,6 +38,13 @@ TAP_TOLERANCE_MM = 5.0
 MIN_LINE_SPACING = 1.3
 """Line-to-line distance as a multiple of the font size."""
 
+HELP_WIDTH_SHARE = 0.42
+"""Help never takes more than this share of the panel's width, so Home and Back keep their
+room beside it on a narrow panel (a 1080 px wide portrait panel is 268 mm across)."""
+NAV_HEIGHT_SHARE = 0.13
+"""On a tall panel the bottom strip grows to this share of the height: a Help narrowed to
+fit the width keeps its area, and so stays the largest target."""
+
 
 class ScreenGeometry(Protocol):
     """The fields of the configuration's screen section this module needs."""
@@ -113,6 +120,22 @@ class SizeRules:
 
     def px_to_mm(self, pixels: float) -> float:
         return pixels / self.px_per_mm
+
+    @property
+    def width_mm(self) -> float:
+        return self.width_px / self.px_per_mm
+
+    @property
+    def height_mm(self) -> float:
+        return self.height_px / self.px_per_mm
+
+    def help_width_mm(self, wanted_mm: float) -> float:
+        """Help's width: `wanted_mm`, or less on a panel too narrow for it."""
+        return min(wanted_mm, HELP_WIDTH_SHARE * self.width_mm)
+
+    def nav_height_mm(self, wanted_mm: float) -> float:
+        """The bottom strip's height: `wanted_mm`, or more on a tall panel."""
+        return max(wanted_mm, NAV_HEIGHT_SHARE * self.height_mm)
 
     def mm_ceil(self, millimetres: float) -> int:
         """Whole pixels covering at least `millimetres`."""

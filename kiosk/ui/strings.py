@@ -29,6 +29,8 @@ _NAVIGATION = {
     "confirm": QT_TRANSLATE_NOOP("Navigation", "Confirm"),
     "cancel": QT_TRANSLATE_NOOP("Navigation", "Cancel"),
     "say_again": QT_TRANSLATE_NOOP("Navigation", "Say it again"),
+    #: The scroll bar beside a screen whose words need more room than the panel has.
+    "scroll": QT_TRANSLATE_NOOP("Navigation", "Scroll up and down"),
 }
 
 _LANGUAGE = {

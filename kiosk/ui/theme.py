@@ -210,6 +210,13 @@ def build_theme(
     focus_ring_px = max(2 * border_px, round(rules.mm(2)))
     padding_px = round(rules.mm(4))
     one_line_button = round(body_px * line_spacing) + 2 * (border_px + padding_px)
+    # Help is as tall as a choice of two lines, so it stays the largest target however
+    # large the text (choices are never wider than Help).
+    two_line_button = one_line_button + round(body_px * line_spacing)
+    gap_px = max(rules.spacing_px, rules.mm_ceil(6))
+    help_width_px = rules.mm_ceil(rules.help_width_mm(150))
+    # Home and Back share what Help and the strip's five gaps leave; never below 60 mm.
+    nav_room = (rules.width_px - help_width_px - 5 * gap_px) // 2
     return Theme(
         contrast=Contrast(contrast),
         text_size=TextSize(text_size),
@@ -221,10 +228,10 @@ def build_theme(
         line_spacing=line_spacing,
         target_px=rules.target_px,
         button_width_px=max(rules.mm_ceil(40), rules.target_px),
-        nav_button_width_px=max(rules.mm_ceil(60), 7 * body_px),
-        help_width_px=rules.mm_ceil(150),
-        nav_height_px=max(rules.mm_ceil(36), one_line_button),
-        gap_px=max(rules.spacing_px, rules.mm_ceil(6)),
+        nav_button_width_px=max(rules.mm_ceil(60), min(7 * body_px, nav_room)),
+        help_width_px=help_width_px,
+        nav_height_px=max(rules.mm_ceil(rules.nav_height_mm(36)), two_line_button),
+        gap_px=gap_px,
         tap_tolerance_px=rules.tap_tolerance_px,
         border_px=border_px,
         focus_ring_px=focus_ring_px,
@@ -324,6 +331,16 @@ QLineEdit, QComboBox, QSpinBox {{
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{
     border: {theme.focus_ring_px}px solid {colours.button.focus_ring}; padding: {focus_padding};
 }}
-QScrollBar:vertical {{ width: {theme.target_px}px; }}
+QScrollArea, QScrollArea > QWidget > QWidget#screen_content {{ background: transparent; }}
+QScrollBar:vertical {{
+    width: {theme.target_px}px; background: {colours.background};
+    border: {theme.border_px}px solid {colours.button.border}; margin: 0px;
+}}
 QScrollBar:horizontal {{ height: {theme.target_px}px; }}
+QScrollBar::handle:vertical {{
+    background: {colours.button.border}; min-height: {theme.target_px}px;
+    border-radius: {theme.radius_px}px;
+}}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """

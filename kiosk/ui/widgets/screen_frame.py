@@ -14,6 +14,12 @@ Language switching, the pattern every screen follows:
 
 One method holds all of a screen's texts, so a text cannot be set at start and then be
 forgotten on a switch.
+
+The content sits in a scroll area that never scrolls sideways. On a panel or at a text size
+where a screen's words need more height than the panel has, the content scrolls, with a
+scroll bar as wide as a touch target, and the strip stays where it is: nothing can push
+Home, Back or Help off the bottom or out of place. Choices fill the room they are given
+(ChoicePages), so a screen of choices pages only when the space is really used up.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # Imported under another name on purpose: pyside6-lupdate reads any call spelled
 # `translate(context, text)` as a new source text, and here the second argument is a
@@ -54,22 +60,35 @@ class ScreenFrame(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._nav_texts = nav_texts
         self._gap = 0
-        self.content = QWidget(self)
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("screen_scroller")
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.viewport().setAutoFillBackground(False)
+        self.content = QWidget()
         self.content.setObjectName("screen_content")
         self.content_layout = QVBoxLayout(self.content)
+        self.scroller.setWidget(self.content)
         self.nav = FixedNavBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.content, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.nav)
         self.nav.home_button.clicked.connect(self.homeRequested)
         self.nav.back_button.clicked.connect(self.backRequested)
         self.nav.help_button.clicked.connect(self.helpRequested)
         self.nav.set_texts(self._nav_texts())
+        self.set_scroll_name(vocabulary_text("Navigation", "scroll"))
 
     def retranslate(self) -> None:
         """Set every text of the screen in the current language. Screens override this."""
+
+    def set_scroll_name(self, name: str) -> None:
+        """The scroll bar's accessible name, translated (ScreenFrame itself has no words)."""
+        self.scroller.verticalScrollBar().setAccessibleName(name)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -101,6 +120,7 @@ class ScreenFrame(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.nav.set_texts(self._nav_texts())
+            self.set_scroll_name(vocabulary_text("Navigation", "scroll"))
             self.retranslate()
         super().changeEvent(event)
 
