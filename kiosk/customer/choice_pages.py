@@ -47,6 +47,7 @@ class ChoicePages(QWidget):
         self.setObjectName(name)
         self._name = name
         self._columns = max(1, columns)
+        self._preferred_columns = self._columns
         self._tile = tile
         self._gap = 0
         self._page = 0
@@ -198,13 +199,34 @@ class ChoicePages(QWidget):
             used += needed
         return pages
 
+    def _fits_columns(self, columns: int) -> bool:
+        """Every choice keeps its whole words in a column when there are this many."""
+        width = (self.width() - self._gap * (columns - 1)) // columns
+        return all(button.minimumSizeHint().width() <= width for button in self.buttons)
+
+    def _fill_before_paging(self) -> list[list[int]]:
+        """The pages with the preferred number of columns, or with more columns when that
+        needs fewer pages or shows more on the first: the width is used up before anything
+        goes to another page."""
+        self._columns = self._preferred_columns
+        best = (self._paginate(), self._columns)
+        for columns in range(self._preferred_columns + 1, len(self.buttons) + 1):
+            if len(best[0]) == 1 or not self._fits_columns(columns):
+                break
+            self._columns = columns
+            pages = self._paginate()
+            if (len(pages), -len(pages[0])) < (len(best[0]), -len(best[0][0])):
+                best = (pages, columns)
+        self._columns = best[1]
+        return best[0]
+
     def _place(self) -> None:
         """Lay the current page out: each button at its own compact width (never wider than
         its column's share), columns side by side from the left as wide as their widest
         button, rows from the top."""
         if self.width() <= 0 or self.height() <= 0:
             return
-        self._pages = self._paginate()
+        self._pages = self._fill_before_paging()
         self._page = min(self._page, len(self._pages) - 1)
         page = self._pages[self._page]
         widths = [0] * self._columns

@@ -80,6 +80,10 @@ class KioskStage:
         for _ in range(SETTLE_ROUNDS):
             settle(self.window)
 
+    def choose_look(self, *, larger: bool, high_contrast: bool) -> None:
+        """The customer's text size and contrast, as the settings screen would set them."""
+        _settings(self, larger=larger, contrast=high_contrast)
+
     def reachable(self, staff_reachable: bool) -> None:
         consoles = frozenset({self.console_id}) if staff_reachable else frozenset()
         self.parts.bridge.reachability.emit(Reachability(staff_reachable, consoles,

@@ -46,6 +46,27 @@ NAV_HEIGHT_SHARE = 0.13
 fit the width keeps its area, and so stays the largest target."""
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A kiosk panel the layouts are made and audited for."""
+
+    name: str
+    diagonal_inches: float
+    width_px: int
+    height_px: int
+    viewing_distance_mm: float = 600.0
+
+
+SUPPORTED_PANELS: tuple[Panel, ...] = (
+    Panel("15.6in-1280x800", 15.6, 1280, 800),
+    Panel("18.5in-1366x768", 18.5, 1366, 768),
+    Panel("21.5in-1920x1080", 21.5, 1920, 1080),
+    Panel("21.5in-1080x1920-portrait", 21.5, 1080, 1920),
+    Panel("32in-3840x2160", 32.0, 3840, 2160),
+)
+"""Every screen is audited on each of these, in every language, text size and contrast."""
+
+
 class ScreenGeometry(Protocol):
     """The fields of the configuration's screen section this module needs."""
 

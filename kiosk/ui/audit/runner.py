@@ -49,6 +49,9 @@ class AuditOptions:
     """Where Home, Back and Help must be (window coordinates), from `nav_reference()`."""
     expect_nav: bool = True
     check_focus: bool = True
+    text_heights: dict[str, float] | None = None
+    """Filled in by the audit when given: every text's glyph height, by widget name (to
+    compare a screen's larger-text rendering with its normal one, `text_checks.shrunk_text`)."""
 
 
 def nav_reference(window: QWidget, rules: SizeRules) -> dict[str, QRect]:
@@ -65,6 +68,8 @@ def audit_window(window: QWidget, screen: str, options: AuditOptions) -> list[Fi
         items = inventory(window)
         minimum_text = rules.larger_text_px if options.larger_text else rules.min_text_px
         panel = QRect(0, 0, rules.width_px, rules.height_px)
+        if options.text_heights is not None:
+            options.text_heights.update(text_checks.text_heights(items))
         findings = [
             *layout_checks.outside_panel(screen, window, items, panel),
             *layout_checks.overlaps(screen, items),
