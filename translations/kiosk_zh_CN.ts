@@ -105,8 +105,9 @@
         <translation>网点通知</translation>
     </message>
     <message>
-        <source>If you need a person, press the red button at the bottom right.</source>
-        <translation>需要人帮忙，请按右下角的红色按钮。</translation>
+        <source>If you need a person, press “{help}” at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
+        <translation>需要人帮忙，请按右下角的“{help}”。</translation>
     </message>
 </context>
 <context>
@@ -1196,8 +1197,9 @@ Python {python}，Qt {qt}</translation>
         <translation>欢迎光临{branch}</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press the red button at the bottom right.</source>
-        <translation>请在下面选择。需要工作人员帮忙，请按右下角的红色按钮。</translation>
+        <source>Please choose below. If you would like a person to help you, press “{help}” at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
+        <translation>请在下面选择。需要工作人员帮忙，请按右下角的“{help}”。</translation>
     </message>
     <message>
         <source>Staff cannot be reached from this kiosk just now.</source>

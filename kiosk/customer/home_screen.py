@@ -116,8 +116,11 @@ class HomeScreen(KioskScreen):
     def retranslate(self) -> None:
         name = self._branch_name.text(data_language(self._language()))
         self.title.setText(self.tr("Welcome to {branch}").format(branch=name))
+        #: {help} is the words on the help button ("Call staff"): the button is named by
+        #: its words and its place, never by its colour alone.
         self.intro.setText(self.tr("Please choose below. If you would like a person to help "
-                                   "you, press the red button at the bottom right."))
+                                   "you, press “{help}” at the bottom right.").format(
+            help=vocabulary_text("Navigation", "help_button")))
         self.notice.setText(self.tr("Staff cannot be reached from this kiosk just now."))
         self.notice_advice.setText(self.tr("If you need help, please go to the counter."))
         self.ticket_button.setText(vocabulary_text("Ticket", "take_ticket"))

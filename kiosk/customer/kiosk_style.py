@@ -27,17 +27,21 @@ narrow panel), so Help stays the largest target."""
 
 
 def kiosk_rules(rules: SizeRules) -> str:
-    help_mm = rules.help_width_mm(HELP_WIDTH_MM)
-    widest = CHOICE_SHARE_OF_HELP * help_mm
+    help_px = rules.help_width_px(HELP_WIDTH_MM)
+    # Within the content's width (less a scroll bar, should one be needed), two tiles side
+    # by side, and never beyond the share of Help that keeps Help the largest.
+    content_mm = rules.px_to_mm(rules.width_px - 2 * rules.gap_px - rules.target_px)
+    tile_mm = (content_mm - rules.px_to_mm(rules.gap_px)) / 2
+    widest = min(CHOICE_SHARE_OF_HELP * rules.px_to_mm(help_px), content_mm)
     return f"""
-BigButton[role="help"] {{ qproperty-targetWidth: {rules.mm_ceil(help_mm)}; }}
+BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
 ChoiceButton {{
     qproperty-targetHeight: {rules.mm_ceil(CHOICE_HEIGHT_MM)};
-    qproperty-lineWidth: {rules.mm_ceil(min(CHOICE_LINE_MM, widest))};
+    qproperty-lineWidth: {int(rules.mm(min(CHOICE_LINE_MM, widest)))};
 }}
 ChoiceButton[tile="true"] {{
-    qproperty-targetWidth: {rules.mm_ceil(min(TILE_WIDTH_MM, widest))};
-    qproperty-lineWidth: {rules.mm_ceil(min(TILE_LINE_MM, widest))};
+    qproperty-targetWidth: {int(rules.mm(min(TILE_WIDTH_MM, widest, tile_mm)))};
+    qproperty-lineWidth: {int(rules.mm(min(TILE_LINE_MM, widest, tile_mm)))};
 }}
 """
 

@@ -63,9 +63,11 @@ class KioskStage:
         self.staff_id = config.staff[0].id if config.staff else "staff"
         self._events: list[HelpEvent] = []
 
-    def fresh(self, language: str) -> None:
-        """A kiosk nobody has used, in ``language``, with staff reachable and no branch
-        announcement on."""
+    def fresh(self, language: str, *, larger: bool = False,
+              high_contrast: bool = False) -> None:
+        """A kiosk nobody has used, in ``language`` and the given look, with staff
+        reachable and no branch announcement on."""
+        self.window.session.start_look(larger=larger, high_contrast=high_contrast)
         self._events = []
         self.parts.bridge.call_changed.emit(None)
         if self.window.takeover.active:
@@ -79,10 +81,6 @@ class KioskStage:
         """Let every wave of re-sizing run (a new theme or text posts several)."""
         for _ in range(SETTLE_ROUNDS):
             settle(self.window)
-
-    def choose_look(self, *, larger: bool, high_contrast: bool) -> None:
-        """The customer's text size and contrast, as the settings screen would set them."""
-        _settings(self, larger=larger, contrast=high_contrast)
 
     def reachable(self, staff_reachable: bool) -> None:
         consoles = frozenset({self.console_id}) if staff_reachable else frozenset()

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.customer_settings import VOLUME_STEPS, CustomerSettings, Rate, TextSize
 from kiosk.customer.kiosk_screen import KioskScreen, make_button, make_label, shown_text
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import BigButton, BigLabel
+from kiosk.ui.widgets import AdaptiveRow, BigButton, BigLabel
 
 
 class Setting(StrEnum):
@@ -48,13 +48,17 @@ class SettingsScreen(KioskScreen):
         self.title = make_label("settings_title", role="heading")
         self.states: dict[Setting, BigLabel] = {}
         self.buttons: dict[str, BigButton] = {}
-        grid = QGridLayout()
-        for setting, row, column in _LAYOUT:
-            grid.addLayout(self._group(setting), row, column)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
+        # Three columns side by side where the panel is wide enough, one under the other
+        # where it is not (a portrait panel).
+        columns = [QVBoxLayout() for _ in range(COLUMNS)]
+        for setting, _row, column in _LAYOUT:
+            columns[column].addLayout(self._group(setting))
+        grid = self.columns = AdaptiveRow()
+        for column_layout in columns:
+            column_layout.addStretch(1)
+            grid.add_layout(column_layout, 1)
         self.content_layout.addWidget(self.title)
-        self.content_layout.addLayout(grid)
+        self.content_layout.addWidget(grid)
         self.content_layout.addStretch(1)
         self.retranslate()
 

@@ -38,12 +38,15 @@ TAP_TOLERANCE_MM = 5.0
 MIN_LINE_SPACING = 1.3
 """Line-to-line distance as a multiple of the font size."""
 
+GAP_MM = 6.0
+"""Space around the content and between controls: more than the 4 mm minimum."""
+
 HELP_WIDTH_SHARE = 0.42
-"""Help never takes more than this share of the panel's width, so Home and Back keep their
-room beside it on a narrow panel (a 1080 px wide portrait panel is 268 mm across)."""
-NAV_HEIGHT_SHARE = 0.13
-"""On a tall panel the bottom strip grows to this share of the height: a Help narrowed to
-fit the width keeps its area, and so stays the largest target."""
+"""On a landscape panel Help never takes more than this share of the width, so Home and
+Back keep their room beside it on a small panel (a 15.6 inch 1280 px panel is 336 mm
+across). On a portrait panel Help has a row of its own, as wide as the panel."""
+NAV_HEIGHT_SHARE = 0.1
+"""On a tall panel the bottom strip's rows grow to this share of the height."""
 
 
 @dataclass(frozen=True)
@@ -150,9 +153,20 @@ class SizeRules:
     def height_mm(self) -> float:
         return self.height_px / self.px_per_mm
 
-    def help_width_mm(self, wanted_mm: float) -> float:
-        """Help's width: `wanted_mm`, or less on a panel too narrow for it."""
-        return min(wanted_mm, HELP_WIDTH_SHARE * self.width_mm)
+    @property
+    def portrait(self) -> bool:
+        return self.height_px > self.width_px
+
+    @property
+    def gap_px(self) -> int:
+        return max(self.spacing_px, self.mm_ceil(GAP_MM))
+
+    def help_width_px(self, wanted_mm: float) -> int:
+        """Help's width: `wanted_mm`, or less on a landscape panel too narrow for it, or
+        the whole width inside the margins on a portrait panel."""
+        if self.portrait:
+            return self.width_px - 2 * self.gap_px
+        return self.mm_ceil(min(wanted_mm, HELP_WIDTH_SHARE * self.width_mm))
 
     def nav_height_mm(self, wanted_mm: float) -> float:
         """The bottom strip's height: `wanted_mm`, or more on a tall panel."""

@@ -100,8 +100,11 @@ HIGH_CONTRAST_COLOURS = Colours(
     nav_background="#000000",
     nav_button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
                              border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
-    help_button=ButtonColours(face="#550000", face_pressed="#3A0000", text="#FFFFFF",
-                              border="#FF6A4D", focus_ring="#FFD400", surround="#000000"),
+    # Help is the one bright face on the black screen (a dark red would be 1.4:1 against
+    # black, invisible to the very customers high contrast is for); its focus ring is a
+    # blue that stands out from the yellow and from the black strip alike.
+    help_button=ButtonColours(face="#FFE14D", face_pressed="#FFD83A", text="#000000",
+                              border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     min_text_contrast=15.0,
 )
 
@@ -154,6 +157,8 @@ class Theme:
     """Height of Home, Back and Help, which share the bottom strip."""
     gap_px: int
     """Space between controls and around the content: more than the 4 mm minimum."""
+    nav_stacked: bool
+    """Help on a row of its own above Home and Back (a portrait panel)."""
     tap_tolerance_px: int
     border_px: int
     focus_ring_px: int
@@ -213,10 +218,11 @@ def build_theme(
     # Help is as tall as a choice of two lines, so it stays the largest target however
     # large the text (choices are never wider than Help).
     two_line_button = one_line_button + round(body_px * line_spacing)
-    gap_px = max(rules.spacing_px, rules.mm_ceil(6))
-    help_width_px = rules.mm_ceil(rules.help_width_mm(150))
-    # Home and Back share what Help and the strip's five gaps leave; never below 60 mm.
-    nav_room = (rules.width_px - help_width_px - 5 * gap_px) // 2
+    gap_px = rules.gap_px
+    help_width_px = rules.help_width_px(150)
+    # Home and Back share what Help (on their row) and the strip's gaps leave.
+    beside = 0 if rules.portrait else help_width_px + gap_px
+    nav_room = (rules.width_px - beside - 4 * gap_px) // 2
     return Theme(
         contrast=Contrast(contrast),
         text_size=TextSize(text_size),
@@ -232,6 +238,7 @@ def build_theme(
         help_width_px=help_width_px,
         nav_height_px=max(rules.mm_ceil(rules.nav_height_mm(36)), two_line_button),
         gap_px=gap_px,
+        nav_stacked=rules.portrait,
         tap_tolerance_px=rules.tap_tolerance_px,
         border_px=border_px,
         focus_ring_px=focus_ring_px,
@@ -321,7 +328,7 @@ BigButton[role="help"] {{
 }}
 FixedNavBar {{
     background-color: {colours.nav_background}; {nav_separator}
-    qproperty-gap: {theme.gap_px};
+    qproperty-gap: {theme.gap_px}; qproperty-stacked: {"true" if theme.nav_stacked else "false"};
 }}
 ScreenFrame {{ qproperty-gap: {theme.gap_px}; }}
 QLineEdit, QComboBox, QSpinBox {{

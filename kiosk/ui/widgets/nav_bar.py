@@ -8,6 +8,11 @@ ledge already is, and it keeps the reading area above free of controls. The stri
 geometry depends only on the theme and the window size, never on the screen shown, so the
 audit can compare it across every screen (docs/decisions/0005).
 
+On a portrait panel (1080 px across) three buttons side by side leave each too narrow for
+its words at larger text, so there the strip has two rows: Help across the whole width on
+top, Home and Back below it (the theme sets `stacked` from the panel's shape). Either way
+the places depend only on the panel and the theme.
+
 The bar shows words it is given (already translated); its owner sets them again when the
 language changes (see ScreenFrame).
 """
@@ -17,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, Qt
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.symbols import back_symbol, home_symbol, staff_symbol
@@ -54,16 +59,39 @@ class FixedNavBar(QWidget):
         self.back_button.setObjectName(NAV_BACK)
         self.help_button = BigButton(role="help", symbol=staff_symbol)
         self.help_button.setObjectName(NAV_HELP)
-        layout = self._layout = QHBoxLayout(self)
+        self._stacked = False
+        self._layout = QGridLayout(self)
         for button in (self.home_button, self.back_button, self.help_button):
             # Fixed: the buttons keep the size the theme gives them (or what their text
             # needs, if more) and never stretch with the words of one screen.
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.home_button)
-        layout.addWidget(self.back_button)
-        layout.addStretch(1)
-        layout.addWidget(self.help_button)
+        self._place()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _place(self) -> None:
+        layout = self._layout
+        for button in (self.home_button, self.back_button, self.help_button):
+            layout.removeWidget(button)
+        layout.setColumnStretch(2, 1)
+        if self._stacked:
+            layout.addWidget(self.help_button, 0, 0, 1, 3)
+            layout.addWidget(self.home_button, 1, 0)
+            layout.addWidget(self.back_button, 1, 1)
+        else:
+            layout.addWidget(self.home_button, 0, 0)
+            layout.addWidget(self.back_button, 0, 1)
+            layout.addWidget(self.help_button, 0, 3)
+
+    def _get_stacked(self) -> bool:
+        return self._stacked
+
+    def _set_stacked(self, stacked: bool) -> None:
+        """Help on a row of its own above Home and Back (portrait panels)."""
+        if bool(stacked) != self._stacked:
+            self._stacked = bool(stacked)
+            self._place()
+
+    stacked = Property(bool, _get_stacked, _set_stacked)
 
     def set_texts(self, texts: NavTexts) -> None:
         self.home_button.setText(texts.home)
@@ -78,6 +106,7 @@ class FixedNavBar(QWidget):
         """Margin around and space between the buttons, from the stylesheet."""
         self._gap = max(0, int(pixels))
         self._layout.setContentsMargins(self._gap, self._gap, self._gap, self._gap)
-        self._layout.setSpacing(self._gap)
+        self._layout.setHorizontalSpacing(self._gap)
+        self._layout.setVerticalSpacing(self._gap)
 
     gap = Property(int, _get_gap, _set_gap)
