@@ -89,6 +89,7 @@ class ChoicePages(QWidget):
             button.set_symbol(choice.symbol)
             note.setText(choice.note)
         self._page = 0
+        self.updateGeometry()  # the room one row needs (minimumSizeHint) changed
         self._place()
 
     def set_pager_texts(self, previous: str, following: str, page_of: str) -> None:
@@ -100,6 +101,7 @@ class ChoicePages(QWidget):
 
     def set_gap(self, pixels: int) -> None:
         self._gap = max(0, int(pixels))
+        self.updateGeometry()
         self._place()
 
     # --- pages ----------------------------------------------------------------------------
@@ -143,7 +145,20 @@ class ChoicePages(QWidget):
         return QSize(0, 0)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, 0)
+        """Room for the tallest choice and the pager under it: less, and a page could not
+        hold even one row, so the screen scrolls instead."""
+        if not self.buttons:
+            return QSize(0, 0)
+        columns, self._columns = self._columns, self._preferred_columns
+        try:
+            tallest = self._tallest_row()
+        finally:
+            self._columns = columns
+        return QSize(0, tallest + self._gap + self._pager_height())
+
+    def _tallest_row(self) -> int:
+        return max(self._cell_height(i, self._natural_width(i))
+                   for i in range(len(self.buttons)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -214,6 +229,8 @@ class ChoicePages(QWidget):
             if len(best[0]) == 1 or not self._fits_columns(columns):
                 break
             self._columns = columns
+            if self._tallest_row() > self.height() - self._pager_height() - self._gap:
+                break  # narrower columns, taller rows: one would no longer fit a page
             pages = self._paginate()
             if (len(pages), -len(pages[0])) < (len(best[0]), -len(best[0][0])):
                 best = (pages, columns)

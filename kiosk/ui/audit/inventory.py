@@ -44,8 +44,8 @@ class Item:
     is_picture: bool = False
     """A picture without words (a QR code, an image): only its place is checked."""
     scrolled: bool = False
-    """Partly scrolled out of a scroll area that shows its scroll bar: `rect` is the part
-    in view, and the rest is a scroll away, not cut off."""
+    """Partly scrolled out of a scroll area that can scroll: `rect` is the part in view,
+    and the rest is a scroll away, not cut off."""
 
 
 def describe(widget: QWidget, text: str = "") -> str:
@@ -106,12 +106,13 @@ def is_picture(widget: QWidget) -> bool:
 
 def _scroll_view(widget: QWidget, window: QWidget) -> QRect | None:
     """The window rectangle of the viewport of the innermost scroll area around `widget`
-    that shows a vertical scroll bar, or None."""
+    that can scroll up and down (by its bar, or by dragging and buttons of the screen's
+    own), or None."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         area = parent.parentWidget()
         if isinstance(area, QScrollArea) and parent is area.viewport():
-            if area.verticalScrollBar().isVisibleTo(window):
+            if area.verticalScrollBar().maximum() > 0:
                 return window_rect(parent, window)
             return None
         parent = area
