@@ -900,6 +900,30 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <source>Calling staff now</source>
+        <translation>Calling staff now</translation>
+    </message>
+    <message>
+        <source>Staff have been told</source>
+        <translation>Staff have been told</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <extracomment>{name} is the member of staff who accepted the call, e.g. 李明.</extracomment>
+        <translation>{name} is on the way</translation>
+    </message>
+    <message>
+        <source>Staff are on the way</source>
+        <translation>Staff are on the way</translation>
+    </message>
+    <message>
+        <source>Staff are here</source>
+        <translation>Staff are here</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>

@@ -900,6 +900,30 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <source>Calling staff now</source>
+        <translation>[Çàllîñg stàff ñöw ····]</translation>
+    </message>
+    <message>
+        <source>Staff have been told</source>
+        <translation>[Stàff hàvé bééñ tölđ ·····]</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <extracomment>{name} is the member of staff who accepted the call, e.g. 李明.</extracomment>
+        <translation>[{name} îs öñ thé wàý ·····]</translation>
+    </message>
+    <message>
+        <source>Staff are on the way</source>
+        <translation>[Stàff àré öñ thé wàý ·····]</translation>
+    </message>
+    <message>
+        <source>Staff are here</source>
+        <translation>[Stàff àré héré ···]</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>

@@ -900,6 +900,30 @@ Python {python}，Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <source>Calling staff now</source>
+        <translation>正在呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>Staff have been told</source>
+        <translation>已通知工作人员</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <extracomment>{name} is the member of staff who accepted the call, e.g. 李明.</extracomment>
+        <translation>{name}正在过来</translation>
+    </message>
+    <message>
+        <source>Staff are on the way</source>
+        <translation>工作人员正在过来</translation>
+    </message>
+    <message>
+        <source>Staff are here</source>
+        <translation>工作人员到了</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>

@@ -25,6 +25,7 @@ Home, Back or Help off the bottom or out of place. Choices fill the room they ar
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Property, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -59,6 +60,7 @@ class ScreenFrame(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._nav_texts = nav_texts
+        self._help_text: Callable[[], str | None] | None = None
         self._gap = 0
         self.scroller = QScrollArea(self)
         self.scroller.setObjectName("screen_scroller")
@@ -80,11 +82,23 @@ class ScreenFrame(QWidget):
         self.nav.home_button.clicked.connect(self.homeRequested)
         self.nav.back_button.clicked.connect(self.backRequested)
         self.nav.help_button.clicked.connect(self.helpRequested)
-        self.nav.set_texts(self._nav_texts())
+        self._set_nav_texts()
         self.set_scroll_name(vocabulary_text("Navigation", "scroll"))
 
     def retranslate(self) -> None:
         """Set every text of the screen in the current language. Screens override this."""
+
+    def set_help_text(self, text: Callable[[], str | None] | None) -> None:
+        """What Help says instead of its usual words while something is happening (a call
+        being raised, staff on the way): a function giving the words in the current
+        language, or None for its usual words. Its place and size stay the same."""
+        self._help_text = text
+        self._set_nav_texts()
+
+    def _set_nav_texts(self) -> None:
+        texts = self._nav_texts()
+        state = self._help_text() if self._help_text is not None else None
+        self.nav.set_texts(replace(texts, help=state) if state else texts)
 
     def set_scroll_name(self, name: str) -> None:
         """The scroll bar's accessible name, translated (ScreenFrame itself has no words)."""
@@ -119,7 +133,7 @@ class ScreenFrame(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.nav.set_texts(self._nav_texts())
+            self._set_nav_texts()
             self.set_scroll_name(vocabulary_text("Navigation", "scroll"))
             self.retranslate()
         super().changeEvent(event)
