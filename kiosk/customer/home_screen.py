@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.core.customer_settings import TextSize
 from kiosk.core.settings import LocalText
@@ -28,7 +28,7 @@ from kiosk.customer.kiosk_screen import (
 )
 from kiosk.customer.kiosk_symbols import question_symbol, ticket_symbol
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import AdaptiveRow, BigButton
 from kiosk.ui.widgets.symbols import staff_symbol
 
 MAX_CHOICES = 4
@@ -56,10 +56,10 @@ class HomeScreen(KioskScreen):
         self.title = make_label("home_title", role="heading")
         self.language_button = make_button("home_language")
         self.text_size_button = make_button("home_text_size")
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
+        top = AdaptiveRow(preferred=True)  # the switches under the greeting where narrow
+        top.add_widget(self.title, 1)
+        top.add_widget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add_widget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
         self.intro = make_label("home_intro")
         self.notice = make_label("home_notice", role="heading")
         self.notice_advice = make_label("home_notice_advice")
@@ -79,7 +79,7 @@ class HomeScreen(KioskScreen):
             self.insert_choice(len(self.choices), button)
 
         layout = self.content_layout
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.intro)
         layout.addWidget(self.notice)
         layout.addWidget(self.notice_advice)

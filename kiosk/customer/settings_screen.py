@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.customer_settings import VOLUME_STEPS, CustomerSettings, Rate, TextSize
 from kiosk.customer.kiosk_screen import KioskScreen, make_button, make_label, shown_text
@@ -53,7 +53,7 @@ class SettingsScreen(KioskScreen):
         columns = [QVBoxLayout() for _ in range(COLUMNS)]
         for setting, _row, column in _LAYOUT:
             columns[column].addLayout(self._group(setting))
-        grid = self.columns = AdaptiveRow()
+        grid = self.columns = AdaptiveRow(preferred=True)
         for column_layout in columns:
             column_layout.addStretch(1)
             grid.add_layout(column_layout, 1)
@@ -67,14 +67,14 @@ class SettingsScreen(KioskScreen):
         state = make_label(f"settings_{setting}_state")
         self.states[setting] = state
         group.addWidget(state)
-        row = QHBoxLayout()
+        row = AdaptiveRow(preferred=True)
         for name in self._button_names(setting):
             button = make_button(f"settings_{name}")
             button.clicked.connect(lambda _=False, n=name: self._pressed(n))
             self.buttons[name] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        group.addLayout(row)
+            row.add_widget(button)
+        row.add_stretch(1)
+        group.addWidget(row)
         return group
 
     def _button_names(self, setting: Setting) -> list[str]:

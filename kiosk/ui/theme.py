@@ -40,6 +40,9 @@ HEADING_FACTOR = 1.3
 """Headings' glyphs are this much taller than body text."""
 HUGE_FACTOR = 3.0
 """The ticket number's glyphs are this much taller than body text."""
+NAV_HEIGHT_MM = 45.0
+"""Home, Back and Help are at least this tall: Help, as wide as the panel allows, is then
+larger than a tile of choices (docs/decisions/0016)."""
 MIN_CONTROL_CONTRAST = 3.0
 """Borders and focus rings against what surrounds them (WCAG 1.4.11)."""
 
@@ -236,7 +239,7 @@ def build_theme(
         button_width_px=max(rules.mm_ceil(40), rules.target_px),
         nav_button_width_px=max(rules.mm_ceil(60), min(7 * body_px, nav_room)),
         help_width_px=help_width_px,
-        nav_height_px=max(rules.mm_ceil(rules.nav_height_mm(36)), two_line_button),
+        nav_height_px=max(rules.mm_ceil(rules.nav_height_mm(NAV_HEIGHT_MM)), two_line_button),
         gap_px=gap_px,
         nav_stacked=rules.portrait,
         tap_tolerance_px=rules.tap_tolerance_px,

@@ -4,7 +4,8 @@ A screen designed on a 1920 px landscape panel puts, say, the ticket beside its 
 a 1080 px portrait panel or a small 1280 px one at larger text the two no longer fit side
 by side: a plain horizontal layout then forces the window wider than the panel, and the
 right-hand part is off the screen. An AdaptiveRow puts its parts side by side while the
-row is at least as wide as their minimum widths together, and one above the other
+row is at least as wide as their minimum widths together (or, for a row of buttons whose
+words should not wrap into narrow columns, their preferred widths), and one above the other
 otherwise. It asks its parent only for the stacked minimum width, so it never makes a
 screen wider than the panel.
 """
@@ -21,17 +22,19 @@ _NO_ALIGNMENT = Qt.AlignmentFlag(0)
 
 
 class AdaptiveRow(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, preferred: bool = False) -> None:
         super().__init__(parent)
+        self._preferred = preferred
         self._layout = QBoxLayout(_SIDE_BY_SIDE, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._stretches: list[int] = []
+        self._alignments: dict[QWidget, Qt.AlignmentFlag] = {}
 
     def add_widget(self, widget: QWidget, stretch: int = 0,
                    alignment: Qt.AlignmentFlag = _NO_ALIGNMENT) -> None:
         self._layout.addWidget(widget, stretch, alignment)
+        self._alignments[widget] = alignment
 
     def add_layout(self, layout: QLayout, stretch: int = 0) -> None:
         self._layout.addLayout(layout, stretch)
@@ -49,8 +52,9 @@ class AdaptiveRow(QWidget):
 
     def side_by_side_width(self) -> int:
         """The narrowest the row can be with its parts side by side."""
-        widths = [self._layout.itemAt(i).minimumSize().width()
-                  for i in range(self._layout.count())]
+        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        widths = [(item.sizeHint() if self._preferred else item.minimumSize()).width()
+                  for item in items]
         spacing = max(0, self._layout.spacing())
         return sum(widths) + spacing * max(0, len(widths) - 1)
 
@@ -77,4 +81,9 @@ class AdaptiveRow(QWidget):
         direction = _SIDE_BY_SIDE if width >= self.side_by_side_width() else _STACKED
         if direction != self._layout.direction():
             self._layout.setDirection(direction)
+            # Stacked, each part keeps its own width at the left rather than stretching
+            # across the row (a button as wide as the panel would outgrow Help).
+            for widget, alignment in self._alignments.items():
+                self._layout.setAlignment(widget, Qt.AlignmentFlag.AlignLeft
+                                          if direction == _STACKED else alignment)
             self.updateGeometry()
