@@ -6,7 +6,8 @@ Colours come in two palettes:
 
 - standard: dark text on a warm light background (text at least 7:1), with the fixed
   navigation in a dark strip along the bottom;
-- high contrast, for low vision: light text on black (text at least 15:1).
+- high contrast, for low vision: light text on black (text at least 15:1), and Help the one
+  bright face on it (yellow, black text).
 
 Why the navigation strip is dark in the standard palette: the Help button is red with white
 text, and its focus ring must stand out (3:1) against both the red face and whatever
