@@ -31,7 +31,10 @@ def kiosk_rules(rules: SizeRules) -> str:
     # Within the content's width (less a scroll bar, should one be needed), two tiles side
     # by side, and never beyond the share of Help that keeps Help the largest.
     content_mm = rules.px_to_mm(rules.width_px - 2 * rules.gap_px - rules.target_px)
-    tile_mm = (content_mm - rules.px_to_mm(rules.gap_px)) / 2
+    # A tile is at least as wide as a third of the content (so three columns of choices fit
+    # before any go to another page) or TILE_WIDTH_MM, whichever is less.
+    tile_mm = (content_mm - 2 * rules.px_to_mm(rules.gap_px)) / 3
+    half_mm = (content_mm - rules.px_to_mm(rules.gap_px)) / 2
     widest = min(CHOICE_SHARE_OF_HELP * rules.px_to_mm(help_px), content_mm)
     return f"""
 BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
@@ -41,7 +44,7 @@ ChoiceButton {{
 }}
 ChoiceButton[tile="true"] {{
     qproperty-targetWidth: {int(rules.mm(min(TILE_WIDTH_MM, widest, tile_mm)))};
-    qproperty-lineWidth: {int(rules.mm(min(TILE_LINE_MM, widest, tile_mm)))};
+    qproperty-lineWidth: {int(rules.mm(min(TILE_LINE_MM, widest, half_mm)))};
 }}
 """
 

@@ -27,6 +27,7 @@ re-styles everything, and the shared widgets pick their sizes up from the styles
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -221,7 +222,7 @@ def build_theme(
     one_line_button = round(body_px * line_spacing) + 2 * (border_px + padding_px)
     # Help is as tall as a choice of two lines, so it stays the largest target however
     # large the text (choices are never wider than Help).
-    two_line_button = one_line_button + round(body_px * line_spacing)
+    two_line_button = math.ceil(2 * body_px * line_spacing) + 2 * (border_px + padding_px) + 2
     gap_px = rules.gap_px
     help_width_px = rules.help_width_px(150)
     # Home and Back share what Help (on their row) and the strip's gaps leave.

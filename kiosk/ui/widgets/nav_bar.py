@@ -10,8 +10,10 @@ audit can compare it across every screen (docs/decisions/0005).
 
 On a portrait panel (1080 px across) three buttons side by side leave each too narrow for
 its words at larger text, so there the strip has two rows: Help across the whole width on
-top, Home and Back below it (the theme sets `stacked` from the panel's shape). Either way
-the places depend only on the panel and the theme.
+top, Home and Back below it (the theme sets `stacked` from the panel's shape). A landscape
+strip too narrow for its three buttons' words (a long language at larger text on a small
+panel) takes two rows the same way. Either way the places depend only on the panel, the
+theme and the language, never on the screen shown.
 
 The bar shows words it is given (already translated); its owner sets them again when the
 language changes (see ScreenFrame).
@@ -21,7 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, Qt
+from PySide6.QtCore import Property, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
@@ -60,6 +63,7 @@ class FixedNavBar(QWidget):
         self.help_button = BigButton(role="help", symbol=staff_symbol)
         self.help_button.setObjectName(NAV_HELP)
         self._stacked = False
+        self._in_rows = False
         self._layout = QGridLayout(self)
         for button in (self.home_button, self.back_button, self.help_button):
             # Fixed: the buttons keep the size the theme gives them (or what their text
@@ -68,12 +72,34 @@ class FixedNavBar(QWidget):
         self._place()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
+    def _side_by_side_width(self) -> int:
+        widths = [button.minimumSizeHint().width() for button in
+                  (self.home_button, self.back_button, self.help_button)]
+        return sum(widths) + 5 * self._gap
+
+    def _rows_wanted(self) -> bool:
+        return self._stacked or (self.width() > 0
+                                 and self.width() < self._side_by_side_width())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        stacked = max(self.help_button.minimumSizeHint().width(),
+                      self.home_button.minimumSizeHint().width()
+                      + self.back_button.minimumSizeHint().width() + self._gap)
+        return QSize(stacked + 2 * self._gap, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._rows_wanted() != self._in_rows:
+            self._place()
+
     def _place(self) -> None:
         layout = self._layout
         for button in (self.home_button, self.back_button, self.help_button):
             layout.removeWidget(button)
         layout.setColumnStretch(2, 1)
-        if self._stacked:
+        self._in_rows = self._rows_wanted()
+        if self._in_rows:
             layout.addWidget(self.help_button, 0, 0, 1, 3)
             layout.addWidget(self.home_button, 1, 0)
             layout.addWidget(self.back_button, 1, 1)
