@@ -219,7 +219,6 @@ def build_theme(
     border_px = max(2, round(rules.mm(0.75)))
     focus_ring_px = max(2 * border_px, round(rules.mm(2)))
     padding_px = round(rules.mm(4))
-    one_line_button = round(body_px * line_spacing) + 2 * (border_px + padding_px)
     # Help is as tall as a choice of two lines, so it stays the largest target however
     # large the text (choices are never wider than Help).
     two_line_button = math.ceil(2 * body_px * line_spacing) + 2 * (border_px + padding_px) + 2

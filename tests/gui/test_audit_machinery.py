@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainterPath
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from kiosk.core.settings import ScreenSection
 from kiosk.customer.choice_pages import Choice, ChoicePages
@@ -249,8 +256,9 @@ def test_text_left_in_english_on_a_chinese_screen_is_found(make_screen,  # type:
 def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     strip = screen.nav.layout()
+    assert isinstance(strip, QGridLayout)
     strip.removeWidget(screen.nav.help_button)
-    strip.insertWidget(0, screen.nav.help_button)
+    strip.addWidget(screen.nav.help_button, 0, 2)  # beside Back, not at the right edge
 
     found = _only(_audit(screen, options), {"nav_help", "nav_home", "nav_back"})
     assert (NAV_HELP, Rule.NAV_MOVED) in found
