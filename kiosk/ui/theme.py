@@ -164,6 +164,8 @@ class Theme:
     """Space between controls and around the content: more than the 4 mm minimum."""
     nav_stacked: bool
     """Help on a row of its own above Home and Back (a portrait panel)."""
+    panel_width_px: int
+    """The panel's width: the strip takes two rows when its words do not fit across it."""
     tap_tolerance_px: int
     border_px: int
     focus_ring_px: int
@@ -243,6 +245,7 @@ def build_theme(
         nav_height_px=max(rules.mm_ceil(rules.nav_height_mm(NAV_HEIGHT_MM)), two_line_button),
         gap_px=gap_px,
         nav_stacked=rules.portrait,
+        panel_width_px=rules.width_px,
         tap_tolerance_px=rules.tap_tolerance_px,
         border_px=border_px,
         focus_ring_px=focus_ring_px,
@@ -333,6 +336,7 @@ BigButton[role="help"] {{
 FixedNavBar {{
     background-color: {colours.nav_background}; {nav_separator}
     qproperty-gap: {theme.gap_px}; qproperty-stacked: {"true" if theme.nav_stacked else "false"};
+    qproperty-panelWidth: {theme.panel_width_px};
 }}
 ScreenFrame {{ qproperty-gap: {theme.gap_px}; }}
 QLineEdit, QComboBox, QSpinBox {{

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import __version__
@@ -121,6 +121,15 @@ def touchscreen(qapp: QApplication) -> QPointingDevice:
 
 
 def touch(touchscreen: QPointingDevice, widget: QWidget, at: QPoint | None = None) -> None:
+    """Touch `widget`, scrolling it into view first where the screen scrolls (as a customer
+    scrolls to what they want before touching it)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None \
+                and parent.widget().isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget, 0, 0)
+            QApplication.processEvents()
+        parent = parent.parentWidget()
     window = widget.window()
     point = widget.mapTo(window, at if at is not None else widget.rect().center())
     QTest.touchEvent(window, touchscreen).press(0, point).commit()

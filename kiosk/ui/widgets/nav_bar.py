@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Property, QEvent, QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
@@ -64,6 +63,7 @@ class FixedNavBar(QWidget):
         self.help_button.setObjectName(NAV_HELP)
         self._stacked = False
         self._in_rows = False
+        self._panel_width = 0
         self._layout = QGridLayout(self)
         for button in (self.home_button, self.back_button, self.help_button):
             # Fixed: the buttons keep the size the theme gives them (or what their text
@@ -78,8 +78,7 @@ class FixedNavBar(QWidget):
         return sum(widths) + 5 * self._gap
 
     def _rows_wanted(self) -> bool:
-        return self._stacked or (self.width() > 0
-                                 and self.width() < self._side_by_side_width())
+        return self._stacked or 0 < self._panel_width < self._side_by_side_width()
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -88,10 +87,26 @@ class FixedNavBar(QWidget):
                       + self.back_button.minimumSizeHint().width() + self._gap)
         return QSize(stacked + 2 * self._gap, hint.height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def _replace_if_needed(self) -> None:
         if self._rows_wanted() != self._in_rows:
             self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._replace_if_needed()
+
+    def _get_panel_width(self) -> int:
+        return self._panel_width
+
+    def _set_panel_width(self, pixels: int) -> None:
+        """The panel's width, from the theme: the strip takes two rows when its buttons'
+        words do not fit side by side on it (decided from the panel, not from the strip's
+        size of the moment, so every screen's strip is the same)."""
+        self._panel_width = max(0, int(pixels))
+        self._replace_if_needed()
+
+    panelWidth = Property(int, _get_panel_width, _set_panel_width)
 
     def _place(self) -> None:
         layout = self._layout
@@ -124,6 +139,7 @@ class FixedNavBar(QWidget):
         self.back_button.setText(texts.back)
         self.help_button.setText(texts.help)
         self.help_button.setAccessibleDescription(texts.help_description)
+        self._replace_if_needed()
 
     def _get_gap(self) -> int:
         return self._gap
@@ -134,5 +150,6 @@ class FixedNavBar(QWidget):
         self._layout.setContentsMargins(self._gap, self._gap, self._gap, self._gap)
         self._layout.setHorizontalSpacing(self._gap)
         self._layout.setVerticalSpacing(self._gap)
+        self._replace_if_needed()
 
     gap = Property(int, _get_gap, _set_gap)
