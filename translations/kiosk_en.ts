@@ -105,9 +105,9 @@
         <translation>Notice from the branch</translation>
     </message>
     <message>
-        <source>If you need a person, press “{help}” at the bottom right.</source>
+        <source>If you need a person, press &quot;{help}&quot; at the bottom right.</source>
         <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
-        <translation>If you need a person, press “{help}” at the bottom right.</translation>
+        <translation>If you need a person, press &quot;{help}&quot; at the bottom right.</translation>
     </message>
 </context>
 <context>
@@ -1221,9 +1221,9 @@ Python {python}, Qt {qt}</translation>
         <translation>Welcome to {branch}</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press “{help}” at the bottom right.</source>
+        <source>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</source>
         <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
-        <translation>Please choose below. If you would like a person to help you, press “{help}” at the bottom right.</translation>
+        <translation>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</translation>
     </message>
     <message>
         <source>Staff cannot be reached from this kiosk just now.</source>

@@ -105,9 +105,9 @@
         <translation>[Ñötîçé fröm thé bràñçh ······]</translation>
     </message>
     <message>
-        <source>If you need a person, press “{help}” at the bottom right.</source>
+        <source>If you need a person, press &quot;{help}&quot; at the bottom right.</source>
         <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
-        <translation>[Îf ýöü ñééđ à pérsöñ, préss “{help}” àt thé böttöm rîght. ········ ········ ··]</translation>
+        <translation>[Îf ýöü ñééđ à pérsöñ, préss &quot;{help}&quot; àt thé böttöm rîght. ········ ········ ··]</translation>
     </message>
 </context>
 <context>
@@ -1221,9 +1221,9 @@ Pýthöñ {python}, Qt {qt} ········ ········ ········ �
         <translation>[Wélçömé tö {branch} ·····]</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press “{help}” at the bottom right.</source>
+        <source>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</source>
         <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
-        <translation>[Pléàsé çhöösé bélöw. Îf ýöü wöülđ lîké à pérsöñ tö hélp ýöü, préss “{help}” àt thé böttöm rîght. ········ ········ ········ ·········]</translation>
+        <translation>[Pléàsé çhöösé bélöw. Îf ýöü wöülđ lîké à pérsöñ tö hélp ýöü, préss &quot;{help}&quot; àt thé böttöm rîght. ········ ········ ········ ·········]</translation>
     </message>
     <message>
         <source>Staff cannot be reached from this kiosk just now.</source>

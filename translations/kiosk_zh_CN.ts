@@ -105,7 +105,7 @@
         <translation>网点通知</translation>
     </message>
     <message>
-        <source>If you need a person, press “{help}” at the bottom right.</source>
+        <source>If you need a person, press &quot;{help}&quot; at the bottom right.</source>
         <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
         <translation>需要人帮忙，请按右下角的“{help}”。</translation>
     </message>
@@ -1221,7 +1221,7 @@ Python {python}，Qt {qt}</translation>
         <translation>欢迎光临{branch}</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press “{help}” at the bottom right.</source>
+        <source>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</source>
         <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
         <translation>请在下面选择。需要工作人员帮忙，请按右下角的“{help}”。</translation>
     </message>

@@ -60,7 +60,7 @@ class AnnouncementScreen(KioskScreen):
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Notice from the branch"))
         #: {help} is the words on the help button ("Call staff").
-        self.help_hint.setText(self.tr("If you need a person, press “{help}” at the "
+        self.help_hint.setText(self.tr("If you need a person, press \"{help}\" at the "
                                        "bottom right.").format(
             help=vocabulary_text("Navigation", "help_button")))
         self.message.setText(data_text(self._texts, self._language())

@@ -106,8 +106,8 @@ class HomeScreen(KioskScreen):
                                  Qt.AlignmentFlag.AlignLeft)
 
     def set_staff_unreachable(self, unreachable: bool) -> None:
-        """Say that staff cannot be reached, in place of the invitation to press the red
-        button for a person (which would promise what the kiosk cannot do just now)."""
+        """Say that staff cannot be reached, in place of the invitation to press Help for a
+        person (which would promise what the kiosk cannot do just now)."""
         self._staff_unreachable = unreachable
         self.intro.setVisible(not unreachable)
         self.notice.setVisible(unreachable)
@@ -119,7 +119,7 @@ class HomeScreen(KioskScreen):
         #: {help} is the words on the help button ("Call staff"): the button is named by
         #: its words and its place, never by its colour alone.
         self.intro.setText(self.tr("Please choose below. If you would like a person to help "
-                                   "you, press “{help}” at the bottom right.").format(
+                                   "you, press \"{help}\" at the bottom right.").format(
             help=vocabulary_text("Navigation", "help_button")))
         self.notice.setText(self.tr("Staff cannot be reached from this kiosk just now."))
         self.notice_advice.setText(self.tr("If you need help, please go to the counter."))
