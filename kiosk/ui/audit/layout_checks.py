@@ -128,7 +128,8 @@ def nav_geometry(window: QWidget) -> dict[str, QRect]:
 
 
 def fixed_navigation(screen: str, window: QWidget, items: list[Item],
-                     reference: Mapping[str, QRect] | None) -> Iterator[Finding]:
+                     reference: Mapping[str, QRect] | None, *,
+                     help_largest: bool = True) -> Iterator[Finding]:
     """Home, Back and Help are present, where the reference screen has them, and Help is
     the largest control."""
     present = nav_geometry(window)
@@ -141,7 +142,7 @@ def fixed_navigation(screen: str, window: QWidget, items: list[Item],
             expected = reference[name]
             yield Finding(screen, name, Rule.NAV_MOVED, _where(rect), _where(expected))
     help_rect = present.get(NAV_HELP)
-    if help_rect is None:
+    if help_rect is None or not help_largest:
         return
     help_area = help_rect.width() * help_rect.height()
     for item in items:

@@ -48,6 +48,9 @@ class AuditOptions:
     nav_reference: Mapping[str, QRect] | None = None
     """Where Home, Back and Help must be (window coordinates), from `nav_reference()`."""
     expect_nav: bool = True
+    help_largest: bool = True
+    """Check that no control is as large as Help (off for the pseudo-language: see
+    docs/decisions/0016)."""
     check_focus: bool = True
     text_heights: dict[str, float] | None = None
     """Filled in by the audit when given: every text's glyph height, by widget name (to
@@ -85,7 +88,8 @@ def audit_window(window: QWidget, screen: str, options: AuditOptions) -> list[Fi
         ]
         if options.expect_nav:
             findings.extend(layout_checks.fixed_navigation(screen, window, items,
-                                                           options.nav_reference))
+                                                           options.nav_reference,
+                                                           help_largest=options.help_largest))
         if options.check_focus:
             findings.extend(_focus_findings(screen, window, items, image, options))
     return findings
