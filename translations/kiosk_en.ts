@@ -20,6 +20,10 @@
         <translation>High contrast</translation>
     </message>
     <message>
+        <source>Standard colours</source>
+        <translation>Standard colours</translation>
+    </message>
+    <message>
         <source>Stronger colours that make the text easier to read.</source>
         <translation>Stronger colours that make the text easier to read.</translation>
     </message>
@@ -1757,10 +1761,6 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Text size and sound</source>
         <translation>Text size and sound</translation>
-    </message>
-    <message>
-        <source>Standard colours</source>
-        <translation>Standard colours</translation>
     </message>
     <message>
         <source>Stop reading aloud</source>

@@ -20,6 +20,10 @@
         <translation>[Hîgh çöñtràst ···]</translation>
     </message>
     <message>
+        <source>Standard colours</source>
+        <translation>[Stàñđàrđ çölöürs ····]</translation>
+    </message>
+    <message>
         <source>Stronger colours that make the text easier to read.</source>
         <translation>[Ströñgér çölöürs thàt màké thé téxt éàsîér tö réàđ. ········ ·········]</translation>
     </message>
@@ -1757,10 +1761,6 @@ Pýthöñ {python}, Qt {qt} ········ ········ ········ �
     <message>
         <source>Text size and sound</source>
         <translation>[Téxt sîzé àñđ söüñđ ·····]</translation>
-    </message>
-    <message>
-        <source>Standard colours</source>
-        <translation>[Stàñđàrđ çölöürs ····]</translation>
     </message>
     <message>
         <source>Stop reading aloud</source>

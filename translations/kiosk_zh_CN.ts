@@ -20,6 +20,10 @@
         <translation>醒目颜色</translation>
     </message>
     <message>
+        <source>Standard colours</source>
+        <translation>普通颜色</translation>
+    </message>
+    <message>
         <source>Stronger colours that make the text easier to read.</source>
         <translation>颜色对比更强，字看得更清楚。</translation>
     </message>
@@ -1757,10 +1761,6 @@ Python {python}，Qt {qt}</translation>
     <message>
         <source>Text size and sound</source>
         <translation>字体和声音</translation>
-    </message>
-    <message>
-        <source>Standard colours</source>
-        <translation>普通颜色</translation>
     </message>
     <message>
         <source>Stop reading aloud</source>

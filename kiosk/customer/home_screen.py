@@ -42,24 +42,30 @@ class HomeScreen(KioskScreen):
     settingsRequested = Signal()
     languageRequested = Signal()
     textSizeRequested = Signal()
+    contrastRequested = Signal()
 
     def __init__(self, branch_name: LocalText, language: Callable[[], str],
                  next_language_name: Callable[[], str], text_size: Callable[[], TextSize],
-                 parent: QWidget | None = None) -> None:
+                 high_contrast: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._branch_name = branch_name
         self._language = language
         self._next_language_name = next_language_name
         self._text_size = text_size
+        self._high_contrast = high_contrast
         self._staff_unreachable = False
 
         self.title = make_label("home_title", role="heading")
         self.language_button = make_button("home_language")
         self.text_size_button = make_button("home_text_size")
+        # Beside the text size, on the first screen: a customer who sees poorly should not
+        # have to find it two screens down.
+        self.contrast_button = make_button("home_contrast")
         top = AdaptiveRow(preferred=True)  # the switches under the greeting where narrow
         top.add_widget(self.title, 1)
         top.add_widget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
         top.add_widget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add_widget(self.contrast_button, 0, Qt.AlignmentFlag.AlignTop)
         self.intro = make_label("home_intro")
         self.notice = make_label("home_notice", role="heading")
         self.notice_advice = make_label("home_notice_advice")
@@ -92,6 +98,7 @@ class HomeScreen(KioskScreen):
         self.settings_button.clicked.connect(self.settingsRequested)
         self.language_button.clicked.connect(self.languageRequested)
         self.text_size_button.clicked.connect(self.textSizeRequested)
+        self.contrast_button.clicked.connect(self.contrastRequested)
         self.retranslate()
 
     def insert_choice(self, index: int, button: BigButton) -> None:
@@ -139,6 +146,10 @@ class HomeScreen(KioskScreen):
         larger = self._text_size() is TextSize.LARGE
         self.text_size_button.setText(vocabulary_text(
             "Accessibility", "larger_text" if larger else "smaller_text"))
+        self.contrast_button.setText(vocabulary_text(
+            "Accessibility", "standard_colours" if self._high_contrast() else "high_contrast"))
+        self.contrast_button.setAccessibleDescription(
+            vocabulary_text("Accessibility", "high_contrast_description"))
 
     def spoken(self) -> list[str]:
         return shown_text(self.title, self.intro, self.notice, self.notice_advice, *self.choices)

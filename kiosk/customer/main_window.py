@@ -111,7 +111,8 @@ class KioskWindow(QWidget):
         names = [(code, language_names.get(code, code)) for code in session.languages]
         self.home = HomeScreen(config.branch.name, language,
                                lambda: language_names.get(session.next_language(), ""),
-                               lambda: session.settings.text_size)
+                               lambda: session.settings.text_size,
+                               lambda: session.settings.high_contrast)
         self.settings_screen = SettingsScreen(lambda: session.settings, names)
         self.help_screen = HelpScreen(config.staff, language)
         self.idle_screen = IdleScreen()
@@ -191,6 +192,8 @@ class KioskWindow(QWidget):
         self.home.languageRequested.connect(self._next_language)
         self.home.textSizeRequested.connect(
             lambda: self.session.update(self.session.settings.toggled_size()))
+        self.home.contrastRequested.connect(
+            lambda: self.session.update(self.session.settings.toggled_contrast()))
         self.settings_screen.changeRequested.connect(self._settings_requested)
         self.session.changed.connect(self._settings_changed)
         self.idle_screen.moreTimeRequested.connect(self.more_time)

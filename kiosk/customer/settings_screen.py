@@ -125,7 +125,7 @@ class SettingsScreen(KioskScreen):
             "Accessibility",
             "larger_text" if current.text_size is TextSize.LARGE else "smaller_text"))
         self.buttons[Setting.CONTRAST].setText(
-            self.tr("Standard colours") if current.high_contrast
+            vocabulary_text("Accessibility", "standard_colours") if current.high_contrast
             else vocabulary_text("Accessibility", "high_contrast"))
         self.buttons[Setting.CONTRAST].setAccessibleDescription(
             vocabulary_text("Accessibility", "high_contrast_description"))

@@ -78,6 +78,7 @@ _ACCESSIBILITY = {
     "larger_text": QT_TRANSLATE_NOOP("Accessibility", "Larger text"),
     "smaller_text": QT_TRANSLATE_NOOP("Accessibility", "Smaller text"),
     "high_contrast": QT_TRANSLATE_NOOP("Accessibility", "High contrast"),
+    "standard_colours": QT_TRANSLATE_NOOP("Accessibility", "Standard colours"),
     "high_contrast_description": QT_TRANSLATE_NOOP(
         "Accessibility", "Stronger colours that make the text easier to read."
     ),

@@ -91,3 +91,23 @@ def test_home_names_the_help_button_by_its_words_and_place(qtbot: QtBot, tmp_pat
         assert colour_word not in intro
     finally:
         kiosk.stop()
+
+
+def test_home_has_a_high_contrast_switch_beside_the_text_size(qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    kiosk = start_kiosk(qtbot, tmp_path)
+    try:
+        kiosk.stage.fresh("zh_CN")
+        home = kiosk.window.home
+        size, contrast = home.text_size_button, home.contrast_button
+        assert contrast.isVisible() and contrast.text() == "醒目颜色"
+        assert abs(contrast.geometry().top() - size.geometry().top()) <= 1  # side by side
+
+        contrast.click()
+
+        assert kiosk.window.session.settings.high_contrast
+        assert home.contrast_button.text() == "普通颜色"
+        contrast.click()
+        assert not kiosk.window.session.settings.high_contrast
+    finally:
+        kiosk.stop()
