@@ -60,6 +60,10 @@ def text_contrast(screen: str, items: list[Item], image: QImage,
         if not item.text or not reference_glyphs(item.text):
             continue
         area = _text_area(item)
+        if item.scrolled:  # only the part in view is on the screen to measure
+            area = area.intersected(item.rect)
+            if area.height() < item.widget.fontMetrics().height():
+                continue
         background = dominant(edge_counts(image, area))
         if background is None:
             continue

@@ -105,18 +105,19 @@ def is_picture(widget: QWidget) -> bool:
 
 
 def _scroll_view(widget: QWidget, window: QWidget) -> QRect | None:
-    """The window rectangle of the viewport of the innermost scroll area around `widget`
-    that can scroll up and down (by its bar, or by dragging and buttons of the screen's
-    own), or None."""
+    """The part of the window in view through every scroll area around `widget` that can
+    scroll up and down (by its bar, or by dragging and buttons of the screen's own), or
+    None when no such area holds it."""
+    view: QRect | None = None
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         area = parent.parentWidget()
-        if isinstance(area, QScrollArea) and parent is area.viewport():
-            if area.verticalScrollBar().maximum() > 0:
-                return window_rect(parent, window)
-            return None
+        if isinstance(area, QScrollArea) and parent is area.viewport() \
+                and area.verticalScrollBar().maximum() > 0:
+            port = window_rect(parent, window)
+            view = port if view is None else view.intersected(port)
         parent = area
-    return None
+    return view
 
 
 def inventory(window: QWidget) -> list[Item]:
