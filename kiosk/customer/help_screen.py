@@ -31,6 +31,7 @@ from kiosk.customer.staff_close_panel import StaffClosePanel
 from kiosk.net.kiosk_client import PinOutcome
 from kiosk.ui.strings import vocabulary_text
 from kiosk.ui.widgets import BigButton, BigLabel
+from kiosk.ui.widgets.symbols import lock_symbol
 
 MAX_LINES = 3
 
@@ -65,7 +66,9 @@ class HelpScreen(KioskScreen):
             choices_row.addWidget(button)
         choices_row.addStretch(1)
         self.fine_button = make_button("help_fine")
-        self.close_button = make_button("help_staff_close")
+        # Staff only: a padlock on it, and after the customer's controls in the keypad's
+        # order (it is never read aloud either).
+        self.close_button = make_button("help_staff_close", symbol=lock_symbol)
         self.yes_button = make_choice("help_feedback_yes")
         self.no_button = make_choice("help_feedback_no")
         for button in (self.yes_button, self.no_button):
@@ -77,6 +80,7 @@ class HelpScreen(KioskScreen):
         self.close_button.clicked.connect(self.open_staff_close)
         self.yes_button.clicked.connect(lambda: self.feedbackGiven.emit(True))
         self.no_button.clicked.connect(lambda: self.feedbackGiven.emit(False))
+        self.close_button.setProperty("staff_only", True)
 
         customer = QWidget()
         column = QVBoxLayout(customer)

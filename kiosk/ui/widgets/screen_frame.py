@@ -113,19 +113,28 @@ class ScreenFrame(QWidget):
 
         The strip is built first (here), so Qt would put it first in the tab order; it is
         moved behind the content's last control every time the screen is shown, which also
-        covers controls a screen adds later.
+        covers controls a screen adds later. Controls for staff only (property
+        ``staff_only``) go after the customer's, just before the strip.
         """
         home, back, help_button = (self.nav.home_button, self.nav.back_button,
                                    self.nav.help_button)
         last_in_content: QWidget | None = None
+        staff_only: list[QWidget] = []
         widget = help_button.nextInFocusChain()
         for _ in range(len(self.window().findChildren(QWidget)) + 1):
             if widget is None or widget is home:
                 break
             if (self.content.isAncestorOf(widget)
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                last_in_content = widget
+                if widget.property("staff_only"):
+                    staff_only.append(widget)  # after every customer control
+                else:
+                    last_in_content = widget
             widget = widget.nextInFocusChain()
+        for widget in staff_only:
+            if last_in_content is not None:
+                QWidget.setTabOrder(last_in_content, widget)
+            last_in_content = widget
         if last_in_content is not None:
             QWidget.setTabOrder(last_in_content, home)
             QWidget.setTabOrder(home, back)
