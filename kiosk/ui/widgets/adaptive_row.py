@@ -12,7 +12,7 @@ screen wider than the panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QWidget
 
@@ -30,6 +30,7 @@ class AdaptiveRow(QWidget):
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._alignments: dict[QWidget, Qt.AlignmentFlag] = {}
+        self._pending = False
 
     def add_widget(self, widget: QWidget, stretch: int = 0,
                    alignment: Qt.AlignmentFlag = _NO_ALIGNMENT) -> None:
@@ -67,23 +68,47 @@ class AdaptiveRow(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        self._choose(width)
-        height = self._layout.totalHeightForWidth(width)
-        if height < 0:
-            height = self._layout.totalMinimumSize().height()
-        return height
+        wanted = self._wanted(width)
+        if wanted == self._layout.direction():
+            height = self._layout.totalHeightForWidth(width)
+            return height if height >= 0 else self._layout.totalMinimumSize().height()
+        self._schedule()
+        return self._estimate(wanted, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._choose(event.size().width())
         super().resizeEvent(event)
+        if self._wanted(event.size().width()) != self._layout.direction():
+            self._schedule()
 
-    def _choose(self, width: int) -> None:
-        direction = _SIDE_BY_SIDE if width >= self.side_by_side_width() else _STACKED
-        if direction != self._layout.direction():
-            self._layout.setDirection(direction)
-            # Stacked, each part keeps its own width at the left rather than stretching
-            # across the row (a button as wide as the panel would outgrow Help).
-            for widget, alignment in self._alignments.items():
-                self._layout.setAlignment(widget, Qt.AlignmentFlag.AlignLeft
-                                          if direction == _STACKED else alignment)
-            self.updateGeometry()
+    # The direction is never changed inside a resize or a layout pass (Qt is in the middle
+    # of laying the row out, and a re-style sends many of them): it is changed right after.
+
+    def _wanted(self, width: int) -> QBoxLayout.Direction:
+        return _SIDE_BY_SIDE if width >= self.side_by_side_width() else _STACKED
+
+    def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
+        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        heights = [item.heightForWidth(width) if item.hasHeightForWidth()
+                   else item.sizeHint().height() for item in items]
+        if direction == _STACKED:
+            spacing = max(0, self._layout.spacing())
+            return sum(heights) + spacing * max(0, len(heights) - 1)
+        return max(heights, default=0)
+
+    def _schedule(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._apply)
+
+    def _apply(self) -> None:
+        self._pending = False
+        direction = self._wanted(self.width())
+        if direction == self._layout.direction():
+            return
+        self._layout.setDirection(direction)
+        # Stacked, each part keeps its own width at the left rather than stretching across
+        # the row (a button as wide as the panel would outgrow Help).
+        for widget, alignment in self._alignments.items():
+            self._layout.setAlignment(widget, Qt.AlignmentFlag.AlignLeft
+                                      if direction == _STACKED else alignment)
+        self.updateGeometry()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QEvent, QSize, Qt
+from PySide6.QtCore import Property, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
@@ -64,6 +64,7 @@ class FixedNavBar(QWidget):
         self._stacked = False
         self._in_rows = False
         self._panel_width = 0
+        self._pending = False
         self._layout = QGridLayout(self)
         for button in (self.home_button, self.back_button, self.help_button):
             # Fixed: the buttons keep the size the theme gives them (or what their text
@@ -88,6 +89,14 @@ class FixedNavBar(QWidget):
         return QSize(stacked + 2 * self._gap, hint.height())
 
     def _replace_if_needed(self) -> None:
+        # Never inside a re-style or a layout pass (the stylesheet sets the gap and the
+        # panel's width while Qt polishes): right after it.
+        if self._rows_wanted() != self._in_rows and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._settle_rows)
+
+    def _settle_rows(self) -> None:
+        self._pending = False
         if self._rows_wanted() != self._in_rows:
             self._place()
 
