@@ -30,7 +30,7 @@ from kiosk.customer.kiosk_screen import (
 from kiosk.customer.staff_close_panel import StaffClosePanel
 from kiosk.net.kiosk_client import PinOutcome
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import BigButton, BigLabel
+from kiosk.ui.widgets import AdaptiveRow, BigButton, BigLabel
 from kiosk.ui.widgets.symbols import lock_symbol
 
 MAX_LINES = 3
@@ -58,13 +58,12 @@ class HelpScreen(KioskScreen):
         self.lines: list[BigLabel] = [make_label(f"help_line_{i}") for i in range(MAX_LINES)]
         self.question = make_label("help_question")
         self.choices: dict[Category, BigButton] = {}
-        choices_row = QHBoxLayout()
+        choices_row = AdaptiveRow(preferred=True)  # one under the other where narrow
         for category in choice_texts():
             button = make_choice(f"help_choice_{category.value}")
             button.clicked.connect(lambda _=False, c=category: self._choose(c))
             self.choices[category] = button
-            choices_row.addWidget(button)
-        choices_row.addStretch(1)
+            choices_row.add_widget(button, 1)  # the choices share the row's width
         self.fine_button = make_button("help_fine")
         # Staff only: a padlock on it, and after the customer's controls in the keypad's
         # order (it is never read aloud either).
@@ -72,7 +71,7 @@ class HelpScreen(KioskScreen):
         self.yes_button = make_choice("help_feedback_yes")
         self.no_button = make_choice("help_feedback_no")
         for button in (self.yes_button, self.no_button):
-            choices_row.insertWidget(choices_row.count() - 1, button)
+            choices_row.add_widget(button, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.fine_button)
         actions.addStretch(1)
@@ -93,7 +92,7 @@ class HelpScreen(KioskScreen):
         column.addLayout(top)
         for widget in (*self.lines, self.question):
             column.addWidget(widget)
-        column.addLayout(choices_row)
+        column.addWidget(choices_row)
         column.addStretch(1)
         column.addLayout(actions)
 

@@ -29,13 +29,17 @@ class AdaptiveRow(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._alignments: dict[QWidget, Qt.AlignmentFlag] = {}
         self._pending = False
 
     def add_widget(self, widget: QWidget, stretch: int = 0,
                    alignment: Qt.AlignmentFlag = _NO_ALIGNMENT) -> None:
+        if stretch == 0:
+            # Never wider than it asks to be, side by side or stacked (a button as wide as
+            # the panel would outgrow Help); its height still follows its actual width.
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Maximum)
+            widget.setSizePolicy(policy)
         self._layout.addWidget(widget, stretch, alignment)
-        self._alignments[widget] = alignment
 
     def add_layout(self, layout: QLayout, stretch: int = 0) -> None:
         self._layout.addLayout(layout, stretch)
@@ -106,9 +110,4 @@ class AdaptiveRow(QWidget):
         if direction == self._layout.direction():
             return
         self._layout.setDirection(direction)
-        # Stacked, each part keeps its own width at the left rather than stretching across
-        # the row (a button as wide as the panel would outgrow Help).
-        for widget, alignment in self._alignments.items():
-            self._layout.setAlignment(widget, Qt.AlignmentFlag.AlignLeft
-                                      if direction == _STACKED else alignment)
         self.updateGeometry()
