@@ -36,6 +36,7 @@ from kiosk.protocol.device_messages import Activity, Component
 from kiosk.speech.api import AudioState, EngineState, SpeechHealth, VoiceState
 from kiosk.speech.focus_reader import FOCUS_CHANNEL
 from kiosk.ui.i18n import unload_language
+from kiosk.ui.render import settle
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
@@ -121,8 +122,9 @@ def touchscreen(qapp: QApplication) -> QPointingDevice:
 
 
 def touch(touchscreen: QPointingDevice, widget: QWidget, at: QPoint | None = None) -> None:
-    """Touch `widget`, scrolling it into view first where the screen scrolls (as a customer
-    scrolls to what they want before touching it)."""
+    """Touch `widget` on the screen as laid out, scrolling it into view first where the
+    screen scrolls (as a customer looks, and scrolls to what they want, before touching)."""
+    settle(widget.window())
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None \

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QWidget
 
 _SIDE_BY_SIDE = QBoxLayout.Direction.LeftToRight
 _STACKED = QBoxLayout.Direction.TopToBottom
+HYSTERESIS_DIVISOR = 10
+"""A stacked row goes back side by side only when 10 % wider than it strictly needs."""
 _NO_ALIGNMENT = Qt.AlignmentFlag(0)
 
 
@@ -88,7 +90,12 @@ class AdaptiveRow(QWidget):
     # of laying the row out, and a re-style sends many of them): it is changed right after.
 
     def _wanted(self, width: int) -> QBoxLayout.Direction:
-        return _SIDE_BY_SIDE if width >= self.side_by_side_width() else _STACKED
+        needed = self.side_by_side_width()
+        if self._layout.direction() == _STACKED:
+            # Back side by side only with room to spare: a scroll bar that comes and goes
+            # with the direction must not flip the row back and forth.
+            needed += max(1, needed // HYSTERESIS_DIVISOR)
+        return _SIDE_BY_SIDE if width >= needed else _STACKED
 
     def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
         items = [self._layout.itemAt(i) for i in range(self._layout.count())]
