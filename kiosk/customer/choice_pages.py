@@ -78,6 +78,8 @@ class ChoicePages(QWidget):
             button = ChoiceButton(parent=self)
             button.setObjectName(f"{self._name}_{index}")
             button.setProperty("tile", self._tile)
+            # Its words are the branch's content, of any length: see the audit's Help rule.
+            button.setProperty("content_choice", True)
             button.clicked.connect(lambda _=False, i=index: self.chosen.emit(i))
             self.buttons.append(button)
             note = BigLabel(parent=self)

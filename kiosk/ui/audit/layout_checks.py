@@ -148,6 +148,10 @@ def fixed_navigation(screen: str, window: QWidget, items: list[Item],
     for item in items:
         if not item.is_control or item.widget.objectName() == NAV_HELP:
             continue
+        if item.widget.property("content_choice"):
+            # A service, category or question from the branch's content must show all of
+            # its words, however many; its area is not the design's to bound (0016).
+            continue
         area = item.rect.width() * item.rect.height()
         if area >= help_area:
             yield Finding(screen, item.name, Rule.HELP_NOT_LARGEST, f"{area} px²",
