@@ -85,11 +85,12 @@ class HelpScreen(KioskScreen):
         column = QVBoxLayout(customer)
         column.setContentsMargins(0, 0, 0, 0)
         # Staff's button sits top right, far from Help and from the customer's choices.
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        # On a narrow panel it goes under the heading rather than squeezing it.
+        top = AdaptiveRow(preferred=True)
+        top.add_widget(self.heading, 1)
+        top.add_widget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.drill)
-        column.addLayout(top)
+        column.addWidget(top)
         for widget in (*self.lines, self.question):
             column.addWidget(widget)
         column.addWidget(choices_row)
