@@ -71,7 +71,8 @@ class HelpScreen(KioskScreen):
         self.yes_button = make_choice("help_feedback_yes")
         self.no_button = make_choice("help_feedback_no")
         for button in (self.yes_button, self.no_button):
-            choices_row.add_widget(button, 1)
+            choices_row.add_widget(button)  # "yes" and "no" keep their own size
+
         actions = QHBoxLayout()
         actions.addWidget(self.fine_button)
         actions.addStretch(1)
