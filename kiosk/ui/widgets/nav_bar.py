@@ -66,6 +66,7 @@ class FixedNavBar(QWidget):
         self._panel_width = 0
         self._pending = False
         self._tools: list[QWidget] = []
+        self._beside = True
         self._layout = QGridLayout(self)
         for button in (self.home_button, self.back_button, self.help_button):
             # Fixed: the buttons keep the size the theme gives them (or what their text
@@ -89,24 +90,42 @@ class FixedNavBar(QWidget):
     def _rows_wanted(self) -> bool:
         return self._stacked or 0 < self._panel_width < self._side_by_side_width()
 
+    def _row_width(self, buttons: list[QWidget]) -> int:
+        return (sum(b.minimumSizeHint().width() for b in buttons)
+                + max(0, len(buttons) - 1) * self._gap)
+
+    def _placement(self) -> tuple[bool, bool]:
+        """(two rows, the tools beside Back): what the panel and the words ask for."""
+        rows = self._rows_wanted()
+        return rows, not rows or self._tools_beside_back()
+
+    def _tools_beside_back(self) -> bool:
+        """In two rows, the owner's tools share Home and Back's row when the panel has room,
+        and take a row of their own below it when not (a portrait panel at larger text)."""
+        lower = [self.home_button, self.back_button, *self._tools]
+        return not self._panel_width or (self._row_width(lower) + 2 * self._gap
+                                         <= self._panel_width)
+
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        lower = [self.home_button, self.back_button, *self._tools]
-        stacked = max(self.help_button.minimumSizeHint().width(),
-                      sum(b.minimumSizeHint().width() for b in lower)
-                      + (len(lower) - 1) * self._gap)
+        rows = [[self.help_button], [self.home_button, self.back_button]]
+        if self._tools_beside_back():
+            rows[1] += self._tools
+        elif self._tools:
+            rows.append(list(self._tools))
+        stacked = max(self._row_width(row) for row in rows)
         return QSize(stacked + 2 * self._gap, hint.height())
 
     def _replace_if_needed(self) -> None:
         # Never inside a re-style or a layout pass (the stylesheet sets the gap and the
         # panel's width while Qt polishes): right after it.
-        if self._rows_wanted() != self._in_rows and not self._pending:
+        if self._placement() != (self._in_rows, self._beside) and not self._pending:
             self._pending = True
             QTimer.singleShot(0, self, self._settle_rows)
 
     def _settle_rows(self) -> None:
         self._pending = False
-        if self._rows_wanted() != self._in_rows:
+        if self._placement() != (self._in_rows, self._beside):
             self._place()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -128,18 +147,25 @@ class FixedNavBar(QWidget):
 
     def _place(self) -> None:
         layout = self._layout
-        lower = [self.home_button, self.back_button, *self._tools]
-        for button in (*lower, self.help_button):
+        for button in (self.home_button, self.back_button, *self._tools, self.help_button):
             layout.removeWidget(button)
         for column in range(layout.columnCount()):
             layout.setColumnStretch(column, 0)
+        self._in_rows, self._beside = self._placement()
+        lower = [self.home_button, self.back_button]
+        below: list[QWidget] = []
+        if self._beside:
+            lower += self._tools
+        else:
+            below = list(self._tools)
         stretch = len(lower)  # the empty column between Back (and the tools) and Help
         layout.setColumnStretch(stretch, 1)
-        self._in_rows = self._rows_wanted()
         if self._in_rows:
             layout.addWidget(self.help_button, 0, 0, 1, stretch + 1)
             for column, button in enumerate(lower):
                 layout.addWidget(button, 1, column)
+            for column, button in enumerate(below):
+                layout.addWidget(button, 2, column)
         else:
             for column, button in enumerate(lower):
                 layout.addWidget(button, 0, column)
