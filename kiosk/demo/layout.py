@@ -7,7 +7,7 @@ very thing a newcomer should see: the kiosk answering while the console alarms. 
 divides the screen first and sizes each program to its part:
 
 - the kiosk top left, `KIOSK_SHARE` of the width, 16:10; it is told it is a panel of that
-  many pixels at `KIOSK_PPI` (an 18.5-inch panel at 1920x1080), so its physical sizes, and
+  many pixels at `KIOSK_PPI` (a 21.4-inch panel at 1920x1080), so its physical sizes, and
   so its layout, fit the window;
 - the wall display under it, the rest of the height, at `DISPLAY_PPI` (a wall screen seen
   from the back of the branch is drawn small);
@@ -26,8 +26,9 @@ from dataclasses import dataclass
 KIOSK_SHARE = 0.49
 """The kiosk's part of the screen's width."""
 KIOSK_ASPECT = 16 / 10
-KIOSK_PPI = 60.0
-"""Pixels per inch the kiosk is told its panel has (18.5 inches at 944x590)."""
+KIOSK_PPI = 52.0
+"""Pixels per inch the kiosk is told its panel has (21.4 inches at 944x590): room for
+Home, Back, the magnifier switch and Help side by side in the kiosk's part of the screen."""
 DISPLAY_PPI = 15.0
 """Pixels per inch the wall display is told it has (70 inches at 944x480)."""
 GAP = 8
