@@ -165,7 +165,10 @@ def _render_screens(args: argparse.Namespace) -> int:
 
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
     states = [name.strip() for name in (args.states or "").split(",") if name.strip()]
-    return render_screens(args.config, args.out, languages, states)
+    sizes = [name.strip() for name in args.sizes.split(",") if name.strip()]
+    contrasts = [name.strip() for name in args.contrasts.split(",") if name.strip()]
+    return render_screens(args.config, args.out, languages, states, sizes=sizes,
+                          contrasts=contrasts, panel=args.panel)
 
 
 def _console(args: argparse.Namespace) -> int:
@@ -300,6 +303,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--languages", default="zh_CN,en,pseudo",
                         help="comma-separated languages (default: zh_CN,en,pseudo)")
     render.add_argument("--states", help="comma-separated state names (default: all)")
+    render.add_argument("--sizes", default="normal",
+                        help="comma-separated text sizes: normal, larger (default: normal); "
+                        "larger goes to OUT/larger/...")
+    render.add_argument("--contrasts", default="standard",
+                        help="comma-separated colours: standard, high (default: standard); "
+                        "high goes to OUT/high/...")
+    render.add_argument("--panel", help="draw for this panel instead of the configured "
+                        "screen: a supported panel's name or WIDTHxHEIGHT@DIAGONAL "
+                        "(e.g. 1080x1920@21.5)")
     render.set_defaults(handler=_render_screens)
 
     console = commands.add_parser("console", help=_PROGRAM_HELP["console"],

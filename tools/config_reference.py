@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kiosk.core.settings import ENTRIES, SECTIONS, Declaration, LocalText
+from kiosk.ui.physical import SUPPORTED_PANELS
 
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 
@@ -76,6 +77,34 @@ def _table(cls: type) -> list[str]:
     return rows
 
 
+def _panels() -> list[str]:
+    """What `[screen]` is for: the panels the kiosk is laid out and audited on."""
+    rows = ["### Supported panels", "",
+            "Every kiosk screen, in every state, language, text size and contrast, is laid "
+            "out and", "audited (`tests/gui/test_kiosk_audit.py`) on each of these panels:",
+            "", "| panel | diagonal_inches | width_px | height_px |",
+            "| --- | --- | --- | --- |"]
+    for panel in SUPPORTED_PANELS:
+        rows.append(f"| {panel.name} | {panel.diagonal_inches:g} | {panel.width_px} | "
+                    f"{panel.height_px} |")
+    rows += [
+        "",
+        "Sizes are physical: text, buttons and gaps are millimetres on the panel, computed",
+        "from `diagonal_inches` and the resolution, so give the panel's real diagonal. A",
+        "portrait panel (taller than wide) gets Help on a row of its own above Home and Back;",
+        "rows that do not fit side by side stack; a screen whose words need more height than",
+        "the panel has scrolls, with a scroll bar 20 mm wide, and Home, Back and Help stay",
+        "where they are.",
+        "",
+        "A branch with another panel checks it before the kiosks go in: draw every screen on",
+        "it with `python -m kiosk render-screens --config FILE --out DIR --sizes",
+        "normal,larger --contrasts standard,high` and look at the pictures, and run the audit",
+        "for it by adding the panel to `SUPPORTED_PANELS` in `kiosk/ui/physical.py` and",
+        "running `python -m pytest tests/gui/test_kiosk_audit.py -k PANEL-NAME`.",
+    ]
+    return rows
+
+
 def render() -> str:
     lines = [
         "# Configuration reference",
@@ -91,6 +120,8 @@ def render() -> str:
     ]
     for name, cls in SECTIONS.items():
         lines += ["", f"## [{name}]", "", *_table(cls)]
+        if name == "screen":
+            lines += ["", *_panels()]
     for name, cls in ENTRIES.items():
         lines += ["", f"## [[{name}]] (one table per entry)", "", *_table(cls)]
     return "\n".join(lines) + "\n"

@@ -20,6 +20,10 @@
         <translation>High contrast</translation>
     </message>
     <message>
+        <source>Standard colours</source>
+        <translation>Standard colours</translation>
+    </message>
+    <message>
         <source>Stronger colours that make the text easier to read.</source>
         <translation>Stronger colours that make the text easier to read.</translation>
     </message>
@@ -105,8 +109,9 @@
         <translation>Notice from the branch</translation>
     </message>
     <message>
-        <source>If you need a person, press the red button at the bottom right.</source>
-        <translation>If you need a person, press the red button at the bottom right.</translation>
+        <source>If you need a person, press &quot;{help}&quot; at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
+        <translation>If you need a person, press &quot;{help}&quot; at the bottom right.</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1022,30 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <source>Calling staff now</source>
+        <translation>Calling staff now</translation>
+    </message>
+    <message>
+        <source>Staff have been told</source>
+        <translation>Staff have been told</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <extracomment>{name} is the member of staff who accepted the call, e.g. 李明.</extracomment>
+        <translation>{name} is on the way</translation>
+    </message>
+    <message>
+        <source>Staff are on the way</source>
+        <translation>Staff are on the way</translation>
+    </message>
+    <message>
+        <source>Staff are here</source>
+        <translation>Staff are here</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>
@@ -1310,8 +1339,9 @@ Python {python}, Qt {qt}</translation>
         <translation>Welcome to {branch}</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press the red button at the bottom right.</source>
-        <translation>Please choose below. If you would like a person to help you, press the red button at the bottom right.</translation>
+        <source>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
+        <translation>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</translation>
     </message>
     <message>
         <source>Staff cannot be reached from this kiosk just now.</source>
@@ -1581,6 +1611,11 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Say it again</source>
         <translation>Say it again</translation>
+    </message>
+    <message>
+        <source>Scroll up and down</source>
+        <extracomment>The scroll bar beside a screen whose words need more room than the panel has.</extracomment>
+        <translation>Scroll up and down</translation>
     </message>
 </context>
 <context>
@@ -1951,10 +1986,6 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Text size and sound</source>
         <translation>Text size and sound</translation>
-    </message>
-    <message>
-        <source>Standard colours</source>
-        <translation>Standard colours</translation>
     </message>
     <message>
         <source>Stop reading aloud</source>

@@ -20,8 +20,12 @@
         <translation>[Hîgh çöñtràst ···]</translation>
     </message>
     <message>
+        <source>Standard colours</source>
+        <translation>[Stàñđàrđ çölöürs ····]</translation>
+    </message>
+    <message>
         <source>Stronger colours that make the text easier to read.</source>
-        <translation>[Ströñgér çölöürs thàt màké thé téxt éàsîér tö réàđ. ··················]</translation>
+        <translation>[Ströñgér çölöürs thàt màké thé téxt éàsîér tö réàđ. ········ ·········]</translation>
     </message>
     <message>
         <source>Read aloud</source>
@@ -64,11 +68,11 @@
     <name>AlarmBanner</name>
     <message>
         <source>ESCALATED: nobody is coming to {kiosk}, {place} ({what}).</source>
-        <translation>[ÉSÇÀLÀTÉĐ: ñöböđý îs çömîñg tö {kiosk}, {place} ({what}). ····················]</translation>
+        <translation>[ÉSÇÀLÀTÉĐ: ñöböđý îs çömîñg tö {kiosk}, {place} ({what}). ········ ········ ··]</translation>
     </message>
     <message>
         <source>Help call at {kiosk}, {place}: {what}.</source>
-        <translation>[Hélp çàll àt {kiosk}, {place}: {what}. ·············]</translation>
+        <translation>[Hélp çàll àt {kiosk}, {place}: {what}. ········ ····]</translation>
     </message>
     <message>
         <source>DRILL: {alarm}</source>
@@ -76,11 +80,11 @@
     </message>
     <message>
         <source>{count} calls are waiting for someone to come.</source>
-        <translation>[{count} çàlls àré wàîtîñg för söméöñé tö çömé. ················]</translation>
+        <translation>[{count} çàlls àré wàîtîñg för söméöñé tö çömé. ········ ·······]</translation>
     </message>
     <message>
         <source>{kiosk} ({place}) has gone silent: customers there cannot call for help.</source>
-        <translation>[{kiosk} ({place}) hàs göñé sîléñt: çüstömérs théré çàññöt çàll för hélp. ··························]</translation>
+        <translation>[{kiosk} ({place}) hàs göñé sîléñt: çüstömérs théré çàññöt çàll för hélp. ········ ········ ········]</translation>
     </message>
 </context>
 <context>
@@ -91,11 +95,11 @@
     </message>
     <message>
         <source>Silence the alarm sound (the calls stay)</source>
-        <translation>[Sîléñçé thé àlàrm söüñđ (thé çàlls stàý) ·············]</translation>
+        <translation>[Sîléñçé thé àlàrm söüñđ (thé çàlls stàý) ········ ····]</translation>
     </message>
     <message>
         <source>Sound silenced: the alarm still needs someone.</source>
-        <translation>[Söüñđ sîléñçéđ: thé àlàrm stîll ñééđs söméöñé. ················]</translation>
+        <translation>[Söüñđ sîléñçéđ: thé àlàrm stîll ñééđs söméöñé. ········ ·······]</translation>
     </message>
 </context>
 <context>
@@ -105,8 +109,9 @@
         <translation>[Ñötîçé fröm thé bràñçh ······]</translation>
     </message>
     <message>
-        <source>If you need a person, press the red button at the bottom right.</source>
-        <translation>[Îf ýöü ñééđ à pérsöñ, préss thé réđ büttöñ àt thé böttöm rîght. ·······················]</translation>
+        <source>If you need a person, press &quot;{help}&quot; at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
+        <translation>[Îf ýöü ñééđ à pérsöñ, préss &quot;{help}&quot; àt thé böttöm rîght. ········ ········ ··]</translation>
     </message>
 </context>
 <context>
@@ -141,11 +146,11 @@
     </message>
     <message>
         <source>Sign in (or unlock) to send announcements.</source>
-        <translation>[Sîgñ îñ (ör üñlöçk) tö séñđ àññöüñçéméñts. ··············]</translation>
+        <translation>[Sîgñ îñ (ör üñlöçk) tö séñđ àññöüñçéméñts. ········ ·····]</translation>
     </message>
     <message>
         <source>Type the announcement first, in every language you can.</source>
-        <translation>[Týpé thé àññöüñçéméñt fîrst, îñ évérý làñgüàgé ýöü çàñ. ···················]</translation>
+        <translation>[Týpé thé àññöüñçéméñt fîrst, îñ évérý làñgüàgé ýöü çàñ. ········ ········ ·]</translation>
     </message>
     <message>
         <source>Announcement sent.</source>
@@ -157,15 +162,15 @@
     </message>
     <message>
         <source>The announcement was not sent: the hub refused it or did not answer.</source>
-        <translation>[Thé àññöüñçéméñt wàs ñöt séñt: thé hüb réfüséđ ît ör đîđ ñöt àñswér. ·························]</translation>
+        <translation>[Thé àññöüñçéméñt wàs ñöt séñt: thé hüb réfüséđ ît ör đîđ ñöt àñswér. ········ ········ ·······]</translation>
     </message>
     <message>
         <source>No announcement is showing on kiosks and displays.</source>
-        <translation>[Ñö àññöüñçéméñt îs shöwîñg öñ kîösks àñđ đîsplàýs. ·················]</translation>
+        <translation>[Ñö àññöüñçéméñt îs shöwîñg öñ kîösks àñđ đîsplàýs. ········ ········]</translation>
     </message>
     <message>
         <source>Showing on every kiosk and display: {text}</source>
-        <translation>[Shöwîñg öñ évérý kîösk àñđ đîsplàý: {text} ··············]</translation>
+        <translation>[Shöwîñg öñ évérý kîösk àñđ đîsplàý: {text} ········ ·····]</translation>
     </message>
     <message>
         <source>Clear the announcement</source>
@@ -173,7 +178,7 @@
     </message>
     <message>
         <source>Prepared announcements (sent in every language)</source>
-        <translation>[Prépàréđ àññöüñçéméñts (séñt îñ évérý làñgüàgé) ················]</translation>
+        <translation>[Prépàréđ àññöüñçéméñts (séñt îñ évérý làñgüàgé) ········ ·······]</translation>
     </message>
     <message>
         <source>Or type one</source>
@@ -212,7 +217,7 @@
     <name>AnswerScreen</name>
     <message>
         <source>Drag the text up or down with your finger to read more.</source>
-        <translation>[Đràg thé téxt üp ör đöwñ wîth ýöür fîñgér tö réàđ möré. ···················]</translation>
+        <translation>[Đràg thé téxt üp ör đöwñ wîth ýöür fîñgér tö réàđ möré. ········ ········ ·]</translation>
     </message>
     <message>
         <source>Read again</source>
@@ -235,15 +240,15 @@
     <name>CallChecklists</name>
     <message>
         <source>Go at once and bring the first-aid kit.</source>
-        <translation>[Gö àt öñçé àñđ brîñg thé fîrst-àîđ kît. ·············]</translation>
+        <translation>[Gö àt öñçé àñđ brîñg thé fîrst-àîđ kît. ········ ····]</translation>
     </message>
     <message>
         <source>Stay with the customer; keep them seated and calm.</source>
-        <translation>[Stàý wîth thé çüstömér; kéép thém séàtéđ àñđ çàlm. ·················]</translation>
+        <translation>[Stàý wîth thé çüstömér; kéép thém séàtéđ àñđ çàlm. ········ ········]</translation>
     </message>
     <message>
         <source>If they are seriously unwell, call 120 for an ambulance now.</source>
-        <translation>[Îf théý àré sérîöüslý üñwéll, çàll 120 för àñ àmbülàñçé ñöw. ·····················]</translation>
+        <translation>[Îf théý àré sérîöüslý üñwéll, çàll 120 för àñ àmbülàñçé ñöw. ········ ········ ···]</translation>
     </message>
     <message>
         <source>Tell the lobby manager.</source>
@@ -251,15 +256,15 @@
     </message>
     <message>
         <source>Tell the customer&apos;s family, with the customer&apos;s agreement.</source>
-        <translation>[Téll thé çüstömér&apos;s fàmîlý, wîth thé çüstömér&apos;s àgrééméñt. ·····················]</translation>
+        <translation>[Téll thé çüstömér&apos;s fàmîlý, wîth thé çüstömér&apos;s àgrééméñt. ········ ········ ···]</translation>
     </message>
     <message>
         <source>Approach calmly; do not say why you came in front of others.</source>
-        <translation>[Àppröàçh çàlmlý; đö ñöt sàý whý ýöü çàmé îñ fröñt öf öthérs. ·····················]</translation>
+        <translation>[Àppröàçh çàlmlý; đö ñöt sàý whý ýöü çàmé îñ fröñt öf öthérs. ········ ········ ···]</translation>
     </message>
     <message>
         <source>Invite the customer to talk privately, away from any companion.</source>
-        <translation>[Îñvîté thé çüstömér tö tàlk prîvàtélý, àwàý fröm àñý çömpàñîöñ. ·······················]</translation>
+        <translation>[Îñvîté thé çüstömér tö tàlk prîvàtélý, àwàý fröm àñý çömpàñîöñ. ········ ········ ·····]</translation>
     </message>
     <message>
         <source>Fetch the lobby manager.</source>
@@ -267,27 +272,27 @@
     </message>
     <message>
         <source>Hold any large transfer until the customer has talked with you.</source>
-        <translation>[Hölđ àñý làrgé tràñsfér üñtîl thé çüstömér hàs tàlkéđ wîth ýöü. ·······················]</translation>
+        <translation>[Hölđ àñý làrgé tràñsfér üñtîl thé çüstömér hàs tàlkéđ wîth ýöü. ········ ········ ·····]</translation>
     </message>
     <message>
         <source>If someone is pressuring or threatening the customer, call the police on 110.</source>
-        <translation>[Îf söméöñé îs préssürîñg ör thréàtéñîñg thé çüstömér, çàll thé pölîçé öñ 110. ····························]</translation>
+        <translation>[Îf söméöñé îs préssürîñg ör thréàtéñîñg thé çüstömér, çàll thé pölîçé öñ 110. ········ ········ ········ ·]</translation>
     </message>
     <message>
         <source>Go to the kiosk and greet the customer by name if you know it.</source>
-        <translation>[Gö tö thé kîösk àñđ gréét thé çüstömér bý ñàmé îf ýöü kñöw ît. ······················]</translation>
+        <translation>[Gö tö thé kîösk àñđ gréét thé çüstömér bý ñàmé îf ýöü kñöw ît. ········ ········ ····]</translation>
     </message>
     <message>
         <source>Ask what they need; speak slowly and clearly.</source>
-        <translation>[Àsk whàt théý ñééđ; spéàk slöwlý àñđ çléàrlý. ···············]</translation>
+        <translation>[Àsk whàt théý ñééđ; spéàk slöwlý àñđ çléàrlý. ········ ······]</translation>
     </message>
     <message>
         <source>Offer reading glasses or a magnifier if reading is hard.</source>
-        <translation>[Öffér réàđîñg glàssés ör à màgñîfîér îf réàđîñg îs hàrđ. ····················]</translation>
+        <translation>[Öffér réàđîñg glàssés ör à màgñîfîér îf réàđîñg îs hàrđ. ········ ········ ··]</translation>
     </message>
     <message>
         <source>Accompany them to the right counter or through the task.</source>
-        <translation>[Àççömpàñý thém tö thé rîght çöüñtér ör thröügh thé tàsk. ····················]</translation>
+        <translation>[Àççömpàñý thém tö thé rîght çöüñtér ör thröügh thé tàsk. ········ ········ ··]</translation>
     </message>
 </context>
 <context>
@@ -300,12 +305,12 @@
     <message>
         <source>{name} was coming but is no longer signed in.</source>
         <extracomment>{name}: staff who pressed &quot;I&apos;m coming&quot; and then signed out or whose desk died.</extracomment>
-        <translation>[{name} wàs çömîñg büt îs ñö löñgér sîgñéđ îñ. ···············]</translation>
+        <translation>[{name} wàs çömîñg büt îs ñö löñgér sîgñéđ îñ. ········ ······]</translation>
     </message>
     <message>
         <source>{desk} confirmed this call and then went silent.</source>
         <extracomment>{desk}: the console(s) that confirmed the call and then stopped sending heartbeats.</extracomment>
-        <translation>[{desk} çöñfîrméđ thîs çàll àñđ théñ wéñt sîléñt. ·················]</translation>
+        <translation>[{desk} çöñfîrméđ thîs çàll àñđ théñ wéñt sîléñt. ········ ········]</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -314,11 +319,11 @@
     <message>
         <source>ESCALATED (level {level}): nobody is coming yet</source>
         <extracomment>{level} is 1, 2, 3...: how many times the call has escalated.</extracomment>
-        <translation>[ÉSÇÀLÀTÉĐ (lévél {level}): ñöböđý îs çömîñg ýét ················]</translation>
+        <translation>[ÉSÇÀLÀTÉĐ (lévél {level}): ñöböđý îs çömîñg ýét ········ ·······]</translation>
     </message>
     <message>
         <source>New: not yet confirmed to the customer</source>
-        <translation>[Ñéw: ñöt ýét çöñfîrméđ tö thé çüstömér ·············]</translation>
+        <translation>[Ñéw: ñöt ýét çöñfîrméđ tö thé çüstömér ········ ····]</translation>
     </message>
     <message>
         <source>Waiting for someone to come</source>
@@ -327,11 +332,11 @@
     <message>
         <source>{name} is with the customer (reminder {level}: close the call when done)</source>
         <extracomment>{name} is a member of staff; {level} counts the reminders.</extracomment>
-        <translation>[{name} îs wîth thé çüstömér (rémîñđér {level}: çlösé thé çàll whéñ đöñé) ··························]</translation>
+        <translation>[{name} îs wîth thé çüstömér (rémîñđér {level}: çlösé thé çàll whéñ đöñé) ········ ········ ········]</translation>
     </message>
     <message>
         <source>{name} is coming (reminder {level}: close the call when done)</source>
-        <translation>[{name} îs çömîñg (rémîñđér {level}: çlösé thé çàll whéñ đöñé) ······················]</translation>
+        <translation>[{name} îs çömîñg (rémîñđér {level}: çlösé thé çàll whéñ đöñé) ········ ········ ····]</translation>
     </message>
     <message>
         <source>{name} is with the customer</source>
@@ -375,11 +380,11 @@
     <name>CategoriesScreen</name>
     <message>
         <source>Choose a topic. The answers are shown in large text and read aloud.</source>
-        <translation>[Çhöösé à töpîç. Thé àñswérs àré shöwñ îñ làrgé téxt àñđ réàđ àlöüđ. ························]</translation>
+        <translation>[Çhöösé à töpîç. Thé àñswérs àré shöwñ îñ làrgé téxt àñđ réàđ àlöüđ. ········ ········ ······]</translation>
     </message>
     <message>
         <source>Sorry, the questions and answers cannot be shown just now. Please ask the staff in the lobby.</source>
-        <translation>[Sörrý, thé qüéstîöñs àñđ àñswérs çàññöt bé shöwñ jüst ñöw. Pléàsé àsk thé stàff îñ thé löbbý. ···································]</translation>
+        <translation>[Sörrý, thé qüéstîöñs àñđ àñswérs çàññöt bé shöwñ jüst ñöw. Pléàsé àsk thé stàff îñ thé löbbý. ········ ········ ········ ········]</translation>
     </message>
 </context>
 <context>
@@ -421,11 +426,11 @@
     </message>
     <message>
         <source>Not connected to the branch network: calls from kiosks cannot reach this desk. Reconnecting…</source>
-        <translation>[Ñöt çöññéçtéđ tö thé bràñçh ñétwörk: çàlls fröm kîösks çàññöt réàçh thîs đésk. Réçöññéçtîñg… ··································]</translation>
+        <translation>[Ñöt çöññéçtéđ tö thé bràñçh ñétwörk: çàlls fröm kîösks çàññöt réàçh thîs đésk. Réçöññéçtîñg… ········ ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Connected. The hub is offline: calls still arrive here, and this desk escalates them itself.</source>
-        <translation>[Çöññéçtéđ. Thé hüb îs öfflîñé: çàlls stîll àrrîvé héré, àñđ thîs đésk ésçàlàtés thém îtsélf. ··································]</translation>
+        <translation>[Çöññéçtéđ. Thé hüb îs öfflîñé: çàlls stîll àrrîvé héré, àñđ thîs đésk ésçàlàtés thém îtsélf. ········ ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Connected; the hub is online.</source>
@@ -439,7 +444,7 @@ Python {python}, Qt {qt}</source>
         <translation>[Bàñk kîösk stàff çöñsölé, vérsîöñ {version}
 Đésk: {desk} ({device})
 Bràñçh: {branch}
-Pýthöñ {python}, Qt {qt} ·········································]</translation>
+Pýthöñ {python}, Qt {qt} ········ ········ ········ ········ ·····]</translation>
     </message>
     <message>
         <source>About</source>
@@ -447,11 +452,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>This is the only staff console open in the branch. If you close it, help calls from kiosks will reach nobody. Close it anyway?</source>
-        <translation>[Thîs îs thé öñlý stàff çöñsölé öpéñ îñ thé bràñçh. Îf ýöü çlösé ît, hélp çàlls fröm kîösks wîll réàçh ñöböđý. Çlösé ît àñýwàý? ················································]</translation>
+        <translation>[Thîs îs thé öñlý stàff çöñsölé öpéñ îñ thé bràñçh. Îf ýöü çlösé ît, hélp çàlls fröm kîösks wîll réàçh ñöböđý. Çlösé ît àñýwàý? ········ ········ ········ ········ ········ ···]</translation>
     </message>
     <message>
         <source>{desk}, {branch}: staff console</source>
-        <translation>[{desk}, {branch}: stàff çöñsölé ··········]</translation>
+        <translation>[{desk}, {branch}: stàff çöñsölé ········ ·]</translation>
     </message>
     <message>
         <source>{branch}: {desk}</source>
@@ -510,7 +515,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Special attention: approach calmly</source>
-        <translation>[Spéçîàl àttéñtîöñ: àppröàçh çàlmlý ···········]</translation>
+        <translation>[Spéçîàl àttéñtîöñ: àppröàçh çàlmlý ········ ··]</translation>
     </message>
     <message>
         <source>Needs someone to guide them</source>
@@ -542,64 +547,64 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>The hub no longer knows your sign-in. Please sign in again.</source>
-        <translation>[Thé hüb ñö löñgér kñöws ýöür sîgñ-îñ. Pléàsé sîgñ îñ àgàîñ. ·····················]</translation>
+        <translation>[Thé hüb ñö löñgér kñöws ýöür sîgñ-îñ. Pléàsé sîgñ îñ àgàîñ. ········ ········ ···]</translation>
     </message>
     <message>
         <source>This desk may not do that: a counter calls and closes only its own tickets.</source>
-        <translation>[Thîs đésk màý ñöt đö thàt: à çöüñtér çàlls àñđ çlösés öñlý îts öwñ tîçkéts. ···························]</translation>
+        <translation>[Thîs đésk màý ñöt đö thàt: à çöüñtér çàlls àñđ çlösés öñlý îts öwñ tîçkéts. ········ ········ ·········]</translation>
     </message>
     <message>
         <source>The hub refused an old or repeated request. Please try again.</source>
-        <translation>[Thé hüb réfüséđ àñ ölđ ör répéàtéđ réqüést. Pléàsé trý àgàîñ. ······················]</translation>
+        <translation>[Thé hüb réfüséđ àñ ölđ ör répéàtéđ réqüést. Pléàsé trý àgàîñ. ········ ········ ····]</translation>
     </message>
     <message>
         <source>Nobody is waiting for the services of this counter.</source>
-        <translation>[Ñöböđý îs wàîtîñg för thé sérvîçés öf thîs çöüñtér. ··················]</translation>
+        <translation>[Ñöböđý îs wàîtîñg för thé sérvîçés öf thîs çöüñtér. ········ ·········]</translation>
     </message>
     <message>
         <source>The hub does not know that ticket.</source>
-        <translation>[Thé hüb đöés ñöt kñöw thàt tîçkét. ···········]</translation>
+        <translation>[Thé hüb đöés ñöt kñöw thàt tîçkét. ········ ··]</translation>
     </message>
     <message>
         <source>That ticket cannot do that now; it may already be finished.</source>
-        <translation>[Thàt tîçkét çàññöt đö thàt ñöw; ît màý àlréàđý bé fîñîshéđ. ·····················]</translation>
+        <translation>[Thàt tîçkét çàññöt đö thàt ñöw; ît màý àlréàđý bé fîñîshéđ. ········ ········ ···]</translation>
     </message>
     <message>
         <source>The hub does not know that service.</source>
-        <translation>[Thé hüb đöés ñöt kñöw thàt sérvîçé. ···········]</translation>
+        <translation>[Thé hüb đöés ñöt kñöw thàt sérvîçé. ········ ··]</translation>
     </message>
     <message>
         <source>No service is served at this counter.</source>
-        <translation>[Ñö sérvîçé îs sérvéđ àt thîs çöüñtér. ············]</translation>
+        <translation>[Ñö sérvîçé îs sérvéđ àt thîs çöüñtér. ········ ···]</translation>
     </message>
     <message>
         <source>The hub does not know that kiosk.</source>
-        <translation>[Thé hüb đöés ñöt kñöw thàt kîösk. ···········]</translation>
+        <translation>[Thé hüb đöés ñöt kñöw thàt kîösk. ········ ··]</translation>
     </message>
     <message>
         <source>That kiosk cannot run a drill now: a customer is using it, it is offline, or it has an open call.</source>
-        <translation>[Thàt kîösk çàññöt rüñ à đrîll ñöw: à çüstömér îs üsîñg ît, ît îs öfflîñé, ör ît hàs àñ öpéñ çàll. ····································]</translation>
+        <translation>[Thàt kîösk çàññöt rüñ à đrîll ñöw: à çüstömér îs üsîñg ît, ît îs öfflîñé, ör ît hàs àñ öpéñ çàll. ········ ········ ········ ·········]</translation>
     </message>
     <message>
         <source>The hub does not know that prepared message.</source>
-        <translation>[Thé hüb đöés ñöt kñöw thàt prépàréđ méssàgé. ···············]</translation>
+        <translation>[Thé hüb đöés ñöt kñöw thàt prépàréđ méssàgé. ········ ······]</translation>
     </message>
     <message>
         <source>No more tickets can be issued for that service today.</source>
-        <translation>[Ñö möré tîçkéts çàñ bé îssüéđ för thàt sérvîçé töđàý. ···················]</translation>
+        <translation>[Ñö möré tîçkéts çàñ bé îssüéđ för thàt sérvîçé töđàý. ········ ········ ·]</translation>
     </message>
     <message>
         <source>Wrong PIN, or not a staff member. Try again.</source>
-        <translation>[Wröñg PÎÑ, ör ñöt à stàff mémbér. Trý àgàîñ. ···············]</translation>
+        <translation>[Wröñg PÎÑ, ör ñöt à stàff mémbér. Trý àgàîñ. ········ ······]</translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
         <extracomment>{seconds} is a whole number of seconds.</extracomment>
-        <translation>[Töö màñý wröñg PÎÑs. Trý àgàîñ îñ {seconds} séçöñđs. ··················]</translation>
+        <translation>[Töö màñý wröñg PÎÑs. Trý àgàîñ îñ {seconds} séçöñđs. ········ ·········]</translation>
     </message>
     <message>
         <source>This person may not sign in here.</source>
-        <translation>[Thîs pérsöñ màý ñöt sîgñ îñ héré. ···········]</translation>
+        <translation>[Thîs pérsöñ màý ñöt sîgñ îñ héré. ········ ··]</translation>
     </message>
     <message>
         <source>That call is not open.</source>
@@ -671,11 +676,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Not sent: this desk is not connected.</source>
-        <translation>[Ñöt séñt: thîs đésk îs ñöt çöññéçtéđ. ············]</translation>
+        <translation>[Ñöt séñt: thîs đésk îs ñöt çöññéçtéđ. ········ ···]</translation>
     </message>
     <message>
         <source>The hub did not answer. Look at the queue to see whether it happened.</source>
-        <translation>[Thé hüb đîđ ñöt àñswér. Löök àt thé qüéüé tö séé whéthér ît hàppéñéđ. ·························]</translation>
+        <translation>[Thé hüb đîđ ñöt àñswér. Löök àt thé qüéüé tö séé whéthér ît hàppéñéđ. ········ ········ ·······]</translation>
     </message>
     <message>
         <source>{number} is back in line.</source>
@@ -685,20 +690,20 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Ticket {number} for {service}. People before it: {ahead}. Tell the customer the number.</source>
         <extracomment>{number}: the new ticket; {service}: its service; {ahead}: people before it.</extracomment>
-        <translation>[Tîçkét {number} för {service}. Péöplé béföré ît: {ahead}. Téll thé çüstömér thé ñümbér. ································]</translation>
+        <translation>[Tîçkét {number} för {service}. Péöplé béföré ît: {ahead}. Téll thé çüstömér thé ñümbér. ········ ········ ········ ·····]</translation>
     </message>
     <message>
         <source>Ticket {number} for {service}. People before it: {ahead}. It is printing at {kiosk}.</source>
         <extracomment>{kiosk}: the kiosk that prints the ticket.</extracomment>
-        <translation>[Tîçkét {number} för {service}. Péöplé béföré ît: {ahead}. Ît îs prîñtîñg àt {kiosk}. ·······························]</translation>
+        <translation>[Tîçkét {number} för {service}. Péöplé béföré ît: {ahead}. Ît îs prîñtîñg àt {kiosk}. ········ ········ ········ ····]</translation>
     </message>
     <message>
         <source>Sign in (or unlock) to issue or return tickets.</source>
-        <translation>[Sîgñ îñ (ör üñlöçk) tö îssüé ör rétürñ tîçkéts. ················]</translation>
+        <translation>[Sîgñ îñ (ör üñlöçk) tö îssüé ör rétürñ tîçkéts. ········ ·······]</translation>
     </message>
     <message>
         <source>Issue a ticket for a customer at the desk or on the phone</source>
-        <translation>[Îssüé à tîçkét för à çüstömér àt thé đésk ör öñ thé phöñé ····················]</translation>
+        <translation>[Îssüé à tîçkét för à çüstömér àt thé đésk ör öñ thé phöñé ········ ········ ··]</translation>
     </message>
     <message>
         <source>Elderly priority</source>
@@ -710,7 +715,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Missed numbers: called, did not come, not back yet</source>
-        <translation>[Mîsséđ ñümbérs: çàlléđ, đîđ ñöt çömé, ñöt bàçk ýét ·················]</translation>
+        <translation>[Mîsséđ ñümbérs: çàlléđ, đîđ ñöt çömé, ñöt bàçk ýét ········ ········]</translation>
     </message>
     <message>
         <source>Put back in line</source>
@@ -752,7 +757,7 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Number {number}, please go to counter {counter}.</source>
         <extracomment>Spoken for each called number. {number} is the ticket (A042), {counter} a number (3).</extracomment>
-        <translation>[Ñümbér {number}, pléàsé gö tö çöüñtér {counter}. ·················]</translation>
+        <translation>[Ñümbér {number}, pléàsé gö tö çöüñtér {counter}. ········ ········]</translation>
     </message>
     <message>
         <source>Called before</source>
@@ -770,12 +775,12 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Missed your number? Ask in the lobby</source>
         <extracomment>Under the calls on the wall display, before the numbers called that did not come and have not come back (the numbers follow on the next line). Keep it short.</extracomment>
-        <translation>[Mîsséđ ýöür ñümbér? Àsk îñ thé löbbý ············]</translation>
+        <translation>[Mîsséđ ýöür ñümbér? Àsk îñ thé löbbý ········ ···]</translation>
     </message>
     <message>
         <source>Not connected: new calls may not show</source>
         <extracomment>Shown on the wall display while it cannot reach the branch system.</extracomment>
-        <translation>[Ñöt çöññéçtéđ: ñéw çàlls màý ñöt shöw ············]</translation>
+        <translation>[Ñöt çöññéçtéđ: ñéw çàlls màý ñöt shöw ········ ···]</translation>
     </message>
 </context>
 <context>
@@ -846,19 +851,19 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Sign in (or unlock) to start a drill.</source>
-        <translation>[Sîgñ îñ (ör üñlöçk) tö stàrt à đrîll. ············]</translation>
+        <translation>[Sîgñ îñ (ör üñlöçk) tö stàrt à đrîll. ········ ···]</translation>
     </message>
     <message>
         <source>Drill started on {kiosk}. Answer it like a real call, and close it as a drill.</source>
-        <translation>[Đrîll stàrtéđ öñ {kiosk}. Àñswér ît lîké à réàl çàll, àñđ çlösé ît às à đrîll. ·····························]</translation>
+        <translation>[Đrîll stàrtéđ öñ {kiosk}. Àñswér ît lîké à réàl çàll, àñđ çlösé ît às à đrîll. ········ ········ ········ ··]</translation>
     </message>
     <message>
         <source>The hub did not answer; no drill was started.</source>
-        <translation>[Thé hüb đîđ ñöt àñswér; ñö đrîll wàs stàrtéđ. ···············]</translation>
+        <translation>[Thé hüb đîđ ñöt àñswér; ñö đrîll wàs stàrtéđ. ········ ······]</translation>
     </message>
     <message>
         <source>A drill raises a practice help call on a free kiosk. Everything happens as for a real call, marked DRILL on every screen, and the drill is kept out of the real figures. A real help call during a drill is still a real call.</source>
-        <translation>[À đrîll ràîsés à pràçtîçé hélp çàll öñ à fréé kîösk. Évérýthîñg hàppéñs às för à réàl çàll, màrkéđ ĐRÎLL öñ évérý sçrééñ, àñđ thé đrîll îs képt öüt öf thé réàl fîgürés. À réàl hélp çàll đürîñg à đrîll îs stîll à réàl çàll. ······················································································]</translation>
+        <translation>[À đrîll ràîsés à pràçtîçé hélp çàll öñ à fréé kîösk. Évérýthîñg hàppéñs às för à réàl çàll, màrkéđ ĐRÎLL öñ évérý sçrééñ, àñđ thé đrîll îs képt öüt öf thé réàl fîgürés. À réàl hélp çàll đürîñg à đrîll îs stîll à réàl çàll. ········ ········ ········ ········ ········ ········ ········ ········ ········ ·····]</translation>
     </message>
     <message>
         <source>Start a drill on this kiosk</source>
@@ -866,7 +871,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Drills: time of every step after the start</source>
-        <translation>[Đrîlls: tîmé öf évérý stép àftér thé stàrt ··············]</translation>
+        <translation>[Đrîlls: tîmé öf évérý stép àftér thé stàrt ········ ·····]</translation>
     </message>
     <message>
         <source>Export as CSV…</source>
@@ -885,7 +890,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>You do not have to answer. We do not record who you are.</source>
-        <translation>[Ýöü đö ñöt hàvé tö àñswér. Wé đö ñöt réçörđ whö ýöü àré. ····················]</translation>
+        <translation>[Ýöü đö ñöt hàvé tö àñswér. Wé đö ñöt réçörđ whö ýöü àré. ········ ········ ··]</translation>
     </message>
     <message>
         <source>Good</source>
@@ -905,14 +910,14 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Thank you for telling us. We hope to see you again.</source>
-        <translation>[Thàñk ýöü för téllîñg üs. Wé höpé tö séé ýöü àgàîñ. ··················]</translation>
+        <translation>[Thàñk ýöü för téllîñg üs. Wé höpé tö séé ýöü àgàîñ. ········ ·········]</translation>
     </message>
 </context>
 <context>
     <name>FigureChart</name>
     <message>
         <source>{group}: median {median}, 90% within {p90}</source>
-        <translation>[{group}: méđîàñ {median}, 90% wîthîñ {p90} ··············]</translation>
+        <translation>[{group}: méđîàñ {median}, 90% wîthîñ {p90} ········ ·····]</translation>
     </message>
     <message>
         <source>Median</source>
@@ -1005,7 +1010,7 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Before your ticket, a short question ({number} of {count}). Please answer yes or no.</source>
         <extracomment>Above each fraud-check question. {number} is this question&apos;s place (1, 2, 3), {count} how many there are.</extracomment>
-        <translation>[Béföré ýöür tîçkét, à shört qüéstîöñ ({number} öf {count}). Pléàsé àñswér ýés ör ñö. ·······························]</translation>
+        <translation>[Béföré ýöür tîçkét, à shört qüéstîöñ ({number} öf {count}). Pléàsé àñswér ýés ör ñö. ········ ········ ········ ····]</translation>
     </message>
     <message>
         <source>Yes, someone has</source>
@@ -1014,6 +1019,30 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>No, nobody has</source>
         <translation>[Ñö, ñöböđý hàs ···]</translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <source>Calling staff now</source>
+        <translation>[Çàllîñg stàff ñöw ····]</translation>
+    </message>
+    <message>
+        <source>Staff have been told</source>
+        <translation>[Stàff hàvé bééñ tölđ ·····]</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <extracomment>{name} is the member of staff who accepted the call, e.g. 李明.</extracomment>
+        <translation>[{name} îs öñ thé wàý ·····]</translation>
+    </message>
+    <message>
+        <source>Staff are on the way</source>
+        <translation>[Stàff àré öñ thé wàý ·····]</translation>
+    </message>
+    <message>
+        <source>Staff are here</source>
+        <translation>[Stàff àré héré ···]</translation>
     </message>
 </context>
 <context>
@@ -1028,7 +1057,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>I&apos;d like to talk to staff privately</source>
-        <translation>[Î&apos;đ lîké tö tàlk tö stàff prîvàtélý ···········]</translation>
+        <translation>[Î&apos;đ lîké tö tàlk tö stàff prîvàtélý ········ ··]</translation>
     </message>
     <message>
         <source>Something else</source>
@@ -1036,7 +1065,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Staff are being called. Please wait here.</source>
-        <translation>[Stàff àré béîñg çàlléđ. Pléàsé wàît héré. ··············]</translation>
+        <translation>[Stàff àré béîñg çàlléđ. Pléàsé wàît héré. ········ ·····]</translation>
     </message>
     <message>
         <source>{name} is coming to help you.</source>
@@ -1045,11 +1074,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>A member of staff is coming to help you.</source>
-        <translation>[À mémbér öf stàff îs çömîñg tö hélp ýöü. ·············]</translation>
+        <translation>[À mémbér öf stàff îs çömîñg tö hélp ýöü. ········ ····]</translation>
     </message>
     <message>
         <source>Everyone is busy at the moment. We are still calling for you.</source>
-        <translation>[Évérýöñé îs büsý àt thé möméñt. Wé àré stîll çàllîñg för ýöü. ······················]</translation>
+        <translation>[Évérýöñé îs büsý àt thé möméñt. Wé àré stîll çàllîñg för ýöü. ········ ········ ····]</translation>
     </message>
     <message>
         <source>I&apos;m fine now</source>
@@ -1057,14 +1086,14 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>All right. Press “Call staff” whenever you need help.</source>
-        <translation>[Àll rîght. Préss “Çàll stàff” whéñévér ýöü ñééđ hélp. ···················]</translation>
+        <translation>[Àll rîght. Préss “Çàll stàff” whéñévér ýöü ñééđ hélp. ········ ········ ·]</translation>
     </message>
 </context>
 <context>
     <name>HelpCallsPanel</name>
     <message>
         <source>Help calls: {open} open, {waiting} waiting for someone to come</source>
-        <translation>[Hélp çàlls: {open} öpéñ, {waiting} wàîtîñg för söméöñé tö çömé ······················]</translation>
+        <translation>[Hélp çàlls: {open} öpéñ, {waiting} wàîtîñg för söméöñé tö çömé ········ ········ ····]</translation>
     </message>
     <message>
         <source>Select a call to answer it.</source>
@@ -1072,11 +1101,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>{kiosk}, {place}: {what}. Waiting {waited}. {state}.</source>
-        <translation>[{kiosk}, {place}: {what}. Wàîtîñg {waited}. {state}. ··················]</translation>
+        <translation>[{kiosk}, {place}: {what}. Wàîtîñg {waited}. {state}. ········ ·········]</translation>
     </message>
     <message>
         <source>{drill}: this is a practice call. {details}</source>
-        <translation>[{drill}: thîs îs à pràçtîçé çàll. {details} ···············]</translation>
+        <translation>[{drill}: thîs îs à pràçtîçé çàll. {details} ········ ······]</translation>
     </message>
     <message>
         <source>Not sent: {reason}</source>
@@ -1084,15 +1113,15 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>The customer pressed &quot;I&apos;m fine now&quot;; someone must still go and close the call.</source>
-        <translation>[Thé çüstömér présséđ &quot;Î&apos;m fîñé ñöw&quot;; söméöñé müst stîll gö àñđ çlösé thé çàll. ·····························]</translation>
+        <translation>[Thé çüstömér présséđ &quot;Î&apos;m fîñé ñöw&quot;; söméöñé müst stîll gö àñđ çlösé thé çàll. ········ ········ ········ ··]</translation>
     </message>
     <message>
         <source>You are going. Press &quot;Arrived&quot; when you reach the customer.</source>
-        <translation>[Ýöü àré göîñg. Préss &quot;Àrrîvéđ&quot; whéñ ýöü réàçh thé çüstömér. ·····················]</translation>
+        <translation>[Ýöü àré göîñg. Préss &quot;Àrrîvéđ&quot; whéñ ýöü réàçh thé çüstömér. ········ ········ ···]</translation>
     </message>
     <message>
         <source>{name} is going: they pressed &quot;I&apos;m coming&quot; first. You need not go.</source>
-        <translation>[{name} îs göîñg: théý présséđ &quot;Î&apos;m çömîñg&quot; fîrst. Ýöü ñééđ ñöt gö. ························]</translation>
+        <translation>[{name} îs göîñg: théý présséđ &quot;Î&apos;m çömîñg&quot; fîrst. Ýöü ñééđ ñöt gö. ········ ········ ······]</translation>
     </message>
     <message>
         <source>{name} is going.</source>
@@ -1112,7 +1141,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>This desk is locked: sign in again below to answer.</source>
-        <translation>[Thîs đésk îs löçkéđ: sîgñ îñ àgàîñ bélöw tö àñswér. ··················]</translation>
+        <translation>[Thîs đésk îs löçkéđ: sîgñ îñ àgàîñ bélöw tö àñswér. ········ ·········]</translation>
     </message>
     <message>
         <source>No open help calls.</source>
@@ -1139,7 +1168,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>You may tell staff more. You do not have to: we are already calling them.</source>
-        <translation>[Ýöü màý téll stàff möré. Ýöü đö ñöt hàvé tö: wé àré àlréàđý çàllîñg thém. ···························]</translation>
+        <translation>[Ýöü màý téll stàff möré. Ýöü đö ñöt hàvé tö: wé àré àlréàđý çàllîñg thém. ········ ········ ·········]</translation>
     </message>
     <message>
         <source>You told staff: {choice}</source>
@@ -1160,15 +1189,15 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Please wait here. This screen will tell you when staff have been told.</source>
-        <translation>[Pléàsé wàît héré. Thîs sçrééñ wîll téll ýöü whéñ stàff hàvé bééñ tölđ. ·························]</translation>
+        <translation>[Pléàsé wàît héré. Thîs sçrééñ wîll téll ýöü whéñ stàff hàvé bééñ tölđ. ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Staff cannot be reached right now</source>
-        <translation>[Stàff çàññöt bé réàçhéđ rîght ñöw ···········]</translation>
+        <translation>[Stàff çàññöt bé réàçhéđ rîght ñöw ········ ··]</translation>
     </message>
     <message>
         <source>Please go to the counter, or ask anyone nearby to help you. We keep calling.</source>
-        <translation>[Pléàsé gö tö thé çöüñtér, ör àsk àñýöñé ñéàrbý tö hélp ýöü. Wé kéép çàllîñg. ····························]</translation>
+        <translation>[Pléàsé gö tö thé çöüñtér, ör àsk àñýöñé ñéàrbý tö hélp ýöü. Wé kéép çàllîñg. ········ ········ ········ ·]</translation>
     </message>
     <message>
         <source>Staff have been told</source>
@@ -1176,7 +1205,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>A member of staff will come to you soon. Please wait here.</source>
-        <translation>[À mémbér öf stàff wîll çömé tö ýöü sööñ. Pléàsé wàît héré. ·····················]</translation>
+        <translation>[À mémbér öf stàff wîll çömé tö ýöü sööñ. Pléàsé wàît héré. ········ ········ ···]</translation>
     </message>
     <message>
         <source>We are still calling</source>
@@ -1184,7 +1213,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Please sit down if you can. If you feel worse, tell anyone nearby at once.</source>
-        <translation>[Pléàsé sît đöwñ îf ýöü çàñ. Îf ýöü féél wörsé, téll àñýöñé ñéàrbý àt öñçé. ···························]</translation>
+        <translation>[Pléàsé sît đöwñ îf ýöü çàñ. Îf ýöü féél wörsé, téll àñýöñé ñéàrbý àt öñçé. ········ ········ ·········]</translation>
     </message>
     <message>
         <source>Help is on the way</source>
@@ -1201,7 +1230,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>A member of staff is here to help you.</source>
-        <translation>[À mémbér öf stàff îs héré tö hélp ýöü. ·············]</translation>
+        <translation>[À mémbér öf stàff îs héré tö hélp ýöü. ········ ····]</translation>
     </message>
     <message>
         <source>Thank you</source>
@@ -1209,7 +1238,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Thank you for telling us. Press Home to start again.</source>
-        <translation>[Thàñk ýöü för téllîñg üs. Préss Hömé tö stàrt àgàîñ. ··················]</translation>
+        <translation>[Thàñk ýöü för téllîñg üs. Préss Hömé tö stàrt àgàîñ. ········ ·········]</translation>
     </message>
     <message>
         <source>Were you helped?</source>
@@ -1217,11 +1246,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Please tell us with a button below.</source>
-        <translation>[Pléàsé téll üs wîth à büttöñ bélöw. ···········]</translation>
+        <translation>[Pléàsé téll üs wîth à büttöñ bélöw. ········ ··]</translation>
     </message>
     <message>
         <source>Thank you. A member of staff will still come to see you.</source>
-        <translation>[Thàñk ýöü. À mémbér öf stàff wîll stîll çömé tö séé ýöü. ····················]</translation>
+        <translation>[Thàñk ýöü. À mémbér öf stàff wîll stîll çömé tö séé ýöü. ········ ········ ··]</translation>
     </message>
     <message>
         <source>Please sit down if you can.</source>
@@ -1229,11 +1258,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>A member of staff will come and go with you.</source>
-        <translation>[À mémbér öf stàff wîll çömé àñđ gö wîth ýöü. ···············]</translation>
+        <translation>[À mémbér öf stàff wîll çömé àñđ gö wîth ýöü. ········ ······]</translation>
     </message>
     <message>
         <source>Practice: staff are practising. This is not a real call for help.</source>
-        <translation>[Pràçtîçé: stàff àré pràçtîsîñg. Thîs îs ñöt à réàl çàll för hélp. ·······················]</translation>
+        <translation>[Pràçtîçé: stàff àré pràçtîsîñg. Thîs îs ñöt à réàl çàll för hélp. ········ ········ ·····]</translation>
     </message>
 </context>
 <context>
@@ -1310,28 +1339,29 @@ Pýthöñ {python}, Qt {qt} ··························
         <translation>[Wélçömé tö {branch} ·····]</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press the red button at the bottom right.</source>
-        <translation>[Pléàsé çhöösé bélöw. Îf ýöü wöülđ lîké à pérsöñ tö hélp ýöü, préss thé réđ büttöñ àt thé böttöm rîght. ······································]</translation>
+        <source>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
+        <translation>[Pléàsé çhöösé bélöw. Îf ýöü wöülđ lîké à pérsöñ tö hélp ýöü, préss &quot;{help}&quot; àt thé böttöm rîght. ········ ········ ········ ·········]</translation>
     </message>
     <message>
         <source>Staff cannot be reached from this kiosk just now.</source>
-        <translation>[Stàff çàññöt bé réàçhéđ fröm thîs kîösk jüst ñöw. ·················]</translation>
+        <translation>[Stàff çàññöt bé réàçhéđ fröm thîs kîösk jüst ñöw. ········ ········]</translation>
     </message>
     <message>
         <source>If you need help, please go to the counter.</source>
-        <translation>[Îf ýöü ñééđ hélp, pléàsé gö tö thé çöüñtér. ···············]</translation>
+        <translation>[Îf ýöü ñééđ hélp, pléàsé gö tö thé çöüñtér. ········ ······]</translation>
     </message>
     <message>
         <source>Get a number and wait to be called to a counter.</source>
-        <translation>[Gét à ñümbér àñđ wàît tö bé çàlléđ tö à çöüñtér. ·················]</translation>
+        <translation>[Gét à ñümbér àñđ wàît tö bé çàlléđ tö à çöüñtér. ········ ········]</translation>
     </message>
     <message>
         <source>Answers to common questions, in large text and read aloud.</source>
-        <translation>[Àñswérs tö çömmöñ qüéstîöñs, îñ làrgé téxt àñđ réàđ àlöüđ. ·····················]</translation>
+        <translation>[Àñswérs tö çömmöñ qüéstîöñs, îñ làrgé téxt àñđ réàđ àlöüđ. ········ ········ ···]</translation>
     </message>
     <message>
         <source>A member of staff will come and go with you.</source>
-        <translation>[À mémbér öf stàff wîll çömé àñđ gö wîth ýöü. ···············]</translation>
+        <translation>[À mémbér öf stàff wîll çömé àñđ gö wîth ýöü. ········ ······]</translation>
     </message>
     <message>
         <source>Text size and sound</source>
@@ -1343,7 +1373,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Type the number on your ticket to go back in line.</source>
-        <translation>[Týpé thé ñümbér öñ ýöür tîçkét tö gö bàçk îñ lîñé. ·················]</translation>
+        <translation>[Týpé thé ñümbér öñ ýöür tîçkét tö gö bàçk îñ lîñé. ········ ········]</translation>
     </message>
 </context>
 <context>
@@ -1354,20 +1384,20 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>If you do, press the button below.</source>
-        <translation>[Îf ýöü đö, préss thé büttöñ bélöw. ···········]</translation>
+        <translation>[Îf ýöü đö, préss thé büttöñ bélöw. ········ ··]</translation>
     </message>
     <message>
         <source>Going back to the start for the next customer.</source>
-        <translation>[Göîñg bàçk tö thé stàrt för thé ñéxt çüstömér. ················]</translation>
+        <translation>[Göîñg bàçk tö thé stàrt för thé ñéxt çüstömér. ········ ·······]</translation>
     </message>
     <message>
         <source>If nobody touches the screen, it goes back to the start in 1 second, for the next customer.</source>
-        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ 1 séçöñđ, för thé ñéxt çüstömér. ··································]</translation>
+        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ 1 séçöñđ, för thé ñéxt çüstömér. ········ ········ ········ ·······]</translation>
     </message>
     <message>
         <source>If nobody touches the screen, it goes back to the start in {seconds} seconds, for the next customer.</source>
         <extracomment>{seconds} is the whole number of seconds left (2 or more), updated as they pass.</extracomment>
-        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ {seconds} séçöñđs, för thé ñéxt çüstömér. ·····································]</translation>
+        <translation>[Îf ñöböđý töüçhés thé sçrééñ, ît göés bàçk tö thé stàrt îñ {seconds} séçöñđs, för thé ñéxt çüstömér. ········ ········ ········ ········ ·]</translation>
     </message>
     <message>
         <source>I need more time</source>
@@ -1458,11 +1488,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Noted: stop the alarm for this kiosk</source>
-        <translation>[Ñötéđ: stöp thé àlàrm för thîs kîösk ············]</translation>
+        <translation>[Ñötéđ: stöp thé àlàrm för thîs kîösk ········ ···]</translation>
     </message>
     <message>
         <source>A kiosk that goes silent alarms until it is heard again: customers there cannot call for help. Send someone to look, then press &quot;Noted&quot;.</source>
-        <translation>[À kîösk thàt göés sîléñt àlàrms üñtîl ît îs héàrđ àgàîñ: çüstömérs théré çàññöt çàll för hélp. Séñđ söméöñé tö löök, théñ préss &quot;Ñötéđ&quot;. ····················································]</translation>
+        <translation>[À kîösk thàt göés sîléñt àlàrms üñtîl ît îs héàrđ àgàîñ: çüstömérs théré çàññöt çàll för hélp. Séñđ söméöñé tö löök, théñ préss &quot;Ñötéđ&quot;. ········ ········ ········ ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Kiosks gone silent and back</source>
@@ -1485,11 +1515,11 @@ Pýthöñ {python}, Qt {qt} ··························
     <name>LostOfferScreen</name>
     <message>
         <source>Would you like a member of staff to come and help you?</source>
-        <translation>[Wöülđ ýöü lîké à mémbér öf stàff tö çömé àñđ hélp ýöü? ···················]</translation>
+        <translation>[Wöülđ ýöü lîké à mémbér öf stàff tö çömé àñđ hélp ýöü? ········ ········ ·]</translation>
     </message>
     <message>
         <source>Yes, please ask someone to come</source>
-        <translation>[Ýés, pléàsé àsk söméöñé tö çömé ··········]</translation>
+        <translation>[Ýés, pléàsé àsk söméöñé tö çömé ········ ·]</translation>
     </message>
     <message>
         <source>No, thank you</source>
@@ -1508,11 +1538,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Touch the screen to see it larger; press here again to stop.</source>
-        <translation>[Töüçh thé sçrééñ tö séé ît làrgér; préss héré àgàîñ tö stöp. ·····················]</translation>
+        <translation>[Töüçh thé sçrééñ tö séé ît làrgér; préss héré àgàîñ tö stöp. ········ ········ ···]</translation>
     </message>
     <message>
         <source>Makes what you touch larger, like reading glasses.</source>
-        <translation>[Màkés whàt ýöü töüçh làrgér, lîké réàđîñg glàssés. ·················]</translation>
+        <translation>[Màkés whàt ýöü töüçh làrgér, lîké réàđîñg glàssés. ········ ········]</translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1562,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Type the number on your ticket: first its letter, then its digits. We will put you back in line.</source>
-        <translation>[Týpé thé ñümbér öñ ýöür tîçkét: fîrst îts léttér, théñ îts đîgîts. Wé wîll püt ýöü bàçk îñ lîñé. ····································]</translation>
+        <translation>[Týpé thé ñümbér öñ ýöür tîçkét: fîrst îts léttér, théñ îts đîgîts. Wé wîll püt ýöü bàçk îñ lîñé. ········ ········ ········ ·········]</translation>
     </message>
     <message>
         <source>Letter {letter}</source>
@@ -1556,7 +1586,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Press here and a member of staff will come to help you.</source>
-        <translation>[Préss héré àñđ à mémbér öf stàff wîll çömé tö hélp ýöü. ···················]</translation>
+        <translation>[Préss héré àñđ à mémbér öf stàff wîll çömé tö hélp ýöü. ········ ········ ·]</translation>
     </message>
     <message>
         <source>Home</source>
@@ -1582,6 +1612,11 @@ Pýthöñ {python}, Qt {qt} ··························
         <source>Say it again</source>
         <translation>[Sàý ît àgàîñ ··]</translation>
     </message>
+    <message>
+        <source>Scroll up and down</source>
+        <extracomment>The scroll bar beside a screen whose words need more room than the panel has.</extracomment>
+        <translation>[Sçröll üp àñđ đöwñ ·····]</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1603,12 +1638,12 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Expected wait: {low} to {high} minutes</source>
         <extracomment>{low} and {high} are whole minutes, e.g. &quot;Expected wait: 10 to 20 minutes&quot;.</extracomment>
-        <translation>[Éxpéçtéđ wàît: {low} tö {high} mîñütés ·············]</translation>
+        <translation>[Éxpéçtéđ wàît: {low} tö {high} mîñütés ········ ····]</translation>
     </message>
     <message>
         <source>Expected wait: up to {high} minutes</source>
         <extracomment>{high} is whole minutes, e.g. &quot;Expected wait: up to 5 minutes&quot;.</extracomment>
-        <translation>[Éxpéçtéđ wàît: üp tö {high} mîñütés ···········]</translation>
+        <translation>[Éxpéçtéđ wàît: üp tö {high} mîñütés ········ ··]</translation>
     </message>
     <message>
         <source>Nobody is waiting before you.</source>
@@ -1616,12 +1651,12 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>One person is waiting before you.</source>
-        <translation>[Öñé pérsöñ îs wàîtîñg béföré ýöü. ···········]</translation>
+        <translation>[Öñé pérsöñ îs wàîtîñg béföré ýöü. ········ ··]</translation>
     </message>
     <message>
         <source>{count} people are waiting before you.</source>
         <extracomment>{count} is the number of customers waiting before this one now (2 or more).</extracomment>
-        <translation>[{count} péöplé àré wàîtîñg béföré ýöü. ·············]</translation>
+        <translation>[{count} péöplé àré wàîtîñg béföré ýöü. ········ ····]</translation>
     </message>
     <message>
         <source>Expected wait: under 1 minute</source>
@@ -1631,7 +1666,7 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Expected wait: about {low} minutes</source>
         <extracomment>{low} is whole minutes, e.g. &quot;Expected wait: about 5 minutes&quot;.</extracomment>
-        <translation>[Éxpéçtéđ wàît: àböüt {low} mîñütés ···········]</translation>
+        <translation>[Éxpéçtéđ wàît: àböüt {low} mîñütés ········ ··]</translation>
     </message>
     <message>
         <source>Taken: {date} {time}</source>
@@ -1640,11 +1675,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Scan the code with your phone to see your place in the queue.</source>
-        <translation>[Sçàñ thé çöđé wîth ýöür phöñé tö séé ýöür plàçé îñ thé qüéüé. ······················]</translation>
+        <translation>[Sçàñ thé çöđé wîth ýöür phöñé tö séé ýöür plàçé îñ thé qüéüé. ········ ········ ····]</translation>
     </message>
     <message>
         <source>Please listen for your number. If you miss it, please ask the staff in the lobby.</source>
-        <translation>[Pléàsé lîstéñ för ýöür ñümbér. Îf ýöü mîss ît, pléàsé àsk thé stàff îñ thé löbbý. ······························]</translation>
+        <translation>[Pléàsé lîstéñ för ýöür ñümbér. Îf ýöü mîss ît, pléàsé àsk thé stàff îñ thé löbbý. ········ ········ ········ ···]</translation>
     </message>
     <message>
         <source>Ticket {number}</source>
@@ -1656,15 +1691,15 @@ Pýthöñ {python}, Qt {qt} ··························
     <name>PriorityScreen</name>
     <message>
         <source>Would you like priority service?</source>
-        <translation>[Wöülđ ýöü lîké prîörîtý sérvîçé? ··········]</translation>
+        <translation>[Wöülđ ýöü lîké prîörîtý sérvîçé? ········ ·]</translation>
     </message>
     <message>
         <source>Priority service is for elderly customers and for anyone who needs assistance. Just choose, nobody will ask you why.</source>
-        <translation>[Prîörîtý sérvîçé îs för élđérlý çüstömérs àñđ för àñýöñé whö ñééđs àssîstàñçé. Jüst çhöösé, ñöböđý wîll àsk ýöü whý. ············································]</translation>
+        <translation>[Prîörîtý sérvîçé îs för élđérlý çüstömérs àñđ för àñýöñé whö ñééđs àssîstàñçé. Jüst çhöösé, ñöböđý wîll àsk ýöü whý. ········ ········ ········ ········ ········]</translation>
     </message>
     <message>
         <source>Yes, I would like priority service</source>
-        <translation>[Ýés, Î wöülđ lîké prîörîtý sérvîçé ···········]</translation>
+        <translation>[Ýés, Î wöülđ lîké prîörîtý sérvîçé ········ ··]</translation>
     </message>
     <message>
         <source>No, a normal ticket</source>
@@ -1690,7 +1725,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>There are no questions here just now.</source>
-        <translation>[Théré àré ñö qüéstîöñs héré jüst ñöw. ············]</translation>
+        <translation>[Théré àré ñö qüéstîöñs héré jüst ñöw. ········ ···]</translation>
     </message>
 </context>
 <context>
@@ -1713,20 +1748,20 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Sign in (or unlock) to serve the queue.</source>
-        <translation>[Sîgñ îñ (ör üñlöçk) tö sérvé thé qüéüé. ·············]</translation>
+        <translation>[Sîgñ îñ (ör üñlöçk) tö sérvé thé qüéüé. ········ ····]</translation>
     </message>
     <message>
         <source>Not sent: this desk is not connected.</source>
-        <translation>[Ñöt séñt: thîs đésk îs ñöt çöññéçtéđ. ············]</translation>
+        <translation>[Ñöt séñt: thîs đésk îs ñöt çöññéçtéđ. ········ ···]</translation>
     </message>
     <message>
         <source>The hub did not answer. Look at the queue to see whether it happened.</source>
-        <translation>[Thé hüb đîđ ñöt àñswér. Löök àt thé qüéüé tö séé whéthér ît hàppéñéđ. ·························]</translation>
+        <translation>[Thé hüb đîđ ñöt àñswér. Löök àt thé qüéüé tö séé whéthér ît hàppéñéđ. ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Called {number} to counter {counter}.</source>
         <extracomment>{number}: the ticket called; {counter}: this counter&apos;s number.</extracomment>
-        <translation>[Çàlléđ {number} tö çöüñtér {counter}. ············]</translation>
+        <translation>[Çàlléđ {number} tö çöüñtér {counter}. ········ ···]</translation>
     </message>
     <message>
         <source>Called {number} again.</source>
@@ -1746,11 +1781,11 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Counter {counter}: call the next customer, and close each ticket when done.</source>
-        <translation>[Çöüñtér {counter}: çàll thé ñéxt çüstömér, àñđ çlösé éàçh tîçkét whéñ đöñé. ···························]</translation>
+        <translation>[Çöüñtér {counter}: çàll thé ñéxt çüstömér, àñđ çlösé éàçh tîçkét whéñ đöñé. ········ ········ ·········]</translation>
     </message>
     <message>
         <source>Lobby desk: counters call customers; from here you can close or move any ticket.</source>
-        <translation>[Löbbý đésk: çöüñtérs çàll çüstömérs; fröm héré ýöü çàñ çlösé ör mövé àñý tîçkét. ·····························]</translation>
+        <translation>[Löbbý đésk: çöüñtérs çàll çüstömérs; fröm héré ýöü çàñ çlösé ör mövé àñý tîçkét. ········ ········ ········ ··]</translation>
     </message>
     <message>
         <source>Call next</source>
@@ -1774,7 +1809,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Waiting, in the order they will be called</source>
-        <translation>[Wàîtîñg, îñ thé örđér théý wîll bé çàlléđ ··············]</translation>
+        <translation>[Wàîtîñg, îñ thé örđér théý wîll bé çàlléđ ········ ·····]</translation>
     </message>
     <message>
         <source>At the counter now</source>
@@ -1873,7 +1908,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Time to &quot;I&apos;m coming&quot;, by kind of call</source>
-        <translation>[Tîmé tö &quot;Î&apos;m çömîñg&quot;, bý kîñđ öf çàll ············]</translation>
+        <translation>[Tîmé tö &quot;Î&apos;m çömîñg&quot;, bý kîñđ öf çàll ········ ···]</translation>
     </message>
     <message>
         <source>Time to &quot;I&apos;m coming&quot;, by day</source>
@@ -1893,7 +1928,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Queue: waiting and service times</source>
-        <translation>[Qüéüé: wàîtîñg àñđ sérvîçé tîmés ··········]</translation>
+        <translation>[Qüéüé: wàîtîñg àñđ sérvîçé tîmés ········ ·]</translation>
     </message>
     <message>
         <source>What customers said</source>
@@ -1943,7 +1978,7 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Press the service. You will get a ticket with your number.</source>
-        <translation>[Préss thé sérvîçé. Ýöü wîll gét à tîçkét wîth ýöür ñümbér. ·····················]</translation>
+        <translation>[Préss thé sérvîçé. Ýöü wîll gét à tîçkét wîth ýöür ñümbér. ········ ········ ···]</translation>
     </message>
 </context>
 <context>
@@ -1951,10 +1986,6 @@ Pýthöñ {python}, Qt {qt} ··························
     <message>
         <source>Text size and sound</source>
         <translation>[Téxt sîzé àñđ söüñđ ·····]</translation>
-    </message>
-    <message>
-        <source>Standard colours</source>
-        <translation>[Stàñđàrđ çölöürs ····]</translation>
     </message>
     <message>
         <source>Stop reading aloud</source>
@@ -2002,31 +2033,31 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>The hub did not answer, so the PIN could not be checked. Try again in a moment.</source>
-        <translation>[Thé hüb đîđ ñöt àñswér, sö thé PÎÑ çöülđ ñöt bé çhéçkéđ. Trý àgàîñ îñ à möméñt. ·····························]</translation>
+        <translation>[Thé hüb đîđ ñöt àñswér, sö thé PÎÑ çöülđ ñöt bé çhéçkéđ. Trý àgàîñ îñ à möméñt. ········ ········ ········ ··]</translation>
     </message>
     <message>
         <source>This desk is not connected, so the PIN could not be checked. Help calls still show here.</source>
-        <translation>[Thîs đésk îs ñöt çöññéçtéđ, sö thé PÎÑ çöülđ ñöt bé çhéçkéđ. Hélp çàlls stîll shöw héré. ·································]</translation>
+        <translation>[Thîs đésk îs ñöt çöññéçtéđ, sö thé PÎÑ çöülđ ñöt bé çhéçkéđ. Hélp çàlls stîll shöw héré. ········ ········ ········ ······]</translation>
     </message>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
-        <translation>[Ýöür sîgñ-îñ hàs éñđéđ. Pléàsé sîgñ îñ àgàîñ. ···············]</translation>
+        <translation>[Ýöür sîgñ-îñ hàs éñđéđ. Pléàsé sîgñ îñ àgàîñ. ········ ······]</translation>
     </message>
     <message>
         <source>This desk is locked. {name}, enter your PIN to continue, or another person can sign in.</source>
-        <translation>[Thîs đésk îs löçkéđ. {name}, éñtér ýöür PÎÑ tö çöñtîñüé, ör àñöthér pérsöñ çàñ sîgñ îñ. ································]</translation>
+        <translation>[Thîs đésk îs löçkéđ. {name}, éñtér ýöür PÎÑ tö çöñtîñüé, ör àñöthér pérsöñ çàñ sîgñ îñ. ········ ········ ········ ·····]</translation>
     </message>
     <message>
         <source>Sign in to answer help calls and serve the queue</source>
-        <translation>[Sîgñ îñ tö àñswér hélp çàlls àñđ sérvé thé qüéüé ·················]</translation>
+        <translation>[Sîgñ îñ tö àñswér hélp çàlls àñđ sérvé thé qüéüé ········ ········]</translation>
     </message>
     <message>
         <source>Help calls above keep showing and sounding while this desk is locked.</source>
-        <translation>[Hélp çàlls àbövé kéép shöwîñg àñđ söüñđîñg whîlé thîs đésk îs löçkéđ. ·························]</translation>
+        <translation>[Hélp çàlls àbövé kéép shöwîñg àñđ söüñđîñg whîlé thîs đésk îs löçkéđ. ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Help calls above keep showing and sounding while nobody is signed in.</source>
-        <translation>[Hélp çàlls àbövé kéép shöwîñg àñđ söüñđîñg whîlé ñöböđý îs sîgñéđ îñ. ·························]</translation>
+        <translation>[Hélp çàlls àbövé kéép shöwîñg àñđ söüñđîñg whîlé ñöböđý îs sîgñéđ îñ. ········ ········ ·······]</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2042,18 +2073,18 @@ Pýthöñ {python}, Qt {qt} ··························
     </message>
     <message>
         <source>Checking your PIN with the hub…</source>
-        <translation>[Çhéçkîñg ýöür PÎÑ wîth thé hüb… ··········]</translation>
+        <translation>[Çhéçkîñg ýöür PÎÑ wîth thé hüb… ········ ·]</translation>
     </message>
 </context>
 <context>
     <name>SoundBanner</name>
     <message>
         <source>This desk cannot sound the alarm ({problem}). Watch this screen for help calls and tell IT.</source>
-        <translation>[Thîs đésk çàññöt söüñđ thé àlàrm ({problem}). Wàtçh thîs sçrééñ för hélp çàlls àñđ téll ÎT. ··································]</translation>
+        <translation>[Thîs đésk çàññöt söüñđ thé àlàrm ({problem}). Wàtçh thîs sçrééñ för hélp çàlls àñđ téll ÎT. ········ ········ ········ ·······]</translation>
     </message>
     <message>
         <source>Cannot sound the alarm: {desks}. Staff there see calls on screen only.</source>
-        <translation>[Çàññöt söüñđ thé àlàrm: {desks}. Stàff théré séé çàlls öñ sçrééñ öñlý. ·························]</translation>
+        <translation>[Çàññöt söüñđ thé àlàrm: {desks}. Stàff théré séé çàlls öñ sçrééñ öñlý. ········ ········ ·······]</translation>
     </message>
 </context>
 <context>
@@ -2087,13 +2118,13 @@ Pýthöñ {python}, Qt {qt} ··························
     <name>StaffExitScreen</name>
     <message>
         <source>For staff: close the kiosk program</source>
-        <translation>[För stàff: çlösé thé kîösk prögràm ···········]</translation>
+        <translation>[För stàff: çlösé thé kîösk prögràm ········ ··]</translation>
     </message>
     <message>
         <source>Kiosk {kiosk}
 Version {version}</source>
         <translation>[Kîösk {kiosk}
-Vérsîöñ {version} ··········]</translation>
+Vérsîöñ {version} ········ ·]</translation>
     </message>
 </context>
 <context>
@@ -2104,16 +2135,16 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>That PIN is not right. Please try again.</source>
-        <translation>[Thàt PÎÑ îs ñöt rîght. Pléàsé trý àgàîñ. ·············]</translation>
+        <translation>[Thàt PÎÑ îs ñöt rîght. Pléàsé trý àgàîñ. ········ ····]</translation>
     </message>
     <message>
         <source>Too many tries. Please wait {seconds} seconds.</source>
         <extracomment>{seconds} is how long staff must wait before trying again.</extracomment>
-        <translation>[Töö màñý trîés. Pléàsé wàît {seconds} séçöñđs. ················]</translation>
+        <translation>[Töö màñý trîés. Pléàsé wàît {seconds} séçöñđs. ········ ·······]</translation>
     </message>
     <message>
         <source>This PIN may not do this. Please ask a manager.</source>
-        <translation>[Thîs PÎÑ màý ñöt đö thîs. Pléàsé àsk à màñàgér. ················]</translation>
+        <translation>[Thîs PÎÑ màý ñöt đö thîs. Pléàsé àsk à màñàgér. ········ ·······]</translation>
     </message>
     <message>
         <source>This call is already closed.</source>
@@ -2121,12 +2152,12 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>The PIN cannot be checked now: the branch server does not answer. Please try again, or use the staff console.</source>
-        <translation>[Thé PÎÑ çàññöt bé çhéçkéđ ñöw: thé bràñçh sérvér đöés ñöt àñswér. Pléàsé trý àgàîñ, ör üsé thé stàff çöñsölé. ·········································]</translation>
+        <translation>[Thé PÎÑ çàññöt bé çhéçkéđ ñöw: thé bràñçh sérvér đöés ñöt àñswér. Pléàsé trý àgàîñ, ör üsé thé stàff çöñsölé. ········ ········ ········ ········ ·····]</translation>
     </message>
     <message>
         <source>A PIN has {fewest} to {most} digits.</source>
         <extracomment>{fewest} and {most} are the shortest and longest PIN allowed, in digits.</extracomment>
-        <translation>[À PÎÑ hàs {fewest} tö {most} đîgîts. ············]</translation>
+        <translation>[À PÎÑ hàs {fewest} tö {most} đîgîts. ········ ···]</translation>
     </message>
     <message>
         <source>Checking the PIN.</source>
@@ -2154,7 +2185,7 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>Please take your ticket from the slot below.</source>
-        <translation>[Pléàsé tàké ýöür tîçkét fröm thé slöt bélöw. ···············]</translation>
+        <translation>[Pléàsé tàké ýöür tîçkét fröm thé slöt bélöw. ········ ······]</translation>
     </message>
 </context>
 <context>
@@ -2166,7 +2197,7 @@ Vérsîöñ {version} ··········]</translation>
     <message>
         <source>Please remember your number: {number}.</source>
         <extracomment>{number} is the ticket number, e.g. A042, repeated so it can be remembered.</extracomment>
-        <translation>[Pléàsé rémémbér ýöür ñümbér: {number}. ·············]</translation>
+        <translation>[Pléàsé rémémbér ýöür ñümbér: {number}. ········ ····]</translation>
     </message>
     <message>
         <source>Please take your ticket below.</source>
@@ -2174,35 +2205,35 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>Sorry, the ticket could not be printed.</source>
-        <translation>[Sörrý, thé tîçkét çöülđ ñöt bé prîñtéđ. ·············]</translation>
+        <translation>[Sörrý, thé tîçkét çöülđ ñöt bé prîñtéđ. ········ ····]</translation>
     </message>
     <message>
         <source>This kiosk cannot reach the ticket system just now.</source>
-        <translation>[Thîs kîösk çàññöt réàçh thé tîçkét sýstém jüst ñöw. ··················]</translation>
+        <translation>[Thîs kîösk çàññöt réàçh thé tîçkét sýstém jüst ñöw. ········ ·········]</translation>
     </message>
     <message>
         <source>The ticket system did not answer in time.</source>
-        <translation>[Thé tîçkét sýstém đîđ ñöt àñswér îñ tîmé. ··············]</translation>
+        <translation>[Thé tîçkét sýstém đîđ ñöt àñswér îñ tîmé. ········ ·····]</translation>
     </message>
     <message>
         <source>This service is closed just now.</source>
-        <translation>[Thîs sérvîçé îs çlöséđ jüst ñöw. ··········]</translation>
+        <translation>[Thîs sérvîçé îs çlöséđ jüst ñöw. ········ ·]</translation>
     </message>
     <message>
         <source>The branch is not giving out tickets just now.</source>
-        <translation>[Thé bràñçh îs ñöt gîvîñg öüt tîçkéts jüst ñöw. ················]</translation>
+        <translation>[Thé bràñçh îs ñöt gîvîñg öüt tîçkéts jüst ñöw. ········ ·······]</translation>
     </message>
     <message>
         <source>There are no more tickets for this service today.</source>
-        <translation>[Théré àré ñö möré tîçkéts för thîs sérvîçé töđàý. ·················]</translation>
+        <translation>[Théré àré ñö möré tîçkéts för thîs sérvîçé töđàý. ········ ········]</translation>
     </message>
     <message>
         <source>This service cannot be chosen here today.</source>
-        <translation>[Thîs sérvîçé çàññöt bé çhöséñ héré töđàý. ··············]</translation>
+        <translation>[Thîs sérvîçé çàññöt bé çhöséñ héré töđàý. ········ ·····]</translation>
     </message>
     <message>
         <source>That number was not missed today, or it is already back in line. Please ask in the lobby.</source>
-        <translation>[Thàt ñümbér wàs ñöt mîsséđ töđàý, ör ît îs àlréàđý bàçk îñ lîñé. Pléàsé àsk îñ thé löbbý. ·································]</translation>
+        <translation>[Thàt ñümbér wàs ñöt mîsséđ töđàý, ör ît îs àlréàđý bàçk îñ lîñé. Pléàsé àsk îñ thé löbbý. ········ ········ ········ ······]</translation>
     </message>
     <message>
         <source>No ticket could be given out.</source>
@@ -2210,11 +2241,11 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>Please wait a moment. Your ticket is on its way.</source>
-        <translation>[Pléàsé wàît à möméñt. Ýöür tîçkét îs öñ îts wàý. ·················]</translation>
+        <translation>[Pléàsé wàît à möméñt. Ýöür tîçkét îs öñ îts wàý. ········ ········]</translation>
     </message>
     <message>
         <source>Sorry, we could not give you a ticket.</source>
-        <translation>[Sörrý, wé çöülđ ñöt gîvé ýöü à tîçkét. ·············]</translation>
+        <translation>[Sörrý, wé çöülđ ñöt gîvé ýöü à tîçkét. ········ ····]</translation>
     </message>
     <message>
         <source>{number}</source>
@@ -2223,15 +2254,15 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>Please keep your ticket. Staff will serve you at the counter.</source>
-        <translation>[Pléàsé kéép ýöür tîçkét. Stàff wîll sérvé ýöü àt thé çöüñtér. ······················]</translation>
+        <translation>[Pléàsé kéép ýöür tîçkét. Stàff wîll sérvé ýöü àt thé çöüñtér. ········ ········ ····]</translation>
     </message>
     <message>
         <source>Scan it with your phone to follow the queue.</source>
-        <translation>[Sçàñ ît wîth ýöür phöñé tö föllöw thé qüéüé. ···············]</translation>
+        <translation>[Sçàñ ît wîth ýöür phöñé tö föllöw thé qüéüé. ········ ······]</translation>
     </message>
     <message>
         <source>Please go to the counter. Staff there will give you a number.</source>
-        <translation>[Pléàsé gö tö thé çöüñtér. Stàff théré wîll gîvé ýöü à ñümbér. ······················]</translation>
+        <translation>[Pléàsé gö tö thé çöüñtér. Stàff théré wîll gîvé ýöü à ñümbér. ········ ········ ····]</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -2247,11 +2278,11 @@ Vérsîöñ {version} ··········]</translation>
     <message>
         <source>{number} has waited {minutes} minutes.</source>
         <extracomment>{number}: an elderly priority ticket, e.g. A005; {minutes}: whole minutes.</extracomment>
-        <translation>[{number} hàs wàîtéđ {minutes} mîñütés. ·············]</translation>
+        <translation>[{number} hàs wàîtéđ {minutes} mîñütés. ········ ····]</translation>
     </message>
     <message>
         <source>Please see to them in the lobby.</source>
-        <translation>[Pléàsé séé tö thém îñ thé löbbý. ··········]</translation>
+        <translation>[Pléàsé séé tö thém îñ thé löbbý. ········ ·]</translation>
     </message>
     <message>
         <source>Seen</source>
@@ -2263,7 +2294,7 @@ Vérsîöñ {version} ··········]</translation>
     </message>
     <message>
         <source>Long waits of elderly priority tickets</source>
-        <translation>[Löñg wàîts öf élđérlý prîörîtý tîçkéts ·············]</translation>
+        <translation>[Löñg wàîts öf élđérlý prîörîtý tîçkéts ········ ····]</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,10 @@
         <translation>醒目颜色</translation>
     </message>
     <message>
+        <source>Standard colours</source>
+        <translation>普通颜色</translation>
+    </message>
+    <message>
         <source>Stronger colours that make the text easier to read.</source>
         <translation>颜色对比更强，字看得更清楚。</translation>
     </message>
@@ -105,8 +109,9 @@
         <translation>网点通知</translation>
     </message>
     <message>
-        <source>If you need a person, press the red button at the bottom right.</source>
-        <translation>需要人帮忙，请按右下角的红色按钮。</translation>
+        <source>If you need a person, press &quot;{help}&quot; at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;).</extracomment>
+        <translation>需要人帮忙，请按右下角的“{help}”。</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1022,30 @@ Python {python}，Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <source>Calling staff now</source>
+        <translation>正在呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>Staff have been told</source>
+        <translation>已通知工作人员</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <extracomment>{name} is the member of staff who accepted the call, e.g. 李明.</extracomment>
+        <translation>{name}正在过来</translation>
+    </message>
+    <message>
+        <source>Staff are on the way</source>
+        <translation>工作人员正在过来</translation>
+    </message>
+    <message>
+        <source>Staff are here</source>
+        <translation>工作人员到了</translation>
+    </message>
+</context>
+<context>
     <name>HelpCall</name>
     <message>
         <source>What do you need help with?</source>
@@ -1310,8 +1339,9 @@ Python {python}，Qt {qt}</translation>
         <translation>欢迎光临{branch}</translation>
     </message>
     <message>
-        <source>Please choose below. If you would like a person to help you, press the red button at the bottom right.</source>
-        <translation>请在下面选择。需要工作人员帮忙，请按右下角的红色按钮。</translation>
+        <source>Please choose below. If you would like a person to help you, press &quot;{help}&quot; at the bottom right.</source>
+        <extracomment>{help} is the words on the help button (&quot;Call staff&quot;): the button is named by its words and its place, never by its colour alone.</extracomment>
+        <translation>请在下面选择。需要工作人员帮忙，请按右下角的“{help}”。</translation>
     </message>
     <message>
         <source>Staff cannot be reached from this kiosk just now.</source>
@@ -1581,6 +1611,11 @@ Python {python}，Qt {qt}</translation>
     <message>
         <source>Say it again</source>
         <translation>再说一遍</translation>
+    </message>
+    <message>
+        <source>Scroll up and down</source>
+        <extracomment>The scroll bar beside a screen whose words need more room than the panel has.</extracomment>
+        <translation>上下滑动</translation>
     </message>
 </context>
 <context>
@@ -1951,10 +1986,6 @@ Python {python}，Qt {qt}</translation>
     <message>
         <source>Text size and sound</source>
         <translation>字体和声音</translation>
-    </message>
-    <message>
-        <source>Standard colours</source>
-        <translation>普通颜色</translation>
     </message>
     <message>
         <source>Stop reading aloud</source>

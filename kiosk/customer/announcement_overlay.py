@@ -22,6 +22,7 @@ from kiosk.customer.kiosk_screen import KioskScreen, make_label, shown_text
 from kiosk.customer.screen_voice import ScreenVoice
 from kiosk.customer.shown_data import data_text
 from kiosk.protocol.staff_messages import Announcement
+from kiosk.ui.strings import vocabulary_text
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,10 @@ class AnnouncementScreen(KioskScreen):
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Notice from the branch"))
-        self.help_hint.setText(self.tr("If you need a person, press the red button at the "
-                                       "bottom right."))
+        #: {help} is the words on the help button ("Call staff").
+        self.help_hint.setText(self.tr("If you need a person, press \"{help}\" at the "
+                                       "bottom right.").format(
+            help=vocabulary_text("Navigation", "help_button")))
         self.message.setText(data_text(self._texts, self._language())
                              if self._texts else "")
         self._schedule_fit()

@@ -47,6 +47,7 @@ class ChoicePages(QWidget):
         self.setObjectName(name)
         self._name = name
         self._columns = max(1, columns)
+        self._preferred_columns = self._columns
         self._tile = tile
         self._gap = 0
         self._page = 0
@@ -77,6 +78,8 @@ class ChoicePages(QWidget):
             button = ChoiceButton(parent=self)
             button.setObjectName(f"{self._name}_{index}")
             button.setProperty("tile", self._tile)
+            # Its words are the branch's content, of any length: see the audit's Help rule.
+            button.setProperty("content_choice", True)
             button.clicked.connect(lambda _=False, i=index: self.chosen.emit(i))
             self.buttons.append(button)
             note = BigLabel(parent=self)
@@ -88,6 +91,7 @@ class ChoicePages(QWidget):
             button.set_symbol(choice.symbol)
             note.setText(choice.note)
         self._page = 0
+        self.updateGeometry()  # the room one row needs (minimumSizeHint) changed
         self._place()
 
     def set_pager_texts(self, previous: str, following: str, page_of: str) -> None:
@@ -99,6 +103,7 @@ class ChoicePages(QWidget):
 
     def set_gap(self, pixels: int) -> None:
         self._gap = max(0, int(pixels))
+        self.updateGeometry()
         self._place()
 
     # --- pages ----------------------------------------------------------------------------
@@ -142,7 +147,20 @@ class ChoicePages(QWidget):
         return QSize(0, 0)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, 0)
+        """Room for the tallest choice and the pager under it: less, and a page could not
+        hold even one row, so the screen scrolls instead."""
+        if not self.buttons:
+            return QSize(0, 0)
+        columns, self._columns = self._columns, self._preferred_columns
+        try:
+            tallest = self._tallest_row()
+        finally:
+            self._columns = columns
+        return QSize(0, tallest + self._gap + self._pager_height())
+
+    def _tallest_row(self) -> int:
+        return max(self._cell_height(i, self._natural_width(i))
+                   for i in range(len(self.buttons)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -198,13 +216,36 @@ class ChoicePages(QWidget):
             used += needed
         return pages
 
+    def _fits_columns(self, columns: int) -> bool:
+        """Every choice keeps its whole words in a column when there are this many."""
+        width = (self.width() - self._gap * (columns - 1)) // columns
+        return all(button.minimumSizeHint().width() <= width for button in self.buttons)
+
+    def _fill_before_paging(self) -> list[list[int]]:
+        """The pages with the preferred number of columns, or with more columns when that
+        needs fewer pages or shows more on the first: the width is used up before anything
+        goes to another page."""
+        self._columns = self._preferred_columns
+        best = (self._paginate(), self._columns)
+        for columns in range(self._preferred_columns + 1, len(self.buttons) + 1):
+            if len(best[0]) == 1 or not self._fits_columns(columns):
+                break
+            self._columns = columns
+            if self._tallest_row() > self.height() - self._pager_height() - self._gap:
+                break  # narrower columns, taller rows: one would no longer fit a page
+            pages = self._paginate()
+            if (len(pages), -len(pages[0])) < (len(best[0]), -len(best[0][0])):
+                best = (pages, columns)
+        self._columns = best[1]
+        return best[0]
+
     def _place(self) -> None:
         """Lay the current page out: each button at its own compact width (never wider than
         its column's share), columns side by side from the left as wide as their widest
         button, rows from the top."""
         if self.width() <= 0 or self.height() <= 0:
             return
-        self._pages = self._paginate()
+        self._pages = self._fill_before_paging()
         self._page = min(self._page, len(self._pages) - 1)
         page = self._pages[self._page]
         widths = [0] * self._columns

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.customer_settings import VOLUME_STEPS, CustomerSettings, Rate, defaults
+from kiosk.core.customer_settings import TextSize as CustomerTextSize
 from kiosk.customer.kiosk_style import apply_kiosk_theme
 from kiosk.speech.api import Rate as SpeechRate
 from kiosk.speech.api import Speaker
@@ -57,6 +59,7 @@ class CustomerSession(QObject):
         self._default_language = default_language
         self.languages = tuple(languages)
         self._themes: dict[tuple[Contrast, TextSize], Theme] = {}
+        self._start_look = (False, False)
         self._settings = defaults(default_language)
         self._apply(self._settings, None)
 
@@ -74,7 +77,22 @@ class CustomerSession(QObject):
 
     @property
     def at_defaults(self) -> bool:
-        return self._settings == defaults(self._default_language)
+        return self._settings == self._defaults()
+
+    def start_look(self, *, larger: bool, high_contrast: bool) -> None:
+        """The text size and contrast `reset()` returns to (normal and standard unless set).
+
+        For drawing or auditing many screens in one look: each screen starts from a reset,
+        and without this every reset would re-style the whole kiosk twice (to the default
+        look and back), which is most of the time such a run takes.
+        """
+        self._start_look = (larger, high_contrast)
+
+    def _defaults(self) -> CustomerSettings:
+        larger, high_contrast = self._start_look
+        return replace(defaults(self._default_language),
+                       text_size=CustomerTextSize.LARGER if larger else CustomerTextSize.LARGE,
+                       high_contrast=high_contrast)
 
     def update(self, new: CustomerSettings) -> None:
         if new == self._settings:
@@ -86,7 +104,7 @@ class CustomerSession(QObject):
     def reset(self) -> None:
         """Back to the branch defaults, for the next customer (after the speaker's own
         reset, whose default volume need not be the customer default's step)."""
-        self.update(defaults(self._default_language))
+        self.update(self._defaults())
         self._apply_sound(self._settings)
 
     def _apply_sound(self, settings: CustomerSettings) -> None:

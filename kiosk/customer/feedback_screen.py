@@ -17,7 +17,7 @@ from kiosk.customer.choice_button import ChoiceButton
 from kiosk.customer.kiosk_screen import KioskScreen, make_choice, make_label, shown_text
 from kiosk.customer.kiosk_symbols import bad_face, good_face, ok_face
 from kiosk.protocol.help_messages import Rating
-from kiosk.ui.widgets import wrapped_text
+from kiosk.ui.widgets import AdaptiveRow, wrapped_text
 from kiosk.ui.widgets.symbols import Symbol
 
 FACE_LINES = 2.6
@@ -49,7 +49,7 @@ class FeedbackScreen(KioskScreen):
         self.title = make_label("feedback_title", role="heading")
         self.note = make_label("feedback_note")
         self.faces: dict[Rating, FaceButton] = {}
-        row = QHBoxLayout()
+        row = AdaptiveRow()  # the faces one above the other on a narrow panel
         for rating, symbol in ((Rating.GOOD, good_face), (Rating.OK, ok_face),
                                (Rating.BAD, bad_face)):
             button = FaceButton(symbol)
@@ -57,8 +57,8 @@ class FeedbackScreen(KioskScreen):
             button.setProperty("tile", False)
             button.clicked.connect(lambda _=False, r=rating: self._rate(r))
             self.faces[rating] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            row.add_widget(button)
+        row.add_stretch(1)
         self.decline_button = make_choice("feedback_decline")
         self.decline_button.clicked.connect(self.declined)
         decline_row = QHBoxLayout()
@@ -67,7 +67,7 @@ class FeedbackScreen(KioskScreen):
         self.thanks = make_label("feedback_thanks", role="heading")
         self.content_layout.addWidget(self.title)
         self.content_layout.addWidget(self.note)
-        self.content_layout.addLayout(row)
+        self.content_layout.addWidget(row)
         self.content_layout.addLayout(decline_row)
         self.content_layout.addWidget(self.thanks)
         self.content_layout.addStretch(1)

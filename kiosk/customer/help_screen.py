@@ -30,7 +30,8 @@ from kiosk.customer.kiosk_screen import (
 from kiosk.customer.staff_close_panel import StaffClosePanel
 from kiosk.net.kiosk_client import PinOutcome
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import BigButton, BigLabel
+from kiosk.ui.widgets import AdaptiveRow, BigButton, BigLabel
+from kiosk.ui.widgets.symbols import lock_symbol
 
 MAX_LINES = 3
 
@@ -57,19 +58,21 @@ class HelpScreen(KioskScreen):
         self.lines: list[BigLabel] = [make_label(f"help_line_{i}") for i in range(MAX_LINES)]
         self.question = make_label("help_question")
         self.choices: dict[Category, BigButton] = {}
-        choices_row = QHBoxLayout()
+        choices_row = AdaptiveRow(preferred=True)  # one under the other where narrow
         for category in choice_texts():
             button = make_choice(f"help_choice_{category.value}")
             button.clicked.connect(lambda _=False, c=category: self._choose(c))
             self.choices[category] = button
-            choices_row.addWidget(button)
-        choices_row.addStretch(1)
+            choices_row.add_widget(button, 1)  # the choices share the row's width
         self.fine_button = make_button("help_fine")
-        self.close_button = make_button("help_staff_close")
+        # Staff only: a padlock on it, and after the customer's controls in the keypad's
+        # order (it is never read aloud either).
+        self.close_button = make_button("help_staff_close", symbol=lock_symbol)
         self.yes_button = make_choice("help_feedback_yes")
         self.no_button = make_choice("help_feedback_no")
         for button in (self.yes_button, self.no_button):
-            choices_row.insertWidget(choices_row.count() - 1, button)
+            choices_row.add_widget(button)  # "yes" and "no" keep their own size
+
         actions = QHBoxLayout()
         actions.addWidget(self.fine_button)
         actions.addStretch(1)
@@ -77,19 +80,21 @@ class HelpScreen(KioskScreen):
         self.close_button.clicked.connect(self.open_staff_close)
         self.yes_button.clicked.connect(lambda: self.feedbackGiven.emit(True))
         self.no_button.clicked.connect(lambda: self.feedbackGiven.emit(False))
+        self.close_button.setProperty("staff_only", True)
 
         customer = QWidget()
         column = QVBoxLayout(customer)
         column.setContentsMargins(0, 0, 0, 0)
         # Staff's button sits top right, far from Help and from the customer's choices.
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        # On a narrow panel it goes under the heading rather than squeezing it.
+        top = AdaptiveRow(preferred=True)
+        top.add_widget(self.heading, 1)
+        top.add_widget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.drill)
-        column.addLayout(top)
+        column.addWidget(top)
         for widget in (*self.lines, self.question):
             column.addWidget(widget)
-        column.addLayout(choices_row)
+        column.addWidget(choices_row)
         column.addStretch(1)
         column.addLayout(actions)
 

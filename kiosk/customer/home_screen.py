@@ -30,7 +30,7 @@ from kiosk.customer.kiosk_screen import (
 )
 from kiosk.customer.kiosk_symbols import question_symbol, ticket_symbol
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import AdaptiveRow, BigButton
 from kiosk.ui.widgets.symbols import staff_symbol
 
 MAX_CHOICES = 4
@@ -45,24 +45,30 @@ class HomeScreen(KioskScreen):
     languageRequested = Signal()
     textSizeRequested = Signal()
     missedRequested = Signal()
+    contrastRequested = Signal()
 
     def __init__(self, branch_name: LocalText, language: Callable[[], str],
                  next_language_name: Callable[[], str], text_size: Callable[[], TextSize],
-                 parent: QWidget | None = None) -> None:
+                 high_contrast: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._branch_name = branch_name
         self._language = language
         self._next_language_name = next_language_name
         self._text_size = text_size
+        self._high_contrast = high_contrast
         self._staff_unreachable = False
 
         self.title = make_label("home_title", role="heading")
         self.language_button = make_button("home_language")
         self.text_size_button = make_button("home_text_size")
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Beside the text size, on the first screen: a customer who sees poorly should not
+        # have to find it two screens down.
+        self.contrast_button = make_button("home_contrast")
+        top = AdaptiveRow(preferred=True)  # the switches under the greeting where narrow
+        top.add_widget(self.title, 1)
+        top.add_widget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add_widget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add_widget(self.contrast_button, 0, Qt.AlignmentFlag.AlignTop)
         self.intro = make_label("home_intro")
         self.notice = make_label("home_notice", role="heading")
         self.notice_advice = make_label("home_notice_advice")
@@ -83,7 +89,7 @@ class HomeScreen(KioskScreen):
             self.insert_choice(len(self.choices), button)
 
         layout = self.content_layout
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.intro)
         layout.addWidget(self.notice)
         layout.addWidget(self.notice_advice)
@@ -103,6 +109,7 @@ class HomeScreen(KioskScreen):
         self.missed_button.clicked.connect(self.missedRequested)
         self.language_button.clicked.connect(self.languageRequested)
         self.text_size_button.clicked.connect(self.textSizeRequested)
+        self.contrast_button.clicked.connect(self.contrastRequested)
         self.retranslate()
 
     def insert_choice(self, index: int, button: BigButton) -> None:
@@ -117,9 +124,9 @@ class HomeScreen(KioskScreen):
                                  Qt.AlignmentFlag.AlignLeft)
 
     def set_staff_unreachable(self, unreachable: bool) -> None:
-        """Say that staff cannot be reached, in place of the invitation to press the red
-        button for a person (which would promise what the kiosk cannot do just now). "I
-        missed my number" steps aside for the notice: the counter is where to go then."""
+        """Say that staff cannot be reached, in place of the invitation to press Help for a
+        person (which would promise what the kiosk cannot do just now). "I missed my
+        number" steps aside for the notice: the counter is where to go then."""
         self._staff_unreachable = unreachable
         self.intro.setVisible(not unreachable)
         self.notice.setVisible(unreachable)
@@ -129,8 +136,11 @@ class HomeScreen(KioskScreen):
     def retranslate(self) -> None:
         name = self._branch_name.text(data_language(self._language()))
         self.title.setText(self.tr("Welcome to {branch}").format(branch=name))
+        #: {help} is the words on the help button ("Call staff"): the button is named by
+        #: its words and its place, never by its colour alone.
         self.intro.setText(self.tr("Please choose below. If you would like a person to help "
-                                   "you, press the red button at the bottom right."))
+                                   "you, press \"{help}\" at the bottom right.").format(
+            help=vocabulary_text("Navigation", "help_button")))
         self.notice.setText(self.tr("Staff cannot be reached from this kiosk just now."))
         self.notice_advice.setText(self.tr("If you need help, please go to the counter."))
         self.ticket_button.setText(vocabulary_text("Ticket", "take_ticket"))
@@ -152,6 +162,10 @@ class HomeScreen(KioskScreen):
         larger = self._text_size() is TextSize.LARGE
         self.text_size_button.setText(vocabulary_text(
             "Accessibility", "larger_text" if larger else "smaller_text"))
+        self.contrast_button.setText(vocabulary_text(
+            "Accessibility", "standard_colours" if self._high_contrast() else "high_contrast"))
+        self.contrast_button.setAccessibleDescription(
+            vocabulary_text("Accessibility", "high_contrast_description"))
 
     def spoken(self) -> list[str]:
         return shown_text(self.title, self.intro, self.notice, self.notice_advice, *self.choices,

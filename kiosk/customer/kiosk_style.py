@@ -21,18 +21,30 @@ CHOICE_HEIGHT_MM = 30.0
 CHOICE_LINE_MM = 170.0
 TILE_WIDTH_MM = 150.0
 TILE_LINE_MM = 210.0
+CHOICE_SHARE_OF_HELP = 0.8
+"""Choices wrap at this share of Help's width (160 mm beside a 200 mm Help, less on a
+narrow panel), so Help stays the largest target."""
 
 
 def kiosk_rules(rules: SizeRules) -> str:
+    help_px = rules.help_width_px(HELP_WIDTH_MM)
+    # Within the content's width (less a scroll bar, should one be needed), two tiles side
+    # by side, and never beyond the share of Help that keeps Help the largest.
+    content_mm = rules.px_to_mm(rules.width_px - 2 * rules.gap_px - rules.target_px)
+    # A tile is at least as wide as a third of the content (so three columns of choices fit
+    # before any go to another page) or TILE_WIDTH_MM, whichever is less.
+    tile_mm = (content_mm - 2 * rules.px_to_mm(rules.gap_px)) / 3
+    half_mm = (content_mm - rules.px_to_mm(rules.gap_px)) / 2
+    widest = min(CHOICE_SHARE_OF_HELP * rules.px_to_mm(help_px), content_mm)
     return f"""
-BigButton[role="help"] {{ qproperty-targetWidth: {rules.mm_ceil(HELP_WIDTH_MM)}; }}
+BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
 ChoiceButton {{
     qproperty-targetHeight: {rules.mm_ceil(CHOICE_HEIGHT_MM)};
-    qproperty-lineWidth: {rules.mm_ceil(CHOICE_LINE_MM)};
+    qproperty-lineWidth: {int(rules.mm(min(CHOICE_LINE_MM, widest)))};
 }}
 ChoiceButton[tile="true"] {{
-    qproperty-targetWidth: {rules.mm_ceil(TILE_WIDTH_MM)};
-    qproperty-lineWidth: {rules.mm_ceil(TILE_LINE_MM)};
+    qproperty-targetWidth: {int(rules.mm(min(TILE_WIDTH_MM, widest, tile_mm)))};
+    qproperty-lineWidth: {int(rules.mm(min(TILE_LINE_MM, widest, half_mm)))};
 }}
 """
 

@@ -25,6 +25,7 @@ from kiosk.core.config import BranchConfig
 from kiosk.core.customer_settings import CustomerSettings
 from kiosk.core.faq_library import FaqLibrary
 from kiosk.core.help_call import Category
+from kiosk.core.help_view import HelpView
 from kiosk.core.idle import IdleClock
 from kiosk.core.kiosk_flow import Flow, Screen
 from kiosk.core.settings import KioskSection, PrinterSection
@@ -38,9 +39,11 @@ from kiosk.customer.corner_gesture import CornerHold
 from kiosk.customer.customer_session import CustomerSession, data_language, speech_language
 from kiosk.customer.desk_prints import DeskPrints
 from kiosk.customer.feedback_screen import FeedbackScreen
+from kiosk.customer.help_button_words import help_button_text
 from kiosk.customer.help_follower import HelpFollower
 from kiosk.customer.help_loop import HelpLoop
 from kiosk.customer.help_screen import HelpScreen
+from kiosk.customer.help_words import staff_name
 from kiosk.customer.home_screen import HomeScreen
 from kiosk.customer.idle_overlay import IdleScreen
 from kiosk.customer.idle_watch import IdleWatch
@@ -112,7 +115,8 @@ class KioskWindow(QWidget):
         names = [(code, language_names.get(code, code)) for code in session.languages]
         self.home = HomeScreen(config.branch.name, language,
                                lambda: language_names.get(session.next_language(), ""),
-                               lambda: session.settings.text_size)
+                               lambda: session.settings.text_size,
+                               lambda: session.settings.high_contrast)
         self.settings_screen = SettingsScreen(lambda: session.settings, names)
         self.help_screen = HelpScreen(config.staff, language)
         self.idle_screen = IdleScreen()
@@ -216,6 +220,8 @@ class KioskWindow(QWidget):
         self.home.languageRequested.connect(self._next_language)
         self.home.textSizeRequested.connect(
             lambda: self.session.update(self.session.settings.toggled_size()))
+        self.home.contrastRequested.connect(
+            lambda: self.session.update(self.session.settings.toggled_contrast()))
         self.settings_screen.changeRequested.connect(self._settings_requested)
         self.session.changed.connect(self._settings_changed)
         self.idle_screen.moreTimeRequested.connect(self.more_time)
@@ -232,6 +238,7 @@ class KioskWindow(QWidget):
             button.clicked.connect(self.magnifier.toggle)
         self.magnifier.changed.connect(self._magnifier_changed)
         self.help.openChanged.connect(self.idle.help_open)
+        self.help.follower.view_changed.connect(self._help_button_state)
         self.idle.warn.connect(self._idle_warning)
         self.idle.countdown.connect(self._idle_countdown)
         self.idle.reset.connect(self.reset_for_next_customer)
@@ -417,6 +424,17 @@ class KioskWindow(QWidget):
             return  # the whole screen is read again in the new language
         self.voice.announce([self.settings_screen.state_text(Setting(setting))],
                             channel="settings")
+
+    @Slot(object)
+    def _help_button_state(self, view: HelpView | None) -> None:
+        """Help says what is happening with the call, on every screen."""
+        def words() -> str | None:
+            name = staff_name(self.config, view.staff_id if view else None, self._language())
+            return help_button_text(view, name.shown if name else None)
+
+        text = words if view is not None else None
+        for screen in self._all_screens():
+            screen.set_help_text(text)
 
     @Slot(object)
     def _settings_changed(self, settings: CustomerSettings) -> None:

@@ -9,9 +9,10 @@ equally large and worded as whole answers, so neither looks like the "right" one
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.customer.kiosk_screen import KioskScreen, make_choice, make_label, shown_text
+from kiosk.ui.widgets import AdaptiveRow
 
 
 class PriorityScreen(KioskScreen):
@@ -26,13 +27,13 @@ class PriorityScreen(KioskScreen):
         self.no_button = make_choice("priority_no", tile=True)
         self.yes_button.clicked.connect(lambda: self.answered.emit(True))
         self.no_button.clicked.connect(lambda: self.answered.emit(False))
-        row = QHBoxLayout()
-        row.addWidget(self.yes_button)
-        row.addWidget(self.no_button)
-        row.addStretch(1)
+        row = AdaptiveRow(preferred=True)
+        row.add_widget(self.yes_button)
+        row.add_widget(self.no_button)
+        row.add_stretch(1)
         self.content_layout.addWidget(self.title)
         self.content_layout.addWidget(self.explanation)
-        self.content_layout.addLayout(row)
+        self.content_layout.addWidget(row)
         self.content_layout.addStretch(1)
         self.retranslate()
 

@@ -19,6 +19,7 @@ class QrCodeView(QWidget):
     def __init__(self, side_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticket_qr")
+        self.setProperty("picture", True)  # the audit checks nothing is drawn over it
         self._side = side_px
         self._text = ""
         self._matrix: list[list[bool]] = []

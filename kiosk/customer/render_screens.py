@@ -3,24 +3,34 @@
 The real kiosk window is built (not connected, silent) and put through every state in
 `screen_states.STATES`, in each language asked for, at the configured resolution, on
 Qt's offscreen platform: nothing appears on a display. Pictures go to
-``OUT/<language>/<state>.png``. Look at them before calling a screen done.
+``OUT/<language>/<state>.png`` for normal text in the standard colours, and to
+``OUT/<look>/<language>/<state>.png`` for the other looks (``larger``, ``high``,
+``larger-high``). ``--panel`` draws them for another panel than the configured one (a name
+from `physical.SUPPORTED_PANELS`, or ``WIDTHxHEIGHT@DIAGONAL`` such as ``1280x800@15.6``).
+Look at them before calling a screen done.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from kiosk.core.config import ConfigError, load_config
+from kiosk.core.config import BranchConfig, ConfigError, load_config
 from kiosk.core.settings import Role
+from kiosk.ui.physical import SUPPORTED_PANELS
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGES = ("zh_CN", "en", "pseudo")
+SIZES = ("normal", "larger")
+CONTRASTS = ("standard", "high")
+_PANEL = re.compile(r"(\d+)x(\d+)@(\d+(?:\.\d+)?)")
 EXIT_PROBLEM = 2
 OFFSCREEN_NOISE = "does not support propagateSizeHints"
 """Qt's offscreen platform says this each time a window's size hints change: not news."""
@@ -31,9 +41,36 @@ def _qt_message(mode: object, context: object, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def on_panel(config: BranchConfig, panel: str) -> BranchConfig:
+    """``config`` with its screen replaced by ``panel`` (a supported panel's name or
+    ``WIDTHxHEIGHT@DIAGONAL``); ValueError naming what is allowed otherwise."""
+    for known in SUPPORTED_PANELS:
+        if known.name == panel:
+            return replace(config, screen=replace(
+                config.screen, diagonal_inches=known.diagonal_inches,
+                width_px=known.width_px, height_px=known.height_px))
+    match = _PANEL.fullmatch(panel.strip())
+    if match is None:
+        names = ", ".join(known.name for known in SUPPORTED_PANELS)
+        raise ValueError(f"no such panel: {panel!r}; give WIDTHxHEIGHT@DIAGONAL "
+                         f"(e.g. 1280x800@15.6) or one of {names}")
+    width, height, diagonal = int(match[1]), int(match[2]), float(match[3])
+    return replace(config, screen=replace(config.screen, diagonal_inches=diagonal,
+                                          width_px=width, height_px=height))
+
+
+def look_folder(size: str, contrast: str) -> str:
+    """Where pictures of one look go, under OUT ("" for normal text, standard colours)."""
+    parts = [part for part, default in ((size, "normal"), (contrast, "standard"))
+             if part != default]
+    return "-".join(parts)
+
+
 def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
-                   states: Sequence[str] = ()) -> int:
-    """Draw the states named in ``states`` (all when empty); returns the exit status."""
+                   states: Sequence[str] = (), *, sizes: Sequence[str] = ("normal",),
+                   contrasts: Sequence[str] = ("standard",), panel: str | None = None) -> int:
+    """Draw the states named in ``states`` (all when empty) in each language, text size
+    and contrast asked for; returns the exit status."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -41,6 +78,18 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
     except ConfigError as error:
         print(error, file=sys.stderr)
         return EXIT_PROBLEM
+    looks = [(size, contrast) for size in sizes for contrast in contrasts]
+    unknown_looks = sorted({*sizes} - set(SIZES)) + sorted({*contrasts} - set(CONTRASTS))
+    if unknown_looks:
+        print(f"no such text size or contrast: {', '.join(unknown_looks)}; sizes: "
+              f"{', '.join(SIZES)}; contrasts: {', '.join(CONTRASTS)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if panel:
+        try:
+            config = on_panel(config, panel)
+        except ValueError as problem:
+            print(problem, file=sys.stderr)
+            return EXIT_PROBLEM
     kiosks = config.devices_with_role(Role.KIOSK)
     if not kiosks:
         print(f"{config_path}: no device with role = \"kiosk\" to draw", file=sys.stderr)
@@ -84,14 +133,17 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
         stage = KioskStage(parts)
         written = 0
         try:
-            for language in languages:
-                for state in chosen:
-                    stage.fresh(language)
-                    state.set_up(stage)
-                    stage.settle()
-                    render_to_png(parts.window, Path(out_dir) / language / f"{state.name}.png",
-                                  size)
-                    written += 1
+            for size_name, contrast in looks:
+                folder = Path(out_dir) / look_folder(size_name, contrast)
+                for language in languages:
+                    for state in chosen:
+                        stage.fresh(language, larger=size_name == "larger",
+                                    high_contrast=contrast == "high")
+                        state.set_up(stage)
+                        stage.settle()
+                        render_to_png(parts.window, folder / language / f"{state.name}.png",
+                                      size)
+                        written += 1
         finally:
             parts.stop()
     print(f"wrote {written} pictures to {out_dir}")

@@ -63,9 +63,11 @@ class KioskStage:
         self.staff_id = config.staff[0].id if config.staff else "staff"
         self._events: list[HelpEvent] = []
 
-    def fresh(self, language: str) -> None:
-        """A kiosk nobody has used, in ``language``, with staff reachable and no branch
-        announcement on."""
+    def fresh(self, language: str, *, larger: bool = False,
+              high_contrast: bool = False) -> None:
+        """A kiosk nobody has used, in ``language`` and the given look, with staff
+        reachable and no branch announcement on."""
+        self.window.session.start_look(larger=larger, high_contrast=high_contrast)
         self._events = []
         self.parts.bridge.call_changed.emit(None)
         if self.window.takeover.active:

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.customer_settings import VOLUME_STEPS, CustomerSettings, Rate, TextSize
 from kiosk.customer.kiosk_screen import KioskScreen, make_button, make_label, shown_text
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import BigButton, BigLabel
+from kiosk.ui.widgets import AdaptiveRow, BigButton, BigLabel
 
 
 class Setting(StrEnum):
@@ -48,13 +48,17 @@ class SettingsScreen(KioskScreen):
         self.title = make_label("settings_title", role="heading")
         self.states: dict[Setting, BigLabel] = {}
         self.buttons: dict[str, BigButton] = {}
-        grid = QGridLayout()
-        for setting, row, column in _LAYOUT:
-            grid.addLayout(self._group(setting), row, column)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
+        # Three columns side by side where the panel is wide enough, one under the other
+        # where it is not (a portrait panel).
+        columns = [QVBoxLayout() for _ in range(COLUMNS)]
+        for setting, _row, column in _LAYOUT:
+            columns[column].addLayout(self._group(setting))
+        grid = self.columns = AdaptiveRow(preferred=True)
+        for column_layout in columns:
+            column_layout.addStretch(1)
+            grid.add_layout(column_layout, 1)
         self.content_layout.addWidget(self.title)
-        self.content_layout.addLayout(grid)
+        self.content_layout.addWidget(grid)
         self.content_layout.addStretch(1)
         self.retranslate()
 
@@ -63,14 +67,14 @@ class SettingsScreen(KioskScreen):
         state = make_label(f"settings_{setting}_state")
         self.states[setting] = state
         group.addWidget(state)
-        row = QHBoxLayout()
+        row = AdaptiveRow(preferred=True)
         for name in self._button_names(setting):
             button = make_button(f"settings_{name}")
             button.clicked.connect(lambda _=False, n=name: self._pressed(n))
             self.buttons[name] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        group.addLayout(row)
+            row.add_widget(button)
+        row.add_stretch(1)
+        group.addWidget(row)
         return group
 
     def _button_names(self, setting: Setting) -> list[str]:
@@ -121,7 +125,7 @@ class SettingsScreen(KioskScreen):
             "Accessibility",
             "larger_text" if current.text_size is TextSize.LARGE else "smaller_text"))
         self.buttons[Setting.CONTRAST].setText(
-            self.tr("Standard colours") if current.high_contrast
+            vocabulary_text("Accessibility", "standard_colours") if current.high_contrast
             else vocabulary_text("Accessibility", "high_contrast"))
         self.buttons[Setting.CONTRAST].setAccessibleDescription(
             vocabulary_text("Accessibility", "high_contrast_description"))

@@ -20,7 +20,7 @@ from kiosk.customer.kiosk_screen import make_button, make_label, shown_text
 from kiosk.customer.pin_pad import PIN_MAX, PIN_MIN, PinPad
 from kiosk.net.kiosk_client import PinOutcome, PinProblem
 from kiosk.protocol.pin_messages import PinRefusal
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import AdaptiveRow, BigButton
 
 NAMES_PER_PAGE = 8
 NAME_COLUMNS = 4
@@ -83,16 +83,16 @@ class StaffPinPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.prompt)
         layout.addWidget(self.status)
-        self._row = QHBoxLayout()
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.addLayout(self._pages, 1)
-        layout.addLayout(self._row, 1)
+        self._row = AdaptiveRow()  # the aside under the pages on a narrow panel
+        self._row.add_layout(self._pages, 1)
+        layout.addWidget(self._row, 1)
         self.retranslate()
 
     def set_aside(self, widget: QWidget) -> None:
         """Show ``widget`` beside the names and the pad, at the bottom right: the room the
         pages leave free, so it adds nothing to the screen's height."""
-        self._row.addWidget(widget, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self._row.add_widget(widget, 0,
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
 
     @property
     def step(self) -> PinStep:

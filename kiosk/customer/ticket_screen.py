@@ -26,6 +26,7 @@ from kiosk.net.kiosk_client import TicketProblem
 from kiosk.printing.ticket_words import TicketWords
 from kiosk.protocol.ticket_messages import IssuedTicket, TicketRefusal
 from kiosk.ui.strings import vocabulary_text
+from kiosk.ui.widgets import AdaptiveRow
 
 
 class TicketStage(StrEnum):
@@ -74,19 +75,19 @@ class TicketScreen(KioskScreen):
         self.counter_note = make_label("ticket_counter_note")
         self.print_line = make_label("ticket_print")
         self.print_advice = make_label("ticket_print_advice")
-        number_row = QHBoxLayout()
-        number_row.addWidget(self.your_number, 0, Qt.AlignmentFlag.AlignVCenter)
-        number_row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
-        number_row.addStretch(1)
+        number_row = AdaptiveRow()
+        number_row.add_widget(self.your_number, 0, Qt.AlignmentFlag.AlignVCenter)
+        number_row.add_widget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
+        number_row.add_stretch(1)
         details = QVBoxLayout()
-        details.addLayout(number_row)
+        details.addWidget(number_row)
         for label in (self.service, self.people_ahead, self.wait, self.counter_note):
             details.addWidget(label)
         details.addStretch(1)
         self.qr = QrCodeView(qr_side_px)
         self.scan_hint = make_label("ticket_scan_hint")
         for label in (self.print_line, self.print_advice, self.scan_hint):
-            label.setFixedWidth(code_column_px)
+            label.setMaximumWidth(code_column_px)
         # What the customer takes away (the paper, the code for the phone) on the right,
         # the ticket itself on the left.
         code = QVBoxLayout()
@@ -95,9 +96,10 @@ class TicketScreen(KioskScreen):
         code.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
         code.addWidget(self.scan_hint)
         code.addStretch(1)
-        top = QHBoxLayout()
-        top.addLayout(details, 1)
-        top.addLayout(code)
+        # Side by side where the panel is wide enough, the code under the ticket where not.
+        top = self.top_row = AdaptiveRow()
+        top.add_layout(details, 1)
+        top.add_layout(code)
 
         self.reason = make_label("ticket_reason")
         self.advice = make_label("ticket_advice", role="heading")
@@ -113,7 +115,7 @@ class TicketScreen(KioskScreen):
         self.finished_button.clicked.connect(self.finished)
 
         self.content_layout.addWidget(self.title)
-        self.content_layout.addLayout(top)
+        self.content_layout.addWidget(top)
         self.content_layout.addWidget(self.reason)
         self.content_layout.addWidget(self.advice)
         self.content_layout.addStretch(1)

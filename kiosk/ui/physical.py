@@ -38,6 +38,37 @@ TAP_TOLERANCE_MM = 5.0
 MIN_LINE_SPACING = 1.3
 """Line-to-line distance as a multiple of the font size."""
 
+GAP_MM = 6.0
+"""Space around the content and between controls: more than the 4 mm minimum."""
+
+HELP_WIDTH_SHARE = 0.42
+"""On a landscape panel Help never takes more than this share of the width, so Home and
+Back keep their room beside it on a small panel (a 15.6 inch 1280 px panel is 336 mm
+across). On a portrait panel Help has a row of its own, as wide as the panel."""
+NAV_HEIGHT_SHARE = 0.1
+"""On a tall panel the bottom strip's rows grow to this share of the height."""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A kiosk panel the layouts are made and audited for."""
+
+    name: str
+    diagonal_inches: float
+    width_px: int
+    height_px: int
+    viewing_distance_mm: float = 600.0
+
+
+SUPPORTED_PANELS: tuple[Panel, ...] = (
+    Panel("15.6in-1280x800", 15.6, 1280, 800),
+    Panel("18.5in-1366x768", 18.5, 1366, 768),
+    Panel("21.5in-1920x1080", 21.5, 1920, 1080),
+    Panel("21.5in-1080x1920-portrait", 21.5, 1080, 1920),
+    Panel("32in-3840x2160", 32.0, 3840, 2160),
+)
+"""Every screen is audited on each of these, in every language, text size and contrast."""
+
 
 class ScreenGeometry(Protocol):
     """The fields of the configuration's screen section this module needs."""
@@ -113,6 +144,33 @@ class SizeRules:
 
     def px_to_mm(self, pixels: float) -> float:
         return pixels / self.px_per_mm
+
+    @property
+    def width_mm(self) -> float:
+        return self.width_px / self.px_per_mm
+
+    @property
+    def height_mm(self) -> float:
+        return self.height_px / self.px_per_mm
+
+    @property
+    def portrait(self) -> bool:
+        return self.height_px > self.width_px
+
+    @property
+    def gap_px(self) -> int:
+        return max(self.spacing_px, self.mm_ceil(GAP_MM))
+
+    def help_width_px(self, wanted_mm: float) -> int:
+        """Help's width: `wanted_mm`, or less on a landscape panel too narrow for it, or
+        the whole width inside the margins on a portrait panel."""
+        if self.portrait:
+            return self.width_px - 2 * self.gap_px
+        return self.mm_ceil(min(wanted_mm, HELP_WIDTH_SHARE * self.width_mm))
+
+    def nav_height_mm(self, wanted_mm: float) -> float:
+        """The bottom strip's height: `wanted_mm`, or more on a tall panel."""
+        return max(wanted_mm, NAV_HEIGHT_SHARE * self.height_mm)
 
     def mm_ceil(self, millimetres: float) -> int:
         """Whole pixels covering at least `millimetres`."""

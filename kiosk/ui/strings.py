@@ -29,6 +29,8 @@ _NAVIGATION = {
     "confirm": QT_TRANSLATE_NOOP("Navigation", "Confirm"),
     "cancel": QT_TRANSLATE_NOOP("Navigation", "Cancel"),
     "say_again": QT_TRANSLATE_NOOP("Navigation", "Say it again"),
+    #: The scroll bar beside a screen whose words need more room than the panel has.
+    "scroll": QT_TRANSLATE_NOOP("Navigation", "Scroll up and down"),
 }
 
 _LANGUAGE = {
@@ -72,6 +74,7 @@ _ACCESSIBILITY = {
     "larger_text": QT_TRANSLATE_NOOP("Accessibility", "Larger text"),
     "smaller_text": QT_TRANSLATE_NOOP("Accessibility", "Smaller text"),
     "high_contrast": QT_TRANSLATE_NOOP("Accessibility", "High contrast"),
+    "standard_colours": QT_TRANSLATE_NOOP("Accessibility", "Standard colours"),
     "high_contrast_description": QT_TRANSLATE_NOOP(
         "Accessibility", "Stronger colours that make the text easier to read."
     ),

@@ -6,7 +6,8 @@ Colours come in two palettes:
 
 - standard: dark text on a warm light background (text at least 7:1), with the fixed
   navigation in a dark strip along the bottom;
-- high contrast, for low vision: light text on black (text at least 15:1).
+- high contrast, for low vision: light text on black (text at least 15:1), and Help the one
+  bright face on it (yellow, black text).
 
 Why the navigation strip is dark in the standard palette: the Help button is red with white
 text, and its focus ring must stand out (3:1) against both the red face and whatever
@@ -26,6 +27,7 @@ re-styles everything, and the shared widgets pick their sizes up from the styles
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -40,6 +42,9 @@ HEADING_FACTOR = 1.3
 """Headings' glyphs are this much taller than body text."""
 HUGE_FACTOR = 3.0
 """The ticket number's glyphs are this much taller than body text."""
+NAV_HEIGHT_MM = 45.0
+"""Home, Back and Help are at least this tall: Help, as wide as the panel allows, is then
+larger than a tile of choices (docs/decisions/0016)."""
 MIN_CONTROL_CONTRAST = 3.0
 """Borders and focus rings against what surrounds them (WCAG 1.4.11)."""
 
@@ -100,8 +105,11 @@ HIGH_CONTRAST_COLOURS = Colours(
     nav_background="#000000",
     nav_button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
                              border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
-    help_button=ButtonColours(face="#550000", face_pressed="#3A0000", text="#FFFFFF",
-                              border="#FF6A4D", focus_ring="#FFD400", surround="#000000"),
+    # Help is the one bright face on the black screen (a dark red would be 1.4:1 against
+    # black, invisible to the very customers high contrast is for); its focus ring is a
+    # blue that stands out from the yellow and from the black strip alike.
+    help_button=ButtonColours(face="#FFE14D", face_pressed="#FFD83A", text="#000000",
+                              border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     min_text_contrast=15.0,
 )
 
@@ -154,6 +162,10 @@ class Theme:
     """Height of Home, Back and Help, which share the bottom strip."""
     gap_px: int
     """Space between controls and around the content: more than the 4 mm minimum."""
+    nav_stacked: bool
+    """Help on a row of its own above Home and Back (a portrait panel)."""
+    panel_width_px: int
+    """The panel's width: the strip takes two rows when its words do not fit across it."""
     tap_tolerance_px: int
     border_px: int
     focus_ring_px: int
@@ -209,7 +221,14 @@ def build_theme(
     border_px = max(2, round(rules.mm(0.75)))
     focus_ring_px = max(2 * border_px, round(rules.mm(2)))
     padding_px = round(rules.mm(4))
-    one_line_button = round(body_px * line_spacing) + 2 * (border_px + padding_px)
+    # Help is as tall as a choice of two lines, so it stays the largest target however
+    # large the text (choices are never wider than Help).
+    two_line_button = math.ceil(2 * body_px * line_spacing) + 2 * (border_px + padding_px) + 2
+    gap_px = rules.gap_px
+    help_width_px = rules.help_width_px(150)
+    # Home and Back share what Help (on their row) and the strip's gaps leave.
+    beside = 0 if rules.portrait else help_width_px + gap_px
+    nav_room = (rules.width_px - beside - 4 * gap_px) // 2
     return Theme(
         contrast=Contrast(contrast),
         text_size=TextSize(text_size),
@@ -221,10 +240,12 @@ def build_theme(
         line_spacing=line_spacing,
         target_px=rules.target_px,
         button_width_px=max(rules.mm_ceil(40), rules.target_px),
-        nav_button_width_px=max(rules.mm_ceil(60), 7 * body_px),
-        help_width_px=rules.mm_ceil(150),
-        nav_height_px=max(rules.mm_ceil(36), one_line_button),
-        gap_px=max(rules.spacing_px, rules.mm_ceil(6)),
+        nav_button_width_px=max(rules.mm_ceil(60), min(7 * body_px, nav_room)),
+        help_width_px=help_width_px,
+        nav_height_px=max(rules.mm_ceil(rules.nav_height_mm(NAV_HEIGHT_MM)), two_line_button),
+        gap_px=gap_px,
+        nav_stacked=rules.portrait,
+        panel_width_px=rules.width_px,
         tap_tolerance_px=rules.tap_tolerance_px,
         border_px=border_px,
         focus_ring_px=focus_ring_px,
@@ -314,7 +335,8 @@ BigButton[role="help"] {{
 }}
 FixedNavBar {{
     background-color: {colours.nav_background}; {nav_separator}
-    qproperty-gap: {theme.gap_px};
+    qproperty-gap: {theme.gap_px}; qproperty-stacked: {"true" if theme.nav_stacked else "false"};
+    qproperty-panelWidth: {theme.panel_width_px};
 }}
 ScreenFrame {{ qproperty-gap: {theme.gap_px}; }}
 QLineEdit, QComboBox, QSpinBox {{
@@ -324,6 +346,16 @@ QLineEdit, QComboBox, QSpinBox {{
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{
     border: {theme.focus_ring_px}px solid {colours.button.focus_ring}; padding: {focus_padding};
 }}
-QScrollBar:vertical {{ width: {theme.target_px}px; }}
+QScrollArea, QScrollArea > QWidget > QWidget#screen_content {{ background: transparent; }}
+QScrollBar:vertical {{
+    width: {theme.target_px}px; background: {colours.background};
+    border: {theme.border_px}px solid {colours.button.border}; margin: 0px;
+}}
 QScrollBar:horizontal {{ height: {theme.target_px}px; }}
+QScrollBar::handle:vertical {{
+    background: {colours.button.border}; min-height: {theme.target_px}px;
+    border-radius: {theme.radius_px}px;
+}}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """

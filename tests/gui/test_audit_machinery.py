@@ -11,10 +11,18 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QImage
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainterPath
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from kiosk.core.settings import ScreenSection
+from kiosk.customer.choice_pages import Choice, ChoicePages
 from kiosk.ui.audit import (
     AuditOptions,
     Finding,
@@ -23,9 +31,12 @@ from kiosk.ui.audit import (
     audit_window,
     nav_reference,
 )
+from kiosk.ui.audit.glyphs import glyph_height_px
+from kiosk.ui.audit.layout_checks import needless_paging
+from kiosk.ui.audit.text_checks import shrunk_text
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import SizeRules, size_rules
-from kiosk.ui.render import render_to_png
+from kiosk.ui.render import render_to_png, shown_at
 from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
 from kiosk.ui.widgets import NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
 from kiosk.ui.widgets.symbols import home_symbol
@@ -87,6 +98,13 @@ class SampleScreen(ScreenFrame):
         self.body.setText(self.texts["body"])
         self.ticket.setText(self.texts["ticket"])
         self.questions.setText(self.texts["questions"])
+
+
+class FixedColumnPages(ChoicePages):
+    """Choice pages that never add a column: pages while the width is free."""
+
+    def _fits_columns(self, columns: int) -> bool:
+        return False
 
 
 @pytest.fixture
@@ -238,8 +256,9 @@ def test_text_left_in_english_on_a_chinese_screen_is_found(make_screen,  # type:
 def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     strip = screen.nav.layout()
+    assert isinstance(strip, QGridLayout)
     strip.removeWidget(screen.nav.help_button)
-    strip.insertWidget(0, screen.nav.help_button)
+    strip.addWidget(screen.nav.help_button, 0, 2)  # beside Back, not at the right edge
 
     found = _only(_audit(screen, options), {"nav_help", "nav_home", "nav_back"})
     assert (NAV_HELP, Rule.NAV_MOVED) in found
@@ -335,3 +354,115 @@ def test_a_screen_renders_to_a_full_size_png(make_screen, theme: Theme, tmp_path
     help_rect: QRect = screen.nav.help_button.geometry().translated(screen.nav.pos())
     assert image.pixelColor(help_rect.center().x(), help_rect.top() + 12).name().upper() in (
         theme.colours.help_button.face, theme.colours.help_button.text)
+
+
+def test_glyphs_are_measured_from_their_outlines_not_rounded_metrics(family: str) -> None:
+    font = QFont(family)
+    font.setPixelSize(40)
+    outline = QPainterPath()
+    outline.addText(0, 0, font, "H")
+
+    measured = glyph_height_px(font, "H")
+
+    assert measured == pytest.approx(outline.boundingRect().height())
+    assert measured != round(measured)  # 29.3 px, where the metric says 30
+
+
+def test_a_capital_just_below_the_rule_is_found(make_screen, rules: SizeRules,  # type: ignore[no-untyped-def]
+                                                options: AuditOptions, family: str) -> None:
+    screen = make_screen()
+    size = 1
+    probe = QFont(family)
+    while True:  # the largest size whose outline is still below the rule
+        probe.setPixelSize(size + 1)
+        if glyph_height_px(probe, "H") >= rules.min_text_px:
+            break
+        size += 1
+    screen.body.setText("HELLO 2026")
+    screen.body.setStyleSheet(f"font-size: {size}px;")
+
+    assert ("body", Rule.TEXT_SIZE) in _only(_audit(screen, options), {"body"})
+
+
+def test_a_window_wider_than_the_panel_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    wide = BigButton("wide")
+    wide.setObjectName("wide")
+    wide.setMinimumWidth(2300)
+    screen.content_layout.addWidget(wide)
+
+    found = {rule for _, rule in _only(_audit(screen, options),
+                                       {"wide", screen.objectName() or "SampleScreen",
+                                        "title", "body", "number", "ticket", "questions",
+                                        "nav_home", "nav_back", NAV_HELP})}
+    assert Rule.OUTSIDE_PANEL in found
+
+
+def test_text_drawn_over_a_picture_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    picture = QWidget(screen.content)
+    picture.setObjectName("picture")
+    picture.setProperty("picture", True)
+    with shown_at(screen):
+        body = screen.body.geometry()
+        picture.setGeometry(body.left(), body.top() + 2, body.width() // 2, body.height() - 4)
+        picture.show()
+
+    assert ("body / picture", Rule.OVERLAP) in _only(_audit(screen, options),
+                                                      {"body / picture"})
+
+
+def test_choices_paged_while_there_is_room_are_found(qtbot, theme: Theme,  # type: ignore[no-untyped-def]
+                                                      rules: SizeRules) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    apply_theme(window, theme)
+    pages = FixedColumnPages("paged", parent=window)
+    pages.setGeometry(0, 0, 1800, 500)
+    pages.set_choices([Choice(f"Choice {i}") for i in range(14)])
+    window.resize(1920, 1080)
+    window.show()
+
+    findings = list(needless_paging("paged", window, rules))
+
+    assert [(f.widget, f.rule) for f in findings] == [("paged", Rule.NEEDLESS_PAGING)]
+
+
+def test_choice_pages_fill_the_width_before_paging(qtbot, theme: Theme,  # type: ignore[no-untyped-def]
+                                                   rules: SizeRules) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    apply_theme(window, theme)
+    pages = ChoicePages("paged", parent=window)
+    pages.setGeometry(0, 0, 1800, 500)
+    pages.set_choices([Choice(f"Choice {i}") for i in range(14)])
+    window.resize(1920, 1080)
+    window.show()
+
+    assert pages.page_count == 1
+    assert not list(needless_paging("paged", window, rules))
+
+
+def test_text_smaller_with_larger_text_is_found(rules: SizeRules) -> None:
+    normal = {"announcement_text": 40.0, "title": 38.0}
+    larger = {"announcement_text": 34.0, "title": 53.0}
+
+    findings = list(shrunk_text("announcement", normal, larger, rules))
+
+    assert [(f.widget, f.rule) for f in findings] == [("announcement_text", Rule.TEXT_SHRINKS)]
+
+
+def test_a_scroll_area_keeps_the_strip_in_place_however_long_the_content(  # type: ignore[no-untyped-def]
+        make_screen, options: AuditOptions) -> None:
+    screen = make_screen()
+    for index in range(12):
+        line = BigLabel(f"第{index + 1}行：请在下面选择您要办的业务。")
+        line.setObjectName(f"line_{index}")
+        screen.content_layout.addWidget(line)
+
+    findings = _audit(screen, options)
+
+    assert screen.scroller.verticalScrollBar().isVisible()
+    assert not [f for f in findings if f.rule in (Rule.NAV_MOVED, Rule.OUTSIDE_PANEL,
+                                                  Rule.CLIPPED_TEXT, Rule.OVERLAP)], \
+        "\n".join(map(str, findings))

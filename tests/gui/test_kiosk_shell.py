@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import __version__
@@ -36,6 +36,7 @@ from kiosk.protocol.device_messages import Activity, Component
 from kiosk.speech.api import AudioState, EngineState, SpeechHealth, VoiceState
 from kiosk.speech.focus_reader import FOCUS_CHANNEL
 from kiosk.ui.i18n import unload_language
+from kiosk.ui.render import settle
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
@@ -121,6 +122,16 @@ def touchscreen(qapp: QApplication) -> QPointingDevice:
 
 
 def touch(touchscreen: QPointingDevice, widget: QWidget, at: QPoint | None = None) -> None:
+    """Touch `widget` on the screen as laid out, scrolling it into view first where the
+    screen scrolls (as a customer looks, and scrolls to what they want, before touching)."""
+    settle(widget.window())
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None \
+                and parent.widget().isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget, 0, 0)
+            QApplication.processEvents()
+        parent = parent.parentWidget()
     window = widget.window()
     point = widget.mapTo(window, at if at is not None else widget.rect().center())
     QTest.touchEvent(window, touchscreen).press(0, point).commit()

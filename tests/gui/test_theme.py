@@ -58,13 +58,21 @@ def test_high_contrast_is_light_on_black_at_least_fifteen_to_one() -> None:
         assert contrast_ratio(button.text, button.face_pressed) >= 15
 
 
-@pytest.mark.parametrize("colours", [STANDARD_COLOURS, HIGH_CONTRAST_COLOURS])
-def test_help_is_red_with_white_text_at_least_seven_to_one(colours: Colours) -> None:
-    help_button = colours.help_button
+def test_help_is_red_with_white_text_at_least_seven_to_one() -> None:
+    help_button = STANDARD_COLOURS.help_button
     red, green, blue = parse_hex(help_button.face)
     assert red > 2 * max(green, blue), f"{help_button.face} is not a red"
     assert help_button.text == "#FFFFFF"
     assert contrast_ratio(help_button.text, help_button.face) >= 7
+
+
+def test_high_contrast_help_is_the_bright_face_on_the_black_screen() -> None:
+    colours = HIGH_CONTRAST_COLOURS
+    help_button = colours.help_button
+    for face in (help_button.face, help_button.face_pressed):
+        assert contrast_ratio(face, colours.nav_background) >= 10
+        assert contrast_ratio(help_button.text, face) >= 15
+    assert contrast_ratio(help_button.face, colours.button.face) >= 10
 
 
 @pytest.mark.parametrize("colours", [STANDARD_COLOURS, HIGH_CONTRAST_COLOURS])

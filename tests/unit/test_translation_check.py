@@ -267,6 +267,16 @@ def test_pseudo_translation_is_longer_accented_and_keeps_placeholders() -> None:
     assert pseudo_translate("Take a ticket") == "[Tàké à tîçkét ···]"
 
 
+def test_pseudo_padding_breaks_like_words_so_a_long_label_can_wrap() -> None:
+    source = ("Priority service is for elderly customers and for anyone who needs "
+              "assistance. Just choose, nobody will ask you why.")
+
+    pseudo = pseudo_translate(source)
+
+    assert len(pseudo) >= 1.4 * len(source)
+    assert max(len(word) for word in pseudo.split()) <= 12
+
+
 def test_the_check_needs_no_display_and_no_qt() -> None:
     """Run in a clean interpreter without a display: the check must not load PySide6."""
     script = (

@@ -12,6 +12,9 @@ import re
 
 LENGTH_FACTOR = 1.4
 PADDING = "\u00b7"  # middle dot
+PADDING_WORD = 8
+"""The padding comes in words of at most this many dots: a long label wraps as a real
+language's would, instead of being one unbreakable word wider than a small panel."""
 
 # Only accented letters the bundled font (Noto Sans CJK's Latin) has, so the
 # pseudo-language is measured in the same font as the real text and never falls back to
@@ -33,4 +36,14 @@ def pseudo_translate(source: str) -> str:
     )
     target_length = math.ceil(len(source) * LENGTH_FACTOR)
     padding = max(1, target_length - len(accented) - len("[ ]"))
-    return f"[{accented} {PADDING * padding}]"
+    return f"[{accented} {_padding(padding)}]"
+
+
+def _padding(length: int) -> str:
+    """Exactly `length` characters of dots and spaces, in words of at most PADDING_WORD."""
+    text = ""
+    while len(text) < length:
+        if text and length - len(text) > 1:
+            text += " "
+        text += PADDING * min(PADDING_WORD, length - len(text))
+    return text

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollBar, QWidget
 
 from kiosk.ui.audit.findings import Finding, Rule
 from kiosk.ui.audit.glyphs import reference_glyphs
@@ -60,6 +60,10 @@ def text_contrast(screen: str, items: list[Item], image: QImage,
         if not item.text or not reference_glyphs(item.text):
             continue
         area = _text_area(item)
+        if item.scrolled:  # only the part in view is on the screen to measure
+            area = area.intersected(item.rect)
+            if area.height() < item.widget.fontMetrics().height():
+                continue
         background = dominant(edge_counts(image, area))
         if background is None:
             continue
@@ -90,6 +94,10 @@ def focus_rings(screen: str, window: QWidget, items: list[Item], base: QImage,
     try:
         for item in items:
             if not item.is_control or not item.widget.isEnabled():
+                continue
+            if isinstance(item.widget, QScrollBar):
+                # Tab moves through the scrolled controls themselves, and the scroll area
+                # scrolls to each one: the bar is for fingers, not the keypad.
                 continue
             if not _takes_keyboard_focus(item.widget):
                 yield Finding(screen, item.name, Rule.FOCUS_VISIBLE, "no keyboard focus",

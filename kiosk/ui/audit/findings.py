@@ -35,6 +35,14 @@ class Rule(StrEnum):
     """Home, Back or Help is not where it is on the reference screen."""
     HELP_NOT_LARGEST = "help-not-largest"
     """Some other control is at least as large as Help."""
+    OUTSIDE_PANEL = "outside-panel"
+    """The window, or something on it, reaches beyond the configured panel."""
+    OVERLAP = "overlap"
+    """Two texts, controls or pictures are drawn over each other."""
+    NEEDLESS_PAGING = "needless-paging"
+    """Choices are split over pages while the screen has room to show more of them."""
+    TEXT_SHRINKS = "text-shrinks"
+    """A text is smaller with larger text switched on than without."""
 
 
 @dataclass(frozen=True)

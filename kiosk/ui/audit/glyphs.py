@@ -6,6 +6,10 @@ the same font. The rule is about the glyph, so both the theme (when it picks fon
 the audit (when it checks a widget) measure the glyph's tight bounding box in the actual
 font, falling back fonts included. Measurements are cached per font and glyph: an audit of
 sixty screens asks for the same few fonts thousands of times.
+
+The height is that of the glyph's outline (QPainterPath.addText), in fractional pixels, not
+a font metric: Qt's tight bounding rectangle snaps to whole pixels and rounds up, so a
+capital drawn 29.2 px tall would pass as 30 px against a 29.6 px rule.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QPainterPath
 
 from kiosk.ui.physical import font_px_for_glyph_height
 
@@ -43,11 +47,13 @@ def reference_glyphs(text: str) -> tuple[str, ...]:
 def _glyph_height(font_key: str, glyph: str) -> float:
     font = QFont()
     font.fromString(font_key)
-    return QFontMetricsF(font).tightBoundingRect(glyph).height()
+    outline = QPainterPath()
+    outline.addText(0, 0, font, glyph)
+    return outline.boundingRect().height()
 
 
 def glyph_height_px(font: QFont, glyph: str) -> float:
-    """Height in pixels of the ink of `glyph` rendered in `font`."""
+    """Height in pixels (fractional) of the outline of `glyph` rendered in `font`."""
     return _glyph_height(font.toString(), glyph)
 
 

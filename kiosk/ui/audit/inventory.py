@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QWidget,
@@ -40,6 +41,11 @@ class Item:
     text: str
     """The text it shows ("" for none)."""
     is_control: bool
+    is_picture: bool = False
+    """A picture without words (a QR code, an image): only its place is checked."""
+    scrolled: bool = False
+    """Partly scrolled out of a scroll area that can scroll: `rect` is the part in view,
+    and the rest is a scroll away, not cut off."""
 
 
 def describe(widget: QWidget, text: str = "") -> str:
@@ -87,8 +93,35 @@ def window_rect(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
+def is_picture(widget: QWidget) -> bool:
+    """A label showing an image, or a widget that says it is a picture (property
+    ``picture``, as the ticket's QR code does)."""
+    if bool(widget.property("picture")):
+        return True
+    if isinstance(widget, QLabel):
+        pixmap = widget.pixmap()
+        return pixmap is not None and not pixmap.isNull()
+    return False
+
+
+def _scroll_view(widget: QWidget, window: QWidget) -> QRect | None:
+    """The part of the window in view through every scroll area around `widget` that can
+    scroll up and down (by its bar, or by dragging and buttons of the screen's own), or
+    None when no such area holds it."""
+    view: QRect | None = None
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        area = parent.parentWidget()
+        if isinstance(area, QScrollArea) and parent is area.viewport() \
+                and area.verticalScrollBar().maximum() > 0:
+            port = window_rect(parent, window)
+            view = port if view is None else view.intersected(port)
+        parent = area
+    return view
+
+
 def inventory(window: QWidget) -> list[Item]:
-    """Every visible control and text widget of `window`, in creation order."""
+    """Every visible control, text and picture widget of `window`, in creation order."""
     items: list[Item] = []
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.width() <= 0 or widget.height() <= 0:
@@ -97,7 +130,13 @@ def inventory(window: QWidget) -> list[Item]:
             continue
         text = visible_text(widget).strip()
         control = isinstance(widget, CONTROL_TYPES)
-        if control or text:
-            items.append(Item(widget, describe(widget, text), window_rect(widget, window),
-                              text, control))
+        picture = not control and not text and is_picture(widget)
+        if control or text or picture:
+            rect = window_rect(widget, window)
+            view = _scroll_view(widget, window)
+            scrolled = view is not None and not view.contains(rect)
+            if scrolled and view is not None:
+                rect = rect.intersected(view)
+            items.append(Item(widget, describe(widget, text), rect, text, control, picture,
+                              scrolled))
     return items

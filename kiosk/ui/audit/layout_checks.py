@@ -23,9 +23,10 @@ def _size(rules: SizeRules, rect: QRect) -> str:
 def target_size(screen: str, items: list[Item], rules: SizeRules) -> Iterator[Finding]:
     required = f">= {rules.target_px}x{rules.target_px} px (20x20 mm)"
     for item in items:
-        if item.is_control and min(item.rect.width(), item.rect.height()) < rules.target_px:
-            yield Finding(screen, item.name, Rule.TARGET_SIZE, _size(rules, item.rect),
-                          required)
+        # A control partly scrolled out of view is its whole size once scrolled to.
+        rect = QRect(item.rect.topLeft(), item.widget.size()) if item.scrolled else item.rect
+        if item.is_control and min(rect.width(), rect.height()) < rules.target_px:
+            yield Finding(screen, item.name, Rule.TARGET_SIZE, _size(rules, rect), required)
 
 
 def gap_px(first: QRect, second: QRect) -> float:
@@ -48,6 +49,73 @@ def target_spacing(screen: str, items: list[Item], rules: SizeRules) -> Iterator
                               f">= {rules.spacing_px} px (4 mm)")
 
 
+def outside_panel(screen: str, window: QWidget, items: list[Item],
+                  panel: QRect) -> Iterator[Finding]:
+    """The window is exactly the panel, and everything on it lies within the panel.
+
+    A window whose contents need more room than the panel grows beyond it (Qt honours the
+    minimum size); on the kiosk the part beyond the edge is simply not there.
+    """
+    if window.width() > panel.width() or window.height() > panel.height():
+        yield Finding(screen, window.objectName() or type(window).__name__,
+                      Rule.OUTSIDE_PANEL, f"{window.width()}x{window.height()} px window",
+                      f"<= {panel.width()}x{panel.height()} px (the panel)")
+    for item in items:
+        if not panel.contains(item.rect):
+            yield Finding(screen, item.name, Rule.OUTSIDE_PANEL, _where(item.rect),
+                          f"inside {panel.width()}x{panel.height()} px (the panel)")
+
+
+def overlaps(screen: str, items: list[Item]) -> Iterator[Finding]:
+    """No two texts, controls or pictures are drawn over each other (one inside the other,
+    like a label on a panel that holds it, is fine)."""
+    for index, first in enumerate(items):
+        for second in items[index + 1:]:
+            common = first.rect.intersected(second.rect)
+            if common.isEmpty():
+                continue
+            if first.widget.isAncestorOf(second.widget) or \
+                    second.widget.isAncestorOf(first.widget):
+                continue
+            yield Finding(screen, f"{first.name} / {second.name}", Rule.OVERLAP,
+                          f"{common.width()}x{common.height()} px drawn over each other",
+                          "no overlap")
+
+
+def needless_paging(screen: str, window: QWidget, rules: SizeRules) -> Iterator[Finding]:
+    """A list split over pages (a widget with `page_count` and `buttons`, like ChoicePages)
+    shows no empty band, right of or below its choices, that one of the choices it put on
+    another page would fit in."""
+    for pager in window.findChildren(QWidget):
+        count = getattr(pager, "page_count", 0)
+        buttons = getattr(pager, "buttons", None)
+        if not isinstance(count, int) or count <= 1 or not isinstance(buttons, list):
+            continue
+        if not pager.isVisibleTo(window):
+            continue
+        shown = [b for b in buttons if b.isVisibleTo(window)]
+        hidden = [b for b in buttons if not b.isVisibleTo(window)]
+        if not shown or not hidden:
+            continue
+        right = max(b.geometry().right() for b in shown)
+        bottom = max(b.geometry().bottom() for b in shown)
+        pager_top = min((w.geometry().top() for w in pager.findChildren(QWidget)
+                         if w.isVisibleTo(window) and w not in buttons
+                         and w.geometry().top() > bottom), default=pager.height())
+        # A choice placed there keeps the usual 6 mm from its neighbours.
+        free_width = pager.width() - right - 1 - rules.gap_px
+        free_height = pager_top - bottom - 1 - 2 * rules.gap_px
+        smallest = min(hidden, key=lambda b: b.minimumSizeHint().width())
+        hint = smallest.minimumSizeHint()
+        tallest_shown = max(b.height() for b in shown)
+        if hint.width() <= free_width or tallest_shown <= free_height:
+            name = pager.objectName() or type(pager).__name__
+            yield Finding(screen, name, Rule.NEEDLESS_PAGING,
+                          f"page 1 of {count} with {max(0, free_width)}x"
+                          f"{max(0, free_height)} px free beside and below the choices",
+                          "every choice on one page while they fit")
+
+
 def nav_geometry(window: QWidget) -> dict[str, QRect]:
     """Where Home, Back and Help are in `window` (those that are shown)."""
     found: dict[str, QRect] = {}
@@ -60,7 +128,8 @@ def nav_geometry(window: QWidget) -> dict[str, QRect]:
 
 
 def fixed_navigation(screen: str, window: QWidget, items: list[Item],
-                     reference: Mapping[str, QRect] | None) -> Iterator[Finding]:
+                     reference: Mapping[str, QRect] | None, *,
+                     help_largest: bool = True) -> Iterator[Finding]:
     """Home, Back and Help are present, where the reference screen has them, and Help is
     the largest control."""
     present = nav_geometry(window)
@@ -73,11 +142,15 @@ def fixed_navigation(screen: str, window: QWidget, items: list[Item],
             expected = reference[name]
             yield Finding(screen, name, Rule.NAV_MOVED, _where(rect), _where(expected))
     help_rect = present.get(NAV_HELP)
-    if help_rect is None:
+    if help_rect is None or not help_largest:
         return
     help_area = help_rect.width() * help_rect.height()
     for item in items:
         if not item.is_control or item.widget.objectName() == NAV_HELP:
+            continue
+        if item.widget.property("content_choice"):
+            # A service, category or question from the branch's content must show all of
+            # its words, however many; its area is not the design's to bound (0016).
             continue
         area = item.rect.width() * item.rect.height()
         if area >= help_area:

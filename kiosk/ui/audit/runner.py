@@ -48,7 +48,13 @@ class AuditOptions:
     nav_reference: Mapping[str, QRect] | None = None
     """Where Home, Back and Help must be (window coordinates), from `nav_reference()`."""
     expect_nav: bool = True
+    help_largest: bool = True
+    """Check that no control is as large as Help (off for the pseudo-language: see
+    docs/decisions/0016)."""
     check_focus: bool = True
+    text_heights: dict[str, float] | None = None
+    """Filled in by the audit when given: every text's glyph height, by widget name (to
+    compare a screen's larger-text rendering with its normal one, `text_checks.shrunk_text`)."""
 
 
 def nav_reference(window: QWidget, rules: SizeRules) -> dict[str, QRect]:
@@ -64,9 +70,15 @@ def audit_window(window: QWidget, screen: str, options: AuditOptions) -> list[Fi
         image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         items = inventory(window)
         minimum_text = rules.larger_text_px if options.larger_text else rules.min_text_px
+        panel = QRect(0, 0, rules.width_px, rules.height_px)
+        if options.text_heights is not None:
+            options.text_heights.update(text_checks.text_heights(items))
         findings = [
+            *layout_checks.outside_panel(screen, window, items, panel),
+            *layout_checks.overlaps(screen, items),
+            *layout_checks.needless_paging(screen, window, rules),
             *text_checks.text_size(screen, items, rules, minimum_text),
-            *text_checks.clipped_text(screen, items, window.rect()),
+            *text_checks.clipped_text(screen, items, panel),
             *text_checks.elided_text(screen, items),
             *text_checks.accessible_names(screen, items, options.language,
                                           options.is_translated),
@@ -76,7 +88,8 @@ def audit_window(window: QWidget, screen: str, options: AuditOptions) -> list[Fi
         ]
         if options.expect_nav:
             findings.extend(layout_checks.fixed_navigation(screen, window, items,
-                                                           options.nav_reference))
+                                                           options.nav_reference,
+                                                           help_largest=options.help_largest))
         if options.check_focus:
             findings.extend(_focus_findings(screen, window, items, image, options))
     return findings

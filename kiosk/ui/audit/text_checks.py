@@ -36,6 +36,26 @@ def text_size(screen: str, items: list[Item], rules: SizeRules,
                           f">= {_mm(rules, minimum_px)}")
 
 
+def text_heights(items: list[Item]) -> dict[str, float]:
+    """Each text's smallest reference glyph height, by the name findings give its widget."""
+    heights: dict[str, float] = {}
+    for item in items:
+        height = smallest_glyph_height_px(item.widget.font(), item.text) if item.text else None
+        if height is not None:
+            heights[item.name] = min(height, heights.get(item.name, height))
+    return heights
+
+
+def shrunk_text(screen: str, normal: dict[str, float], larger: dict[str, float],
+                rules: SizeRules) -> Iterator[Finding]:
+    """No text shown with both text sizes is smaller with larger text than without."""
+    for name, height in larger.items():
+        before = normal.get(name)
+        if before is not None and height < before - 0.01:
+            yield Finding(screen, name, Rule.TEXT_SHRINKS, f"{_mm(rules, height)} larger",
+                          f">= {_mm(rules, before)} (its normal size)")
+
+
 def _needed_and_available(item: Item) -> tuple[str, str] | None:
     """(needed, available) sizes when the widget's text does not fit it, else None."""
     widget = item.widget
@@ -70,7 +90,8 @@ def clipped_text(screen: str, items: list[Item], window_rect: QRect) -> Iterator
         if not item.text:
             continue
         shown = item.widget.visibleRegion().boundingRect()
-        if not window_rect.contains(item.rect) or shown.size() != item.widget.size():
+        cut = shown.size() != (item.rect.size() if item.scrolled else item.widget.size())
+        if not window_rect.contains(item.rect) or cut:
             yield Finding(screen, item.name, Rule.CLIPPED_TEXT,
                           f"{shown.width()}x{shown.height()} px visible",
                           f"all {item.rect.width()}x{item.rect.height()} px visible")

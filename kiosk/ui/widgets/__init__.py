@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.ui.widgets.adaptive_row import AdaptiveRow
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.big_label import BigLabel
 from kiosk.ui.widgets.nav_bar import (
@@ -19,6 +20,7 @@ __all__ = [
     "NAV_HELP",
     "NAV_HOME",
     "NAV_OBJECT_NAMES",
+    "AdaptiveRow",
     "BigButton",
     "BigLabel",
     "FixedNavBar",

@@ -213,6 +213,11 @@ class BigButton(QPushButton):
         return height
 
     def sizeHint(self) -> QSize:
+        if self.role() and self._target_width:
+            # Home, Back and Help keep the width the theme gives them, whatever their words
+            # (which wrap inside it), so the strip is the same on every screen and panel.
+            width = max(self._target_width, self.minimumSizeHint().width())
+            return QSize(width, self.heightForWidth(width))
         chrome = self._chrome()
         text_width = wrapped_text.single_line_width(self.text(), self.font())
         width = int(text_width + self._symbol_room() + 0.999)

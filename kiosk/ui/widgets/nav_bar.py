@@ -8,6 +8,13 @@ ledge already is, and it keeps the reading area above free of controls. The stri
 geometry depends only on the theme and the window size, never on the screen shown, so the
 audit can compare it across every screen (docs/decisions/0005).
 
+On a portrait panel (1080 px across) three buttons side by side leave each too narrow for
+its words at larger text, so there the strip has two rows: Help across the whole width on
+top, Home and Back below it (the theme sets `stacked` from the panel's shape). A landscape
+strip too narrow for its three buttons' words (a long language at larger text on a small
+panel) takes two rows the same way. Either way the places depend only on the panel, the
+theme and the language, never on the screen shown.
+
 The bar shows words it is given (already translated); its owner sets them again when the
 language changes (see ScreenFrame).
 """
@@ -16,8 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, Qt
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtCore import Property, QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.symbols import back_symbol, home_symbol, staff_symbol
@@ -54,28 +61,133 @@ class FixedNavBar(QWidget):
         self.back_button.setObjectName(NAV_BACK)
         self.help_button = BigButton(role="help", symbol=staff_symbol)
         self.help_button.setObjectName(NAV_HELP)
-        layout = self._layout = QHBoxLayout(self)
+        self._stacked = False
+        self._in_rows = False
+        self._panel_width = 0
+        self._pending = False
+        self._tools: list[QWidget] = []
+        self._beside = True
+        self._layout = QGridLayout(self)
         for button in (self.home_button, self.back_button, self.help_button):
             # Fixed: the buttons keep the size the theme gives them (or what their text
             # needs, if more) and never stretch with the words of one screen.
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.home_button)
-        layout.addWidget(self.back_button)
-        layout.addStretch(1)
-        layout.addWidget(self.help_button)
+        self._place()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def add_tool(self, button: QWidget) -> None:
         """A control of the owner's beside Back (the kiosk's magnifier): Home, Back and
         Help keep their places."""
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._layout.insertWidget(2, button)
+        self._tools.append(button)
+        self._place()
+
+    def _side_by_side_width(self) -> int:
+        widths = [button.minimumSizeHint().width() for button in
+                  (self.home_button, self.back_button, self.help_button, *self._tools)]
+        return sum(widths) + (5 + len(self._tools)) * self._gap
+
+    def _rows_wanted(self) -> bool:
+        return self._stacked or 0 < self._panel_width < self._side_by_side_width()
+
+    def _row_width(self, buttons: list[QWidget]) -> int:
+        return (sum(b.minimumSizeHint().width() for b in buttons)
+                + max(0, len(buttons) - 1) * self._gap)
+
+    def _placement(self) -> tuple[bool, bool]:
+        """(two rows, the tools beside Back): what the panel and the words ask for."""
+        rows = self._rows_wanted()
+        return rows, not rows or self._tools_beside_back()
+
+    def _tools_beside_back(self) -> bool:
+        """In two rows, the owner's tools share Home and Back's row when the panel has room,
+        and take a row of their own below it when not (a portrait panel at larger text)."""
+        lower = [self.home_button, self.back_button, *self._tools]
+        return not self._panel_width or (self._row_width(lower) + 2 * self._gap
+                                         <= self._panel_width)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        rows = [[self.help_button], [self.home_button, self.back_button]]
+        if self._tools_beside_back():
+            rows[1] += self._tools
+        elif self._tools:
+            rows.append(list(self._tools))
+        stacked = max(self._row_width(row) for row in rows)
+        return QSize(stacked + 2 * self._gap, hint.height())
+
+    def _replace_if_needed(self) -> None:
+        # Never inside a re-style or a layout pass (the stylesheet sets the gap and the
+        # panel's width while Qt polishes): right after it.
+        if self._placement() != (self._in_rows, self._beside) and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._settle_rows)
+
+    def _settle_rows(self) -> None:
+        self._pending = False
+        if self._placement() != (self._in_rows, self._beside):
+            self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._replace_if_needed()
+
+    def _get_panel_width(self) -> int:
+        return self._panel_width
+
+    def _set_panel_width(self, pixels: int) -> None:
+        """The panel's width, from the theme: the strip takes two rows when its buttons'
+        words do not fit side by side on it (decided from the panel, not from the strip's
+        size of the moment, so every screen's strip is the same)."""
+        self._panel_width = max(0, int(pixels))
+        self._replace_if_needed()
+
+    panelWidth = Property(int, _get_panel_width, _set_panel_width)
+
+    def _place(self) -> None:
+        layout = self._layout
+        for button in (self.home_button, self.back_button, *self._tools, self.help_button):
+            layout.removeWidget(button)
+        for column in range(layout.columnCount()):
+            layout.setColumnStretch(column, 0)
+        self._in_rows, self._beside = self._placement()
+        lower = [self.home_button, self.back_button]
+        below: list[QWidget] = []
+        if self._beside:
+            lower += self._tools
+        else:
+            below = list(self._tools)
+        stretch = len(lower)  # the empty column between Back (and the tools) and Help
+        layout.setColumnStretch(stretch, 1)
+        if self._in_rows:
+            layout.addWidget(self.help_button, 0, 0, 1, stretch + 1)
+            for column, button in enumerate(lower):
+                layout.addWidget(button, 1, column)
+            for column, button in enumerate(below):
+                layout.addWidget(button, 2, column)
+        else:
+            for column, button in enumerate(lower):
+                layout.addWidget(button, 0, column)
+            layout.addWidget(self.help_button, 0, stretch + 1)
+
+    def _get_stacked(self) -> bool:
+        return self._stacked
+
+    def _set_stacked(self, stacked: bool) -> None:
+        """Help on a row of its own above Home and Back (portrait panels)."""
+        if bool(stacked) != self._stacked:
+            self._stacked = bool(stacked)
+            self._place()
+
+    stacked = Property(bool, _get_stacked, _set_stacked)
 
     def set_texts(self, texts: NavTexts) -> None:
         self.home_button.setText(texts.home)
         self.back_button.setText(texts.back)
         self.help_button.setText(texts.help)
         self.help_button.setAccessibleDescription(texts.help_description)
+        self._replace_if_needed()
 
     def _get_gap(self) -> int:
         return self._gap
@@ -84,6 +196,8 @@ class FixedNavBar(QWidget):
         """Margin around and space between the buttons, from the stylesheet."""
         self._gap = max(0, int(pixels))
         self._layout.setContentsMargins(self._gap, self._gap, self._gap, self._gap)
-        self._layout.setSpacing(self._gap)
+        self._layout.setHorizontalSpacing(self._gap)
+        self._layout.setVerticalSpacing(self._gap)
+        self._replace_if_needed()
 
     gap = Property(int, _get_gap, _set_gap)

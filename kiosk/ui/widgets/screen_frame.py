@@ -14,15 +14,22 @@ Language switching, the pattern every screen follows:
 
 One method holds all of a screen's texts, so a text cannot be set at start and then be
 forgotten on a switch.
+
+The content sits in a scroll area that never scrolls sideways. On a panel or at a text size
+where a screen's words need more height than the panel has, the content scrolls, with a
+scroll bar as wide as a touch target, and the strip stays where it is: nothing can push
+Home, Back or Help off the bottom or out of place. Choices fill the room they are given
+(ChoicePages), so a screen of choices pages only when the space is really used up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Property, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # Imported under another name on purpose: pyside6-lupdate reads any call spelled
 # `translate(context, text)` as a new source text, and here the second argument is a
@@ -53,23 +60,49 @@ class ScreenFrame(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._nav_texts = nav_texts
+        self._help_text: Callable[[], str | None] | None = None
         self._gap = 0
-        self.content = QWidget(self)
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("screen_scroller")
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.viewport().setAutoFillBackground(False)
+        self.content = QWidget()
         self.content.setObjectName("screen_content")
         self.content_layout = QVBoxLayout(self.content)
+        self.scroller.setWidget(self.content)
         self.nav = FixedNavBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.content, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.nav)
         self.nav.home_button.clicked.connect(self.homeRequested)
         self.nav.back_button.clicked.connect(self.backRequested)
         self.nav.help_button.clicked.connect(self.helpRequested)
-        self.nav.set_texts(self._nav_texts())
+        self._set_nav_texts()
+        self.set_scroll_name(vocabulary_text("Navigation", "scroll"))
 
     def retranslate(self) -> None:
         """Set every text of the screen in the current language. Screens override this."""
+
+    def set_help_text(self, text: Callable[[], str | None] | None) -> None:
+        """What Help says instead of its usual words while something is happening (a call
+        being raised, staff on the way): a function giving the words in the current
+        language, or None for its usual words. Its place and size stay the same."""
+        self._help_text = text
+        self._set_nav_texts()
+
+    def _set_nav_texts(self) -> None:
+        texts = self._nav_texts()
+        state = self._help_text() if self._help_text is not None else None
+        self.nav.set_texts(replace(texts, help=state) if state else texts)
+
+    def set_scroll_name(self, name: str) -> None:
+        """The scroll bar's accessible name, translated (ScreenFrame itself has no words)."""
+        self.scroller.verticalScrollBar().setAccessibleName(name)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -80,19 +113,28 @@ class ScreenFrame(QWidget):
 
         The strip is built first (here), so Qt would put it first in the tab order; it is
         moved behind the content's last control every time the screen is shown, which also
-        covers controls a screen adds later.
+        covers controls a screen adds later. Controls for staff only (property
+        ``staff_only``) go after the customer's, just before the strip.
         """
         home, back, help_button = (self.nav.home_button, self.nav.back_button,
                                    self.nav.help_button)
         last_in_content: QWidget | None = None
+        staff_only: list[QWidget] = []
         widget = help_button.nextInFocusChain()
         for _ in range(len(self.window().findChildren(QWidget)) + 1):
             if widget is None or widget is home:
                 break
             if (self.content.isAncestorOf(widget)
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                last_in_content = widget
+                if widget.property("staff_only"):
+                    staff_only.append(widget)  # after every customer control
+                else:
+                    last_in_content = widget
             widget = widget.nextInFocusChain()
+        for widget in staff_only:
+            if last_in_content is not None:
+                QWidget.setTabOrder(last_in_content, widget)
+            last_in_content = widget
         if last_in_content is not None:
             QWidget.setTabOrder(last_in_content, home)
             QWidget.setTabOrder(home, back)
@@ -100,7 +142,8 @@ class ScreenFrame(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.nav.set_texts(self._nav_texts())
+            self._set_nav_texts()
+            self.set_scroll_name(vocabulary_text("Navigation", "scroll"))
             self.retranslate()
         super().changeEvent(event)
 

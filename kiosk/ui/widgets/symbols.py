@@ -78,3 +78,24 @@ def staff_symbol(painter: QPainter, square: QRectF) -> None:
     body.closeSubpath()
     painter.drawPath(body)
     painter.restore()
+
+
+def lock_symbol(painter: QPainter, square: QRectF) -> None:
+    """A padlock: for staff only (a customer leaves it alone)."""
+    s = square.width()
+    x, y = square.left(), square.top()
+    colour = painter.pen().color()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(_stroke(painter, square))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    shackle = QPainterPath(QPointF(x + 0.30 * s, y + 0.46 * s))
+    shackle.lineTo(x + 0.30 * s, y + 0.30 * s)
+    shackle.arcTo(QRectF(x + 0.30 * s, y + 0.08 * s, 0.40 * s, 0.40 * s), 180, -180)
+    shackle.lineTo(x + 0.70 * s, y + 0.46 * s)
+    painter.drawPath(shackle)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(colour))
+    painter.drawRoundedRect(QRectF(x + 0.18 * s, y + 0.46 * s, 0.64 * s, 0.46 * s),
+                            0.06 * s, 0.06 * s)
+    painter.restore()

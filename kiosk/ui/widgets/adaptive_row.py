@@ -1,0 +1,120 @@
+"""A row that stacks its parts when the panel is too narrow to put them side by side.
+
+A screen designed on a 1920 px landscape panel puts, say, the ticket beside its QR code. On
+a 1080 px portrait panel or a small 1280 px one at larger text the two no longer fit side
+by side: a plain horizontal layout then forces the window wider than the panel, and the
+right-hand part is off the screen. An AdaptiveRow puts its parts side by side while the
+row is at least as wide as their minimum widths together (or, for a row of buttons whose
+words should not wrap into narrow columns, their preferred widths), and one above the other
+otherwise. It asks its parent only for the stacked minimum width, so it never makes a
+screen wider than the panel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QWidget
+
+_SIDE_BY_SIDE = QBoxLayout.Direction.LeftToRight
+_STACKED = QBoxLayout.Direction.TopToBottom
+HYSTERESIS_DIVISOR = 10
+"""A stacked row goes back side by side only when 10 % wider than it strictly needs."""
+_NO_ALIGNMENT = Qt.AlignmentFlag(0)
+
+
+class AdaptiveRow(QWidget):
+    def __init__(self, parent: QWidget | None = None, *, preferred: bool = False) -> None:
+        super().__init__(parent)
+        self._preferred = preferred
+        self._layout = QBoxLayout(_SIDE_BY_SIDE, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._pending = False
+
+    def add_widget(self, widget: QWidget, stretch: int = 0,
+                   alignment: Qt.AlignmentFlag = _NO_ALIGNMENT) -> None:
+        if stretch == 0:
+            # Never wider than it asks to be, side by side or stacked (a button as wide as
+            # the panel would outgrow Help); its height still follows its actual width.
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Maximum)
+            widget.setSizePolicy(policy)
+        self._layout.addWidget(widget, stretch, alignment)
+
+    def add_layout(self, layout: QLayout, stretch: int = 0) -> None:
+        self._layout.addLayout(layout, stretch)
+
+    def add_stretch(self, stretch: int = 1) -> None:
+        self._layout.addStretch(stretch)
+
+    def set_spacing(self, pixels: int) -> None:
+        self._layout.setSpacing(pixels)
+        self.updateGeometry()
+
+    @property
+    def stacked(self) -> bool:
+        return self._layout.direction() == _STACKED
+
+    def side_by_side_width(self) -> int:
+        """The narrowest the row can be with its parts side by side."""
+        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        widths = [(item.sizeHint() if self._preferred else item.minimumSize()).width()
+                  for item in items]
+        spacing = max(0, self._layout.spacing())
+        return sum(widths) + spacing * max(0, len(widths) - 1)
+
+    def minimumSizeHint(self) -> QSize:
+        widths = [self._layout.itemAt(i).minimumSize().width()
+                  for i in range(self._layout.count())]
+        return QSize(max(widths, default=0), super().minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        wanted = self._wanted(width)
+        if wanted == self._layout.direction():
+            height = self._layout.totalHeightForWidth(width)
+            return height if height >= 0 else self._layout.totalMinimumSize().height()
+        self._schedule()
+        return self._estimate(wanted, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._wanted(event.size().width()) != self._layout.direction():
+            self._schedule()
+
+    # The direction is never changed inside a resize or a layout pass (Qt is in the middle
+    # of laying the row out, and a re-style sends many of them): it is changed right after.
+
+    def _wanted(self, width: int) -> QBoxLayout.Direction:
+        needed = self.side_by_side_width()
+        if self._layout.direction() == _STACKED:
+            # Back side by side only with room to spare: a scroll bar that comes and goes
+            # with the direction must not flip the row back and forth.
+            needed += max(1, needed // HYSTERESIS_DIVISOR)
+        return _SIDE_BY_SIDE if width >= needed else _STACKED
+
+    def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
+        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        heights = [item.heightForWidth(width) if item.hasHeightForWidth()
+                   else item.sizeHint().height() for item in items]
+        if direction == _STACKED:
+            spacing = max(0, self._layout.spacing())
+            return sum(heights) + spacing * max(0, len(heights) - 1)
+        return max(heights, default=0)
+
+    def _schedule(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._apply)
+
+    def _apply(self) -> None:
+        self._pending = False
+        direction = self._wanted(self.width())
+        if direction == self._layout.direction():
+            return
+        self._layout.setDirection(direction)
+        self.updateGeometry()

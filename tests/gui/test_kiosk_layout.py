@@ -1,0 +1,113 @@
+"""The kiosk fits every supported panel, landscape and portrait, at both text sizes: the
+window is the panel, Home, Back and Help stay in the strip along its bottom edge, and a
+screen whose words need more height than the panel has scrolls instead of pushing the strip
+off. Instructions name the help button by its words and place, not by its colour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from pytestqt.qtbot import QtBot
+
+from kiosk.customer.screen_states import STATES
+from kiosk.ui.audit.layout_checks import nav_geometry
+from kiosk.ui.physical import SUPPORTED_PANELS, Panel
+from kiosk.ui.render import shown_at
+from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME
+from tests.gui.test_kiosk_shell import KioskUnderTest, start_kiosk
+
+SMALLEST = next(panel for panel in SUPPORTED_PANELS if panel.width_px == 1280)
+CROWDED_STATES = ("home", "staff-exit-pin", "help-staff-close-pin", "ticket-printing-failed",
+                  "services", "help-drill", "feedback", "announcement")
+"""The screens with the most on them, where a small panel runs out of room first."""
+
+
+def _on(qtbot: QtBot, directory: Path, panel: Panel) -> KioskUnderTest:
+    return start_kiosk(qtbot, directory, **{
+        "screen.diagonal_inches": panel.diagonal_inches, "screen.width_px": panel.width_px,
+        "screen.height_px": panel.height_px})
+
+
+@pytest.fixture(params=SUPPORTED_PANELS, ids=[panel.name for panel in SUPPORTED_PANELS])
+def on_panel(request: pytest.FixtureRequest, qtbot: QtBot,
+             tmp_path: Path) -> Iterator[tuple[KioskUnderTest, Panel]]:
+    kiosk = _on(qtbot, tmp_path, request.param)
+    yield kiosk, request.param
+    kiosk.stop()
+
+
+def _show(kiosk: KioskUnderTest, name: str, language: str, *, larger: bool) -> None:
+    kiosk.stage.fresh(language, larger=larger)
+    next(state for state in STATES if state.name == name).set_up(kiosk.stage)
+    kiosk.stage.settle()
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_every_crowded_screen_fits_the_panel_with_the_strip_in_place(
+        on_panel: tuple[KioskUnderTest, Panel], larger: bool) -> None:
+    kiosk, panel = on_panel
+    size = (panel.width_px, panel.height_px)
+    panel_rect = QRect(0, 0, *size)
+    strips: dict[str, dict[str, QRect]] = {}
+    for language in ("zh_CN", "en"):
+        for name in CROWDED_STATES:
+            _show(kiosk, name, language, larger=larger)
+            with shown_at(kiosk.window, size):
+                assert (kiosk.window.width(), kiosk.window.height()) == size, (language, name)
+                strip = nav_geometry(kiosk.window)
+            assert set(strip) == {NAV_HOME, NAV_BACK, NAV_HELP}, (language, name)
+            assert all(panel_rect.contains(rect) for rect in strip.values()), (language, name)
+            assert strip == strips.setdefault(language, strip), (language, name)
+
+
+def test_a_screen_too_tall_for_the_panel_scrolls_with_a_large_bar(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    kiosk = _on(qtbot, tmp_path, SMALLEST)
+    try:
+        _show(kiosk, "staff-exit-pin", "zh_CN", larger=True)
+        with shown_at(kiosk.window, (SMALLEST.width_px, SMALLEST.height_px)):
+            screen = kiosk.window.staff_exit
+            bar = screen.scroller.verticalScrollBar()
+            assert bar.isVisible() and bar.maximum() > 0
+            rules = kiosk.window.session.theme
+            assert bar.width() >= rules.target_px
+            assert bar.accessibleName() == "上下滑动"
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize(("language", "colour_word"), [("zh_CN", "红色"), ("en", "red")])
+def test_home_names_the_help_button_by_its_words_and_place(qtbot: QtBot, tmp_path: Path,
+                                                          language: str,
+                                                          colour_word: str) -> None:
+    kiosk = start_kiosk(qtbot, tmp_path)
+    try:
+        kiosk.stage.fresh(language)
+        intro = kiosk.window.home.intro.text()
+        assert kiosk.nav(NAV_HELP).text() in intro
+        assert colour_word not in intro
+    finally:
+        kiosk.stop()
+
+
+def test_home_has_a_high_contrast_switch_beside_the_text_size(qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    kiosk = start_kiosk(qtbot, tmp_path)
+    try:
+        kiosk.stage.fresh("zh_CN")
+        home = kiosk.window.home
+        size, contrast = home.text_size_button, home.contrast_button
+        assert contrast.isVisible() and contrast.text() == "醒目颜色"
+        assert abs(contrast.geometry().top() - size.geometry().top()) <= 1  # side by side
+
+        contrast.click()
+
+        assert kiosk.window.session.settings.high_contrast
+        assert home.contrast_button.text() == "普通颜色"
+        contrast.click()
+        assert not kiosk.window.session.settings.high_contrast
+    finally:
+        kiosk.stop()
