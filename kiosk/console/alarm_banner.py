@@ -88,6 +88,7 @@ class AlarmStrip(QWidget):
         self._alarms: list[Alarm] = []
         self._calls: dict[str, CallState] = {}
         self._silenced = False
+        self._pair: style.Pair | None = None
         self.text = QLabel(self)
         self.text.setObjectName("alarmText")
         self.text.setWordWrap(True)
@@ -118,8 +119,10 @@ class AlarmStrip(QWidget):
             text += " " + self.tr("Sound silenced: the alarm still needs someone.")
         self.text.setText(text)
         pair = alarm_colours(self._alarms)
-        self.setStyleSheet(f"#alarmStrip {{ background-color: {pair.background}; }} "
-                           f"#alarmText {{ {style.banner_style(pair)} }}")
+        if pair != self._pair:  # restyled only when its colours change, not on every call
+            self._pair = pair
+            self.setStyleSheet(f"#alarmStrip {{ background-color: {pair.background}; }} "
+                               f"#alarmText {{ {style.banner_style(pair)} }}")
         self.silence.setVisible(not self._silenced)
         self.show()
 
@@ -196,6 +199,7 @@ class FloatingAlarm(QWidget):
         self._alarms: list[Alarm] = []
         self._calls: dict[str, CallState] = {}
         self.base_style = ""  # the console's stylesheet: this window has no parent to inherit
+        self._pair: style.Pair | None = None
         self.text = QLabel(self)
         self.text.setObjectName("floatingAlarmText")
         self.text.setWordWrap(True)
@@ -214,6 +218,7 @@ class FloatingAlarm(QWidget):
         other windows share the screen) instead of the screen's top centre."""
         self._column = QRect(column)
         self.setFixedWidth(max(200, min(BANNER_WIDTH, column.width() - 2 * BANNER_MARGIN)))
+        self.adjustSize()
         if self.isVisible():
             self._place()
 
@@ -242,12 +247,16 @@ class FloatingAlarm(QWidget):
         if not self._alarms:
             return
         pair = alarm_colours(self._alarms)
-        self.setStyleSheet(self.base_style
-                           + f"#floatingAlarm {{ background-color: {pair.background}; "
-                           f"border: 3px solid #FFFFFF; }} "
-                           f"#floatingAlarmText {{ {style.banner_style(pair)} }}")
-        self.text.setText(alarm_summary(self._alarms, self._calls, self._names))
-        self.adjustSize()
+        if pair != self._pair:  # the console's whole stylesheet: parsed again only when the
+            self._pair = pair  # colours change, not on every call
+            self.setStyleSheet(self.base_style
+                               + f"#floatingAlarm {{ background-color: {pair.background}; "
+                               f"border: 3px solid #FFFFFF; }} "
+                               f"#floatingAlarmText {{ {style.banner_style(pair)} }}")
+        text = alarm_summary(self._alarms, self._calls, self._names)
+        if text != self.text.text():
+            self.text.setText(text)
+            self.adjustSize()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

@@ -41,6 +41,12 @@ class RowsTable(QTableView):
         self.setTabKeyNavigation(False)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        if wrap:  # a new row is measured alone: the rows already shown keep their height
+            model.rowsInserted.connect(self._measure_rows)
+
+    def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
 
     def stretch_columns(self, *columns: int) -> None:
         """Share the width left over among ``columns`` (their text wraps); the others keep

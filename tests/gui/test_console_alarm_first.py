@@ -1,0 +1,147 @@
+"""A new help call reaches the screen as the small change it is: its row is inserted (the
+table is not rebuilt), a call that changes redraws its own row, and the alarm banners keep
+their style when only the words change. Order and amount of work, never speed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, QObject
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.config import BranchConfig, load_config
+from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
+from tests.helpers.branch import write_branch_config
+from tests.helpers.console_desk import ConsoleDesk, make_desk
+
+K = HelpEventKind
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> BranchConfig:
+    return load_config(write_branch_config(tmp_path / "config", 1883))
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, config: BranchConfig, tmp_path: Path) -> Iterator[ConsoleDesk]:
+    desk = make_desk(config, tmp_path / "data")
+    yield desk
+    desk.parts.stop()
+
+
+class ModelSpy:
+    """What a model told its views: resets, layout changes, inserted rows, redrawn rows."""
+
+    def __init__(self, model: QObject) -> None:
+        self.resets = 0
+        self.layouts = 0
+        self.inserted: list[tuple[int, int]] = []
+        self.redrawn: list[tuple[int, int]] = []
+        model.modelReset.connect(self._reset)  # type: ignore[attr-defined]
+        model.layoutChanged.connect(self._layout)  # type: ignore[attr-defined]
+        model.rowsInserted.connect(self._inserted)  # type: ignore[attr-defined]
+        model.dataChanged.connect(self._redrawn)  # type: ignore[attr-defined]
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+    def _layout(self) -> None:
+        self.layouts += 1
+
+    def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.inserted.append((first, last))
+
+    def _redrawn(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        self.redrawn.append((top.row(), bottom.row()))
+
+
+class StyleChanges(QObject):
+    """Counts the style changes (a stylesheet set again) that reach the watched widgets."""
+
+    def __init__(self, *widgets: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+def test_a_new_call_inserts_its_row_and_keeps_the_selection(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    desk.show_events([first])
+    calls = desk.window.calls
+    assert calls.table.selected_key() == first.call_id
+    spy = ModelSpy(calls.model)
+
+    desk.clock.advance(5)
+    second = new_raise("kiosk-2", desk.clock(), category=Category.OTHER)
+    desk.show_events([first, second])
+
+    assert calls.model.rowCount() == 2
+    assert spy.resets == 0
+    assert spy.inserted == [(calls.model.row_of(second.call_id),) * 2]
+    assert calls.table.selected_key() == first.call_id
+
+
+def test_a_call_that_changes_redraws_its_own_row_only(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    second = new_raise("kiosk-2", desk.clock(), category=Category.OTHER)
+    events: list[HelpEvent] = [first, second]
+    desk.show_events(events)
+    model = desk.window.calls.model
+    spy = ModelSpy(model)
+
+    coming = new_follow_up(second.call_id, "kiosk-2", K.ACKNOWLEDGED, "console-2",
+                           desk.clock(), staff_id="zhang-wei")
+    desk.show_events([*events, coming])
+
+    row = model.row_of(second.call_id)
+    assert model.cell_text(row, 5) == "Zhang Wei"
+    assert (spy.resets, spy.layouts, spy.inserted) == (0, 0, [])
+    assert spy.redrawn == [(row, row)]
+
+
+def test_a_call_that_moves_keeps_the_selection_without_a_reset(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    desk.clock.advance(5)
+    second = new_raise("kiosk-2", desk.clock(), category=Category.OTHER)
+    desk.show_events([first, second])
+    model, table = desk.window.calls.model, desk.window.calls.table
+    table.select_key(first.call_id)
+    spy = ModelSpy(model)
+
+    # Someone is coming to the first call: it moves below the one still waiting.
+    coming = new_follow_up(first.call_id, "kiosk-1", K.ACKNOWLEDGED, "console-2",
+                           desk.clock(), staff_id="zhang-wei")
+    desk.show_events([first, second, coming])
+
+    assert [model.key_at(r) for r in range(2)] == [second.call_id, first.call_id]
+    assert spy.resets == 0
+    assert table.selected_key() == first.call_id
+
+
+def test_another_call_does_not_restyle_the_alarm_banners(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    desk.show_events([first])
+    strip, floating = desk.window.alarm_strip, desk.window.floating
+    assert strip.isVisible() and floating.isVisible()
+    changes = StyleChanges(strip, strip.text, floating, floating.text)
+
+    second = new_raise("kiosk-2", desk.clock(), category=Category.MEDICAL)
+    desk.show_events([first, second])
+
+    assert "2 calls are waiting" in strip.text.text()
+    assert "2 calls are waiting" in floating.text.text()
+    assert changes.count == 0
