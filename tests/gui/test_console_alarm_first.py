@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import BranchConfig, load_config
@@ -145,3 +146,41 @@ def test_another_call_does_not_restyle_the_alarm_banners(
     assert "2 calls are waiting" in strip.text.text()
     assert "2 calls are waiting" in floating.text.text()
     assert changes.count == 0
+
+
+class ChildrenMade(QObject):
+    """Counts the widgets created under the watched one."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ChildAdded:
+            self.count += 1
+        return False
+
+
+def test_a_new_call_creates_no_widgets_for_its_checklist_and_ticks_stay_with_their_call(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    calls = desk.window.calls
+    made = ChildrenMade(calls.checklist)
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    desk.show_events([first])
+    assert calls.table.selected_key() == first.call_id
+    assert made.count == 0
+    steps = calls.checklist.steps()
+    assert "first-aid kit" in steps[0][0]
+    boxes = [b for b in calls.checklist.findChildren(QCheckBox) if b.isVisibleTo(calls)]
+    boxes[0].setChecked(True)
+
+    second = new_raise("kiosk-2", desk.clock(), category=Category.PRIVATE_TALK)
+    desk.show_events([first, second])
+    calls.table.select_key(second.call_id)
+    assert made.count == 0
+    assert "Approach calmly" in calls.checklist.steps()[0][0]
+    assert not any(ticked for _, ticked in calls.checklist.steps())
+
+    calls.table.select_key(first.call_id)
+    assert calls.checklist.steps()[0] == (steps[0][0], True)
