@@ -123,8 +123,7 @@ class HelpCallsPanel(QWidget):
     def show_rows(self, rows: list[CallRow]) -> None:
         """The open calls as they are now (called every tick: times and flashing)."""
         self._rows = rows
-        self.model.set_rows(rows)
-        self.table.resizeRowsToContents()
+        self.model.set_rows(rows)  # new and changed rows are measured as they change
         if self.table.selected_key() is None and rows:
             self.table.select_key(rows[0].call.call_id)
         self.checklist.forget({r.call.call_id for r in rows})

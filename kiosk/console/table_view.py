@@ -41,10 +41,12 @@ class RowsTable(QTableView):
         self.setTabKeyNavigation(False)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
-        if wrap:  # a new row is measured alone: the rows already shown keep their height
-            model.rowsInserted.connect(self._measure_rows)
+        if wrap:  # a new or changed row is measured alone: the others keep their height
+            model.rowsInserted.connect(lambda _parent, first, last: self._measure(first, last))
+            model.dataChanged.connect(lambda top, bottom, *_: self._measure(top.row(),
+                                                                            bottom.row()))
 
-    def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+    def _measure(self, first: int, last: int) -> None:
         for row in range(first, last + 1):
             self.resizeRowToContents(row)
 

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QObject
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
+from PySide6.QtWidgets import QCheckBox, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from kiosk.console.table_view import KeepColoursDelegate
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
 from tests.helpers.branch import write_branch_config
@@ -184,3 +185,34 @@ def test_a_new_call_creates_no_widgets_for_its_checklist_and_ticks_stay_with_the
 
     calls.table.select_key(first.call_id)
     assert calls.checklist.steps()[0] == (steps[0][0], True)
+
+
+class MeasuredRows(KeepColoursDelegate):
+    """The console's own row delegate, noting which rows the table measures."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.rows: set[int] = set()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        self.rows.add(index.row())
+        return super().sizeHint(option, index)
+
+
+def test_the_alarm_tick_measures_only_the_rows_that_changed(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    second = new_raise("kiosk-2", desk.clock(), category=Category.OTHER)
+    desk.show_events([first, second])
+    table = desk.window.calls.table
+    measured = MeasuredRows(table)
+    table.setItemDelegate(measured)
+
+    desk.tick()  # no time passed: no row reads differently
+    assert measured.rows == set()
+
+    coming = new_follow_up(second.call_id, "kiosk-2", K.ACKNOWLEDGED, "console-2",
+                           desk.clock(), staff_id="zhang-wei")
+    desk.show_events([first, second, coming])
+    assert desk.window.calls.model.row_of(second.call_id) in measured.rows
