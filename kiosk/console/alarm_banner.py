@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -20,6 +20,7 @@ from kiosk.console import console_style as style
 from kiosk.console.alarm_policy import Alarm, AlarmKind
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import category_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.core.help_state import CallState
 
 translate = QCoreApplication.translate
@@ -75,7 +76,7 @@ def _shown(alarms: Sequence[Alarm]) -> list[Alarm]:
     return [a for a in alarms if a.kind is not AlarmKind.RESIGNAL]
 
 
-class AlarmStrip(QWidget):
+class AlarmStrip(Retranslating, QWidget):
     """Across the top of the console while anything alarms."""
 
     silence_requested = Signal()
@@ -89,11 +90,8 @@ class AlarmStrip(QWidget):
         self._calls: dict[str, CallState] = {}
         self._silenced = False
         self._pair: style.Pair | None = None
-        self.text = QLabel(self)
-        self.text.setObjectName("alarmText")
-        self.text.setWordWrap(True)
-        self.silence = QPushButton(self)
-        self.silence.setObjectName("alarmSilence")
+        self.text = named(QLabel(self), "alarmText", wrap=True)
+        self.silence = named(QPushButton(self), "alarmSilence")
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
         row.addWidget(self.silence)
@@ -126,13 +124,8 @@ class AlarmStrip(QWidget):
         self.silence.setVisible(not self._silenced)
         self.show()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class SoundBanner(QWidget):
+class SoundBanner(Retranslating, QWidget):
     """Red when this console cannot sound its alarm; amber when another one cannot."""
 
     def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
@@ -141,13 +134,9 @@ class SoundBanner(QWidget):
         self._names = names
         self._problem: str | None = None
         self._silent_consoles: list[str] = []
-        self.own = QLabel(self)
-        self.own.setObjectName("noSoundHere")
-        self.own.setWordWrap(True)
+        self.own = named(QLabel(self), "noSoundHere", wrap=True)
         self.own.setStyleSheet(style.banner_style(style.BANNER_NO_SOUND))
-        self.peers = QLabel(self)
-        self.peers.setObjectName("silentConsoles")
-        self.peers.setWordWrap(True)
+        self.peers = named(QLabel(self), "silentConsoles", wrap=True)
         self.peers.setStyleSheet(style.banner_style(style.BANNER_SILENT_PEER))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -178,13 +167,8 @@ class SoundBanner(QWidget):
         self.peers.setVisible(bool(self._silent_consoles))
         self.setVisible(self._problem is not None or bool(self._silent_consoles))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class FloatingAlarm(QWidget):
+class FloatingAlarm(Retranslating, QWidget):
     """A small banner above every other window while a help call waits for someone."""
 
     open_console = Signal()
@@ -200,11 +184,8 @@ class FloatingAlarm(QWidget):
         self._calls: dict[str, CallState] = {}
         self.base_style = ""  # the console's stylesheet: this window has no parent to inherit
         self._pair: style.Pair | None = None
-        self.text = QLabel(self)
-        self.text.setObjectName("floatingAlarmText")
-        self.text.setWordWrap(True)
-        self.open = QPushButton(self)
-        self.open.setObjectName("floatingAlarmOpen")
+        self.text = named(QLabel(self), "floatingAlarmText", wrap=True)
+        self.open = named(QPushButton(self), "floatingAlarmOpen")
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
         row.addWidget(self.open)
@@ -257,8 +238,3 @@ class FloatingAlarm(QWidget):
         if text != self.text.text():
             self.text.setText(text)
             self.adjustSize()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

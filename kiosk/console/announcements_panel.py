@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import time_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.hub_requests import ActionAnswer
 from kiosk.console.journal import AnnouncementRecord
 from kiosk.console.prepared_announcements import PREPARED
@@ -72,7 +73,7 @@ def log_model(names: BranchNames, parent: QWidget | None = None) -> RowsModel:
     return RowsModel(columns, key=lambda r: r.announcement_id, parent=parent)
 
 
-class AnnouncementsPanel(QWidget):
+class AnnouncementsPanel(Retranslating, QWidget):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,18 +82,11 @@ class AnnouncementsPanel(QWidget):
         self._act = act
         self._current: Announcement | None = None
         self._message = ""
-        self.current = QLabel(self)
-        self.current.setObjectName("announcementCurrent")
-        self.current.setWordWrap(True)
+        self.current = named(QLabel(self), "announcementCurrent", wrap=True)
         self.current.setProperty("role", "heading")
-        self.clear = QPushButton(self)
-        self.clear.setObjectName("announcementClear")
-        self.prepared = QListWidget(self)
-        self.prepared.setObjectName("announcementPrepared")
-        self.prepared.setWordWrap(True)
-        self.send_prepared = QPushButton(self)
-        self.send_prepared.setObjectName("announcementSendPrepared")
-        self.send_prepared.setProperty("role", "primary")
+        self.clear = named(QPushButton(self), "announcementClear")
+        self.prepared = named(QListWidget(self), "announcementPrepared", wrap=True)
+        self.send_prepared = named(QPushButton(self), "announcementSendPrepared", role="primary")
         self.typed: dict[str, QLineEdit] = {}
         self.typed_labels: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -105,15 +99,11 @@ class AnnouncementsPanel(QWidget):
             self.typed[language] = edit
             self.typed_labels[language] = label
             form.addRow(label, edit)
-        self.send_typed = QPushButton(self)
-        self.send_typed.setObjectName("announcementSendTyped")
-        self.status = QLabel(self)
-        self.status.setObjectName("announcementStatus")
-        self.status.setWordWrap(True)
+        self.send_typed = named(QPushButton(self), "announcementSendTyped")
+        self.status = named(QLabel(self), "announcementStatus", wrap=True)
         self.prepared_label = QLabel(self)
         self.typed_label = QLabel(self)
-        self.log_label = QLabel(self)
-        self.log_label.setProperty("role", "heading")
+        self.log_label = named(QLabel(self), role="heading")
         self.log = log_model(names, self)
         self.log_table = RowsTable(self.log, "announcementLog", self)
         top = QHBoxLayout()
@@ -218,11 +208,6 @@ class AnnouncementsPanel(QWidget):
             entry.setData(PREPARED_ID, item.id)
         self.prepared.setCurrentRow(max(0, chosen))
         self.log.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 _LANGUAGE_NAMES = {

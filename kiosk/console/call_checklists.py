@@ -15,10 +15,11 @@ customer's shoulder.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.console.controls import Retranslating
 from kiosk.core.help_call import Category
 
 CONTEXT = "CallChecklists"
@@ -98,7 +99,7 @@ class _Steps(QWidget):
             self.boxes.append(box)
 
 
-class ChecklistBox(QGroupBox):
+class ChecklistBox(Retranslating, QGroupBox):
     """The steps for the selected call, with ticks remembered per call while it is open.
 
     Every list of steps is built when the language is set, not when a call comes: choosing
@@ -170,8 +171,3 @@ class ChecklistBox(QGroupBox):
             self._layout.addWidget(steps)
             self._lists[sources] = steps
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

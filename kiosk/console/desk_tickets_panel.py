@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -47,7 +48,7 @@ def missed_model(names: BranchNames, parent: QWidget | None = None) -> RowsModel
     return RowsModel(columns, key=lambda m: m.number, parent=parent)
 
 
-class DeskTicketsPanel(QWidget):
+class DeskTicketsPanel(Retranslating, QWidget):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,30 +57,17 @@ class DeskTicketsPanel(QWidget):
         self._act = act
         self._issue_message = ""
         self._missed_message = ""
-        self.issue_heading = QLabel(self)
-        self.issue_heading.setProperty("role", "heading")
-        self.service = QComboBox(self)
-        self.service.setObjectName("deskTicketService")
-        self.priority = QCheckBox(self)
-        self.priority.setObjectName("deskTicketPriority")
-        self.print_at = QComboBox(self)
-        self.print_at.setObjectName("deskTicketPrintAt")
-        self.issue = QPushButton(self)
-        self.issue.setObjectName("deskTicketIssue")
-        self.issue.setProperty("role", "primary")
-        self.issued = QLabel(self)
-        self.issued.setObjectName("deskTicketIssued")
-        self.issued.setProperty("role", "heading")
-        self.issued.setWordWrap(True)
-        self.missed_heading = QLabel(self)
-        self.missed_heading.setProperty("role", "heading")
+        self.issue_heading = named(QLabel(self), role="heading")
+        self.service = named(QComboBox(self), "deskTicketService")
+        self.priority = named(QCheckBox(self), "deskTicketPriority")
+        self.print_at = named(QComboBox(self), "deskTicketPrintAt")
+        self.issue = named(QPushButton(self), "deskTicketIssue", role="primary")
+        self.issued = named(QLabel(self), "deskTicketIssued", role="heading", wrap=True)
+        self.missed_heading = named(QLabel(self), role="heading")
         self.missed = missed_model(names, self)
         self.missed_table = RowsTable(self.missed, "missedTable", self)
-        self.put_back = QPushButton(self)
-        self.put_back.setObjectName("missedPutBack")
-        self.missed_status = QLabel(self)
-        self.missed_status.setObjectName("missedStatus")
-        self.missed_status.setWordWrap(True)
+        self.put_back = named(QPushButton(self), "missedPutBack")
+        self.missed_status = named(QLabel(self), "missedStatus", wrap=True)
         self._layout()
         self.issue.clicked.connect(self._issue)
         self.put_back.clicked.connect(self._put_back)
@@ -215,8 +203,3 @@ class DeskTicketsPanel(QWidget):
         self.missed.retranslate()
         self._show_messages()
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

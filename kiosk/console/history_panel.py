@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console import console_style as style
@@ -21,6 +21,7 @@ from kiosk.console.console_words import (
     outcome_text,
     time_text,
 )
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.csv_export import CALL_COLUMNS, call_rows, write_csv
 from kiosk.console.file_choice import SavePath
 from kiosk.console.reports import past_calls, response_s
@@ -80,7 +81,7 @@ def history_model(names: BranchNames, parent: QWidget | None = None) -> RowsMode
     return RowsModel(columns, key=lambda c: c.call_id, parent=parent)
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(Retranslating, QWidget):
     def __init__(self, names: BranchNames, save_path: SavePath,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,12 +91,9 @@ class HistoryPanel(QWidget):
         self._calls: list[CallState] = []
         self.model = history_model(names, self)
         self.table = RowsTable(self.model, "historyTable", self)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("historySummary")
-        self.export = QPushButton(self)
-        self.export.setObjectName("historyExport")
-        self.status = QLabel(self)
-        self.status.setProperty("role", "muted")
+        self.summary = named(QLabel(self), "historySummary")
+        self.export = named(QPushButton(self), "historyExport")
+        self.status = named(QLabel(self), role="muted")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.status)
@@ -131,8 +129,3 @@ class HistoryPanel(QWidget):
         self.table.setAccessibleName(self.tr("Past help calls"))
         self.model.retranslate()
         self._summarise()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

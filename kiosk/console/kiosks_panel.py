@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console import console_style as style
@@ -26,6 +26,7 @@ from kiosk.console.console_words import (
     role_text,
     time_text,
 )
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.supervision import DeviceChange, DeviceEvent, DeviceView
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -116,7 +117,7 @@ def events_model(names: BranchNames, timezone: str, parent: QWidget | None = Non
     return RowsModel(columns, key=lambda e: f"{e.at}:{e.device_id}:{e.change}", parent=parent)
 
 
-class KiosksPanel(QWidget):
+class KiosksPanel(Retranslating, QWidget):
     noted = Signal(str)  # kiosk id: staff have seen it is offline
 
     def __init__(self, names: BranchNames, clock: Callable[[], float],
@@ -127,13 +128,9 @@ class KiosksPanel(QWidget):
         self.table = RowsTable(self.model, "devicesTable", self)
         self.events = events_model(names, names.config.branch.timezone, self)
         self.events_table = RowsTable(self.events, "deviceEventsTable", self)
-        self.note_button = QPushButton(self)
-        self.note_button.setObjectName("deviceNoted")
-        self.explain = QLabel(self)
-        self.explain.setProperty("role", "muted")
-        self.explain.setWordWrap(True)
-        self.log_heading = QLabel(self)
-        self.log_heading.setProperty("role", "heading")
+        self.note_button = named(QPushButton(self), "deviceNoted")
+        self.explain = named(QLabel(self), role="muted", wrap=True)
+        self.log_heading = named(QLabel(self), role="heading")
         actions = QHBoxLayout()
         actions.addWidget(self.note_button)
         actions.addWidget(self.explain, 1)
@@ -176,8 +173,3 @@ class KiosksPanel(QWidget):
         self.events_table.setAccessibleName(self.tr("Kiosks gone silent and back"))
         self.model.retranslate()
         self.events.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

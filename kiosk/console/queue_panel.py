@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.queue_model import QueueTreeModel
 from kiosk.console.table_model import Column, RowsModel
@@ -55,7 +56,7 @@ def serving_model(names: BranchNames, clock: Callable[[], float],
     return RowsModel(columns, key=lambda s: f"{s.counter}:{s.number}", parent=parent)
 
 
-class QueuePanel(QWidget):
+class QueuePanel(Retranslating, QWidget):
     def __init__(self, names: BranchNames, counter: int, act: Callable[[Command], str | None],
                  clock: Callable[[], float], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,8 +69,7 @@ class QueuePanel(QWidget):
         config = names.config
         self._services = [s.id for s in config.services if counter == 0 or counter in s.counters]
         self.tree_model = QueueTreeModel(names, self._services, clock, self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("queueTree")
+        self.tree = named(QTreeView(self), "queueTree")
         self.tree.setModel(self.tree_model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -78,25 +78,14 @@ class QueuePanel(QWidget):
         self.tree_model.modelReset.connect(self.tree.expandAll)
         self.serving = serving_model(names, clock, self)
         self.serving_table = RowsTable(self.serving, "servingTable", self)
-        self.heading = QLabel(self)
-        self.heading.setProperty("role", "heading")
-        self.heading.setWordWrap(True)
-        self.call_next = QPushButton(self)
-        self.call_next.setObjectName("queueCallNext")
-        self.call_next.setProperty("role", "primary")
-        self.recall = QPushButton(self)
-        self.recall.setObjectName("queueRecall")
-        self.no_show = QPushButton(self)
-        self.no_show.setObjectName("queueNoShow")
-        self.finish = QPushButton(self)
-        self.finish.setObjectName("queueFinish")
-        self.transfer_to = QComboBox(self)
-        self.transfer_to.setObjectName("queueTransferTo")
-        self.transfer = QPushButton(self)
-        self.transfer.setObjectName("queueTransfer")
-        self.status = QLabel(self)
-        self.status.setObjectName("queueStatus")
-        self.status.setWordWrap(True)
+        self.heading = named(QLabel(self), role="heading", wrap=True)
+        self.call_next = named(QPushButton(self), "queueCallNext", role="primary")
+        self.recall = named(QPushButton(self), "queueRecall")
+        self.no_show = named(QPushButton(self), "queueNoShow")
+        self.finish = named(QPushButton(self), "queueFinish")
+        self.transfer_to = named(QComboBox(self), "queueTransferTo")
+        self.transfer = named(QPushButton(self), "queueTransfer")
+        self.status = named(QLabel(self), "queueStatus", wrap=True)
         self.waiting_label = QLabel(self)
         self.serving_label = QLabel(self)
         self._layout()
@@ -259,8 +248,3 @@ class QueuePanel(QWidget):
         self.tree_model.retranslate()
         self.serving.retranslate()
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

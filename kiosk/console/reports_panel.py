@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.console import reports
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import category_text, duration_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.csv_export import (
     FEEDBACK_COLUMNS,
     QUEUE_COLUMNS,
@@ -81,7 +82,7 @@ def feedback_model(parent: QWidget | None = None) -> RowsModel:
     return RowsModel(columns, key=lambda d: d.day, parent=parent)
 
 
-class ReportsPanel(QWidget):
+class ReportsPanel(Retranslating, QWidget):
     def __init__(self, names: BranchNames, save_path: SavePath,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,20 +99,13 @@ class ReportsPanel(QWidget):
         self.queue_table = RowsTable(self.queue, "queueFigures", self)
         self.feedback = feedback_model(self)
         self.feedback_table = RowsTable(self.feedback, "feedbackTable", self)
-        self.queue_label = QLabel(self)
-        self.queue_label.setProperty("role", "heading")
-        self.feedback_label = QLabel(self)
-        self.feedback_label.setProperty("role", "heading")
-        self.export_responses = QPushButton(self)
-        self.export_responses.setObjectName("exportResponses")
-        self.export_queue = QPushButton(self)
-        self.export_queue.setObjectName("exportQueue")
-        self.export_queue_times = QPushButton(self)
-        self.export_queue_times.setObjectName("exportQueueTimes")
-        self.export_feedback = QPushButton(self)
-        self.export_feedback.setObjectName("exportFeedback")
-        self.status = QLabel(self)
-        self.status.setProperty("role", "muted")
+        self.queue_label = named(QLabel(self), role="heading")
+        self.feedback_label = named(QLabel(self), role="heading")
+        self.export_responses = named(QPushButton(self), "exportResponses")
+        self.export_queue = named(QPushButton(self), "exportQueue")
+        self.export_queue_times = named(QPushButton(self), "exportQueueTimes")
+        self.export_feedback = named(QPushButton(self), "exportFeedback")
+        self.status = named(QLabel(self), role="muted")
         exports = QHBoxLayout()
         for button in (self.export_responses, self.export_queue, self.export_queue_times,
                        self.export_feedback):
@@ -228,8 +222,3 @@ class ReportsPanel(QWidget):
         self.feedback.retranslate()
         self._draw_responses()
         self._fill_queue()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
