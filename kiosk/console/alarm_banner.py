@@ -76,33 +76,56 @@ def _shown(alarms: Sequence[Alarm]) -> list[Alarm]:
     return [a for a in alarms if a.kind is not AlarmKind.RESIGNAL]
 
 
-class AlarmStrip(Retranslating, QWidget):
+class _AlarmWords(Retranslating, QWidget):
+    """The alarms in words and in their colours, with one button beside them."""
+
+    def __init__(self, names: BranchNames, name: str, text_name: str, button_name: str,
+                 parent: QWidget | None = None,
+                 flags: Qt.WindowType = Qt.WindowType.Widget) -> None:
+        super().__init__(parent, flags)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._names = names
+        self._alarms: list[Alarm] = []
+        self._calls: dict[str, CallState] = {}
+        self._pair: style.Pair | None = None
+        self.text = named(QLabel(self), text_name, wrap=True)
+        self.button = named(QPushButton(self), button_name)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+
+    def _take(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
+        self._alarms = _shown(alarms)
+        self._calls = dict(calls)
+
+    def _colour(self, frame: str = "", base_style: str = "") -> None:
+        """Restyled only when the colours change, not on every call: a style sheet set
+        again is parsed again and every child restyled."""
+        pair = alarm_colours(self._alarms)
+        if pair != self._pair:
+            self._pair = pair
+            self.setStyleSheet(
+                f"{base_style}#{self.objectName()} {{ background-color: {pair.background}; "
+                f"{frame}}} #{self.text.objectName()} {{ {style.banner_style(pair)} }}")
+
+
+class AlarmStrip(_AlarmWords):
     """Across the top of the console while anything alarms."""
 
     silence_requested = Signal()
 
     def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("alarmStrip")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._names = names
-        self._alarms: list[Alarm] = []
-        self._calls: dict[str, CallState] = {}
+        super().__init__(names, "alarmStrip", "alarmText", "alarmSilence", parent)
+        self.silence = self.button
         self._silenced = False
-        self._pair: style.Pair | None = None
-        self.text = named(QLabel(self), "alarmText", wrap=True)
-        self.silence = named(QPushButton(self), "alarmSilence")
-        row = QHBoxLayout(self)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.silence)
         self.silence.clicked.connect(self.silence_requested.emit)
         self.hide()
         self.retranslate()
 
     def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState],
                     silenced: bool) -> None:
-        self._alarms = _shown(alarms)
-        self._calls = dict(calls)
+        self._take(alarms, calls)
         self._silenced = silenced
         self.retranslate()
 
@@ -116,11 +139,7 @@ class AlarmStrip(Retranslating, QWidget):
         if self._silenced:
             text += " " + self.tr("Sound silenced: the alarm still needs someone.")
         self.text.setText(text)
-        pair = alarm_colours(self._alarms)
-        if pair != self._pair:  # restyled only when its colours change, not on every call
-            self._pair = pair
-            self.setStyleSheet(f"#alarmStrip {{ background-color: {pair.background}; }} "
-                               f"#alarmText {{ {style.banner_style(pair)} }}")
+        self._colour()
         self.silence.setVisible(not self._silenced)
         self.show()
 
@@ -168,27 +187,18 @@ class SoundBanner(Retranslating, QWidget):
         self.setVisible(self._problem is not None or bool(self._silent_consoles))
 
 
-class FloatingAlarm(Retranslating, QWidget):
+class FloatingAlarm(_AlarmWords):
     """A small banner above every other window while a help call waits for someone."""
 
     open_console = Signal()
 
     def __init__(self, names: BranchNames) -> None:
-        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+        super().__init__(names, "floatingAlarm", "floatingAlarmText", "floatingAlarmOpen", None,
+                         Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint)
-        self.setObjectName("floatingAlarm")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._names = names
-        self._alarms: list[Alarm] = []
-        self._calls: dict[str, CallState] = {}
         self.base_style = ""  # the console's stylesheet: this window has no parent to inherit
-        self._pair: style.Pair | None = None
-        self.text = named(QLabel(self), "floatingAlarmText", wrap=True)
-        self.open = named(QPushButton(self), "floatingAlarmOpen")
-        row = QHBoxLayout(self)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.open)
+        self.open = self.button
         self.open.clicked.connect(self.open_console.emit)
         self.setFixedWidth(BANNER_WIDTH)
         self._column: QRect | None = None
@@ -204,8 +214,7 @@ class FloatingAlarm(Retranslating, QWidget):
             self._place()
 
     def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
-        self._alarms = [a for a in _shown(alarms)]
-        self._calls = dict(calls)
+        self._take(alarms, calls)
         self.retranslate()
         if self._alarms and not self.isVisible():
             self._place()
@@ -227,13 +236,7 @@ class FloatingAlarm(Retranslating, QWidget):
         self.open.setText(self.tr("Open the console"))
         if not self._alarms:
             return
-        pair = alarm_colours(self._alarms)
-        if pair != self._pair:  # the console's whole stylesheet: parsed again only when the
-            self._pair = pair  # colours change, not on every call
-            self.setStyleSheet(self.base_style
-                               + f"#floatingAlarm {{ background-color: {pair.background}; "
-                               f"border: 3px solid #FFFFFF; }} "
-                               f"#floatingAlarmText {{ {style.banner_style(pair)} }}")
+        self._colour("border: 3px solid #FFFFFF; ", self.base_style)
         text = alarm_summary(self._alarms, self._calls, self._names)
         if text != self.text.text():
             self.text.setText(text)

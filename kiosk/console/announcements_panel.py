@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import time_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.hub_requests import ActionAnswer
 from kiosk.console.journal import AnnouncementRecord
 from kiosk.console.prepared_announcements import PREPARED
@@ -73,12 +73,10 @@ def log_model(names: BranchNames, parent: QWidget | None = None) -> RowsModel:
     return RowsModel(columns, key=lambda r: r.announcement_id, parent=parent)
 
 
-class AnnouncementsPanel(Retranslating, QWidget):
+class AnnouncementsPanel(Panel):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("announcementsPanel")
-        self._names = names
+        super().__init__("announcementsPanel", names, parent)
         self._act = act
         self._current: Announcement | None = None
         self._message = ""

@@ -13,6 +13,8 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QListView, QTableView, QWidget
 
+from kiosk.console.branch_names import BranchNames
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -40,3 +42,13 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)  # type: ignore[misc]  # the Qt class after this one
+
+
+class Panel(Retranslating, QWidget):
+    """A part of the console's window: named for the style sheet and the tests, speaking of
+    the branch's devices, staff and services by their names, in the current language."""
+
+    def __init__(self, name: str, names: BranchNames, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._names = names

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -48,12 +48,10 @@ def missed_model(names: BranchNames, parent: QWidget | None = None) -> RowsModel
     return RowsModel(columns, key=lambda m: m.number, parent=parent)
 
 
-class DeskTicketsPanel(Retranslating, QWidget):
+class DeskTicketsPanel(Panel):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("deskTicketsPanel")
-        self._names = names
+        super().__init__("deskTicketsPanel", names, parent)
         self._act = act
         self._issue_message = ""
         self._missed_message = ""

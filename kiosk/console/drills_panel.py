@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text, outcome_text, time_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.csv_export import DRILL_COLUMNS, drill_rows, write_csv
 from kiosk.console.file_choice import SavePath
 from kiosk.console.hub_requests import ActionAnswer
@@ -91,12 +91,10 @@ def kiosks_model(names: BranchNames, open_kiosks: Callable[[], set[str]],
     return RowsModel(columns, key=lambda v: v.device_id, parent=parent)
 
 
-class DrillsPanel(Retranslating, QWidget):
+class DrillsPanel(Panel):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  save_path: SavePath, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("drillsPanel")
-        self._names = names
+        super().__init__("drillsPanel", names, parent)
         self._act = act
         self._save_path = save_path
         self._runs: list[DrillRun] = []

@@ -22,7 +22,7 @@ from kiosk.console.branch_names import BranchNames
 from kiosk.console.call_checklists import ChecklistBox
 from kiosk.console.calls_model import CallRow, calls_model, state_text
 from kiosk.console.console_words import category_text, drill_mark, duration_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.resolve_form import ResolveForm
 from kiosk.console.table_view import KeepColoursDelegate, RowsTable
 from kiosk.core.help_call import HelpEventKind, Outcome
@@ -34,12 +34,10 @@ K = HelpEventKind
 WRAPPING_COLUMNS = (1, 2, 4, 5)  # where, what, state, who: long texts wrap
 
 
-class HelpCallsPanel(Retranslating, QWidget):
+class HelpCallsPanel(Panel):
     def __init__(self, names: BranchNames, bridge: ConsoleBridge,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("helpCallsPanel")
-        self._names = names
+        super().__init__("helpCallsPanel", names, parent)
         self._bridge = bridge
         self._staff_id: str | None = None
         self._unlocked = False

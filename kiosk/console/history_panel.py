@@ -21,7 +21,7 @@ from kiosk.console.console_words import (
     outcome_text,
     time_text,
 )
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.csv_export import CALL_COLUMNS, call_rows, write_csv
 from kiosk.console.file_choice import SavePath
 from kiosk.console.reports import past_calls, response_s
@@ -81,12 +81,10 @@ def history_model(names: BranchNames, parent: QWidget | None = None) -> RowsMode
     return RowsModel(columns, key=lambda c: c.call_id, parent=parent)
 
 
-class HistoryPanel(Retranslating, QWidget):
+class HistoryPanel(Panel):
     def __init__(self, names: BranchNames, save_path: SavePath,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("historyPanel")
-        self._names = names
+        super().__init__("historyPanel", names, parent)
         self._save_path = save_path
         self._calls: list[CallState] = []
         self.model = history_model(names, self)

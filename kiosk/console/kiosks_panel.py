@@ -26,7 +26,7 @@ from kiosk.console.console_words import (
     role_text,
     time_text,
 )
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.supervision import DeviceChange, DeviceEvent, DeviceView
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -117,13 +117,12 @@ def events_model(names: BranchNames, timezone: str, parent: QWidget | None = Non
     return RowsModel(columns, key=lambda e: f"{e.at}:{e.device_id}:{e.change}", parent=parent)
 
 
-class KiosksPanel(Retranslating, QWidget):
+class KiosksPanel(Panel):
     noted = Signal(str)  # kiosk id: staff have seen it is offline
 
     def __init__(self, names: BranchNames, clock: Callable[[], float],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kiosksPanel")
+        super().__init__("kiosksPanel", names, parent)
         self.model = devices_model(names, clock, self)
         self.table = RowsTable(self.model, "devicesTable", self)
         self.events = events_model(names, names.config.branch.timezone, self)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.queue_model import QueueTreeModel
 from kiosk.console.table_model import Column, RowsModel
@@ -56,12 +56,10 @@ def serving_model(names: BranchNames, clock: Callable[[], float],
     return RowsModel(columns, key=lambda s: f"{s.counter}:{s.number}", parent=parent)
 
 
-class QueuePanel(Retranslating, QWidget):
+class QueuePanel(Panel):
     def __init__(self, names: BranchNames, counter: int, act: Callable[[Command], str | None],
                  clock: Callable[[], float], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("queuePanel")
-        self._names = names
+        super().__init__("queuePanel", names, parent)
         self.counter = counter
         self._act = act
         self._state: QueueState | None = None

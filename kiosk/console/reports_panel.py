@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.console import reports
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import category_text, duration_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.csv_export import (
     FEEDBACK_COLUMNS,
     QUEUE_COLUMNS,
@@ -82,12 +82,10 @@ def feedback_model(parent: QWidget | None = None) -> RowsModel:
     return RowsModel(columns, key=lambda d: d.day, parent=parent)
 
 
-class ReportsPanel(Retranslating, QWidget):
+class ReportsPanel(Panel):
     def __init__(self, names: BranchNames, save_path: SavePath,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportsPanel")
-        self._names = names
+        super().__init__("reportsPanel", names, parent)
         self._save_path = save_path
         self._timezone = names.config.branch.timezone
         self._calls: list[CallState] = []

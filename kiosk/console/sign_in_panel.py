@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import pin_refusal_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Panel, named
 from kiosk.console.staff_session import Phase, SignInProblem, SignInResult
 from kiosk.core.pins import PIN_PATTERN
 from kiosk.core.settings import StaffRole
@@ -31,13 +31,11 @@ from kiosk.core.settings import StaffRole
 STAFF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SignInPanel(Retranslating, QWidget):
+class SignInPanel(Panel):
     sign_in_requested = Signal(str, str)  # staff id, PIN
 
     def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("signInPanel")
-        self._names = names
+        super().__init__("signInPanel", names, parent)
         self._phase = Phase.SIGNED_OUT
         self._locked_staff: str | None = None
         self._message = ""
