@@ -82,9 +82,12 @@ class AnnouncementsPanel(Panel):
         self._message = ""
         self.current = named(QLabel(self), "announcementCurrent", wrap=True)
         self.current.setProperty("role", "heading")
-        self.clear = named(QPushButton(self), "announcementClear")
-        self.prepared = named(QListWidget(self), "announcementPrepared", wrap=True)
-        self.send_prepared = named(QPushButton(self), "announcementSendPrepared", role="primary")
+        self.clear = named(QPushButton(self), "announcementClear",
+                           text=lambda: self.tr("Clear the announcement"))
+        self.prepared = named(QListWidget(self), "announcementPrepared", wrap=True,
+                              accessible=lambda: self.tr("Prepared announcements"))
+        self.send_prepared = named(QPushButton(self), "announcementSendPrepared", role="primary",
+                                   text=lambda: self.tr("Send this announcement"))
         self.typed: dict[str, QLineEdit] = {}
         self.typed_labels: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -97,13 +100,16 @@ class AnnouncementsPanel(Panel):
             self.typed[language] = edit
             self.typed_labels[language] = label
             form.addRow(label, edit)
-        self.send_typed = named(QPushButton(self), "announcementSendTyped")
+        self.send_typed = named(QPushButton(self), "announcementSendTyped",
+                                text=lambda: self.tr("Send the typed announcement"))
         self.status = named(QLabel(self), "announcementStatus", wrap=True)
-        self.prepared_label = QLabel(self)
-        self.typed_label = QLabel(self)
-        self.log_label = named(QLabel(self), role="heading")
+        self.prepared_label = named(QLabel(self))
+        self.typed_label = named(QLabel(self), text=lambda: self.tr("Or type one"))
+        self.log_label = named(QLabel(self), role="heading",
+                               text=lambda: self.tr("Announcements log"))
         self.log = log_model(names, self)
-        self.log_table = RowsTable(self.log, "announcementLog", self)
+        self.log_table = named(RowsTable(self.log, "announcementLog", self),
+                               accessible=lambda: self.tr("Announcements log"))
         top = QHBoxLayout()
         top.addWidget(self.current, 1)
         top.addWidget(self.clear)
@@ -187,15 +193,8 @@ class AnnouncementsPanel(Panel):
         else:
             self.current.setText(self.tr("Showing on every kiosk and display: {text}").format(
                 text=local_text(dict(self._current.text), self._names)))
-        self.clear.setText(self.tr("Clear the announcement"))
         self.clear.setEnabled(self._current is not None)
         self.prepared_label.setText(self.tr("Prepared announcements (sent in every language)"))
-        self.typed_label.setText(self.tr("Or type one"))
-        self.send_prepared.setText(self.tr("Send this announcement"))
-        self.send_typed.setText(self.tr("Send the typed announcement"))
-        self.log_label.setText(self.tr("Announcements log"))
-        self.prepared.setAccessibleName(self.tr("Prepared announcements"))
-        self.log_table.setAccessibleName(self.tr("Announcements log"))
         for code, label in self.typed_labels.items():
             label.setText(self.tr("Text in {language}").format(language=_language_name(code)))
             self.typed[code].setAccessibleName(label.text())

@@ -56,15 +56,21 @@ class DeskTicketsPanel(Panel):
         self._issue_message = ""
         self._missed_message = ""
         self.issue_heading = named(QLabel(self), role="heading")
-        self.service = named(QComboBox(self), "deskTicketService")
-        self.priority = named(QCheckBox(self), "deskTicketPriority")
-        self.print_at = named(QComboBox(self), "deskTicketPrintAt")
-        self.issue = named(QPushButton(self), "deskTicketIssue", role="primary")
+        self.service = named(QComboBox(self), "deskTicketService",
+                             accessible=lambda: self.tr("Service of the new ticket"))
+        self.priority = named(QCheckBox(self), "deskTicketPriority",
+                              text=lambda: self.tr("Elderly priority"))
+        self.print_at = named(QComboBox(self), "deskTicketPrintAt",
+                              accessible=lambda: self.tr("Where to print the new ticket"))
+        self.issue = named(QPushButton(self), "deskTicketIssue", role="primary",
+                           text=lambda: self.tr("Issue ticket"))
         self.issued = named(QLabel(self), "deskTicketIssued", role="heading", wrap=True)
         self.missed_heading = named(QLabel(self), role="heading")
         self.missed = missed_model(names, self)
-        self.missed_table = RowsTable(self.missed, "missedTable", self)
-        self.put_back = named(QPushButton(self), "missedPutBack")
+        self.missed_table = named(RowsTable(self.missed, "missedTable", self),
+                                  accessible=lambda: self.tr("Missed numbers"))
+        self.put_back = named(QPushButton(self), "missedPutBack",
+                              text=lambda: self.tr("Put back in line"))
         self.missed_status = named(QLabel(self), "missedStatus", wrap=True)
         self._layout()
         self.issue.clicked.connect(self._issue)
@@ -175,14 +181,8 @@ class DeskTicketsPanel(Panel):
     def retranslate(self) -> None:
         self.issue_heading.setText(self.tr(
             "Issue a ticket for a customer at the desk or on the phone"))
-        self.priority.setText(self.tr("Elderly priority"))
-        self.issue.setText(self.tr("Issue ticket"))
         self.missed_heading.setText(self.tr(
             "Missed numbers: called, did not come, not back yet"))
-        self.put_back.setText(self.tr("Put back in line"))
-        self.service.setAccessibleName(self.tr("Service of the new ticket"))
-        self.print_at.setAccessibleName(self.tr("Where to print the new ticket"))
-        self.missed_table.setAccessibleName(self.tr("Missed numbers"))
         current_service = self.service.currentData()
         self.service.clear()
         for service in self._names.config.services:

@@ -102,13 +102,17 @@ class DrillsPanel(Panel):
         self._message = ""
         self.explain = named(QLabel(self), wrap=True)
         self.kiosks = kiosks_model(names, lambda: self._open_kiosks, self)
-        self.kiosks_table = RowsTable(self.kiosks, "drillKiosks", self)
-        self.start = named(QPushButton(self), "drillStart", role="primary")
+        self.kiosks_table = named(RowsTable(self.kiosks, "drillKiosks", self),
+                                  accessible=lambda: self.tr("Kiosks for a drill"))
+        self.start = named(QPushButton(self), "drillStart", role="primary",
+                           text=lambda: self.tr("Start a drill on this kiosk"))
         self.status = named(QLabel(self), "drillStatus", wrap=True)
         self.runs = runs_model(names, self)
-        self.runs_table = RowsTable(self.runs, "drillRuns", self)
-        self.runs_label = named(QLabel(self), role="heading")
-        self.export = named(QPushButton(self), "drillExport")
+        self.runs_table = named(RowsTable(self.runs, "drillRuns", self))
+        self.runs_label = named(QLabel(self), role="heading",
+                                text=lambda: self.tr("Drills: time of every step after the start"))
+        self.export = named(QPushButton(self), "drillExport",
+                            text=lambda: self.tr("Export as CSV…"))
         start_row = QHBoxLayout()
         start_row.addWidget(self.start)
         start_row.addWidget(self.status, 1)
@@ -185,10 +189,6 @@ class DrillsPanel(Panel):
             "A drill raises a practice help call on a free kiosk. Everything happens as for a "
             "real call, marked DRILL on every screen, and the drill is kept out of the real "
             "figures. A real help call during a drill is still a real call."))
-        self.start.setText(self.tr("Start a drill on this kiosk"))
-        self.runs_label.setText(self.tr("Drills: time of every step after the start"))
-        self.export.setText(self.tr("Export as CSV…"))
-        self.kiosks_table.setAccessibleName(self.tr("Kiosks for a drill"))
         self.runs_table.setAccessibleName(self.tr("Drills: time of every step after the start"))
         self.kiosks.retranslate()
         self.runs.retranslate()

@@ -45,16 +45,20 @@ class HelpCallsPanel(Panel):
         self._refusal: tuple[str, str] | None = None  # call id, reason
         self._resolving: str | None = None  # the call the close form is for
         self.model = calls_model(names, self)
-        self.table = RowsTable(self.model, "callsTable", self, wrap=True)
+        self.table = named(RowsTable(self.model, "callsTable", self, wrap=True),
+                           accessible=lambda: self.tr("Open help calls"))
         self.table.setItemDelegate(KeepColoursDelegate(self.table))
         self.table.stretch_columns(*WRAPPING_COLUMNS)
         self.heading = named(QLabel(self), "callsHeading", role="heading")
-        self.empty = named(QLabel(self), "callsEmpty", role="muted")
+        self.empty = named(QLabel(self), "callsEmpty", role="muted",
+                           text=lambda: self.tr("No open help calls."))
         self.detail = named(QLabel(self), "callDetail", wrap=True)
         self.notice = named(QLabel(self), "callNotice", role="notice", wrap=True)
-        self.coming = named(QPushButton(self), "callComing", role="primary")
-        self.arrived = named(QPushButton(self), "callArrived")
-        self.resolve = named(QPushButton(self), "callResolve")
+        self.coming = named(QPushButton(self), "callComing", role="primary",
+                            accessible=lambda: self.tr("I'm coming"))
+        self.arrived = named(QPushButton(self), "callArrived", text=lambda: self.tr("Arrived"))
+        self.resolve = named(QPushButton(self), "callResolve",
+                             text=lambda: self.tr("Close the call…"))
         self.hint = named(QLabel(self), "callHint", role="muted", wrap=True)
         self.resolve_form = ResolveForm(self)
         self.resolve_form.hide()
@@ -243,11 +247,6 @@ class HelpCallsPanel(Panel):
         self.hint.setVisible(bool(self.hint.text()))
 
     def retranslate(self) -> None:
-        self.empty.setText(self.tr("No open help calls."))
-        self.arrived.setText(self.tr("Arrived"))
-        self.resolve.setText(self.tr("Close the call…"))
-        self.coming.setAccessibleName(self.tr("I'm coming"))
-        self.table.setAccessibleName(self.tr("Open help calls"))
         self.model.retranslate()
         self._show_counts()
         self._show_selected()

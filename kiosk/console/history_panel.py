@@ -88,9 +88,11 @@ class HistoryPanel(Panel):
         self._save_path = save_path
         self._calls: list[CallState] = []
         self.model = history_model(names, self)
-        self.table = RowsTable(self.model, "historyTable", self)
+        self.table = named(RowsTable(self.model, "historyTable", self),
+                           accessible=lambda: self.tr("Past help calls"))
         self.summary = named(QLabel(self), "historySummary")
-        self.export = named(QPushButton(self), "historyExport")
+        self.export = named(QPushButton(self), "historyExport",
+                            text=lambda: self.tr("Export as CSV…"))
         self.status = named(QLabel(self), role="muted")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -123,7 +125,5 @@ class HistoryPanel(Panel):
             count=len(real), drills=len(self._calls) - len(real)))
 
     def retranslate(self) -> None:
-        self.export.setText(self.tr("Export as CSV…"))
-        self.table.setAccessibleName(self.tr("Past help calls"))
         self.model.retranslate()
         self._summarise()

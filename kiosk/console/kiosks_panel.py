@@ -124,12 +124,16 @@ class KiosksPanel(Panel):
                  parent: QWidget | None = None) -> None:
         super().__init__("kiosksPanel", names, parent)
         self.model = devices_model(names, clock, self)
-        self.table = RowsTable(self.model, "devicesTable", self)
+        self.table = named(RowsTable(self.model, "devicesTable", self),
+                           accessible=lambda: self.tr("Devices of the branch"))
         self.events = events_model(names, names.config.branch.timezone, self)
-        self.events_table = RowsTable(self.events, "deviceEventsTable", self)
-        self.note_button = named(QPushButton(self), "deviceNoted")
+        self.events_table = named(RowsTable(self.events, "deviceEventsTable", self),
+                                  accessible=lambda: self.tr("Kiosks gone silent and back"))
+        self.note_button = named(QPushButton(self), "deviceNoted",
+                                 text=lambda: self.tr("Noted: stop the alarm for this kiosk"))
         self.explain = named(QLabel(self), role="muted", wrap=True)
-        self.log_heading = named(QLabel(self), role="heading")
+        self.log_heading = named(QLabel(self), role="heading",
+                                 text=lambda: self.tr("Kiosks gone silent and back"))
         actions = QHBoxLayout()
         actions.addWidget(self.note_button)
         actions.addWidget(self.explain, 1)
@@ -163,12 +167,8 @@ class KiosksPanel(Panel):
         self.note_button.setEnabled(view is not None and view.alarming)
 
     def retranslate(self) -> None:
-        self.note_button.setText(self.tr("Noted: stop the alarm for this kiosk"))
         self.explain.setText(self.tr("A kiosk that goes silent alarms until it is heard "
                                      "again: customers there cannot call for help. Send "
                                      "someone to look, then press \"Noted\"."))
-        self.log_heading.setText(self.tr("Kiosks gone silent and back"))
-        self.table.setAccessibleName(self.tr("Devices of the branch"))
-        self.events_table.setAccessibleName(self.tr("Kiosks gone silent and back"))
         self.model.retranslate()
         self.events.retranslate()

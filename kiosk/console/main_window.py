@@ -117,10 +117,12 @@ class ConsoleWindow(Retranslating, QMainWindow):
         self.floating.base_style = stylesheet
         self.title = named(QLabel(self), "consoleTitle", role="heading")
         self.who = named(QLabel(self), "consoleWho")
-        self.lock_button = named(QPushButton(self), "consoleLock")
-        self.sign_out_button = named(QPushButton(self), "consoleSignOut")
-        self.language_button = named(QPushButton(self), "consoleLanguage")
-        self.about_button = named(QPushButton(self), "consoleAbout")
+        self.lock_button = named(QPushButton(self), "consoleLock", text=lambda: self.tr("Lock"))
+        self.sign_out_button = named(QPushButton(self), "consoleSignOut",
+                                     text=lambda: self.tr("Sign out"))
+        self.language_button = named(QPushButton(self), "consoleLanguage",
+                                     accessible=lambda: self.tr("Change language"))
+        self.about_button = named(QPushButton(self), "consoleAbout", text=lambda: self.tr("About"))
         self._about: QMessageBox | None = None
         self.calls = HelpCallsPanel(names, bridge, self)
         self.sign_in = SignInPanel(names, self)
@@ -424,15 +426,11 @@ class ConsoleWindow(Retranslating, QMainWindow):
             + f" · {__version__}")
         self.title.setText(self.tr("{branch}: {desk}").format(
             branch=self._names.branch(), desk=self._names.device(self.console_id)))
-        self.lock_button.setText(self.tr("Lock"))
-        self.sign_out_button.setText(self.tr("Sign out"))
         codes = list(self._languages)
         if len(codes) > 1 and self._language.code in codes:
             following = codes[(codes.index(self._language.code) + 1) % len(codes)]
             self.language_button.setText(self._languages[following])
         self.language_button.setVisible(len(codes) > 1)
-        self.language_button.setAccessibleName(self.tr("Change language"))
-        self.about_button.setText(self.tr("About"))
         for index, title in enumerate((self.tr("Queue"), self.tr("Desk tickets"),
                                        self.tr("Kiosks"), self.tr("Announcements"),
                                        self.tr("History"), self.tr("Reports"),

@@ -67,7 +67,8 @@ class QueuePanel(Panel):
         config = names.config
         self._services = [s.id for s in config.services if counter == 0 or counter in s.counters]
         self.tree_model = QueueTreeModel(names, self._services, clock, self)
-        self.tree = named(QTreeView(self), "queueTree")
+        self.tree = named(QTreeView(self), "queueTree",
+                          accessible=lambda: self.tr("Waiting tickets by service"))
         self.tree.setModel(self.tree_model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -75,17 +76,22 @@ class QueuePanel(Panel):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree_model.modelReset.connect(self.tree.expandAll)
         self.serving = serving_model(names, clock, self)
-        self.serving_table = RowsTable(self.serving, "servingTable", self)
+        self.serving_table = named(RowsTable(self.serving, "servingTable", self),
+                                   accessible=lambda: self.tr("Tickets at the counter"))
         self.heading = named(QLabel(self), role="heading", wrap=True)
-        self.call_next = named(QPushButton(self), "queueCallNext", role="primary")
-        self.recall = named(QPushButton(self), "queueRecall")
-        self.no_show = named(QPushButton(self), "queueNoShow")
-        self.finish = named(QPushButton(self), "queueFinish")
-        self.transfer_to = named(QComboBox(self), "queueTransferTo")
-        self.transfer = named(QPushButton(self), "queueTransfer")
+        self.call_next = named(QPushButton(self), "queueCallNext", role="primary",
+                               text=lambda: self.tr("Call next"))
+        self.recall = named(QPushButton(self), "queueRecall", text=lambda: self.tr("Call again"))
+        self.no_show = named(QPushButton(self), "queueNoShow",
+                             text=lambda: self.tr("Did not come"))
+        self.finish = named(QPushButton(self), "queueFinish", text=lambda: self.tr("Finished"))
+        self.transfer_to = named(QComboBox(self), "queueTransferTo",
+                                 accessible=lambda: self.tr("Service to move the ticket to"))
+        self.transfer = named(QPushButton(self), "queueTransfer",
+                              text=lambda: self.tr("Move ticket to this service"))
         self.status = named(QLabel(self), "queueStatus", wrap=True)
-        self.waiting_label = QLabel(self)
-        self.serving_label = QLabel(self)
+        self.waiting_label = named(QLabel(self))
+        self.serving_label = named(QLabel(self), text=lambda: self.tr("At the counter now"))
         self._layout()
         self.call_next.clicked.connect(self._call_next)
         self.recall.clicked.connect(lambda: self._on_serving(lambda s: Recall(s.number,
@@ -227,16 +233,7 @@ class QueuePanel(Panel):
         else:
             self.heading.setText(self.tr("Lobby desk: counters call customers; from here you "
                                          "can close or move any ticket."))
-        self.call_next.setText(self.tr("Call next"))
-        self.recall.setText(self.tr("Call again"))
-        self.no_show.setText(self.tr("Did not come"))
-        self.finish.setText(self.tr("Finished"))
-        self.transfer.setText(self.tr("Move ticket to this service"))
         self.waiting_label.setText(self.tr("Waiting, in the order they will be called"))
-        self.serving_label.setText(self.tr("At the counter now"))
-        self.tree.setAccessibleName(self.tr("Waiting tickets by service"))
-        self.serving_table.setAccessibleName(self.tr("Tickets at the counter"))
-        self.transfer_to.setAccessibleName(self.tr("Service to move the ticket to"))
         current = self.transfer_to.currentData()
         self.transfer_to.clear()
         for service in self._names.config.services:

@@ -94,15 +94,23 @@ class ReportsPanel(Panel):
         self.by_category = FigureChart("chartByCategory", self)
         self.by_day = FigureChart("chartByDay", self)
         self.queue = figures_model(self)
-        self.queue_table = RowsTable(self.queue, "queueFigures", self)
+        self.queue_table = named(RowsTable(self.queue, "queueFigures", self),
+                                 accessible=lambda: self.tr("Queue: waiting and service times"))
         self.feedback = feedback_model(self)
-        self.feedback_table = RowsTable(self.feedback, "feedbackTable", self)
-        self.queue_label = named(QLabel(self), role="heading")
-        self.feedback_label = named(QLabel(self), role="heading")
-        self.export_responses = named(QPushButton(self), "exportResponses")
-        self.export_queue = named(QPushButton(self), "exportQueue")
-        self.export_queue_times = named(QPushButton(self), "exportQueueTimes")
-        self.export_feedback = named(QPushButton(self), "exportFeedback")
+        self.feedback_table = named(RowsTable(self.feedback, "feedbackTable", self),
+                                    accessible=lambda: self.tr("What customers said"))
+        self.queue_label = named(QLabel(self), role="heading",
+                                 text=lambda: self.tr("Queue: waiting and service times"))
+        self.feedback_label = named(QLabel(self), role="heading",
+                                    text=lambda: self.tr("What customers said"))
+        self.export_responses = named(QPushButton(self), "exportResponses",
+                                      text=lambda: self.tr("Response times as CSV…"))
+        self.export_queue = named(QPushButton(self), "exportQueue",
+                                  text=lambda: self.tr("Tickets as CSV…"))
+        self.export_queue_times = named(QPushButton(self), "exportQueueTimes",
+                                        text=lambda: self.tr("Queue times as CSV…"))
+        self.export_feedback = named(QPushButton(self), "exportFeedback",
+                                     text=lambda: self.tr("Feedback as CSV…"))
         self.status = named(QLabel(self), role="muted")
         exports = QHBoxLayout()
         for button in (self.export_responses, self.export_queue, self.export_queue_times,
@@ -208,14 +216,6 @@ class ReportsPanel(Panel):
         self.feedback.set_rows(self._feedback_days())
 
     def retranslate(self) -> None:
-        self.queue_label.setText(self.tr("Queue: waiting and service times"))
-        self.feedback_label.setText(self.tr("What customers said"))
-        self.export_responses.setText(self.tr("Response times as CSV…"))
-        self.export_queue.setText(self.tr("Tickets as CSV…"))
-        self.export_queue_times.setText(self.tr("Queue times as CSV…"))
-        self.export_feedback.setText(self.tr("Feedback as CSV…"))
-        self.queue_table.setAccessibleName(self.tr("Queue: waiting and service times"))
-        self.feedback_table.setAccessibleName(self.tr("What customers said"))
         self.queue.retranslate()
         self.feedback.retranslate()
         self._draw_responses()

@@ -34,15 +34,18 @@ class ResolveForm(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("resolveForm")
         self._outcomes: tuple[Outcome, ...] = REAL_OUTCOMES
-        self.heading = named(QLabel(self), role="heading")
-        self.outcome = named(QComboBox(self), "resolveOutcome")
-        self.note = named(QPlainTextEdit(self), "resolveNote")
+        self.heading = named(QLabel(self), role="heading", text=lambda: self.tr("Close the call"))
+        self.outcome = named(QComboBox(self), "resolveOutcome",
+                             accessible=lambda: self.tr("Outcome"))
+        self.note = named(QPlainTextEdit(self), "resolveNote",
+                          accessible=lambda: self.tr("Note (optional)"))
         self.note.setFixedHeight(70)
         self.note.textChanged.connect(self._limit_note)
-        self.outcome_label = QLabel(self)
-        self.note_label = QLabel(self)
-        self.confirm = named(QPushButton(self), "resolveConfirm", role="primary")
-        self.cancel = named(QPushButton(self), "resolveCancel")
+        self.outcome_label = named(QLabel(self), text=lambda: self.tr("Outcome"))
+        self.note_label = named(QLabel(self), text=lambda: self.tr("Note (optional)"))
+        self.confirm = named(QPushButton(self), "resolveConfirm", role="primary",
+                             text=lambda: self.tr("Close the call"))
+        self.cancel = named(QPushButton(self), "resolveCancel", text=lambda: self.tr("Cancel"))
         form = QFormLayout()
         form.addRow(self.outcome_label, self.outcome)
         form.addRow(self.note_label, self.note)
@@ -91,11 +94,4 @@ class ResolveForm(Retranslating, QWidget):
             self.confirmed.emit(self._outcomes[index], note)
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Close the call"))
-        self.outcome_label.setText(self.tr("Outcome"))
-        self.note_label.setText(self.tr("Note (optional)"))
-        self.outcome.setAccessibleName(self.tr("Outcome"))
-        self.note.setAccessibleName(self.tr("Note (optional)"))
-        self.confirm.setText(self.tr("Close the call"))
-        self.cancel.setText(self.tr("Cancel"))
         self._fill_outcomes()

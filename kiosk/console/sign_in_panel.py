@@ -41,16 +41,18 @@ class SignInPanel(Panel):
         self._message = ""
         self.heading = named(QLabel(self), role="heading", wrap=True)
         self.reassurance = named(QLabel(self), role="muted", wrap=True)
-        self.staff = named(QListWidget(self), "signInStaff")
+        self.staff = named(QListWidget(self), "signInStaff",
+                           accessible=lambda: self.tr("Your name"))
         self.staff.setFixedWidth(320)
         self.staff.setMaximumHeight(260)
-        self.pin = named(QLineEdit(self), "signInPin")
+        self.pin = named(QLineEdit(self), "signInPin", accessible=lambda: self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
         self.pin.setMaximumWidth(200)
-        self.pin_label = QLabel(self)
+        self.pin_label = named(QLabel(self), text=lambda: self.tr("PIN"))
         self.pin_label.setBuddy(self.pin)
-        self.button = named(QPushButton(self), "signInButton", role="primary")
+        self.button = named(QPushButton(self), "signInButton", role="primary",
+                            text=lambda: self.tr("Sign in"))
         self.status = named(QLabel(self), "signInStatus", wrap=True)
         form = QFormLayout()
         form.addRow(self.pin_label, self.pin)
@@ -59,7 +61,7 @@ class SignInPanel(Panel):
         entry.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         entry.addWidget(self.status)
         entry.addStretch(1)
-        self.staff_label = QLabel(self)
+        self.staff_label = named(QLabel(self), text=lambda: self.tr("Your name"))
         self.staff_label.setBuddy(self.staff)
         name_column = QVBoxLayout()
         name_column.addWidget(self.staff_label)
@@ -155,11 +157,6 @@ class SignInPanel(Panel):
         else:
             self.reassurance.setText(self.tr("Help calls above keep showing and sounding "
                                              "while nobody is signed in."))
-        self.pin_label.setText(self.tr("PIN"))
-        self.pin.setAccessibleName(self.tr("PIN"))
-        self.staff.setAccessibleName(self.tr("Your name"))
-        self.staff_label.setText(self.tr("Your name"))
-        self.button.setText(self.tr("Sign in"))
         if self._phase is Phase.CHECKING:
             self.status.setText(self.tr("Checking your PIN with the hub…"))
         else:

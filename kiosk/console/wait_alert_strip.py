@@ -23,9 +23,11 @@ class WaitAlertStrip(Retranslating, QWidget):
         self.setObjectName("waitAlertStrip")
         self._shown_here = shown_here
         self._alerts: dict[str, WaitAlert] = {}
-        self.text = named(QLabel(self), "waitAlertText", wrap=True)
+        self.text = named(QLabel(self), "waitAlertText", wrap=True,
+                          accessible=lambda: self.tr("Long waits of elderly priority tickets"))
         self.text.setStyleSheet(style.banner_style(style.BANNER_WAIT))
-        self.seen = named(QPushButton(self), "waitAlertSeen")
+        self.seen = named(QPushButton(self), "waitAlertSeen", text=lambda: self.tr("Seen"),
+                          accessible=lambda: self.tr("Hide the waiting-time note"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.text, 1)
@@ -65,7 +67,4 @@ class WaitAlertStrip(Retranslating, QWidget):
         if lines:
             lines.append(self.tr("Please see to them in the lobby."))
         self.text.setText("  ".join(lines))
-        self.seen.setText(self.tr("Seen"))
-        self.seen.setAccessibleName(self.tr("Hide the waiting-time note"))
-        self.text.setAccessibleName(self.tr("Long waits of elderly priority tickets"))
         self.setVisible(bool(self._alerts))

@@ -57,6 +57,10 @@ def test_the_language_switches_while_the_console_runs(desk: ConsoleDesk) -> None
     assert calls.model.cell_text(0, 0) == "一号自助机"  # names from the branch file follow
     assert desk.window.tabs.tabText(0) == "排队叫号"
     assert desk.window.language_button.text() == "English"
+    # Fixed words given with their controls follow too: shown and accessible names.
+    assert desk.window.queue.call_next.text() == "呼叫下一位"
+    assert desk.window.lock_button.text() == "锁定"
+    assert desk.window.language_button.accessibleName() == "切换语言"
 
 
 def test_about_names_the_version_and_the_desk_without_blocking_the_alarms(
