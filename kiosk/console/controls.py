@@ -11,11 +11,18 @@ the words that depend on what it shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QListView,
+    QTableView,
+    QWidget,
+)
 
 from kiosk.console.branch_names import BranchNames
 
@@ -39,6 +46,17 @@ def named(widget: W, name: str = "", *, role: str = "", wrap: bool = False,
     if text is not None or accessible is not None:
         _FixedWords(widget, text, accessible)
     return widget
+
+
+def refill(combo: QComboBox, choices: Iterable[tuple[str, object]]) -> None:
+    """Put ``choices`` (shown words, data) in ``combo``, keeping the chosen one chosen: the
+    words change with the language, the choice must not."""
+    chosen = combo.currentData()
+    combo.clear()
+    for words, data in choices:
+        combo.addItem(words, data)
+    if chosen is not None:
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
 
 class _FixedWords(QObject):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text
-from kiosk.console.controls import Panel, named
+from kiosk.console.controls import Panel, named, refill
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -183,21 +183,11 @@ class DeskTicketsPanel(Panel):
             "Issue a ticket for a customer at the desk or on the phone"))
         self.missed_heading.setText(self.tr(
             "Missed numbers: called, did not come, not back yet"))
-        current_service = self.service.currentData()
-        self.service.clear()
-        for service in self._names.config.services:
-            self.service.addItem(self._names.service(service.id), service.id)
-        if current_service is not None:
-            self.service.setCurrentIndex(max(0, self.service.findData(current_service)))
-        current_kiosk = self.print_at.currentData()
-        self.print_at.clear()
-        self.print_at.addItem(self.tr("Show at this desk only"), None)
-        for kiosk in self._names.config.devices_with_role(Role.KIOSK):
+        refill(self.service, self._names.services())
+        refill(self.print_at, [(self.tr("Show at this desk only"), None)] + [
             #: {kiosk}: a kiosk's name, e.g. "Kiosk by the door".
-            self.print_at.addItem(self.tr("Print at {kiosk}").format(
-                kiosk=self._names.device(kiosk.id)), kiosk.id)
-        if current_kiosk is not None:
-            self.print_at.setCurrentIndex(max(0, self.print_at.findData(current_kiosk)))
+            (self.tr("Print at {kiosk}").format(kiosk=self._names.device(kiosk.id)), kiosk.id)
+            for kiosk in self._names.config.devices_with_role(Role.KIOSK)])
         self.missed.retranslate()
         self._show_messages()
         self._update_buttons()

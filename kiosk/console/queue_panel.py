@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text
-from kiosk.console.controls import Panel, named
+from kiosk.console.controls import Panel, named, refill
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.queue_model import QueueTreeModel
 from kiosk.console.table_model import Column, RowsModel
@@ -234,12 +234,7 @@ class QueuePanel(Panel):
             self.heading.setText(self.tr("Lobby desk: counters call customers; from here you "
                                          "can close or move any ticket."))
         self.waiting_label.setText(self.tr("Waiting, in the order they will be called"))
-        current = self.transfer_to.currentData()
-        self.transfer_to.clear()
-        for service in self._names.config.services:
-            self.transfer_to.addItem(self._names.service(service.id), service.id)
-        if current is not None:
-            self.transfer_to.setCurrentIndex(max(0, self.transfer_to.findData(current)))
+        refill(self.transfer_to, self._names.services())
         self.tree_model.retranslate()
         self.serving.retranslate()
         self._update_buttons()
