@@ -4,6 +4,7 @@ their style when only the words change. Order and amount of work, never speed.""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +13,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtWidgets import QCheckBox, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from kiosk.console.alarm_policy import AlarmSound
+from kiosk.console.alarm_sound import AlarmSounder
 from kiosk.console.table_view import KeepColoursDelegate
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
+from tests.helpers.console_fakes import RecordingPlayer
 
 K = HelpEventKind
 
@@ -216,3 +220,16 @@ def test_the_alarm_tick_measures_only_the_rows_that_changed(
                            desk.clock(), staff_id="zhang-wei")
     desk.show_events([first, second, coming])
     assert desk.window.calls.model.row_of(second.call_id) in measured.rows
+
+
+def test_each_alarm_sound_goes_to_a_waiting_thread_not_a_new_one(qtbot: QtBot) -> None:
+    player = RecordingPlayer()
+    sounder = AlarmSounder(player)
+    try:
+        for count in range(1, 6):
+            sounder.play(AlarmSound.CHIME)
+            qtbot.waitUntil(lambda c=count: len(player.played) == c, timeout=3000)  # type: ignore[misc]
+        assert len(player.threads) <= 2
+        assert threading.current_thread() not in player.threads
+    finally:
+        sounder.close()

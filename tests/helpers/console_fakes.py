@@ -6,6 +6,7 @@ tests play through a real child process (the silent player) and a real failing o
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from kiosk.speech.api import AudioState
@@ -31,6 +32,8 @@ class _RecordedPlayback(Playback):
 
     def start(self) -> None:
         self._player.played.append(self.path.name)
+        if threading.current_thread() not in self._player.threads:
+            self._player.threads.append(threading.current_thread())
         self._enter(PlayerState.FINISHED)
 
     def stop(self) -> None:
@@ -45,6 +48,7 @@ class RecordingPlayer(Player):
 
     def __init__(self) -> None:
         self.played: list[str] = []
+        self.threads: list[threading.Thread] = []  # the threads sounds were started on
 
     def playback(self, path: Path) -> Playback:
         return _RecordedPlayback(path, self)
