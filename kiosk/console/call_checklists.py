@@ -134,19 +134,21 @@ class ChecklistBox(Retranslating, QGroupBox):
 
     def _show(self) -> None:
         self.setVisible(self._call is not None)
-        shown = None if self._call is None else self._lists[CHECKLISTS[self._call[1]]]
+        if self._call is None:
+            self._shown = None
+            return  # the list stays laid out in the hidden box, ready for the next call
+        shown = self._lists[CHECKLISTS[self._call[1]]]
         for steps in self._lists.values():
-            if steps is not shown:
+            if steps is not shown and steps.isVisibleTo(self):
                 steps.hide()
         self._shown = shown
-        if shown is None or self._call is None:
-            return
         ticked = self._ticks.setdefault(self._call[0], set())
         for number, box in enumerate(shown.boxes):
             box.blockSignals(True)
             box.setChecked(number in ticked)
             box.blockSignals(False)
-        shown.show()
+        if not shown.isVisibleTo(self):
+            shown.show()
 
     def _ticked(self, number: int, on: bool) -> None:
         if self._call is not None:

@@ -78,7 +78,7 @@ def history_model(names: BranchNames, parent: QWidget | None = None) -> RowsMode
                    QT_TRANSLATE_NOOP("HistoryPanel", "still open"))),
         Column(lambda: _tr(QT_TRANSLATE_NOOP("HistoryPanel", "Note")), lambda c: c.note),
     ]
-    return RowsModel(columns, key=lambda c: c.call_id, parent=parent)
+    return RowsModel(columns, key=lambda c: c.call_id, parent=parent, rows_alone=True)
 
 
 class HistoryPanel(Panel):

@@ -54,10 +54,14 @@ class Column:
 
 class RowsModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], key: Callable[[Any], str],
-                 parent: Any = None) -> None:
+                 parent: Any = None, *, rows_alone: bool = False) -> None:
+        """``rows_alone``: a row's cells follow from the row alone (and the language), not
+        from the time or anything else, so a row equal to the one shown is not worked out
+        again when the rows are set (a day's history does not all change with one call)."""
         super().__init__(parent)
         self._columns = tuple(columns)
         self._key = key
+        self._rows_alone = rows_alone
         self._rows: list[Any] = []
         self._keys: list[str] = []
         self._cells: list[tuple[Cell, ...]] = []
@@ -149,7 +153,7 @@ class RowsModel(QAbstractTableModel):
             self._cells[start:start] = [self._row_cells(row) for row in rows[start:end]]
             self.endInsertRows()
             start = end
-        self._update(rows)
+        self._update(rows, again=not self._rows_alone)
 
     def _reorder(self, order: list[str]) -> None:
         """The rows that stay, in a new order: a layout change that keeps the selection."""
@@ -166,10 +170,13 @@ class RowsModel(QAbstractTableModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def _update(self, rows: Sequence[Any]) -> None:
-        """Take the rows' new values and redraw the rows that read differently."""
+    def _update(self, rows: Sequence[Any], again: bool = True) -> None:
+        """Take the rows' new values and redraw the rows that read differently; ``again``:
+        work out the cells of a row equal to the one shown too."""
         last = len(self._columns) - 1
         for position, row in enumerate(rows):
+            if not again and row == self._rows[position]:
+                continue
             self._rows[position] = row
             cells = self._row_cells(row)
             if cells != self._cells[position]:

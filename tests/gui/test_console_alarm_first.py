@@ -10,14 +10,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QCheckBox, QStyleOptionViewItem
+from PySide6.QtWidgets import QCheckBox, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.console.alarm_policy import AlarmSound
 from kiosk.console.alarm_sound import AlarmSounder
+from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import KeepColoursDelegate
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help_call import (
+    Category,
+    HelpEvent,
+    HelpEventKind,
+    Outcome,
+    new_follow_up,
+    new_raise,
+)
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
 from tests.helpers.console_fakes import RecordingPlayer
@@ -233,3 +241,48 @@ def test_each_alarm_sound_goes_to_a_waiting_thread_not_a_new_one(qtbot: QtBot) -
         assert threading.current_thread() not in player.threads
     finally:
         sounder.close()
+
+
+def test_a_new_call_works_out_only_its_own_history_row(qtbot: QtBot, desk: ConsoleDesk) -> None:
+    worked_out: list[str] = []
+
+    def text(call_id: str) -> str:
+        worked_out.append(call_id)
+        return call_id
+
+    model = RowsModel([Column(lambda: "Call", text)], key=str, rows_alone=True)
+    model.set_rows(["call-1", "call-2"])
+    worked_out.clear()
+    model.set_rows(["call-1", "call-2", "call-3"])
+    assert worked_out == ["call-3"]
+    model.refresh()  # the language changed: every row again
+    assert sorted(worked_out) == ["call-1", "call-2", "call-3", "call-3"]
+
+    history = desk.window.history
+    first = new_raise("kiosk-1", desk.clock())
+    desk.show_events([first])
+    spy = ModelSpy(history.model)
+    desk.show_events([first, new_raise("kiosk-2", desk.clock())])
+    assert (spy.resets, len(spy.inserted), spy.redrawn) == (0, 1, [])
+
+
+def test_the_next_call_of_the_same_kind_finds_its_checklist_laid_out(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    checklist = desk.window.calls.checklist
+    first = new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)
+    desk.show_events([first])
+    closed = new_follow_up(first.call_id, "kiosk-1", K.RESOLVED, "console-2", desk.clock(),
+                           staff_id="zhang-wei", outcome=Outcome.HELPED)
+    desk.show_events([first, closed])
+    assert not checklist.isVisible()
+    # The medical steps stay laid out in the hidden box: nothing to lay out for the next.
+    lists = [w for w in checklist.children() if isinstance(w, QWidget)]
+    ready = [w for w in lists if w.isVisibleTo(checklist)]
+    assert len(ready) == 1
+
+    second = new_raise("kiosk-2", desk.clock(), category=Category.MEDICAL)
+    desk.show_events([first, closed, second])
+    assert checklist.isVisible() and "first-aid kit" in checklist.steps()[0][0]
+    assert [w for w in lists if w.isVisibleTo(checklist)] == ready
