@@ -286,3 +286,15 @@ def test_the_next_call_of_the_same_kind_finds_its_checklist_laid_out(
     desk.show_events([first, closed, second])
     assert checklist.isVisible() and "first-aid kit" in checklist.steps()[0][0]
     assert [w for w in lists if w.isVisibleTo(checklist)] == ready
+
+
+def test_a_new_calls_sound_is_on_its_way_before_its_row_and_banner_are_drawn(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    alarms = desk.parts.alarms
+    heard_by: dict[str, int] = {}
+    alarms.rows_changed.connect(
+        lambda _rows: heard_by.setdefault("row", len(alarms.sounder.played)))
+    alarms.alarms_changed.connect(
+        lambda _alarms: heard_by.setdefault("banner", len(alarms.sounder.played)))
+    desk.show_events([new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)])
+    assert heard_by == {"row": 1, "banner": 1}
