@@ -81,33 +81,39 @@ class _AlarmWords(Retranslating, QWidget):
 
     def __init__(self, names: BranchNames, name: str, text_name: str, button_name: str,
                  parent: QWidget | None = None,
-                 flags: Qt.WindowType = Qt.WindowType.Widget) -> None:
+                 flags: Qt.WindowType = Qt.WindowType.Widget, *, frame: str = "",
+                 base_style: str = "") -> None:
         super().__init__(parent, flags)
         self.setObjectName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._names = names
         self._alarms: list[Alarm] = []
         self._calls: dict[str, CallState] = {}
+        self._frame = frame
+        self._base_style = base_style
         self._pair: style.Pair | None = None
         self.text = named(QLabel(self), text_name, wrap=True)
         self.button = named(QPushButton(self), button_name)
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
+        # Styled for a plain call before any comes: the first call of the day then finds the
+        # banner at its size and in its colours, and nothing is restyled or laid out again.
+        self._colour(style.BANNER_ALARM)
 
     def _take(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
         self._alarms = _shown(alarms)
         self._calls = dict(calls)
 
-    def _colour(self, frame: str = "", base_style: str = "") -> None:
+    def _colour(self, pair: style.Pair) -> None:
         """Restyled only when the colours change, not on every call: a style sheet set
         again is parsed again and every child restyled."""
-        pair = alarm_colours(self._alarms)
         if pair != self._pair:
             self._pair = pair
             self.setStyleSheet(
-                f"{base_style}#{self.objectName()} {{ background-color: {pair.background}; "
-                f"{frame}}} #{self.text.objectName()} {{ {style.banner_style(pair)} }}")
+                f"{self._base_style}#{self.objectName()} {{ background-color: "
+                f"{pair.background}; {self._frame}}} "
+                f"#{self.text.objectName()} {{ {style.banner_style(pair)} }}")
 
 
 class AlarmStrip(_AlarmWords):
@@ -139,7 +145,7 @@ class AlarmStrip(_AlarmWords):
         if self._silenced:
             text += " " + self.tr("Sound silenced: the alarm still needs someone.")
         self.text.setText(text)
-        self._colour()
+        self._colour(alarm_colours(self._alarms))
         self.silence.setVisible(not self._silenced)
         self.show()
 
@@ -192,12 +198,14 @@ class FloatingAlarm(_AlarmWords):
 
     open_console = Signal()
 
-    def __init__(self, names: BranchNames) -> None:
+    def __init__(self, names: BranchNames, base_style: str = "") -> None:
+        """``base_style``: the console's style sheet; this window has no parent to inherit
+        it from."""
         super().__init__(names, "floatingAlarm", "floatingAlarmText", "floatingAlarmOpen", None,
                          Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+                         | Qt.WindowType.WindowStaysOnTopHint,
+                         frame="border: 3px solid #FFFFFF; ", base_style=base_style)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-        self.base_style = ""  # the console's stylesheet: this window has no parent to inherit
         self.open = self.button
         self.open.clicked.connect(self.open_console.emit)
         self.setFixedWidth(BANNER_WIDTH)
@@ -236,7 +244,7 @@ class FloatingAlarm(_AlarmWords):
         self.open.setText(self.tr("Open the console"))
         if not self._alarms:
             return
-        self._colour("border: 3px solid #FFFFFF; ", self.base_style)
+        self._colour(alarm_colours(self._alarms))
         text = alarm_summary(self._alarms, self._calls, self._names)
         if text != self.text.text():
             self.text.setText(text)

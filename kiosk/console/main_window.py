@@ -113,8 +113,7 @@ class ConsoleWindow(Retranslating, QMainWindow):
         counter = device.counter if device is not None else 0
         self.sound_banner = SoundBanner(names, self)
         self.alarm_strip = AlarmStrip(names, self)
-        self.floating = FloatingAlarm(names)
-        self.floating.base_style = stylesheet
+        self.floating = FloatingAlarm(names, stylesheet)
         self.title = named(QLabel(self), "consoleTitle", role="heading")
         self.who = named(QLabel(self), "consoleWho")
         self.lock_button = named(QPushButton(self), "consoleLock", text=lambda: self.tr("Lock"))

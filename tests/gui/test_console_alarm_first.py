@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QCheckBox, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.console.alarm_policy import AlarmSound
@@ -298,3 +298,39 @@ def test_a_new_calls_sound_is_on_its_way_before_its_row_and_banner_are_drawn(
         lambda _alarms: heard_by.setdefault("banner", len(alarms.sounder.played)))
     desk.show_events([new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)])
     assert heard_by == {"row": 1, "banner": 1}
+
+
+class Resized(QObject):
+    """Counts the resizes of the watched widgets."""
+
+    def __init__(self, *widgets: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize:
+            self.count += 1
+        return False
+
+
+def test_the_first_call_finds_the_banners_styled_and_the_window_laid_out(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    window = desk.window
+    window.show()
+    qtbot.waitExposed(window)
+    desk.tick()
+    QApplication.processEvents()
+    strip, floating = window.alarm_strip, window.floating
+    restyled = StyleChanges(strip, strip.text, floating, floating.text)
+    resized = Resized(window.calls, window.work)
+    before = strip.geometry()
+
+    desk.show_events([new_raise("kiosk-1", desk.clock(), category=Category.MEDICAL)])
+    QApplication.processEvents()
+
+    assert strip.isVisible() and floating.isVisible()
+    assert restyled.count == 0
+    assert resized.count == 0
+    assert strip.geometry() == before
