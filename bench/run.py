@@ -73,8 +73,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
                         help="samples per case of the Nagle matrix (100)")
     parser.add_argument("--restarts", type=int, default=10, help="kiosk restarts (10)")
     parser.add_argument("--cold-starts", type=int, default=10, help="kiosk cold starts (10)")
-    parser.add_argument("--tap-rounds", type=int, default=2,
-                        help="times each control of each kiosk screen is touched (2)")
+    parser.add_argument("--tap-rounds", type=int, default=1,
+                        help="times each control in each kiosk state is touched, per run (1)")
     parser.add_argument("--speech-runs", type=int, default=8,
                         help="screen readings timed per language (8)")
     parser.add_argument("--screen-changes", type=int, default=300,
