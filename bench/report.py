@@ -135,6 +135,8 @@ class BenchResult:
     error: str | None = None
     load: list[dict[str, Any]] = field(default_factory=list)
     """The machine's load before and during each run (:mod:`bench.load`)."""
+    profiles: list[dict[str, Any]] = field(default_factory=list)
+    """Sampling profiles taken during the benchmark (:mod:`bench.profiling`), with "run"."""
 
     def add(self, figure: Figure) -> Figure:
         self.figures.append(figure)
@@ -143,7 +145,8 @@ class BenchResult:
     def as_dict(self) -> dict[str, Any]:
         return {"bench": self.bench, "title": self.title, "seconds": round(self.seconds, 1),
                 "error": self.error, "figures": [f.as_dict() for f in self.figures],
-                "notes": self.notes, "details": self.details, "load": self.load}
+                "notes": self.notes, "details": self.details, "load": self.load,
+                "profiles": self.profiles}
 
 
 def _combine_figures(runs: Sequence[Figure | None]) -> Figure:
@@ -193,7 +196,9 @@ def combine_runs(runs: Sequence[Sequence[BenchResult]]) -> list[BenchResult]:
             first.details if len(runs) == 1 else {"runs": [
                 None if r is None else r.details for r in by_bench[bench]]},
             sum(r.seconds for r in present), "; ".join(errors) or None,
-            [load for r in present for load in r.load]))
+            [load for r in present for load in r.load],
+            [{**profile, "run": n + 1} for n, r in enumerate(by_bench[bench]) if r is not None
+             for profile in r.profiles]))
     return combined
 
 
@@ -306,7 +311,25 @@ def markdown(results: Sequence[BenchResult], machine: dict[str, Any],
         if result.notes:
             lines.append("")
             lines += [f"- {note}" for note in result.notes]
+        lines += profile_tables(result.profiles)
     return "\n".join(lines) + "\n"
+
+
+def profile_tables(profiles: Sequence[dict[str, Any]]) -> list[str]:
+    """Each profile's top functions: share of wall time running in it (own) and with it on
+    the stack (cumulative)."""
+    lines: list[str] = []
+    for profile in profiles:
+        run = f", run {profile['run']}" if "run" in profile else ""
+        lines += ["", f"### Profile: {profile['process']} ({profile['scope']}, "
+                  f"{profile['samples']:,} samples{run})", ""]
+        if not profile["rows"]:
+            lines.append("No samples.")
+            continue
+        lines += ["| function | own | cumulative |", "| --- | --- | --- |"]
+        lines += [f"| `{frame}` | {own:.1%} | {cumulative:.1%} |"
+                  for frame, own, cumulative in profile["rows"]]
+    return lines
 
 
 def with_floor(results: Sequence[BenchResult], floor: Summary) -> list[BenchResult]:

@@ -38,6 +38,7 @@ from bench import (
 from bench.brokers import BenchBroker
 from bench.load import LoadWatch
 from bench.machine import describe_machine
+from bench.profiling import py_spy
 from bench.report import BenchResult, combine_runs, with_floor, write_reports
 from bench.stats import Summary, median, summarise
 
@@ -89,11 +90,19 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3,
                         help="times the whole suite is run; each figure is the median of the "
                              "runs with their min–max, judged on the worst run (3)")
+    parser.add_argument("--profile", action="store_true",
+                        help="record the kiosk's and console's GUI threads and the hub with "
+                             "py-spy during the ui-help benchmark; the report lists their top "
+                             "functions by share of wall time")
     parser.add_argument("--report-stem", default="latest",
                         help="report file names: bench/reports/<stem>.md and .json")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.profile and "ui-help" not in args.only.split(","):
+        parser.error("--profile records the ui-help benchmark: add it to --only")
+    if args.profile and py_spy() is None:
+        parser.error("--profile needs py-spy (pip install py-spy, or the bench extra)")
     unknown = set(args.only.split(",")) - set(NAMES + ON_REQUEST) - {""}
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
@@ -111,7 +120,7 @@ def plan(args: argparse.Namespace, work: Path) -> list[tuple[str, Callable[[], l
         "restart": lambda: [kiosk_restart.run(work / "restart", args.restarts)],
         "hub": lambda: [hub_scale.run(work / "hub", args.hub_duration, brokers,
                                       args.hub_help_rate, args.hub_ticket_rate)],
-        "ui-help": lambda: [ui_help.run(work / "ui-help", args.ui_help_calls)],
+        "ui-help": lambda: [ui_help.run(work / "ui-help", args.ui_help_calls, args.profile)],
         "ui-kiosk": lambda: ui_kiosk.run(work / "ui-kiosk", args.tap_rounds, args.speech_runs,
                                          args.screen_changes),
         "cold-start": lambda: [kiosk_cold_start.run(work / "cold-start", args.cold_starts)],

@@ -25,6 +25,7 @@ from bench.brokers import BenchBroker
 from bench.help_latency import wait_for
 from bench.line_process import Event, LineProcess
 from bench.procstat import rss_bytes
+from bench.profiling import Recording
 from bench.report import BenchResult, Figure, Target
 from bench.stats import summarise
 from kiosk.core.config import load_config
@@ -43,7 +44,9 @@ def _mib(pid: int) -> float:
     return rss_bytes(pid) / 1024 / 1024
 
 
-def run(work_dir: Path, calls: int) -> BenchResult:
+def run(work_dir: Path, calls: int, profile: bool = False) -> BenchResult:
+    """``profile``: record the kiosk's and the console's GUI threads and the hub with py-spy
+    during the calls (:mod:`bench.profiling`)."""
     result = BenchResult("bench.ui_help", "Help end to end: touch on the kiosk's help button → "
                          "alarm row painted on the console (real windows, real hub, "
                          "Mosquitto)")
@@ -74,6 +77,11 @@ def run(work_dir: Path, calls: int) -> BenchResult:
             result.notes.append("The console could not sign in; it showed calls unstaffed.")
 
         baseline = mqtt_baseline.measure(broker.host, broker.port, max(calls, 500))
+        recordings = [Recording("kiosk", kiosk.process.pid, work_dir, gui_thread=True),
+                      Recording("console", console.process.pid, work_dir, gui_thread=True),
+                      Recording("hub", hub.pid, work_dir, gui_thread=False)] if profile else []
+        for recording in recordings:
+            stops.append(recording.start().abandon)
         samples: list[dict[str, Any]] = []
         rss: dict[str, float] = {}
         for n in range(calls + WARM_UP_CALLS):
@@ -97,6 +105,7 @@ def run(work_dir: Path, calls: int) -> BenchResult:
             kiosk.wait_for(partial(_is_event, "closed", call_id), 30,
                            "the kiosk showing the close")
         rss.update(kiosk_end=_mib(kiosk.process.pid), console_end=_mib(console.process.pid))
+        result.profiles = [recording.stop().as_dict() for recording in recordings]
         _report(result, samples, baseline, rss)
     finally:
         for stop in reversed(stops):
