@@ -16,8 +16,6 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import psutil  # type: ignore[import-untyped]  # no stubs installed
-
 LOAD_PER_CORE = 0.5
 """A machine is not idle when its 1-minute load before a benchmark exceeds this per core
 (1.0 on the 2-core reference machine)."""
@@ -39,8 +37,15 @@ class LoadSample:
     """The other processes that used the most, (name, % of one core)."""
 
 
+def _psutil() -> Any:
+    """psutil, imported only where the load is sampled: reading a report needs none."""
+    import psutil  # type: ignore[import-untyped]  # no stubs installed
+
+    return psutil
+
+
 def _own_tree() -> set[int]:
-    me = psutil.Process()
+    me = _psutil().Process()
     return {me.pid} | {child.pid for child in me.children(recursive=True)}
 
 
@@ -55,7 +60,7 @@ class OthersCpu:
     def _read(self) -> dict[tuple[int, float], tuple[str, float]]:
         own = _own_tree()
         totals = {}
-        for process in psutil.process_iter(["pid", "name", "create_time", "cpu_times"]):
+        for process in _psutil().process_iter(["pid", "name", "create_time", "cpu_times"]):
             info = process.info
             if info["pid"] in own or info["cpu_times"] is None:
                 continue
