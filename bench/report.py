@@ -214,26 +214,26 @@ def _number(value: float | None, unit: str) -> str:
     return f"{value:.2f}"
 
 
-def _with_unit(value: float | None, unit: str) -> str:
+def with_unit(value: float | None, unit: str) -> str:
     text = _number(value, unit)
     return text if value is None or unit in ("count", "") else f"{text} {unit}"
 
 
-def _target_text(figure: Figure) -> str:
+def target_text(figure: Figure) -> str:
     target = figure.target
     if target is None:
         return ""
     comparison = {"<=": "≤", ">=": "≥", "==": "="}[target.comparison]
-    return f"{comparison} {_with_unit(target.limit, figure.unit)}"
+    return f"{comparison} {with_unit(target.limit, figure.unit)}"
 
 
-def _met_text(met: bool | None) -> str:
+def met_text(met: bool | None) -> str:
     return {True: "yes", False: "**NO**", None: ""}[met]
 
 
 def value_text(figure: Figure) -> str:
     """The median, and the spread over the runs when there were several."""
-    text = _with_unit(figure.value, figure.unit)
+    text = with_unit(figure.value, figure.unit)
     spread = figure.spread
     if spread is not None and figure.value is not None:
         text += f" ({_number(spread[0], figure.unit)}–{_number(spread[1], figure.unit)})"
@@ -270,7 +270,7 @@ def markdown(results: Sequence[BenchResult], machine: dict[str, Any],
     if run.get("floor_ms"):
         floor = run["floor_ms"]
         lines += [f"Floor (bare paho one-way through Mosquitto, measured in this run): p50 "
-                  f"{_with_unit(floor['p50'], 'ms')}, p99 {_with_unit(floor['p99'], 'ms')}. "
+                  f"{with_unit(floor['p50'], 'ms')}, p99 {with_unit(floor['p99'], 'ms')}. "
                   "Network figures are also given as a multiple of it (× floor).", ""]
     if "load_average_at_start" in run:
         lines += [f"Load average (1, 5, 15 min) at the start: {run['load_average_at_start']}, "
@@ -288,8 +288,8 @@ def markdown(results: Sequence[BenchResult], machine: dict[str, Any],
         for figure in result.figures:
             if figure.target is not None:
                 value = value_text(figure) if figure.value is not None else figure.note
-                lines.append(f"| {figure.label} | {value} | {_target_text(figure)} | "
-                             f"{_met_text(figure.met)} |")
+                lines.append(f"| {figure.label} | {value} | {target_text(figure)} | "
+                             f"{met_text(figure.met)} |")
     for result in results:
         lines += ["", f"## {result.title}", "", f"`{result.bench}`, {result.seconds:.0f} s."]
         for n, load in enumerate(result.load):
@@ -302,11 +302,11 @@ def markdown(results: Sequence[BenchResult], machine: dict[str, Any],
                       "× floor | note |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
             for f in result.figures:
                 baseline = "" if f.baseline is None else \
-                    f"{_with_unit(f.baseline, f.unit)} ({f.baseline_label})"
+                    f"{with_unit(f.baseline, f.unit)} ({f.baseline_label})"
                 ratio = "" if f.ratio is None else f"{f.ratio:.1f}×"
                 floor_ratio = "" if f.floor_ratio is None else f"{f.floor_ratio:.0f}×"
-                lines.append(f"| {f.label} | {value_text(f)} | {_target_text(f)} | "
-                             f"{_met_text(f.met)} | {baseline} | {ratio} | {floor_ratio} | "
+                lines.append(f"| {f.label} | {value_text(f)} | {target_text(f)} | "
+                             f"{met_text(f.met)} | {baseline} | {ratio} | {floor_ratio} | "
                              f"{f.note} |")
         if result.notes:
             lines.append("")
