@@ -13,6 +13,7 @@ programs' load (:mod:`bench.load`). One run of the defaults takes about ten minu
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import os
 import shlex
@@ -99,6 +100,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if importlib.util.find_spec("psutil") is None:
+        parser.error("the benchmarks sample the machine's load with psutil: pip install "
+                     "psutil (or the bench extra)")
     if args.profile and "ui-help" not in args.only.split(","):
         parser.error("--profile records the ui-help benchmark: add it to --only")
     if args.profile and py_spy() is None:
