@@ -14,4 +14,5 @@ echo "== import rules"; lint-imports
 echo "== mypy (core, protocol)"; mypy
 echo "== translations"; python -m tools.i18n check
 echo "== configuration reference"; python -m tools.config_reference --check
+echo "== benchmark figures in the README"; python -m bench.readme --check
 echo "== tests"; python -m pytest "$@"
