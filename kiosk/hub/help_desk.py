@@ -97,7 +97,9 @@ class HelpDesk:
         self._states: dict[str, CallState] = {}
         self._closed_at: dict[str, float] = {}  # call id -> when the hub learnt of the close
         self.dirty = False  # help.state must be published again
-        self.flooding: set[str] = set()  # kiosks with implausibly many open calls
+        self.flooding: frozenset[str] = frozenset()
+        """Kiosks with implausibly many open calls. Replaced, never changed in place: the
+        worker thread writes it, /healthz reads it from the HTTP thread."""
         self.late_events = 0
         self.on_open_calls_changed: Callable[[int], None] = lambda count: None
 
@@ -209,11 +211,11 @@ class HelpDesk:
         one may be among them); the kiosk is named in /healthz and the log for IT."""
         open_here = sum(1 for s in self._states.values() if s.is_open and s.kiosk_id == kiosk_id)
         if open_here > FLOOD_OPEN_CALLS and kiosk_id not in self.flooding:
-            self.flooding.add(kiosk_id)
+            self.flooding = self.flooding | {kiosk_id}
             log.error("kiosk %s has %d open help calls at once: broken, or its credentials "
                       "are misused; every call is kept", kiosk_id, open_here)
-        elif open_here <= FLOOD_OPEN_CALLS:
-            self.flooding.discard(kiosk_id)
+        elif open_here <= FLOOD_OPEN_CALLS and kiosk_id in self.flooding:
+            self.flooding = self.flooding - {kiosk_id}
 
     # --- events the hub originates --------------------------------------------------------
 

@@ -400,7 +400,8 @@ class HubService:
         return self.queue.view(number, day, now, language)
 
     def health_report(self) -> dict[str, Any]:
-        """Safe to call from any thread."""
+        """Safe to call from any thread: it reads only plain values, locked counters, the
+        ledger's own locked copies and sets that the worker replaces rather than changes."""
         now = self._clock()
         failed_at = self.refusals.storage_failed_at
         recent_failure = failed_at is not None and now - failed_at < 60.0

@@ -1,9 +1,9 @@
 """A device's connection to the branch: the codec, one MQTT link, presence and heartbeats.
 
-Received messages are decoded on the network thread (cheap, and a rejection is counted and
-logged there), then handed to ``dispatch`` so the device's own thread does the work: the Qt
-programs pass a function that emits a signal onto the GUI thread, headless ones a
-:class:`~kiosk.net.serial_worker.SerialWorker`.
+Received messages are decoded on paho's network thread (cheap, and a rejection is counted
+and logged there), then handed to ``dispatch``, the submit of the device's
+:class:`~kiosk.net.serial_worker.SerialWorker`, so the device's own thread does the work
+(see :mod:`kiosk.net.qt_bridge` for the whole way to a screen).
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """The only place the network meets Qt: client callbacks become signals on the GUI thread.
 
-Clients run on their device's worker thread; their callbacks are re-emitted here as Qt
-signals, which Qt queues to receivers living on the GUI thread. Commands go the other way,
-submitted to the worker, so a click never waits on SQLite or the network. Heartbeats are
-sent from a QTimer on the GUI thread: if the screen freezes, the kiosk falls silent and
-consoles show it offline, which paho's own keep-alive thread would hide.
+Three threads, one way each. paho's network thread decodes a message (``DeviceLink``) and
+submits it to the device's ``SerialWorker``; the client runs there, alone with its state and
+its SQLite store, and calls back; the bridge re-emits each callback as a Qt signal, and Qt
+queues it (an auto connection across threads) to receivers living on the GUI thread.
+Commands go the other way, submitted to the worker, so a click never waits on SQLite or the
+network. Heartbeats are sent from a QTimer on the GUI thread: if the screen freezes, the
+kiosk falls silent and consoles show it offline, which paho's own keep-alive thread would
+hide.
 """
 
 from __future__ import annotations
