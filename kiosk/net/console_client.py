@@ -20,6 +20,8 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig
@@ -45,6 +47,39 @@ K = HelpEventKind
 
 def _ignore(*_: object) -> None:
     return None
+
+
+class ConsoleListener(Protocol):
+    """What a console client reports to its owner, on the client's own thread (the device's
+    worker). ``qt_bridge.ConsoleBridge`` implements it, turning each into a signal on the GUI
+    thread; ``ConsoleHooks`` makes one of plain callables."""
+
+    def on_calls_changed(self, calls: dict[str, CallState]) -> None:
+        """The calls staff see changed: every call, by id."""
+
+    def on_peers_changed(self) -> None:
+        """Who is online may have changed."""
+
+    def on_devices_state(self, state: DevicesState) -> None:
+        """The hub's view of every device."""
+
+    def on_other_message(self, decoded: Decoded) -> None:
+        """A message this client does not handle itself (queue, replies, announcements)."""
+
+    def on_liveness(self, decoded: Decoded) -> None:
+        """Every heartbeat and presence message, for supervision screens (health, activity)."""
+
+
+@dataclass(slots=True)
+class ConsoleHooks:
+    """A ``ConsoleListener`` of plain callables (tests, benchmarks, simulated consoles): a
+    hook not given does nothing, a misspelt one is an error rather than a new attribute."""
+
+    on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
+    on_peers_changed: Callable[[], None] = _ignore
+    on_devices_state: Callable[[DevicesState], None] = _ignore
+    on_other_message: Callable[[Decoded], None] = _ignore
+    on_liveness: Callable[[Decoded], None] = _ignore
 
 
 class ConsoleClient:
@@ -80,12 +115,8 @@ class ConsoleClient:
         """Events refused here after the codec passed them, by reason."""
         self.staff_id: str | None = None
         """Who is signed in here, for the heartbeat; a staff command names them too."""
-        self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
-        self.on_peers_changed: Callable[[], None] = _ignore
-        self.on_devices_state: Callable[[DevicesState], None] = _ignore
-        self.on_other_message: Callable[[Decoded], None] = _ignore
-        # Every heartbeat and presence message, for supervision screens (health, activity).
-        self.on_liveness: Callable[[Decoded], None] = _ignore
+        self.listener: ConsoleListener = ConsoleHooks()
+        """Set by the owner: the Qt bridge, or ``ConsoleHooks`` in a test."""
 
     # --- state ----------------------------------------------------------------------------
 
@@ -230,8 +261,8 @@ class ConsoleClient:
             self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, role, now, staff_id=message.staff_id)
             self._apply_presence()
-            self.on_peers_changed()
-            self.on_liveness(decoded)
+            self.listener.on_peers_changed()
+            self.listener.on_liveness(decoded)
         elif isinstance(message, Presence):
             if message.online:
                 self._hub_may_be_back(decoded)
@@ -239,15 +270,15 @@ class ConsoleClient:
             else:
                 self.peers.gone(decoded.sender)
                 self._apply_presence()
-            self.on_peers_changed()
-            self.on_liveness(decoded)
+            self.listener.on_peers_changed()
+            self.listener.on_liveness(decoded)
         elif isinstance(message, DevicesState):
-            self.on_devices_state(message)
+            self.listener.on_devices_state(message)
         elif isinstance(message, HelpDigest):
             if not self.read_only:
                 self.resync.answer(message)
         else:
-            self.on_other_message(decoded)
+            self.listener.on_other_message(decoded)
 
     def _belongs(self, event: HelpEvent, sender: str) -> bool:
         why = check_belongs(self._facts.get(event.call_id), event)
@@ -277,7 +308,7 @@ class ConsoleClient:
         else:
             self.peers.deaf()
         self._apply_presence()
-        self.on_peers_changed()
+        self.listener.on_peers_changed()
 
     def tick(self) -> None:
         self.sender.resend_due()
@@ -306,4 +337,4 @@ class ConsoleClient:
         for call in open_calls:
             self.call_clock.now_for(call)  # its age is measured from now on
         self.call_clock.keep_only(c.call_id for c in open_calls)
-        self.on_calls_changed(dict(calls))
+        self.listener.on_calls_changed(dict(calls))

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import (
@@ -117,6 +118,51 @@ def _ignore(*_: object) -> None:
     return None
 
 
+class KioskListener(Protocol):
+    """What a kiosk client reports to its owner, on the client's own thread (the device's
+    worker). ``qt_bridge.KioskBridge`` implements it, turning each into a signal on the GUI
+    thread; ``KioskHooks`` makes one of plain callables."""
+
+    def on_call_changed(self, call: CallState | None) -> None:
+        """The call shown at this kiosk changed (None: no call any more)."""
+
+    def on_ticket(self, outcome: TicketOutcome) -> None:
+        """The answer to a ticket request, or why there is none."""
+
+    def on_reachability(self, reachability: Reachability) -> None:
+        """Whether staff and the hub can be reached changed."""
+
+    def on_called(self, called: TicketCalled) -> None:
+        """A ticket was called to a counter."""
+
+    def on_announcement(self, announcement: Announcement) -> None:
+        """The branch announcement, or that it was cleared."""
+
+    def on_queue(self, queue: QueueState) -> None:
+        """The day's queue."""
+
+    def on_pin(self, outcome: PinOutcome) -> None:
+        """The hub's answer to a staff PIN typed here, or why there is none."""
+
+    def on_print(self, ticket: TicketPrint) -> None:
+        """Print a ticket issued at a staff desk."""
+
+
+@dataclass(slots=True)
+class KioskHooks:
+    """A ``KioskListener`` of plain callables (tests, benchmarks, simulated kiosks): a hook
+    not given does nothing, a misspelt one is an error rather than a new attribute."""
+
+    on_call_changed: Callable[[CallState | None], None] = _ignore
+    on_ticket: Callable[[TicketOutcome], None] = _ignore
+    on_reachability: Callable[[Reachability], None] = _ignore
+    on_called: Callable[[TicketCalled], None] = _ignore
+    on_announcement: Callable[[Announcement], None] = _ignore
+    on_queue: Callable[[QueueState], None] = _ignore
+    on_pin: Callable[[PinOutcome], None] = _ignore
+    on_print: Callable[[TicketPrint], None] = _ignore
+
+
 class KioskClient:
     def __init__(self, config: BranchConfig, kiosk_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
@@ -145,15 +191,8 @@ class KioskClient:
         self._call: CallState | None = None
         self._shown: str | None = None
         self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
-        # Listeners; set by the owner (the Qt bridge, or a test).
-        self.on_call_changed: Callable[[CallState | None], None] = _ignore
-        self.on_ticket: Callable[[TicketOutcome], None] = _ignore
-        self.on_reachability: Callable[[Reachability], None] = _ignore
-        self.on_called: Callable[[TicketCalled], None] = _ignore
-        self.on_announcement: Callable[[Announcement], None] = _ignore
-        self.on_queue: Callable[[QueueState], None] = _ignore
-        self.on_pin: Callable[[PinOutcome], None] = _ignore
-        self.on_print: Callable[[TicketPrint], None] = _ignore
+        self.listener: KioskListener = KioskHooks()
+        """Set by the owner: the Qt bridge, or ``KioskHooks`` in a test."""
 
     # --- start-up -------------------------------------------------------------------------
 
@@ -210,7 +249,7 @@ class KioskClient:
         if self._call is not None and not self._call.is_open:
             self._call = None
             self._shown = None
-            self.on_call_changed(None)
+            self.listener.on_call_changed(None)
 
     def _follow_up(self, kind: HelpEventKind, *, category: Category | None = None,
                    helped: bool | None = None) -> bool:
@@ -261,7 +300,7 @@ class KioskClient:
             facts, self.peers.staff_presence(self._timer()))
         if current != self._call:
             self._call = current
-            self.on_call_changed(current)
+            self.listener.on_call_changed(current)
 
     # --- tickets --------------------------------------------------------------------------
 
@@ -273,7 +312,7 @@ class KioskClient:
         answer) gets the ticket the hub may already have issued, never a second one."""
         request_id = request_id or uuid.uuid4().hex
         if not self._transport.connected:
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
         self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
         sent = self._transport.publish(
@@ -282,7 +321,7 @@ class KioskClient:
                           language=language))
         if not sent:
             del self._pending_tickets[request_id]
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
 
     def return_missed(self, number: str, language: str, *,
@@ -291,7 +330,7 @@ class KioskClient:
         the answer comes to ``on_ticket`` like a new ticket's, ``not_missed`` refused."""
         request_id = request_id or uuid.uuid4().hex
         if not self._transport.connected:
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
         self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
         sent = self._transport.publish(
@@ -299,7 +338,7 @@ class KioskClient:
             TicketReturn(request_id=request_id, number=number, language=language))
         if not sent:
             del self._pending_tickets[request_id]
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
 
     # --- visit feedback -------------------------------------------------------------------
@@ -329,16 +368,16 @@ class KioskClient:
                                  purpose=purpose, call_id=call_id, outcome=outcome)
         except InvalidMessage as problem:  # the reason never contains the PIN itself
             log.info("PIN request for %s not sent: %s", purpose, problem)
-            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.INVALID))
+            self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.INVALID))
             return request_id
         if not self._transport.connected:
-            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
+            self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
             return request_id
         self._pending_pins[request_id] = (self._timer() + self._pin_timeout_s, purpose)
         if not self._transport.publish(
                 topics.pin_request(self._branch, Role.KIOSK, self.kiosk_id), request):
             del self._pending_pins[request_id]
-            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
+            self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
         return request_id
 
     def _pin_reply(self, reply: PinReply) -> None:
@@ -347,9 +386,9 @@ class KioskClient:
             return  # too late: the kiosk already said the PIN could not be checked
         purpose = pending[1]
         if reply.ok:
-            self.on_pin(PinOutcome(reply.request_id, purpose, staff_id=reply.staff_id))
+            self.listener.on_pin(PinOutcome(reply.request_id, purpose, staff_id=reply.staff_id))
         else:
-            self.on_pin(PinOutcome(reply.request_id, purpose, problem=PinProblem.REFUSED,
+            self.listener.on_pin(PinOutcome(reply.request_id, purpose, problem=PinProblem.REFUSED,
                                    refusal=reply.reason, retry_after_s=reply.retry_after_s))
 
     # --- receiving ------------------------------------------------------------------------
@@ -377,7 +416,7 @@ class KioskClient:
         elif isinstance(message, Drill):
             self.raise_drill(message.call_id)
         elif isinstance(message, TicketPrint):
-            self.on_print(message)
+            self.listener.on_print(message)
         elif isinstance(message, HelpDigest):
             self.resync.answer(message)
         elif isinstance(message, Heartbeat):
@@ -394,11 +433,11 @@ class KioskClient:
                 self._show()
             self._check_reachability()
         elif isinstance(message, TicketCalled):
-            self.on_called(message)
+            self.listener.on_called(message)
         elif isinstance(message, Announcement):
-            self.on_announcement(message)
+            self.listener.on_announcement(message)
         elif isinstance(message, QueueState):
-            self.on_queue(message)
+            self.listener.on_queue(message)
 
     def _hub_may_be_back(self, decoded: Decoded) -> None:
         """The hub was silent and speaks again: give it everything it has not acked."""
@@ -418,10 +457,10 @@ class KioskClient:
         if self._pending_tickets.pop(reply.request_id, None) is None:
             return  # too late: the customer was already sent to the counter
         if reply.ticket is None:
-            self.on_ticket(TicketOutcome(reply.request_id, None, TicketProblem.REFUSED,
+            self.listener.on_ticket(TicketOutcome(reply.request_id, None, TicketProblem.REFUSED,
                                          reply.reason))
         else:
-            self.on_ticket(TicketOutcome(reply.request_id, reply.ticket))
+            self.listener.on_ticket(TicketOutcome(reply.request_id, reply.ticket))
 
     # --- time -----------------------------------------------------------------------------
 
@@ -431,11 +470,11 @@ class KioskClient:
         for request_id, deadline in list(self._pending_tickets.items()):
             if now >= deadline:
                 del self._pending_tickets[request_id]
-                self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_ANSWER))
+                self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_ANSWER))
         for request_id, (deadline, purpose) in list(self._pending_pins.items()):
             if now >= deadline:
                 del self._pending_pins[request_id]
-                self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
+                self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
         self._check_reachability()
         self._show()
 
@@ -449,4 +488,4 @@ class KioskClient:
         current = self.reachability()
         if current != self._last_reachability:
             self._last_reachability = current
-            self.on_reachability(current)
+            self.listener.on_reachability(current)

@@ -18,7 +18,7 @@ from kiosk.core.settings import Role
 from kiosk.customer.ticket_screen import TicketStage
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_kiosk
-from kiosk.net.kiosk_client import TicketOutcome
+from kiosk.net.kiosk_client import KioskHooks, TicketOutcome
 from kiosk.protocol import topics
 from kiosk.protocol.staff_commands import CallNext, IssueTicket, NoShow, ReturnTicket
 from kiosk.protocol.staff_messages import ActionResult, StaffAction
@@ -68,7 +68,7 @@ def test_a_desk_ticket_is_printed_at_the_chosen_kiosk_and_called_like_any_other(
         branch = hub.config.branch.id
         kiosk = headless_kiosk(hub.config, "kiosk-1", tmp_path / "kiosk").start()
         printed: list[TicketPrint] = []
-        kiosk.client.on_print = printed.append
+        kiosk.client.listener = KioskHooks(on_print=printed.append)
         lobby_device = RawDevice(mosquitto.host, mosquitto.port, "console-lobby", branch=branch,
                                  role=Role.CONSOLE)
         counter_device = RawDevice(mosquitto.host, mosquitto.port, "console-1", branch=branch,
@@ -105,7 +105,7 @@ def test_a_missed_ticket_goes_back_in_line_from_the_kiosk_and_from_the_console(
             with lock:
                 outcomes.append(outcome)
 
-        kiosk.client.on_ticket = got
+        kiosk.client.listener = KioskHooks(on_ticket=got)
         device = RawDevice(mosquitto.host, mosquitto.port, "console-1", branch=branch,
                            role=Role.CONSOLE)
         display = RawDevice(mosquitto.host, mosquitto.port, "display-1", branch=branch,
