@@ -19,6 +19,10 @@ stored event always stays as it was.
 ``help.state`` holds every event of every open call, and of calls closed in the last
 ``keep_resolved_s`` seconds (hub time), so a kiosk restarting just after the close, or a
 console that missed the close, still learns the call is over rather than keeping it open.
+It is published three ways, so that nobody decodes the whole branch to follow one event:
+each batch's new events as a numbered ``help.changes`` (consoles follow it), each changed
+kiosk's calls on its own retained ``hub/state/call/<kiosk>`` (the kiosk reads only its own),
+and the whole, retained and at a pace, for a console that joins or missed a change.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
@@ -41,7 +46,12 @@ from kiosk.hub.rejections import HubReject, Refusals
 from kiosk.hub.roster import Roster
 from kiosk.hub.sessions import Sessions
 from kiosk.protocol import Decoded, RejectCode, topics
-from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import (
+    MAX_STATE_EVENTS,
+    HelpChanges,
+    HelpEventMessage,
+    HelpState,
+)
 from kiosk.protocol.pin_messages import PinRefusal
 
 LATE_CALL_SETTLE_S = 3.0
@@ -97,6 +107,11 @@ class HelpDesk:
         self._states: dict[str, CallState] = {}
         self._closed_at: dict[str, float] = {}  # call id -> when the hub learnt of the close
         self.dirty = False  # help.state must be published again
+        self.run = uuid.uuid4().hex
+        """This run of the hub: numbers its ``help.changes`` from 1 (``seq``)."""
+        self.seq = 0
+        self._unsent: dict[str, HelpEvent] = {}  # remembered, not yet in a help.changes
+        self._kiosks_changed: set[str] = set()  # whose hub/state/call/<kiosk> is out of date
         self.flooding: frozenset[str] = frozenset()
         """Kiosks with implausibly many open calls. Replaced, never changed in place: the
         worker thread writes it, /healthz reads it from the HTTP thread."""
@@ -117,7 +132,14 @@ class HelpDesk:
                 self._closed_at[call_id] = stored if stored is not None else now
         self._forget_old_calls(now)
         self.dirty = True
+        self._kiosks_changed.update(state.kiosk_id for state in self._states.values())
         self._report_open_calls()
+
+    def republish_all(self, kiosk_ids: Iterable[str]) -> None:
+        """Every retained help state is due again (the broker may have forgotten them);
+        ``kiosk_ids``: every kiosk of the roster, so one whose calls all left is told so."""
+        self.dirty = True
+        self._kiosks_changed.update(kiosk_ids)
 
     # --- queries --------------------------------------------------------------------------
 
@@ -149,7 +171,32 @@ class HelpDesk:
                 log.warning("help.state is full: call %s left out", call_id)
                 continue
             chosen.extend(events)
-        return HelpState(updated_at=now, events=tuple(sorted(chosen, key=order_key)))
+        return HelpState(updated_at=now, events=tuple(sorted(chosen, key=order_key)),
+                         run=self.run, seq=self.seq)
+
+    def changes_message(self) -> HelpChanges | None:
+        """The events remembered since the last change, numbered; None when there are none.
+
+        Called once per batch of messages: consoles get what changed, not the whole."""
+        if not self._unsent:
+            return None
+        events = tuple(sorted(self._unsent.values(), key=order_key))[:MAX_STATE_EVENTS]
+        for event in events:
+            del self._unsent[event.id]
+        self.seq += 1
+        return HelpChanges(run=self.run, seq=self.seq, events=events)
+
+    def kiosk_states(self, now: float) -> list[tuple[str, HelpState]]:
+        """(kiosk id, every event of its calls in memory) for each kiosk whose calls changed
+        since the last call: what ``hub/state/call/<kiosk>`` retains for it."""
+        changed, self._kiosks_changed = self._kiosks_changed, set()
+        found: dict[str, list[HelpEvent]] = {kiosk: [] for kiosk in changed}
+        for call_id, state in self._states.items():
+            if state.kiosk_id in found:
+                found[state.kiosk_id].extend(self._events[call_id].values())
+        return [(kiosk, HelpState(updated_at=now, run=self.run, seq=self.seq,
+                                  events=tuple(sorted(events, key=order_key)[-MAX_STATE_EVENTS:])))
+                for kiosk, events in sorted(found.items())]
 
     # --- events from kiosks and consoles --------------------------------------------------
 
@@ -318,6 +365,7 @@ class HelpDesk:
             events = {e.id: e for e in self._ledger.help_events([event.call_id])}
             self._events[event.call_id] = events
         events[event.id] = event
+        self._unsent[event.id] = event
         state = call_state(events.values())
         self._states[event.call_id] = state
         if learnt:
@@ -326,6 +374,7 @@ class HelpDesk:
             stored = self._ledger.resolved_stored_at(event.call_id)
             self._closed_at[event.call_id] = stored if stored is not None else now
         self.dirty = True
+        self._kiosks_changed.add(state.kiosk_id)
         self._report_open_calls()
 
     def _forget_old_calls(self, now: float) -> None:
@@ -333,7 +382,9 @@ class HelpDesk:
             if now - closed_at > self._keep_resolved_s:
                 del self._closed_at[call_id]
                 self._events.pop(call_id, None)
-                self._states.pop(call_id, None)
+                gone = self._states.pop(call_id, None)
+                if gone is not None:
+                    self._kiosks_changed.add(gone.kiosk_id)
                 self.dirty = True
 
     def _report_open_calls(self) -> None:

@@ -195,7 +195,8 @@ class HubService:
         broker restarted without its persistence file has forgotten them)."""
         now = self._clock()
         self.publisher.publish(self._presence_topic(), Presence(online=True), now)
-        self.help.dirty = self.queue.dirty = self.presence.dirty = True
+        self.queue.dirty = self.presence.dirty = True
+        self.help.republish_all(d.id for d in self.config.devices_with_role(Role.KIOSK))
         if self.announcements.current is not None:
             self.publisher.publish(topics.announcement(self.config.branch.id),
                                    self.announcements.current, now)
@@ -367,6 +368,11 @@ class HubService:
         branch = self.config.branch.id
         help_topic, queue_topic = topics.help_state(branch), topics.queue_state(branch)
         devices_topic = topics.devices_state(branch)
+        changes = self.help.changes_message()
+        if changes is not None:  # first: what every console follows
+            self.publisher.publish(topics.help_changes(branch), changes, now)
+        for kiosk_id, kiosk_state in self.help.kiosk_states(now):
+            self.publisher.publish(topics.call_state(branch, kiosk_id), kiosk_state, now)
         if self.help.dirty and self._state_due(help_topic, now):
             self.help.dirty = False
             self.publisher.publish(help_topic, self.help.state_message(now), now)

@@ -1,11 +1,14 @@
 """The console's side of the network: every help call in the branch, and answering them.
 
 A console alarms from the kiosk's own events, not from the hub's state, so a call reaches
-staff with the hub down. It keeps every event it sees in its own SQLite (a restarted console
-still knows the open calls) and tells the kiosk it stored them (``event.ack`` on its own
-topic). While staff are present it confirms each new call with a ``received`` event: that is
-what lets the kiosk say "staff have been told". With the hub down it works out escalation
-from the raise time itself, so an unanswered call still gets louder.
+staff with the hub down. From the hub it follows the numbered ``help.changes``, and takes
+the retained whole ``help.state`` only on joining and after missing a change
+(``help_changes.ChangeFollower``). It keeps every event it sees in its own SQLite (a
+restarted console still knows the open calls) and tells the kiosk it stored them
+(``event.ack`` on its own topic). While staff are present it confirms each new call with a
+``received`` event: that is what lets the kiosk say "staff have been told". With the hub
+down it works out escalation from the raise time itself, so an unanswered call still gets
+louder.
 
 An event that names another kiosk than its call's (``help_rules.check_belongs``) is not
 merged: with the hub down, the console is the last line that keeps one kiosk from rewriting
@@ -32,13 +35,20 @@ from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
 from kiosk.core.settings import Role
 from kiosk.net.event_sender import EventSender
+from kiosk.net.help_changes import ChangeFollower
 from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
 from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
-from kiosk.protocol.help_messages import EventAck, HelpDigest, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import (
+    EventAck,
+    HelpChanges,
+    HelpDigest,
+    HelpEventMessage,
+    HelpState,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +113,10 @@ class ConsoleClient:
         self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
                                   config.help.held_resend_after_s, monotonic=monotonic)
         self.peers = PeerLiveness(config.presence.offline_after_s)
+        whole = topics.help_state(self._branch)
+        self.changes = ChangeFollower(lambda: transport.resubscribe([whole]),
+                                      lambda: transport.unsubscribe([whole]))
+        """Which of the hub's numbered help changes this console holds."""
         self.resync = DigestAnswer(console_id, self.sender, lambda event: topics.console_help(
             self._branch, console_id, event.kiosk_id))
         self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
@@ -245,13 +259,12 @@ class ConsoleClient:
             if added:
                 self._refresh({event.call_id})
                 self._confirm_open_calls()
+        elif isinstance(message, HelpChanges):
+            self._merge_all(message.events, decoded.sender)
+            self.changes.changed(message.run, message.seq)
         elif isinstance(message, HelpState):
-            # Raises first: they say at which kiosk each new call is, for the rest.
-            raises = [e for e in message.events if e.kind is K.RAISED]
-            others = [e for e in message.events if e.kind is not K.RAISED]
-            stored = self._merge(raises, decoded.sender) + self._merge(others, decoded.sender)
-            if stored:
-                self._confirm_open_calls()
+            self._merge_all(message.events, decoded.sender)
+            self.changes.whole(message.run, message.seq)
         elif isinstance(message, EventAck):
             if role is Role.HUB:
                 self.sender.acked_by_hub(message.ids)
@@ -280,6 +293,13 @@ class ConsoleClient:
         else:
             self.listener.on_other_message(decoded)
 
+    def _merge_all(self, events: Sequence[HelpEvent], sender: str) -> None:
+        # Raises first: they say at which kiosk each new call is, for the rest.
+        raises = [e for e in events if e.kind is K.RAISED]
+        others = [e for e in events if e.kind is not K.RAISED]
+        if self._merge(raises, sender) + self._merge(others, sender):
+            self._confirm_open_calls()
+
     def _belongs(self, event: HelpEvent, sender: str) -> bool:
         why = check_belongs(self._facts.get(event.call_id), event)
         if why is None:
@@ -303,6 +323,7 @@ class ConsoleClient:
 
     def connection_changed(self, connected: bool) -> None:
         if connected:
+            self.changes.joined()  # (re)subscribing hands over the retained whole
             self.peers.listening(self._timer())
             self.sender.resend_due()
         else:

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kiosk import __version__
@@ -117,6 +117,14 @@ class DeviceLink:
     def publish_raw(self, topic: str, payload: bytes, qos: int = 1) -> bool:
         """Send bytes prepared earlier (an outbox entry is re-sent byte for byte)."""
         return self.link.publish(topic, payload, qos=qos)
+
+    def resubscribe(self, topic_filters: Sequence[str]) -> None:
+        """Take the retained messages of these (subscribed) filters again."""
+        self.link.resubscribe(topic_filters)
+
+    def unsubscribe(self, topic_filters: Sequence[str]) -> None:
+        """Stop receiving on these filters until ``resubscribe`` or a reconnect."""
+        self.link.unsubscribe(topic_filters)
 
     def send_heartbeat(self, health: Health, activity: Activity | None = None,
                        staff_id: str | None = None, interval_s: float = 3.0) -> bool:
