@@ -34,11 +34,9 @@ from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
 from kiosk.core.settings import Role
-from kiosk.net.event_sender import EventSender
+from kiosk.net.device_client import DeviceClient
 from kiosk.net.help_changes import ChangeFollower
-from kiosk.net.liveness import PeerLiveness
 from kiosk.net.local_store import LocalStore
-from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
@@ -92,7 +90,7 @@ class ConsoleHooks:
     on_liveness: Callable[[Decoded], None] = _ignore
 
 
-class ConsoleClient:
+class ConsoleClient(DeviceClient):
     def __init__(self, config: BranchConfig, console_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
                  monotonic: Callable[[], float] = time.monotonic,
@@ -100,25 +98,18 @@ class ConsoleClient:
         """``clock`` stamps events (the record); re-sending and who is online are timed on
         ``monotonic``, and each call's escalation (hub down) on ``call_clock``, which the
         console's alarm shares: no wall clock set back or forward stops or rushes them."""
-        self.config = config
+        branch = config.branch.id
+        super().__init__(config, console_id, transport, store, clock,
+                         lambda event: topics.console_help(branch, console_id, event.kiosk_id),
+                         monotonic=monotonic)
         self.console_id = console_id
         self.read_only = read_only
         """Watching another branch (through the bank's central broker): show, never act."""
-        self._branch = config.branch.id
-        self._transport = transport
-        self._store = store
-        self._clock = clock
-        self._timer = monotonic
         self.call_clock = call_clock or CallClock(clock, monotonic)
-        self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
-                                  config.help.held_resend_after_s, monotonic=monotonic)
-        self.peers = PeerLiveness(config.presence.offline_after_s)
-        whole = topics.help_state(self._branch)
+        whole = topics.help_state(branch)
         self.changes = ChangeFollower(lambda: transport.resubscribe([whole]),
                                       lambda: transport.unsubscribe([whole]))
         """Which of the hub's numbered help changes this console holds."""
-        self.resync = DigestAnswer(console_id, self.sender, lambda event: topics.console_help(
-            self._branch, console_id, event.kiosk_id))
         self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                                  resignal_after_s=config.help.resignal_after_s,
                                  escalate_repeat_s=config.help.escalate_after_s)
@@ -137,7 +128,7 @@ class ConsoleClient:
     def resume(self) -> dict[str, CallState]:
         """After a restart: the calls kept in the store; re-send what the hub lacks."""
         self._refresh()
-        self.sender.resend_due()
+        self.resume_sending()
         return self._calls
 
     @property
@@ -316,18 +307,10 @@ class ConsoleClient:
             self._refresh({e.call_id for e in stored})
         return stored
 
-    def _hub_may_be_back(self, decoded: Decoded) -> None:
-        """The hub was silent and speaks again: give it everything it has not acked."""
-        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._timer()):
-            self.sender.resend_all()
-
     def connection_changed(self, connected: bool) -> None:
         if connected:
             self.changes.joined()  # (re)subscribing hands over the retained whole
-            self.peers.listening(self._timer())
-            self.sender.resend_due()
-        else:
-            self.peers.deaf()
+        self._connection_changed(connected)
         self._apply_presence()
         self.listener.on_peers_changed()
 

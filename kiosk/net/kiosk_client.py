@@ -33,10 +33,8 @@ from kiosk.core.help_presence import with_presence
 from kiosk.core.help_rules import check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.settings import Role
-from kiosk.net.event_sender import EventSender
-from kiosk.net.liveness import PeerLiveness
+from kiosk.net.device_client import DeviceClient
 from kiosk.net.local_store import LocalStore
-from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Heartbeat, Presence
@@ -163,7 +161,7 @@ class KioskHooks:
     on_print: Callable[[TicketPrint], None] = _ignore
 
 
-class KioskClient:
+class KioskClient(DeviceClient):
     def __init__(self, config: BranchConfig, kiosk_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
                  monotonic: Callable[[], float] = time.monotonic,
@@ -171,18 +169,11 @@ class KioskClient:
         """``clock`` stamps events (the record); every timer here (re-sending, answers
         awaited, who is online) runs on ``monotonic``, which a wall clock set back or
         forward does not move."""
-        self.config = config
+        help_topic = topics.kiosk_help(config.branch.id, kiosk_id)
+        super().__init__(config, kiosk_id, transport, store, clock, lambda event: help_topic,
+                         monotonic=monotonic)
         self.kiosk_id = kiosk_id
-        self._branch = config.branch.id
-        self._transport = transport
-        self._store = store
-        self._clock = clock
-        self._timer = monotonic
-        self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
-                                  config.help.held_resend_after_s, monotonic=monotonic)
-        self.peers = PeerLiveness(config.presence.offline_after_s)
-        self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
-        self.resync = DigestAnswer(kiosk_id, self.sender, lambda event: self._help_topic)
+        self._help_topic = help_topic
         self._pending_tickets: dict[str, float] = {}
         self._pending_pins: dict[str, tuple[float, PinPurpose]] = {}
         self._pin_timeout_s = (config.queue.reply_timeout_s if pin_reply_timeout_s is None
@@ -199,7 +190,7 @@ class KioskClient:
     def resume(self) -> CallState | None:
         """After a restart: the open call kept in the store, if any (and re-send its events)."""
         self._refresh_call()
-        self.sender.resend_due()
+        self.resume_sending()
         return self._call
 
     # --- help -----------------------------------------------------------------------------
@@ -439,17 +430,8 @@ class KioskClient:
         elif isinstance(message, QueueState):
             self.listener.on_queue(message)
 
-    def _hub_may_be_back(self, decoded: Decoded) -> None:
-        """The hub was silent and speaks again: give it everything it has not acked."""
-        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._timer()):
-            self.sender.resend_all()
-
     def connection_changed(self, connected: bool) -> None:
-        if connected:
-            self.peers.listening(self._timer())
-            self.sender.resend_due()
-        else:
-            self.peers.deaf()
+        self._connection_changed(connected)
         self._check_reachability()
         self._show()
 
