@@ -28,7 +28,7 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
-from kiosk.protocol.message import Message
+from kiosk.protocol.message import Message, PlainMessage
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_STATE_EVENTS = 800
@@ -196,7 +196,7 @@ class HelpDigest(Message):
 
 
 @dataclass(frozen=True)
-class Drill(Message):
+class Drill(PlainMessage):
     """The hub asks a kiosk to raise a drill call whose id is ``call_id``."""
 
     TYPE: ClassVar[str] = "drill"
@@ -209,13 +209,6 @@ class Drill(Message):
         require_hex_id(self.call_id, "call_id")
         require_id(self.staff_id, "staff_id")
 
-    def to_body(self) -> dict[str, object]:
-        return {"kiosk_id": self.kiosk_id, "call_id": self.call_id, "staff_id": self.staff_id}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Drill:
-        return cls(kiosk_id=f.string("kiosk_id"), call_id=f.string("call_id"),
-                   staff_id=f.string("staff_id"))
 
 
 class Rating(StrEnum):

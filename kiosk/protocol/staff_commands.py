@@ -7,8 +7,8 @@ On the wire an action is ``{"kind": "call_next", "args": {"counter": 3}}``; here
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from typing import Any, ClassVar, Self
+from dataclasses import dataclass
+from typing import ClassVar, Self
 
 from kiosk.core.settings import LocalText
 from kiosk.protocol.fields import (
@@ -21,16 +21,10 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
+from kiosk.protocol.message import fields_as_json, read_fields
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 ANNOUNCEMENT_MAX_CHARS = 300
-
-
-_ARG_READERS: dict[str, Callable[[Fields, str], Any]] = {
-    "str": Fields.string, "int": Fields.integer, "bool": Fields.boolean,
-    "str | None": Fields.opt_string,
-}
-"""How an argument of each declared type is read (the annotations are strings here)."""
 
 
 @dataclass(frozen=True)
@@ -39,13 +33,12 @@ class FieldArgs:
     is None is left out. Each command checks its values in ``__post_init__``."""
 
     def to_args(self) -> dict[str, object]:
-        return {field.name: getattr(self, field.name) for field in fields(self)
-                if getattr(self, field.name) is not None}
+        return fields_as_json(self)
 
     @classmethod
     def from_fields(cls, f: Fields) -> Self:
-        return cls(**{field.name: _ARG_READERS[str(field.type)](f, field.name)
-                      for field in fields(cls)})
+        made: Self = read_fields(cls, f)
+        return made
 
 
 def _number(value: object) -> str:
