@@ -7,8 +7,10 @@ its HTTP thread are plain values or locked counters. The clock and the way messa
 
 Every received payload goes through ``Codec.decode`` first; a rejection is logged, counted
 and audited, never raised. Then the sender is checked against the roster, and the message
-goes to the desk for its kind. After a batch of messages the retained states that changed
-are published once.
+goes to the desk for its kind. A help event is stored, acknowledged and published as a
+numbered change (with its kiosk's call state) before the next message is looked at; after
+a batch of messages the whole retained states that changed are published once, each at
+most every ``state_interval_s``.
 """
 
 from __future__ import annotations
@@ -241,6 +243,7 @@ class HubService:
         message = result.message
         if isinstance(message, HelpEventMessage):
             self.help.receive(result, now)
+            self._publish_help_changes(now)  # not after the rest of the batch
         elif isinstance(message, TicketRequest):
             self.queue.request_ticket(result, now)
         elif isinstance(message, TicketReturn):
@@ -368,11 +371,7 @@ class HubService:
         branch = self.config.branch.id
         help_topic, queue_topic = topics.help_state(branch), topics.queue_state(branch)
         devices_topic = topics.devices_state(branch)
-        changes = self.help.changes_message()
-        if changes is not None:  # first: what every console follows
-            self.publisher.publish(topics.help_changes(branch), changes, now)
-        for kiosk_id, kiosk_state in self.help.kiosk_states(now):
-            self.publisher.publish(topics.call_state(branch, kiosk_id), kiosk_state, now)
+        self._publish_help_changes(now)
         if self.help.dirty and self._state_due(help_topic, now):
             self.help.dirty = False
             self.publisher.publish(help_topic, self.help.state_message(now), now)
@@ -383,6 +382,16 @@ class HubService:
             self.publisher.publish(devices_topic,
                                    self.presence.state_message(now, self._health(now)), now)
         self.devices_online = self.presence.online_count()
+
+    def _publish_help_changes(self, now: float) -> None:
+        """What changed in the help calls: the numbered change every console follows, then
+        the call state of each kiosk concerned. Small, so never held back for the whole."""
+        branch = self.config.branch.id
+        changes = self.help.changes_message()
+        if changes is not None:
+            self.publisher.publish(topics.help_changes(branch), changes, now)
+        for kiosk_id, kiosk_state in self.help.kiosk_states(now):
+            self.publisher.publish(topics.call_state(branch, kiosk_id), kiosk_state, now)
 
     def _state_due(self, topic: str, now: float) -> bool:
         """True (and noted as published now) when ``topic`` may be published again."""

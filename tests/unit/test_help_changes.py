@@ -15,7 +15,8 @@ from kiosk.core.help_state import CallStatus
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.local_store import open_local_store
 from kiosk.protocol import Codec, Decoded, InvalidMessage, RejectCode, topics
-from kiosk.protocol.help_messages import NO_RUN, HelpChanges, HelpState
+from kiosk.protocol.help_messages import NO_RUN, HelpChanges, HelpEventMessage, HelpState
+from kiosk.protocol.ticket_messages import TicketRequest
 from tests.helpers.hub_harness import HubHarness
 from tests.helpers.recording_transport import RecordingTransport, received
 
@@ -163,3 +164,22 @@ def test_a_change_delivered_twice_is_no_gap(
     console.handle(_from_hub(config, change))
     assert console.changes.resyncs == 0 and len(transport.subscribed) == 1
 
+
+
+def test_a_help_event_goes_out_before_the_rest_of_its_batch_is_handled(
+        harness: HubHarness) -> None:
+    """Nothing that can wait stands between storing a call and publishing it: the change
+    leaves before the next message of the same batch (here a ticket request) is handled."""
+    branch = harness.branch
+    raised = new_raise("kiosk-1", harness.clock())
+    help_topic = topics.kiosk_help(branch, "kiosk-1")
+    ticket_topic = topics.ticket_request(branch, "kiosk-2")
+    harness.hub.handle_many([
+        (help_topic, harness.payload("kiosk-1", help_topic, HelpEventMessage(raised)), False),
+        (ticket_topic, harness.payload("kiosk-2", ticket_topic, TicketRequest(
+            "7" * 32, "cash", False, "en")), False),
+    ])
+    order = [d.topic.topic for d in harness.decoded()]
+    changes = order.index(topics.help_changes(branch))
+    assert order.index(topics.hub_ack(branch, "kiosk-1")) < changes
+    assert changes < order.index(topics.hub_reply(branch, "kiosk-2"))
