@@ -177,7 +177,8 @@ class HelpDesk:
     def changes_message(self) -> HelpChanges | None:
         """The events remembered since the last change, numbered; None when there are none.
 
-        Called once per batch of messages: consoles get what changed, not the whole."""
+        Called after each stored event and each step of the hub's own: consoles get what
+        changed, not the whole."""
         if not self._unsent:
             return None
         events = tuple(sorted(self._unsent.values(), key=order_key))[:MAX_STATE_EVENTS]
