@@ -20,7 +20,7 @@ stored event always stays as it was.
 ``keep_resolved_s`` seconds (hub time), so a kiosk restarting just after the close, or a
 console that missed the close, still learns the call is over rather than keeping it open.
 It is published three ways, so that nobody decodes the whole branch to follow one event:
-each batch's new events as a numbered ``help.changes`` (consoles follow it), each changed
+each new event as a numbered ``help.changes`` (consoles follow it), each changed
 kiosk's calls on its own retained ``hub/state/call/<kiosk>`` (the kiosk reads only its own),
 and the whole, retained and at a pace, for a console that joins or missed a change.
 """
