@@ -42,6 +42,11 @@ class DeviceClient:
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self.resync = DigestAnswer(device_id, self.sender, topic_for)
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if name.startswith("on_"):  # a hook set the old way would silently never be called
+            raise AttributeError(f"{type(self).__name__} has no {name!r}: give it a listener")
+        super().__setattr__(name, value)
+
     def resume_sending(self) -> None:
         """After a restart: send what the store holds unacknowledged."""
         self.sender.resend_due()
