@@ -21,7 +21,8 @@ stored event always stays as it was.
 console that missed the close, still learns the call is over rather than keeping it open.
 It is published three ways, so that nobody decodes the whole branch to follow one event:
 each new event as a numbered ``help.changes`` (consoles follow it), each changed
-kiosk's calls on its own retained ``hub/state/call/<kiosk>`` (the kiosk reads only its own),
+kiosk's open calls and latest closed one on its own retained ``hub/state/call/<kiosk>``
+(the kiosk reads only its own),
 and the whole, retained and at a pace, for a console that joins or missed a change.
 """
 
@@ -188,16 +189,35 @@ class HelpDesk:
         return HelpChanges(run=self.run, seq=self.seq, events=events)
 
     def kiosk_states(self, now: float) -> list[tuple[str, HelpState]]:
-        """(kiosk id, every event of its calls in memory) for each kiosk whose calls changed
-        since the last call: what ``hub/state/call/<kiosk>`` retains for it."""
+        """(kiosk id, the events of its open calls and of its latest closed one) for each
+        kiosk whose calls changed since the last call: what ``hub/state/call/<kiosk>``
+        retains for it. A kiosk raises one call at a time, so this stays a few events however
+        many calls it had today: enough for a kiosk restarted mid-call, or one that missed
+        the close of the call it shows."""
         changed, self._kiosks_changed = self._kiosks_changed, set()
-        found: dict[str, list[HelpEvent]] = {kiosk: [] for kiosk in changed}
-        for call_id, state in self._states.items():
-            if state.kiosk_id in found:
-                found[state.kiosk_id].extend(self._events[call_id].values())
-        return [(kiosk, HelpState(updated_at=now, run=self.run, seq=self.seq,
-                                  events=tuple(sorted(events, key=order_key)[-MAX_STATE_EVENTS:])))
-                for kiosk, events in sorted(found.items())]
+        chosen: dict[str, list[CallState]] = {kiosk: [] for kiosk in changed}
+        latest_closed: dict[str, CallState] = {}
+        for state in self._states.values():
+            if state.kiosk_id not in chosen:
+                continue
+            if state.is_open:
+                chosen[state.kiosk_id].append(state)
+            else:
+                known = latest_closed.get(state.kiosk_id)
+                if known is None or self._last_at(state) > self._last_at(known):
+                    latest_closed[state.kiosk_id] = state
+        for kiosk, state in latest_closed.items():
+            chosen[kiosk].append(state)
+        result = []
+        for kiosk, states in sorted(chosen.items()):
+            events = sorted((e for s in states for e in self._events[s.call_id].values()),
+                            key=order_key)[-MAX_STATE_EVENTS:]
+            result.append((kiosk, HelpState(updated_at=now, events=tuple(events),
+                                            run=self.run, seq=self.seq)))
+        return result
+
+    def _last_at(self, state: CallState) -> float:
+        return max(e.at for e in self._events[state.call_id].values())
 
     # --- events from kiosks and consoles --------------------------------------------------
 

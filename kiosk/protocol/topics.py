@@ -110,7 +110,8 @@ TOPICS: tuple[TopicSpec, ...] = (
               "the help events the hub stored since its last change, numbered",
               MAX_STATE_PAYLOAD_BYTES),
     TopicSpec(H, Channel.CALL_STATE, _KIOSK, 1, True, ("help.state",),
-              "every event of that kiosk's calls: for the kiosk restarted mid-call",
+              "that kiosk's open calls and its latest closed one: for the kiosk "
+              "restarted mid-call",
               MAX_STATE_PAYLOAD_BYTES),
     TopicSpec(H, Channel.DEVICES_STATE, _NONE, 1, True, ("devices.state",),
               "every device: online, last heartbeat, health", MAX_STATE_PAYLOAD_BYTES),

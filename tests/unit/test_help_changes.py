@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help_call import HelpEventKind, Outcome, new_follow_up, new_raise
 from kiosk.core.help_state import CallStatus
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.local_store import open_local_store
@@ -55,6 +55,25 @@ def test_a_kiosks_calls_go_to_its_own_retained_topic_and_no_other(harness: HubHa
     assert [e.kiosk_id for e in harness.published("hub/state/call/kiosk-2",
                                                    HelpState)[-1].events] == ["kiosk-2"]
     assert len(harness.published("hub/state/call/kiosk-1", HelpState)) == 1  # unchanged
+
+
+def test_a_kiosks_call_state_stays_small_however_many_calls_it_closed(
+        harness: HubHarness) -> None:
+    """Its open calls and its latest closed one: not every call of the last minutes, which
+    for a busy kiosk made it as big as the whole branch's state, on every event."""
+    harness.sign_in("console-1", "li-ming")
+    closed = []
+    for _ in range(5):
+        raised = harness.raise_call("kiosk-1")
+        harness.clock.advance(1.0)
+        harness.console_event("console-1", raised, K.RESOLVED, staff_id="li-ming",
+                              outcome=Outcome.HELPED)
+        harness.clock.advance(1.0)
+        closed.append(raised.call_id)
+    open_now = harness.raise_call("kiosk-1")
+    state = harness.last("hub/state/call/kiosk-1", HelpState)
+    assert {e.call_id for e in state.events} == {closed[-1], open_now.call_id}
+    assert len({e.call_id for e in harness.help_state().events}) == 6  # the whole has all
 
 
 def test_a_kiosks_state_with_another_kiosks_event_is_refused() -> None:
