@@ -188,13 +188,16 @@ class HelpDesk:
         self.seq += 1
         return HelpChanges(run=self.run, seq=self.seq, events=events)
 
-    def kiosk_states(self, now: float) -> list[tuple[str, HelpState]]:
+    def kiosk_states(self, now: float, due: Callable[[str], bool] = lambda kiosk: True,
+                     ) -> list[tuple[str, HelpState]]:
         """(kiosk id, the events of its open calls and of its latest closed one) for each
-        kiosk whose calls changed since the last call: what ``hub/state/call/<kiosk>``
-        retains for it. A kiosk raises one call at a time, so this stays a few events however
-        many calls it had today: enough for a kiosk restarted mid-call, or one that missed
-        the close of the call it shows."""
-        changed, self._kiosks_changed = self._kiosks_changed, set()
+        kiosk whose calls changed since it was last given and that is ``due``: what
+        ``hub/state/call/<kiosk>`` retains for it. A kiosk raises one call at a time, so
+        this stays a few events however many calls it had today: enough for a kiosk
+        restarted mid-call, or one that missed the close of the call it shows. A kiosk not
+        due stays changed, for a later call."""
+        changed = {kiosk for kiosk in self._kiosks_changed if due(kiosk)}
+        self._kiosks_changed -= changed
         chosen: dict[str, list[CallState]] = {kiosk: [] for kiosk in changed}
         latest_closed: dict[str, CallState] = {}
         for state in self._states.values():

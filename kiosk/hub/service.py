@@ -8,9 +8,9 @@ its HTTP thread are plain values or locked counters. The clock and the way messa
 Every received payload goes through ``Codec.decode`` first; a rejection is logged, counted
 and audited, never raised. Then the sender is checked against the roster, and the message
 goes to the desk for its kind. A help event is stored, acknowledged and published as a
-numbered change (with its kiosk's call state) before the next message is looked at; after
-a batch of messages the whole retained states that changed are published once, each at
-most every ``state_interval_s``.
+numbered change before the next message is looked at; after a batch of messages the
+retained states that changed (the whole help state, each kiosk's call state, the queue, the
+devices) are published once, each at most every ``state_interval_s``.
 """
 
 from __future__ import annotations
@@ -372,6 +372,7 @@ class HubService:
         help_topic, queue_topic = topics.help_state(branch), topics.queue_state(branch)
         devices_topic = topics.devices_state(branch)
         self._publish_help_changes(now)
+        self._publish_call_states(now)
         if self.help.dirty and self._state_due(help_topic, now):
             self.help.dirty = False
             self.publisher.publish(help_topic, self.help.state_message(now), now)
@@ -384,13 +385,20 @@ class HubService:
         self.devices_online = self.presence.online_count()
 
     def _publish_help_changes(self, now: float) -> None:
-        """What changed in the help calls: the numbered change every console follows, then
-        the call state of each kiosk concerned. Small, so never held back for the whole."""
-        branch = self.config.branch.id
+        """The numbered change every console follows: small, never held back."""
         changes = self.help.changes_message()
         if changes is not None:
-            self.publisher.publish(topics.help_changes(branch), changes, now)
-        for kiosk_id, kiosk_state in self.help.kiosk_states(now):
+            self.publisher.publish(topics.help_changes(self.config.branch.id), changes, now)
+
+    def _publish_call_states(self, now: float) -> None:
+        """Each changed kiosk's retained call state, at the pace of the other states: only a
+        kiosk that restarts reads it (it follows its call live from the events)."""
+        branch = self.config.branch.id
+
+        def due(kiosk_id: str) -> bool:
+            return self._state_due(topics.call_state(branch, kiosk_id), now)
+
+        for kiosk_id, kiosk_state in self.help.kiosk_states(now, due):
             self.publisher.publish(topics.call_state(branch, kiosk_id), kiosk_state, now)
 
     def _state_due(self, topic: str, now: float) -> bool:

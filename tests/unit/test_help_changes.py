@@ -12,6 +12,7 @@ import pytest
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import HelpEventKind, Outcome, new_follow_up, new_raise
 from kiosk.core.help_state import CallStatus
+from kiosk.hub.service import HubOptions
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.local_store import open_local_store
 from kiosk.protocol import Codec, Decoded, InvalidMessage, RejectCode, topics
@@ -202,3 +203,20 @@ def test_a_help_event_goes_out_before_the_rest_of_its_batch_is_handled(
     changes = order.index(topics.help_changes(branch))
     assert order.index(topics.hub_ack(branch, "kiosk-1")) < changes
     assert changes < order.index(topics.hub_reply(branch, "kiosk-2"))
+
+
+def test_a_kiosks_call_state_goes_out_at_the_pace_of_the_other_states(
+        tmp_path: Path) -> None:
+    """Only a kiosk that restarts reads it: a burst of events must not re-encode it each
+    time, while every change still goes out at once."""
+    harness = HubHarness(tmp_path, options=HubOptions(state_interval_s=0.5))
+    raised = harness.raise_call("kiosk-1")
+    harness.clock.advance(0.1)
+    harness.send("kiosk-1", topics.kiosk_help(harness.branch, "kiosk-1"), HelpEventMessage(
+        new_follow_up(raised.call_id, "kiosk-1", K.CUSTOMER_FINE, "kiosk-1", harness.clock())))
+    assert [c.seq for c in harness.published("hub/changes/help", HelpChanges)] == [1, 2]
+    assert len(harness.published("hub/state/call/kiosk-1", HelpState)) == 1
+    harness.clock.advance(0.5)
+    harness.hub.tick()
+    states = harness.published("hub/state/call/kiosk-1", HelpState)
+    assert len(states) == 2 and len(states[-1].events) == 2
