@@ -32,9 +32,9 @@ from bench.stats import summarise
 from kiosk.core.config import load_config
 from kiosk.core.help_call import Outcome
 from kiosk.core.help_state import CallState
-from kiosk.net.console_client import ConsoleClient
+from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
-from kiosk.net.kiosk_client import KioskClient
+from kiosk.net.kiosk_client import KioskClient, KioskHooks
 
 PATIENCE_S = 10.0
 GAP_S = 0.01
@@ -100,7 +100,7 @@ def probe_console(device: HeadlessDevice[ConsoleClient]) -> tuple[Moments, Momen
         for call_id in calls:
             held.mark(call_id, now)
 
-    device.client.on_calls_changed = calls_changed
+    device.client.listener = ConsoleHooks(on_calls_changed=calls_changed)
     return arrived, held
 
 
@@ -123,7 +123,7 @@ def probe_kiosk(device: HeadlessDevice[KioskClient], consoles: int) -> tuple[Mom
         if call is not None and len(call.received_by) >= consoles:
             confirmed.mark(call.call_id)
 
-    device.client.on_call_changed = call_changed
+    device.client.listener = KioskHooks(on_call_changed=call_changed)
     return handed, confirmed
 
 

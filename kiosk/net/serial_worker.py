@@ -1,8 +1,9 @@
 """Run a program's message handling on one thread, in order, with a periodic tick.
 
-paho calls back on its own network thread. Headless programs (the hub, test clients) hand
-every message to a ``SerialWorker`` so their state is touched by exactly one thread and
-needs no locks; the Qt programs use the GUI thread for the same role instead.
+paho calls back on its own network thread. Every program hands each message to a
+``SerialWorker`` so its state is touched by exactly one thread and needs no locks: the hub,
+and the kiosk, console and display clients, with or without a screen. How a client's news
+then reaches a screen is described once, in :mod:`kiosk.net.qt_bridge`.
 """
 
 from __future__ import annotations
