@@ -170,10 +170,11 @@ def require_match(value: object, name: str, pattern: re.Pattern[str], what: str,
 
 
 def require_text(value: object, name: str, *, max_len: int, min_len: int = 1,
-                 multiline: bool = False, allowed: str = "") -> str:
+                 multiline: bool = False, allowed: str = "", surrogates: bool = False) -> str:
     """Free text shown or spoken to people: bounded, no control characters, valid Unicode.
 
-    ``multiline`` allows line breaks; ``allowed`` names further control characters."""
+    ``multiline`` allows line breaks; ``allowed`` names further control characters;
+    ``surrogates`` lets a lone surrogate through (for the encoder to refuse as not UTF-8)."""
     text = require_str(value, name)
     if len(text) > max_len:
         raise FieldError(f"field {name!r} is longer than {max_len} characters", C.TOO_LONG)
@@ -182,7 +183,7 @@ def require_text(value: object, name: str, *, max_len: int, min_len: int = 1,
     allowed += "\n" if multiline else ""
     for char in text:
         kind = unicodedata.category(char)
-        if kind == "Cs":
+        if kind == "Cs" and not surrogates:
             raise FieldError(f"field {name!r} holds an unpaired surrogate", C.BAD_VALUE)
         if kind == "Cc" and char not in allowed:
             raise FieldError(f"field {name!r} holds a control character", C.BAD_VALUE)

@@ -260,7 +260,7 @@ def _check_event(e: HelpEvent) -> None:
         for name in ("staff_id", "console_id"):
             _optional(require_id, getattr(e, name), name)
         require_text(e.note, "note", max_len=NOTE_MAX_CHARS, min_len=0, multiline=True,
-                     allowed="\t")
+                     allowed="\t", surrogates=True)
         _optional(require_bool, e.helped, "helped")
         require_bool(e.drill, "drill")
         require_int(e.level, "level", lo=-MAX_SAFE_INT, hi=MAX_SAFE_INT)
