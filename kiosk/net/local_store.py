@@ -156,13 +156,7 @@ class LocalStore:
                 marks = ",".join("?" * len(ids))
                 rows = self._db.execute(f"SELECT body FROM help_events WHERE call_id IN "
                                         f"({marks}) ORDER BY at, id", ids).fetchall()
-        events = []
-        for (body,) in rows:
-            try:
-                events.append(HelpEvent.from_dict(json.loads(body)))
-            except (InvalidEvent, ValueError) as error:
-                log.error("%s: a stored help event cannot be read: %s", self.path, error)
-        return events
+        return self._readable(rows)
 
     def events_since(self, since: float) -> list[HelpEvent]:
         """Every event kept that happened at or after ``since``: acknowledged events are
@@ -170,6 +164,10 @@ class LocalStore:
         with self._lock:
             rows = self._db.execute("SELECT body FROM help_events WHERE at >= ? "
                                     "ORDER BY at, id", (since,)).fetchall()
+        return self._readable(rows)
+
+    def _readable(self, rows: Iterable[tuple[str]]) -> list[HelpEvent]:
+        """The events stored in ``rows``; one that cannot be read is logged and left out."""
         events = []
         for (body,) in rows:
             try:
