@@ -174,3 +174,19 @@ def test_a_damaged_file_is_salvaged_then_set_aside_and_a_fresh_one_opened(
     assert [p.read_bytes() for p in tmp_path.glob("x.sqlite.damaged-*")] == read
     assert schema_version(db) == 1
     db.close()
+
+
+def test_a_device_store_of_a_newer_version_is_set_aside_whole_and_a_fresh_one_started(
+        tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    LocalStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    before = path.read_bytes()
+    store = open_local_store(path)
+    assert store.fault is not None and "set aside as kiosk.db.damaged-" in store.fault
+    [kept] = tmp_path.glob("kiosk.db.damaged-*[0-9]")
+    assert kept.read_bytes() == before
+    store.close()
+    assert _version(path) == 1
