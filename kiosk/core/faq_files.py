@@ -225,19 +225,26 @@ def _entries(checker: _Checker, data: Mapping[str, Any],
             checker.add(where, f"category = {category!r}: no such category in this file")
         texts = {key: checker.text(table, key, where)
                  for key in ("question", "answer", "source")}
-        status = _review_status(checker, table, where)
-        reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
-        reviewed_on = _review_date(checker, table, where)
-        date_refused = "reviewed_on" in table and reviewed_on is None
-        if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
-                and not date_refused:
-            checker.add(where, "review_status = 'approved' needs reviewed_by (who at the "
-                        "bank checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+        status, reviewed_by, reviewed_on = review(checker, table, where)
         if len(checker.problems) == before and ident and category and status:
             found.append(FaqEntry(ident, category, texts["question"] or "",
                                   texts["answer"] or "", texts["source"] or "", status,
                                   reviewed_by, reviewed_on))
     return found, used
+
+
+def review(checker: _Checker, table: Mapping[str, Any],
+           where: str) -> tuple[ReviewStatus | None, str, date | None]:
+    """Who at the bank reviewed a piece of content, and when: an approved one must say."""
+    status = _review_status(checker, table, where)
+    reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
+    reviewed_on = _review_date(checker, table, where)
+    date_refused = "reviewed_on" in table and reviewed_on is None
+    if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
+            and not date_refused:
+        checker.add(where, "review_status = 'approved' needs reviewed_by (who at the bank "
+                    "checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+    return status, reviewed_by, reviewed_on
 
 
 def _review_status(checker: _Checker, table: Mapping[str, Any],

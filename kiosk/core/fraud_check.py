@@ -24,11 +24,10 @@ from typing import Any
 from kiosk.core.faq import FaqError, FaqProblem, ReviewStatus
 from kiosk.core.faq_files import (
     _Checker,
-    _review_date,
-    _review_status,
     load_content,
     parse_each,
     read_content_file,
+    review,
 )
 
 MAX_QUESTIONS = 3
@@ -88,14 +87,7 @@ def _question(checker: _Checker, table: Mapping[str, Any],
     checker.unknown_keys(table, QUESTION_KEYS, where)
     question = checker.text(table, "question", where)
     source = checker.text(table, "source", where)
-    status = _review_status(checker, table, where)
-    reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
-    reviewed_on = _review_date(checker, table, where)
-    date_refused = "reviewed_on" in table and reviewed_on is None
-    if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
-            and not date_refused:
-        checker.add(where, "review_status = 'approved' needs reviewed_by (who at the bank "
-                    "checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+    status, reviewed_by, reviewed_on = review(checker, table, where)
     if len(checker.problems) != before or not (ident and question and source and status):
         return None
     return FraudQuestion(ident, question, source, status, reviewed_by, reviewed_on)
