@@ -25,9 +25,9 @@ from kiosk.customer.screen_voice import READING_CHANNEL
 from kiosk.paths import assets_dir
 from kiosk.speech.api import Priority
 from kiosk.ui.render import settle
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 PATIENCE_MS = 5000
 
