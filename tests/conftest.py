@@ -14,6 +14,7 @@ from tests.helpers.broker_guard import brokers_refused, install_refusing_mosquit
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` selects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     mark_end_to_end(items)
 
