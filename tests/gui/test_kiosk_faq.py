@@ -145,6 +145,11 @@ def _larger_text(kiosk: TicketKiosk) -> None:
     session.update(session.settings.with_language("en").toggled_size())
 
 
+# Qt's gesture manager says this when the kinetic scroller's gesture, made from the mouse
+# events Qt synthesises from a touch, is delivered after its target lookup failed; the drag
+# itself works, as asserted below. Ignored here only, not for the whole suite.
+@pytest.mark.qt_log_ignore(
+    r"^QGestureManager::deliverEvents: could not find the target for gesture$")
 def test_a_long_answer_is_dragged_with_a_finger_kinetically(
         kiosk: TicketKiosk, qtbot: QtBot, touchscreen: QPointingDevice) -> None:
     _larger_text(kiosk)
