@@ -23,7 +23,7 @@ class SerialWorker:
         self._name = name
         self._tick = tick
         self._tick_s = tick_s
-        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._jobs: queue.Queue[Callable[[], object] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._stopping = False
 
@@ -31,7 +31,7 @@ class SerialWorker:
         self._thread.start()
         return self
 
-    def submit(self, job: Callable[[], None]) -> None:
+    def submit(self, job: Callable[[], object]) -> None:
         if not self._stopping:
             self._jobs.put(job)
 

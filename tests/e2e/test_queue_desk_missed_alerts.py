@@ -34,10 +34,11 @@ from kiosk.protocol.ticket_messages import (
     WaitAlert,
 )
 from tests.e2e import test_ticket_journey as journey
-from tests.e2e.test_ticket_journey import Paper, start_kiosk, stop_kiosk, touch
+from tests.e2e.test_ticket_journey import Paper, start_kiosk
 from tests.helpers.cups import text_of
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.hub_process import running_hub
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 from tests.helpers.raw_device import RawDevice
 from tests.helpers.waiting import wait_until
 
