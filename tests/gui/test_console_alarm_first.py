@@ -26,9 +26,10 @@ from kiosk.core.help_call import (
     new_follow_up,
     new_raise,
 )
+from kiosk.speech.players import PlayerState
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
-from tests.helpers.console_fakes import RecordingPlayer
+from tests.helpers.fake_player import FakePlayer
 
 K = HelpEventKind
 
@@ -230,15 +231,25 @@ def test_the_alarm_tick_measures_only_the_rows_that_changed(
     assert desk.window.calls.model.row_of(second.call_id) in measured.rows
 
 
-def test_each_alarm_sound_goes_to_a_waiting_thread_not_a_new_one(qtbot: QtBot) -> None:
-    player = RecordingPlayer()
+def test_each_alarm_sound_goes_to_a_waiting_thread_not_a_new_one(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    player = FakePlayer()
     sounder = AlarmSounder(player)
+    started: list[threading.Thread] = []
+    start = threading.Thread.start
+
+    def counted_start(thread: threading.Thread) -> None:
+        started.append(thread)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", counted_start)
     try:
         for count in range(1, 6):
             sounder.play(AlarmSound.CHIME)
-            qtbot.waitUntil(lambda c=count: len(player.played) == c, timeout=3000)  # type: ignore[misc]
-        assert len(player.threads) <= 2
-        assert threading.current_thread() not in player.threads
+            qtbot.waitUntil(lambda c=count: len(player.playbacks) == c  # type: ignore[misc]
+                            and player.playbacks[-1].state is PlayerState.FINISHED,
+                            timeout=3000)
+        assert len(started) <= 1  # at most the second of the two players' threads
     finally:
         sounder.close()
 

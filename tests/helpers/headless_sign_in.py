@@ -26,15 +26,21 @@ def sign_in(console: HeadlessDevice[ConsoleClient], staff_id: str) -> str:
                          PinPurpose.CONSOLE_SIGN_IN)
     answers: queue.Queue[PinReply] = queue.Queue()
     client = console.client
-    before = client.on_other_message
+    before = client.listener
 
-    def other(decoded: Decoded) -> None:
-        message = decoded.message
-        if isinstance(message, PinReply) and message.request_id == request.request_id:
-            answers.put(message)
-        before(decoded)
+    class Listening:
+        """The console's listener, with PIN replies to this request also taken here."""
 
-    console.call(lambda: setattr(client, "on_other_message", other))
+        def __getattr__(self, name: str) -> object:
+            return getattr(before, name)
+
+        def on_other_message(self, decoded: Decoded) -> None:
+            message = decoded.message
+            if isinstance(message, PinReply) and message.request_id == request.request_id:
+                answers.put(message)
+            before.on_other_message(decoded)
+
+    console.call(lambda: setattr(client, "listener", Listening()))
     topic = topics.pin_request(console.config.branch.id, Role.CONSOLE, console.device_id)
     deadline = time.monotonic() + PATIENCE_S
     try:
@@ -48,7 +54,7 @@ def sign_in(console: HeadlessDevice[ConsoleClient], staff_id: str) -> str:
                     raise AssertionError(f"{console.device_id}: the hub did not answer the "
                                          f"sign-in of {staff_id}") from None
     finally:
-        console.call(lambda: setattr(client, "on_other_message", before))
+        console.call(lambda: setattr(client, "listener", before))
     assert reply.ok and reply.session is not None, f"{staff_id} not signed in: {reply}"
     def signed_in() -> None:
         client.set_staff_present(True)
