@@ -24,9 +24,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.config import BranchConfig, ConfigError, load_config
+from kiosk.core.config import BranchConfig, ConfigError
 from kiosk.core.faq_library import FaqLibrary, kiosk_faq_library
-from kiosk.core.secrets import SecretsError, load_secrets
+from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import DisplaySection, KioskSection, Role
 from kiosk.customer.customer_session import CustomerSession
 from kiosk.customer.main_window import KioskWindow
@@ -44,6 +44,7 @@ from kiosk.printing.printer import TicketPrinter
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.speech.api import Speaker
 from kiosk.speech.qt_adapter import QtSpeechEvents
+from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.physical import size_rules
@@ -195,24 +196,11 @@ def _speech_service() -> Speaker:
     return service
 
 
-def _load(config_path: str, device_id: str,
-          secrets_path: str | None) -> tuple[BranchConfig, str | None]:
-    config = load_config(config_path)
-    if secrets_path is None:
-        log.warning("no --secrets file: connecting to the broker without a password")
-        return config, None
-    secrets = load_secrets(secrets_path)
-    if secrets.device_id != device_id:
-        raise KioskSetupError(f"{secrets_path}: device_id = {secrets.device_id!r}, but this is "
-                              f"{device_id!r}: that is another device's secrets file")
-    return config, secrets.broker_password or None
-
-
 def run_kiosk(config_path: str, device_id: str, secrets_path: str | None,
               data_dir: str | None, windowed: bool, log_dir: str | None = None) -> int:
     setup_logging("kiosk", Path(log_dir) if log_dir else None)
     try:
-        config, password = _load(config_path, device_id, secrets_path)
+        config, password = branch_and_password(config_path, device_id, secrets_path)
         key_bindings(kiosk_section(config))
     except (ConfigError, SecretsError, KioskSetupError) as problem:
         print(f"kiosk run cannot start. {problem}", file=sys.stderr)
