@@ -17,9 +17,9 @@ from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
-from kiosk.net.device_link import DeviceLink, identity_for
+from kiosk.net.device_link import identity_for
+from kiosk.net.linked_device import LinkedDevice
 from kiosk.net.liveness import PeerLiveness
-from kiosk.net.serial_worker import SerialWorker
 from kiosk.protocol import Decoded
 from kiosk.protocol.device_messages import Heartbeat, Presence
 from kiosk.protocol.staff_messages import Announcement
@@ -123,7 +123,7 @@ class DisplayClient:
             self.listener.on_link(current)
 
 
-class DisplayDevice:
+class DisplayDevice(LinkedDevice[DisplayClient]):
     """The display's link to the broker and its one network thread (no local store: a
     display holds nothing that must survive a restart)."""
 
@@ -132,29 +132,6 @@ class DisplayDevice:
         identity = identity_for(config, device_id)
         if identity.role is not Role.DISPLAY:
             raise ValueError(f"device {device_id!r} is a {identity.role.value}, not a display")
-        self.config = config
-        self.device_id = device_id
-        self.worker = SerialWorker(f"display-{device_id}", tick=self._tick, tick_s=tick_s)
-        self.link = DeviceLink(config, identity, on_message=self._message,
-                               on_connection=self._connection, dispatch=self.worker.submit,
-                               password=password, clock=clock)
+        super().__init__(config, device_id, f"display-{device_id}", password=password,
+                         clock=clock, tick_s=tick_s)
         self.client = DisplayClient(config, clock, lambda: self.link.connected)
-
-    def start(self) -> DisplayDevice:
-        self.worker.start()
-        self.link.start()
-        return self
-
-    def stop(self) -> None:
-        self.link.stop()
-        self.worker.stop()
-
-    def _message(self, decoded: Decoded) -> None:
-        self.client.handle(decoded)
-
-    def _connection(self, connected: bool) -> None:
-        self.client.connection_changed(connected)
-
-    def _tick(self) -> None:
-        self.client.tick()
-
