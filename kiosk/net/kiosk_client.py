@@ -302,32 +302,27 @@ class KioskClient(DeviceClient):
         Asking again with the same ``request_id`` (the customer's "Try again" after no
         answer) gets the ticket the hub may already have issued, never a second one."""
         request_id = request_id or uuid.uuid4().hex
-        if not self._transport.connected:
-            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
-            return request_id
-        self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
-        sent = self._transport.publish(
-            topics.ticket_request(self._branch, self.kiosk_id),
-            TicketRequest(request_id=request_id, service_id=service_id, priority=priority,
-                          language=language))
-        if not sent:
-            del self._pending_tickets[request_id]
-            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
-        return request_id
+        return self._ask_for_ticket(TicketRequest(
+            request_id=request_id, service_id=service_id, priority=priority, language=language))
 
     def return_missed(self, number: str, language: str, *,
                       request_id: str | None = None) -> str:
         """Ask the hub to put a missed ticket back in line (the customer typed its number);
         the answer comes to ``on_ticket`` like a new ticket's, ``not_missed`` refused."""
         request_id = request_id or uuid.uuid4().hex
+        return self._ask_for_ticket(TicketReturn(request_id=request_id, number=number,
+                                                 language=language))
+
+    def _ask_for_ticket(self, request: TicketRequest | TicketReturn) -> str:
+        """Send ``request``; its answer, or ``no_answer`` once the reply timeout has passed
+        on the monotonic clock, or ``no_connection`` at once, comes to ``on_ticket``."""
+        request_id = request.request_id
         if not self._transport.connected:
             self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
-        self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
-        sent = self._transport.publish(
-            topics.ticket_request(self._branch, self.kiosk_id),
-            TicketReturn(request_id=request_id, number=number, language=language))
-        if not sent:
+        self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
+        if not self._transport.publish(topics.ticket_request(self._branch, self.kiosk_id),
+                                       request):
             del self._pending_tickets[request_id]
             self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
