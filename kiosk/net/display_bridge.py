@@ -1,10 +1,10 @@
 """The wall display's client events as signals on the GUI thread, and its heartbeat.
 
 Like the kiosk's bridge (`qt_bridge`, which describes the threads): the client's
-``DisplayListener`` is a ``DisplayHooks`` of this bridge's signals, called on the display's
-worker thread; each emits a signal that Qt queues to receivers on the GUI thread. The
-heartbeat is sent by a QTimer on the GUI thread, so a display whose screen froze falls
-silent and the consoles show it offline.
+``DisplayHooks`` are this bridge's signals, called on the display's worker thread; each
+emits a signal that Qt queues to receivers on the GUI thread. The heartbeat is sent by a
+QTimer on the GUI thread, so a display whose screen froze falls silent and the consoles
+show it offline.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
@@ -44,33 +43,20 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class DisplayListener(Protocol):
-    """What the display client reports to its owner, on the client's own thread.
-    ``display_bridge.DisplayBridge`` implements it; ``DisplayHooks`` makes one of plain
-    callables."""
-
-    def on_called(self, called: TicketCalled) -> None:
-        """A ticket was called to a counter."""
-
-    def on_queue(self, queue: QueueState) -> None:
-        """The day's queue."""
-
-    def on_announcement(self, announcement: Announcement) -> None:
-        """The branch announcement, or that it was cleared."""
-
-    def on_link(self, link: DisplayLink) -> None:
-        """What the display knows about its connection changed."""
-
-
 @dataclass(slots=True)
 class DisplayHooks:
-    """A ``DisplayListener`` of plain callables (tests): a hook not given does nothing, a
-    misspelt one is an error rather than a new attribute."""
+    """What the display client reports to its owner, on the client's own thread:
+    ``display_bridge.DisplayBridge`` gives its signals; tests give plain callables. A hook
+    not given does nothing; a misspelt one is an error rather than a new attribute."""
 
     on_called: Callable[[TicketCalled], None] = _ignore
+    """A ticket was called to a counter."""
     on_queue: Callable[[QueueState], None] = _ignore
+    """The day's queue."""
     on_announcement: Callable[[Announcement], None] = _ignore
+    """The branch announcement, or that it was cleared."""
     on_link: Callable[[DisplayLink], None] = _ignore
+    """What the display knows about its connection changed."""
 
 
 class DisplayClient:
@@ -81,7 +67,7 @@ class DisplayClient:
         self._connected = connected
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._last_link: DisplayLink | None = None
-        self.listener: DisplayListener = DisplayHooks()
+        self.listener = DisplayHooks()
         """Set by the owner: the Qt bridge, or ``DisplayHooks`` in a test."""
 
     def resume(self) -> None:

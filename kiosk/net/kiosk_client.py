@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import (
@@ -116,49 +115,29 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class KioskListener(Protocol):
-    """What a kiosk client reports to its owner, on the client's own thread (the device's
-    worker). ``qt_bridge.KioskBridge`` implements it, turning each into a signal on the GUI
-    thread; ``KioskHooks`` makes one of plain callables."""
-
-    def on_call_changed(self, call: CallState | None) -> None:
-        """The call shown at this kiosk changed (None: no call any more)."""
-
-    def on_ticket(self, outcome: TicketOutcome) -> None:
-        """The answer to a ticket request, or why there is none."""
-
-    def on_reachability(self, reachability: Reachability) -> None:
-        """Whether staff and the hub can be reached changed."""
-
-    def on_called(self, called: TicketCalled) -> None:
-        """A ticket was called to a counter."""
-
-    def on_announcement(self, announcement: Announcement) -> None:
-        """The branch announcement, or that it was cleared."""
-
-    def on_queue(self, queue: QueueState) -> None:
-        """The day's queue."""
-
-    def on_pin(self, outcome: PinOutcome) -> None:
-        """The hub's answer to a staff PIN typed here, or why there is none."""
-
-    def on_print(self, ticket: TicketPrint) -> None:
-        """Print a ticket issued at a staff desk."""
-
-
 @dataclass(slots=True)
 class KioskHooks:
-    """A ``KioskListener`` of plain callables (tests, benchmarks, simulated kiosks): a hook
-    not given does nothing, a misspelt one is an error rather than a new attribute."""
+    """What a kiosk client reports to its owner, on the client's own thread (the device's
+    worker): ``qt_bridge.KioskBridge`` gives its signals, which Qt queues to the GUI thread;
+    tests, benchmarks and simulated kiosks give plain callables. A hook not given does
+    nothing; a misspelt one is an error rather than a new attribute."""
 
     on_call_changed: Callable[[CallState | None], None] = _ignore
+    """The call shown at this kiosk changed (None: no call any more)."""
     on_ticket: Callable[[TicketOutcome], None] = _ignore
+    """The answer to a ticket request, or why there is none."""
     on_reachability: Callable[[Reachability], None] = _ignore
+    """Whether staff and the hub can be reached changed."""
     on_called: Callable[[TicketCalled], None] = _ignore
+    """A ticket was called to a counter."""
     on_announcement: Callable[[Announcement], None] = _ignore
+    """The branch announcement, or that it was cleared."""
     on_queue: Callable[[QueueState], None] = _ignore
+    """The day's queue."""
     on_pin: Callable[[PinOutcome], None] = _ignore
+    """The hub's answer to a staff PIN typed here, or why there is none."""
     on_print: Callable[[TicketPrint], None] = _ignore
+    """Print a ticket issued at a staff desk."""
 
 
 class KioskClient(DeviceClient):
@@ -182,7 +161,7 @@ class KioskClient(DeviceClient):
         self._call: CallState | None = None
         self._shown: str | None = None
         self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
-        self.listener: KioskListener = KioskHooks()
+        self.listener = KioskHooks()
         """Set by the owner: the Qt bridge, or ``KioskHooks`` in a test."""
 
     # --- start-up -------------------------------------------------------------------------
