@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -107,6 +107,60 @@ def test_a_tap_says_staff_are_being_called_before_the_network_answers(
         assert kiosk.window.help.call_open  # the idle rule already stands still
     finally:
         kiosk.stop()
+
+
+class _PaintProbe(QObject):
+    """Writes "painted" in ``order`` each time the watched screen paints."""
+
+    def __init__(self, order: list[str]) -> None:
+        super().__init__()
+        self.order = order
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.order.append("painted")
+        return False
+
+
+def test_the_help_screen_is_painted_before_the_call_is_sent_or_spoken(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    order: list[str] = []
+    probe = _PaintProbe(order)
+    kiosk.window.help_screen.installEventFilter(probe)
+    bridge = kiosk.parts.bridge
+    send = bridge.raise_help
+
+    def sent(category: Category = Category.UNSPECIFIED) -> None:
+        order.append("sent")
+        send(category)
+
+    monkeypatch.setattr(bridge, "raise_help", sent)
+    kiosk.speaker.on_say = lambda said: order.append("spoken")
+    kiosk.stage.reachable(True)
+    try:
+        touch(touchscreen, kiosk.nav(NAV_HELP))
+        assert "sent" in order and "spoken" in order, order
+        assert order[0] == "painted", order
+        assert heading(kiosk) == "正在呼叫工作人员"
+    finally:
+        kiosk.window.help_screen.removeEventFilter(probe)
+        kiosk.speaker.on_say = None
+
+
+def test_a_screen_not_shown_keeps_its_help_words_until_it_is_shown(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice) -> None:
+    settings = kiosk.window.settings_screen
+    kiosk.stage.reachable(True)
+    before = settings.nav.help_button.text()
+    touch(touchscreen, kiosk.nav(NAV_HELP))
+
+    assert kiosk.nav(NAV_HELP).text() == "正在呼叫工作人员"
+    assert settings.nav.help_button.text() == before  # nothing hidden was laid out again
+    kiosk.window.go_home()
+    kiosk.window.home.settings_button.click()
+    assert kiosk.window.current is settings
+    assert kiosk.nav(NAV_HELP).text() == "正在呼叫工作人员"
 
 
 def test_three_taps_within_300_ms_raise_one_call(kiosk: KioskUnderTest, qtbot: QtBot,
