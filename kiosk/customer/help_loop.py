@@ -2,9 +2,10 @@
 
 A tap shows the help screen saying staff are being called, painted before anything else
 happens, and then raises the call on the device thread: nothing waits for the network,
-and the customer sees the tap answered before the call is stored, sent or spoken. Every change in what the customer
-may be told (`HelpFollower`) is shown and spoken at once, in the screen's language, and said
-again every `help.reassure_every_s` while the customer waits. A change stops the screen's
+and the customer sees the tap answered before the call is stored, sent or spoken. Every
+change in what the customer may be told (`HelpFollower`) is shown and spoken at once, in
+the screen's language, and said again every `help.reassure_every_s` while the customer
+waits. A change stops the screen's
 reading first: what it was reading (the choices, say) may not be on the screen any more.
 Staff who close the call here type their PIN, which the hub checks.
 

@@ -36,10 +36,6 @@ class QrCodeView(QWidget):
         self._matrix = qr_matrix(text) if text else []
         self.update()
 
-    def set_side(self, side_px: int) -> None:
-        self._side = side_px
-        self.setFixedSize(side_px, side_px)
-
     def sizeHint(self) -> QSize:
         return QSize(self._side, self._side)
 
