@@ -27,7 +27,7 @@ from kiosk.core.faq_library import FaqLibrary
 from kiosk.core.help_call import Category
 from kiosk.core.help_view import HelpView
 from kiosk.core.idle import IdleClock
-from kiosk.core.kiosk_flow import Flow, Screen
+from kiosk.core.kiosk_flow import COVERS, Flow, Screen
 from kiosk.core.settings import KioskSection, PrinterSection
 from kiosk.customer.announcement_overlay import (
     REPEAT_S,
@@ -73,6 +73,9 @@ log = logging.getLogger(__name__)
 
 CORNER_MM = 25.0
 """Side of the top-left square staff hold to open the staff exit."""
+
+NO_STAFF_OFFER = frozenset({Screen.HELP, Screen.STAFF_EXIT, *COVERS})
+"""Screens the lost-customer offer never comes over."""
 
 
 class KioskWindow(QWidget):
@@ -150,18 +153,19 @@ class KioskWindow(QWidget):
             Screen.TICKET: self.ticket_screen, Screen.CATEGORIES: self.categories_screen,
             Screen.QUESTIONS: self.questions_screen, Screen.ANSWER: self.answer_screen,
             Screen.FEEDBACK: self.feedback_screen, Screen.MISSED: self.missed_screen,
-            Screen.FRAUD_CHECK: self.tickets.fraud_check,
+            Screen.FRAUD_CHECK: self.tickets.fraud_check, Screen.IDLE: self.idle_screen,
+            Screen.ANNOUNCEMENT: self.announcement_screen,
         }
         self.host = ScreenHost(self)
-        for screen in self._all_screens():
+        for screen in self.screens.values():
             self.host.park(screen)
         self.host.park(self.lost_screen)
         self.magnifier = Magnifier(config.magnifier, self,
                                    round(size_rules(config.screen).mm(LENS_SIDE_MM)),
                                    self._passes_magnifier, parent=self)
-        self.magnifier_buttons = [MagnifierButton() for _ in (*self._all_screens(),
+        self.magnifier_buttons = [MagnifierButton() for _ in (*self.screens.values(),
                                                               self.lost_screen)]
-        for screen, button in zip((*self._all_screens(), self.lost_screen),
+        for screen, button in zip((*self.screens.values(), self.lost_screen),
                                   self.magnifier_buttons, strict=True):
             screen.nav.add_tool(button)
         layout = QVBoxLayout(self)
@@ -180,7 +184,7 @@ class KioskWindow(QWidget):
             config.lost, self.lost_screen, self, current=lambda: self.host.current,
             home=self.home, may_offer=self._may_offer_staff,
             put=lambda screen: self._put(screen, speak=True),
-            restore=lambda: self._show(self.flow.screen),
+            restore=self._show,
             accept=lambda: self.help_tapped(Category.GUIDANCE), monotonic=monotonic,
             poll_ms=idle_poll_ms, parent=self)
         self.keypad = Keypad(keys, parent=self)
@@ -192,20 +196,22 @@ class KioskWindow(QWidget):
                                  parent=self)
         self.focus_reader = FocusReader(app, speaker, lambda: speech_language(language()),
                                         enabled=False, parent=self)
+        self._own_reading: dict[KioskScreen, Callable[[], None]] = {
+            self.announcement_screen: self.takeover.say,
+        }
+        """Screens that say themselves their own way (the announcement: on its channel,
+        said again after each reading); every other screen is read as it shows."""
         self._connect()
-        self._show(Screen.HOME, speak=False)
+        self._show(speak=False)
 
     # --- wiring ---------------------------------------------------------------------------
 
-    def _all_screens(self) -> tuple[KioskScreen, ...]:
-        return (*self.screens.values(), self.idle_screen, self.announcement_screen)
-
     def _connect(self) -> None:
-        for screen in self._all_screens():
+        for screen in self.screens.values():
             screen.homeRequested.connect(self.go_home)
             screen.backRequested.connect(self.go_back)
             screen.helpRequested.connect(self.help_tapped)
-        for changing in self._all_screens():
+        for changing in self.screens.values():
             changing.contentChanged.connect(lambda screen=changing: self._read_if_shown(screen))
         self.home.ticketRequested.connect(lambda: self._go(Screen.SERVICES))
         self.home.questionsRequested.connect(lambda: self._go(Screen.CATEGORIES))
@@ -232,7 +238,8 @@ class KioskWindow(QWidget):
         self.network.reachability.connect(self._reachability)
         self.help.bringToFront.connect(self._help_to_front)
         self.tickets.concernRaised.connect(self.help.raise_quietly)
-        self.lost.watch_navigation(*self.screens.values())
+        self.lost.watch_navigation(*(widget for screen, widget in self.screens.items()
+                                     if screen not in COVERS))
         self.keypad.backPressed.connect(self.lost.went_back_or_home)
         self.lost_screen.homeRequested.connect(self.go_home)
         self.lost_screen.helpRequested.connect(self.help_tapped)
@@ -299,28 +306,39 @@ class KioskWindow(QWidget):
     def in_use(self) -> bool:
         """A customer is here, or something of theirs is still on the screen."""
         return (self.help.call_open or not self.idle.at_rest_now
-                or self.flow.screen is not Screen.HOME or not self.session.at_defaults)
+                or self.flow.beneath is not Screen.HOME or not self.session.at_defaults)
 
-    def _show(self, screen: Screen, *, speak: bool = True) -> None:
-        widget = self.screens[screen]
-        if self.takeover.active and widget not in (self.help_screen, self.staff_exit):
-            self._put_announcement()  # it stays over every screen but Help's
-            return
-        self._put(widget, speak=speak)
+    def _show(self, *, speak: bool = True) -> None:
+        """Show ``flow.screen``; asked for the screen already shown (Home on Home, Back on
+        the announcement), say it again."""
+        widget = self.screens[self.flow.screen]
+        self._put(widget, speak=False)
+        if speak:
+            self._say(widget)
 
-    def _put_announcement(self) -> None:
-        """Cover the screen with the announcement; asked again (Home, Back), say it again."""
-        if self.host.current is self.announcement_screen:
-            self.takeover.say()
+    def _say(self, widget: KioskScreen) -> None:
+        own = self._own_reading.get(widget)
+        if own is not None:
+            own()
         else:
-            self._put(self.announcement_screen, speak=False)
+            self.voice.read(widget.spoken())
+
+    def _covered(self, screen: Screen, on: bool, *, speak: bool) -> None:
+        """A cover (`COVERS`) comes on or goes: show the screen that is now uppermost."""
+        before = self.flow.screen
+        if on:
+            self.flow.cover(screen)
+        else:
+            self.flow.uncover(screen)
+        if self.flow.screen is not before:
+            self._show(speak=speak)
 
     def _passes_magnifier(self, widget: QWidget | None) -> bool:
         """Presses that still work with the magnifier on: its own switch, and Help."""
         return widget is not None and any(
             button is widget or button.isAncestorOf(widget)
             for button in (*self.magnifier_buttons,
-                           *(screen.nav.help_button for screen in self._all_screens()),
+                           *(screen.nav.help_button for screen in self.screens.values()),
                            self.lost_screen.nav.help_button))
 
     def _magnifier_changed(self, on: bool) -> None:
@@ -330,10 +348,8 @@ class KioskWindow(QWidget):
 
     def _may_offer_staff(self) -> bool:
         """Whether the lost-customer offer may cover the screen shown now."""
-        shown = self.host.current
-        return (shown in self.screens.values() and shown is not self.help_screen
-                and shown is not self.staff_exit and not self.help.call_open
-                and not self.takeover.active)
+        return (self.host.current is self.screens[self.flow.screen]
+                and self.flow.screen not in NO_STAFF_OFFER and not self.help.call_open)
 
     def _is_shown(self, widget: object) -> bool:
         return self.host.current is widget
@@ -352,15 +368,17 @@ class KioskWindow(QWidget):
         """Show ``widget`` and paint it at once; only then is its reading queued."""
         if self.host.current is self.help_screen and widget is not self.help_screen:
             self.help.leave()
+        changed = self.host.current is not widget
         self._sync_help_button(widget)
         self.host.show_screen(widget)
         if self._keypad_mode:
             target = widget.first_control()
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._paint_now(widget)
+        if changed:
+            self._paint_now(widget)
         if speak:
-            self.voice.read(widget.spoken())
+            self._say(widget)
 
     def _paint_now(self, widget: KioskScreen) -> None:
         """Lay the screen out in its place and paint it now, not when the event loop next
@@ -374,24 +392,21 @@ class KioskWindow(QWidget):
 
     def _go(self, screen: Screen) -> None:
         self.flow.go(screen)
-        self._show(screen)
+        self._show()
 
     @Slot()
     def go_home(self) -> None:
         self.flow.home()
-        self._show(Screen.HOME)
+        self._show()
 
     @Slot()
     def go_back(self) -> None:
-        if self.host.current is self.idle_screen:
-            self.more_time()
-            return
         if self.host.current is self.help_screen and self.help_screen.staff_close_open:
-            self.help_screen.close_staff_close()
+            self.help_screen.close_staff_close()  # Back leaves the staff's panel first
             self.voice.read(self.help_screen.spoken())
             return
         self.flow.back()
-        self._show(self.flow.screen)
+        self._show()
 
     def help_tapped(self, category: Category = Category.UNSPECIFIED) -> None:
         self.help.tap(category)
@@ -401,14 +416,11 @@ class KioskWindow(QWidget):
         if self.host.current is self.help_screen:
             return
         self.flow.help()
-        self._show(Screen.HELP)
+        self._show()
 
     def repeat(self) -> None:
         """Say the screen again (the keypad's Repeat key)."""
-        if self.host.current is self.announcement_screen:
-            self.takeover.say()
-        else:
-            self.voice.read(self.current.spoken())
+        self._say(self.current)
 
     # --- called numbers, announcements, feedback -----------------------------------------
 
@@ -416,12 +428,8 @@ class KioskWindow(QWidget):
     def _takeover_changed(self, on: bool) -> None:
         if self._stopped:
             return
-        current = self.host.current
-        if on:
-            if current not in (self.help_screen, self.staff_exit):
-                self._put(self.announcement_screen, speak=False)
-        elif current is self.announcement_screen:
-            self._show(self.flow.screen)  # the customer's screen, as they left it
+        # On, it says itself; cleared, the customer's screen comes back as they left it.
+        self._covered(Screen.ANNOUNCEMENT, on, speak=not on)
 
     @Slot(object)
     def _rated(self, rating: Rating) -> None:
@@ -503,9 +511,7 @@ class KioskWindow(QWidget):
 
     @Slot()
     def _idle_warning(self) -> None:
-        if self.host.current is self.announcement_screen:
-            return  # nothing of a customer's is shown; the reset may still come
-        self._put(self.idle_screen, speak=True)
+        self._covered(Screen.IDLE, True, speak=True)
 
     @Slot(int, bool)
     def _idle_countdown(self, seconds: int, say: bool) -> None:
@@ -516,8 +522,7 @@ class KioskWindow(QWidget):
     @Slot()
     def more_time(self) -> None:
         self.idle.activity()
-        if self.host.current is self.idle_screen:
-            self._show(self.flow.screen)
+        self._covered(Screen.IDLE, False, speak=True)
 
     @Slot()
     def reset_for_next_customer(self) -> None:
@@ -535,7 +540,7 @@ class KioskWindow(QWidget):
         self._keypad_mode = False
         self.focus_reader.set_enabled(False)
         self.flow.reset()
-        self._show(Screen.HOME, speak=False)
+        self._show(speak=False)
         self.idle.at_rest()
         focused = QApplication.focusWidget()
         if focused is not None:
@@ -548,7 +553,7 @@ class KioskWindow(QWidget):
         self.flow.home()
         self.flow.go(Screen.STAFF_EXIT)
         self.staff_exit.clear()
-        self._show(Screen.STAFF_EXIT)
+        self._show()
 
     @property
     def pending_pin_requests(self) -> frozenset[str]:
