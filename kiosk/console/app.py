@@ -35,9 +35,10 @@ from kiosk.console.main_window import ConfirmClose, ConsoleWindow, ask_to_close
 from kiosk.console.staff_session import StaffSession
 from kiosk.console.supervision import DeviceWatch
 from kiosk.core.call_clock import CallClock
-from kiosk.core.config import BranchConfig, ConfigError, load_config
+from kiosk.core.config import BranchConfig, ConfigError
+from kiosk.core.device_files import load_device_files
 from kiosk.core.help_timers import HelpTiming
-from kiosk.core.secrets import SecretsError, load_secrets
+from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import ConsoleSection, Role
 from kiosk.logs import setup_logging
 from kiosk.net.console_client import ConsoleClient
@@ -230,24 +231,11 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
                         records, window, health, heartbeat, current)
 
 
-def _load(config_path: str, device_id: str,
-          secrets_path: str | None) -> tuple[BranchConfig, str | None]:
-    config = load_config(config_path)
-    if secrets_path is None:
-        log.warning("no --secrets file: connecting to the broker without a password")
-        return config, None
-    secrets = load_secrets(secrets_path)
-    if secrets.device_id != device_id:
-        raise ConsoleSetupError(f"{secrets_path}: device_id = {secrets.device_id!r}, but this "
-                                f"is {device_id!r}: that is another device's secrets file")
-    return config, secrets.broker_password or None
-
-
 def run_console(config_path: str, device_id: str, secrets_path: str | None,
                 data_dir: str | None) -> int:
     setup_logging("console", None)
     try:
-        config, password = _load(config_path, device_id, secrets_path)
+        config, password = load_device_files(config_path, device_id, secrets_path)
     except (ConfigError, SecretsError, ConsoleSetupError) as problem:
         print(f"kiosk console cannot start. {problem}", file=sys.stderr)
         return EXIT_STARTUP

@@ -24,15 +24,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.config import BranchConfig, ConfigError, load_config
+from kiosk.core.config import BranchConfig, ConfigError
+from kiosk.core.device_files import load_device_files
 from kiosk.core.faq_library import FaqLibrary, kiosk_faq_library
-from kiosk.core.secrets import SecretsError, load_secrets
+from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import DisplaySection, KioskSection, Role
 from kiosk.customer.customer_session import CustomerSession
+from kiosk.customer.kiosk_keys import KioskSetupError, key_bindings, kiosk_section
 from kiosk.customer.main_window import KioskWindow
-from kiosk.customer.options import KioskSetupError, key_bindings, kiosk_section
 from kiosk.customer.supervision import KioskHealth
-from kiosk.customer.ticket_printing import printer_section, ticket_printer
 from kiosk.logs import setup_logging
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
@@ -40,6 +40,7 @@ from kiosk.net.kiosk_client import KioskClient
 from kiosk.net.local_store import LocalStore
 from kiosk.net.qt_bridge import HeartbeatTimer, KioskBridge
 from kiosk.paths import assets_dir
+from kiosk.printing.configured_printer import make_printer, printer_section
 from kiosk.printing.printer import TicketPrinter
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.speech.api import Speaker
@@ -90,7 +91,12 @@ class KioskParts:
         if connect:
             device = self.device
             device.worker.start()
-            device.worker.submit(device.client.resume)
+            client = device.client
+
+            def resume() -> None:
+                client.resume()
+
+            device.worker.submit(resume)
             device.link.start()
             self.heartbeat.start()
 
@@ -153,7 +159,7 @@ def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_di
     session = CustomerSession(app, size_rules(config.screen), family, speaker,
                               config.branch.default_language, languages)
     paper = printer_section(config)
-    printer = printer or ticket_printer(paper, data_dir / "spool")
+    printer = printer or make_printer(paper, data_dir / "spool")
     content_dir = faq_dir or assets_dir() / "faq"
     faq = kiosk_faq_library(data_dir, config.branch.languages, content_dir=content_dir)
     faq.load()
@@ -195,24 +201,11 @@ def _speech_service() -> Speaker:
     return service
 
 
-def _load(config_path: str, device_id: str,
-          secrets_path: str | None) -> tuple[BranchConfig, str | None]:
-    config = load_config(config_path)
-    if secrets_path is None:
-        log.warning("no --secrets file: connecting to the broker without a password")
-        return config, None
-    secrets = load_secrets(secrets_path)
-    if secrets.device_id != device_id:
-        raise KioskSetupError(f"{secrets_path}: device_id = {secrets.device_id!r}, but this is "
-                              f"{device_id!r}: that is another device's secrets file")
-    return config, secrets.broker_password or None
-
-
 def run_kiosk(config_path: str, device_id: str, secrets_path: str | None,
               data_dir: str | None, windowed: bool, log_dir: str | None = None) -> int:
     setup_logging("kiosk", Path(log_dir) if log_dir else None)
     try:
-        config, password = _load(config_path, device_id, secrets_path)
+        config, password = load_device_files(config_path, device_id, secrets_path)
         key_bindings(kiosk_section(config))
     except (ConfigError, SecretsError, KioskSetupError) as problem:
         print(f"kiosk run cannot start. {problem}", file=sys.stderr)

@@ -48,11 +48,11 @@ from kiosk.customer.home_screen import HomeScreen
 from kiosk.customer.idle_overlay import IdleScreen
 from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
+from kiosk.customer.kiosk_keys import KeyBindings, KeyFunction
 from kiosk.customer.kiosk_screen import KioskScreen
 from kiosk.customer.lost_offer import LostCustomerOffer, LostOfferScreen
 from kiosk.customer.magnifier import LENS_SIDE_MM, Magnifier, MagnifierButton
 from kiosk.customer.missed_screen import MissedScreen
-from kiosk.customer.options import KeyBindings, KeyFunction
 from kiosk.customer.questions_journey import QuestionsJourney
 from kiosk.customer.screen_host import ScreenHost
 from kiosk.customer.screen_voice import ScreenVoice

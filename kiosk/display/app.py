@@ -24,14 +24,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.config import BranchConfig, ConfigError, load_config
-from kiosk.core.secrets import SecretsError, load_secrets
+from kiosk.core.config import BranchConfig, ConfigError
+from kiosk.core.device_files import load_device_files
+from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import DisplaySection, Role
 from kiosk.display.board_voice import SpokenBoardVoice
 from kiosk.display.board_words import BoardWords
 from kiosk.display.chime import Chime
+from kiosk.display.display_settings import board_times, display_section
 from kiosk.display.display_window import DisplayWindow
-from kiosk.display.options import board_times, display_section
 from kiosk.logs import setup_logging
 from kiosk.net.display_bridge import DisplayBridge
 from kiosk.net.display_client import DisplayDevice
@@ -138,20 +139,6 @@ def display_health(device: DisplayDevice, speaker: Speaker) -> Health:
     return device.link.health(speech=spoken, printer=Component.ABSENT, sound=sound, outbox=0)
 
 
-def _load(config_path: str, device_id: str,
-          secrets_path: str | None) -> tuple[BranchConfig, str | None]:
-    config = load_config(config_path)
-    _check_display(config, device_id)
-    if secrets_path is None:
-        log.warning("no --secrets file: connecting to the broker without a password")
-        return config, None
-    secrets = load_secrets(secrets_path)
-    if secrets.device_id != device_id:
-        raise DisplaySetupError(f"{secrets_path}: device_id = {secrets.device_id!r}, but this "
-                                f"is {device_id!r}: that is another device's secrets file")
-    return config, secrets.broker_password or None
-
-
 def _real_speech(private_dir: Path) -> tuple[Speaker, Chime]:
     from kiosk.display.chime import PlayerChime, write_chime
     from kiosk.speech.players import default_player
@@ -168,7 +155,8 @@ def run_display(config_path: str, device_id: str, secrets_path: str | None,
                 windowed: bool) -> int:
     setup_logging("display", None)
     try:
-        config, password = _load(config_path, device_id, secrets_path)
+        config, password = load_device_files(config_path, device_id, secrets_path)
+        _check_display(config, device_id)
     except (ConfigError, SecretsError, DisplaySetupError) as problem:
         print(f"kiosk display cannot start. {problem}", file=sys.stderr)
         return EXIT_STARTUP

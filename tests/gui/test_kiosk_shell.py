@@ -27,7 +27,7 @@ from kiosk.core.help_call import HelpEventKind
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.customer.app import KioskParts, build_kiosk
-from kiosk.customer.options import KioskSetupError, key_bindings
+from kiosk.customer.kiosk_keys import KioskSetupError, key_bindings
 from kiosk.customer.screen_states import KioskStage
 from kiosk.customer.settings_screen import Setting
 from kiosk.customer.supervision import KioskHealth

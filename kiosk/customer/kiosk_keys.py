@@ -61,7 +61,7 @@ def parse_key(name: str) -> Qt.Key | None:
     sequence = QKeySequence(name, QKeySequence.SequenceFormat.PortableText)
     if sequence.count() != 1:
         return None
-    combination = sequence[0]
+    combination = sequence[0]  # type: ignore[index]  # PySide6's stubs lack operator[]
     if combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
         return None
     key = combination.key()
