@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -74,6 +74,11 @@ log = logging.getLogger(__name__)
 CORNER_MM = 25.0
 """Side of the top-left square staff hold to open the staff exit."""
 
+SETTLE_PASSES = 3
+"""Rounds of a restyled screen's pending re-placements and layout requests run before it
+is painted: each round can set off the next (the strip's rows, the screen's layout, then
+its scrolled content)."""
+
 NO_STAFF_OFFER = frozenset({Screen.HELP, Screen.STAFF_EXIT, *COVERS})
 """Screens the lost-customer offer never comes over."""
 
@@ -105,6 +110,8 @@ class KioskWindow(QWidget):
         self._spoken_language = session.language
         self._help_view_of: dict[KioskScreen, HelpView | None] = {}
         """The call as each screen's Help last showed it (absent: never set)."""
+        self._look_of: dict[KioskScreen, str] = {}
+        """The stylesheet each screen was given last (absent: none yet)."""
         # Staff count as unreachable only after two missed heartbeats: at start-up and
         # after a blip, consoles need a heartbeat interval to be heard from.
         self._unreachable_timer = QTimer(self)
@@ -369,6 +376,7 @@ class KioskWindow(QWidget):
         if self.host.current is self.help_screen and widget is not self.help_screen:
             self.help.leave()
         changed = self.host.current is not widget
+        restyled = self._sync_look(widget)
         self._sync_help_button(widget)
         self.host.show_screen(widget)
         if self._keypad_mode:
@@ -376,17 +384,19 @@ class KioskWindow(QWidget):
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
         if changed:
-            self._paint_now(widget)
+            self._paint_now(widget, settle=restyled)
         if speak:
             self._say(widget)
 
-    def _paint_now(self, widget: KioskScreen) -> None:
+    def _paint_now(self, widget: KioskScreen, *, settle: bool) -> None:
         """Lay the screen out in its place and paint it now, not when the event loop next
         gets round to it: what the touch asked for is on the glass before anything else
         the touch set off (speech, the network, other screens) takes its turn."""
         layout = self.host.layout()
         if layout is not None:
             layout.activate()
+        if settle:
+            self._settle(widget)
         if widget.isVisible():
             widget.repaint()
 
@@ -464,6 +474,29 @@ class KioskWindow(QWidget):
         name = staff_name(self.config, view.staff_id, self._language())
         return help_button_text(view, name.shown if name else None)
 
+    def _sync_look(self, screen: KioskScreen) -> bool:
+        """Give ``screen`` the customer's look (text size, contrast), if it lacks it: only
+        the screen shown is restyled when the look changes, each other when it is shown.
+        Returns whether it was restyled."""
+        sheet = self.session.stylesheet
+        if self._look_of.get(screen) is sheet:
+            return False
+        self._look_of[screen] = sheet
+        screen.setStyleSheet(sheet)
+        return True
+
+    @staticmethod
+    def _settle(screen: KioskScreen) -> None:
+        """Run now what a restyle left for later in ``screen``: its widgets re-place
+        themselves after a restyle (a posted call each), and its inner layouts (the
+        scrolled content, the pages of choices) follow through posted requests. What is
+        then painted, and read, is the screen as it settles, not a step on the way."""
+        widgets = [screen, *screen.findChildren(QWidget)]
+        for _ in range(SETTLE_PASSES):
+            for widget in widgets:
+                QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
     def _sync_help_button(self, screen: KioskScreen) -> None:
         """Give ``screen``'s Help the words for the call as it stands, if it lacks them."""
         view = self.help.follower.view
@@ -474,6 +507,7 @@ class KioskWindow(QWidget):
 
     @Slot(object)
     def _settings_changed(self, settings: CustomerSettings) -> None:
+        self._sync_look(self.current)
         self.settings_screen.refresh()
         self.home.retranslate()
         self.help.refresh_words()

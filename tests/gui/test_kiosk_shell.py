@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPalette, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -206,6 +206,43 @@ def test_settings_change_text_size_contrast_speech_volume_and_speed(
     said = len(kiosk.speaker.said)
     touch(touchscreen, screen.buttons["quieter"])
     assert len(kiosk.speaker.said) == said  # reading aloud is off: nothing more is said
+
+
+class _StyleCount(QObject):
+    """Counts the style changes (re-polishes) the watched widgets receive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+def test_a_change_of_look_restyles_the_screen_shown_and_the_others_when_shown(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice) -> None:
+    window = kiosk.window
+    hidden = window.answer_screen
+    counter = _StyleCount()
+    watched = [hidden, *hidden.findChildren(QWidget)]
+    for widget in watched:
+        widget.installEventFilter(counter)
+    try:
+        touch(touchscreen, window.home.contrast_button)
+        touch(touchscreen, window.home.text_size_button)
+        QApplication.processEvents()
+        assert window.session.settings.high_contrast
+        assert counter.count == 0  # nothing of a screen not shown was restyled
+
+        larger = window.session.theme.body_px
+        assert window.home.font().pixelSize() == larger
+        touch(touchscreen, window.home.questions_button)
+        assert window.categories_screen.font().pixelSize() == larger  # restyled when shown
+    finally:
+        for widget in watched:
+            widget.removeEventFilter(counter)
 
 
 def test_volume_range_reaches_the_speakers_quietest_and_loudest(kiosk: KioskUnderTest) -> None:
