@@ -14,6 +14,7 @@ files through the FAQ library, which keeps the last good content when a file is 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import time
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError
@@ -54,6 +55,11 @@ from kiosk.ui.watchdog_timer import WatchdogTimer
 log = logging.getLogger(__name__)
 
 EXIT_STARTUP = 2
+LOAD_LATER_MS = 2000
+"""After start-up, when the home screen has long been painted, the modules the first
+screen does not need are loaded (the ticket's PDF and QR code), so the first ticket does
+not wait for them."""
+LOADED_LATER = ("kiosk.printing.ticket_pdf",)
 
 
 @dataclass
@@ -88,6 +94,7 @@ class KioskParts:
             window.showFullScreen()
         window.activateWindow()
         window.start()
+        QTimer.singleShot(LOAD_LATER_MS, window, _load_later)
         if connect:
             device = self.device
             device.worker.start()
@@ -111,6 +118,11 @@ class KioskParts:
         self.window.deleteLater()
         self.speech_events.detach()
         self.speaker.close()
+
+
+def _load_later() -> None:
+    for name in LOADED_LATER:
+        importlib.import_module(name)
 
 
 def offered_languages(config: BranchConfig) -> tuple[tuple[str, ...], dict[str, str]]:
