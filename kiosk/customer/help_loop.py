@@ -5,9 +5,9 @@ happens, and then raises the call on the device thread: nothing waits for the ne
 and the customer sees the tap answered before the call is stored, sent or spoken. Every
 change in what the customer may be told (`HelpFollower`) is shown and spoken at once, in
 the screen's language, and said again every `help.reassure_every_s` while the customer
-waits. A change stops the screen's
-reading first: what it was reading (the choices, say) may not be on the screen any more.
-Staff who close the call here type their PIN, which the hub checks.
+waits. A change stops the screen's reading first: what it was reading (the choices, say)
+may not be on the screen any more. Staff who close the call here type their PIN, which the
+hub checks.
 
 A call raised for the customer rather than by them (a "yes" in the fraud check) is quiet:
 it reaches the consoles like any other, but the kiosk neither brings the help screen to
