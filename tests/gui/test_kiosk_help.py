@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint
@@ -23,6 +24,7 @@ from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up
 from kiosk.core.help_view import HelpPhase, HelpView
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
+from kiosk.customer.help_follower import HelpFollower
 from kiosk.protocol import Codec, Decoded, topics
 from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.speech.api import Priority
@@ -50,8 +52,8 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[KioskUnderTest]:
 def staged(qtbot: QtBot, tmp_path: Path) -> Iterator[KioskUnderTest]:
     """A kiosk whose call states and reachability come only from the test, as the network
     would deliver them (its network thread is not running)."""
-    under_test = start_kiosk(qtbot, tmp_path, worker=False, staff=PRONOUNCED_STAFF,
-                             **{"help.reassure_every_s": 0.3})
+    faster: dict[str, Any] = {"help.reassure_every_s": 0.3}
+    under_test = start_kiosk(qtbot, tmp_path, worker=False, staff=PRONOUNCED_STAFF, **faster)
     under_test.stage.reachable(True)
     yield under_test
     under_test.stop()
@@ -410,11 +412,13 @@ def test_a_tap_during_a_drill_is_a_real_call_shown_at_once(staged: KioskUnderTes
     assert not staged.window.help_screen.drill.isVisible()
 
 
+def phase(follower: HelpFollower) -> HelpPhase | None:
+    """What the follower tells the customer now (read again after each step)."""
+    return follower.view.phase if follower.view is not None else None
+
+
 def test_a_kiosk_clock_set_back_still_sends_the_customer_to_the_counter_on_time(
-        qapp) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.help_call import Category
-    from kiosk.core.help_view import HelpPhase
-    from kiosk.customer.help_follower import HelpFollower
+        qapp: QApplication) -> None:
     from kiosk.net.kiosk_client import Reachability
     from tests.helpers.console_fakes import FakeClock
 
@@ -425,9 +429,9 @@ def test_a_kiosk_clock_set_back_still_sends_the_customer_to_the_counter_on_time(
                          hub_online=True)
     follower.reachability_changed(reach)
     follower.tapped(Category.UNSPECIFIED)  # the call is on its way; no console confirms it
-    assert follower.view is not None and follower.view.phase is HelpPhase.CALLING
+    assert phase(follower) is HelpPhase.CALLING
     wall.advance(-3600.0)  # the kiosk's clock is set back an hour
     monotonic.advance(5.0)
     follower.reachability_changed(reach)
-    assert follower.view is not None and follower.view.phase is HelpPhase.NO_STAFF
+    assert phase(follower) is HelpPhase.NO_STAFF
     follower.stop()
