@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
@@ -26,18 +27,15 @@ from kiosk.core.customer_settings import CustomerSettings
 from kiosk.core.faq_library import FaqLibrary
 from kiosk.core.help_call import Category
 from kiosk.core.help_view import HelpView
-from kiosk.core.idle import IdleClock
 from kiosk.core.kiosk_flow import COVERS, Flow, Screen
 from kiosk.core.settings import KioskSection, PrinterSection
 from kiosk.customer.announcement_overlay import (
-    REPEAT_S,
     AnnouncementScreen,
     AnnouncementTakeover,
 )
 from kiosk.customer.called_announcer import CalledAnnouncer
 from kiosk.customer.corner_gesture import CornerHold
-from kiosk.customer.customer_session import CustomerSession, data_language, speech_language
-from kiosk.customer.desk_prints import DeskPrints
+from kiosk.customer.customer_session import CustomerSession, data_language
 from kiosk.customer.feedback_screen import FeedbackScreen
 from kiosk.customer.help_button_words import help_button_text
 from kiosk.customer.help_follower import HelpFollower
@@ -48,7 +46,7 @@ from kiosk.customer.home_screen import HomeScreen
 from kiosk.customer.idle_overlay import IdleScreen
 from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
-from kiosk.customer.kiosk_keys import KeyBindings, KeyFunction
+from kiosk.customer.kiosk_keys import KeyFunction
 from kiosk.customer.kiosk_screen import KioskScreen
 from kiosk.customer.lost_offer import LostCustomerOffer, LostOfferScreen
 from kiosk.customer.magnifier import LENS_SIDE_MM, Magnifier, MagnifierButton
@@ -64,7 +62,6 @@ from kiosk.net.qt_bridge import KioskBridge
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
-from kiosk.speech.api import Speaker
 from kiosk.speech.focus_reader import FocusReader
 from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.physical import size_rules
@@ -83,24 +80,66 @@ NO_STAFF_OFFER = frozenset({Screen.HELP, Screen.STAFF_EXIT, *COVERS})
 """Screens the lost-customer offer never comes over."""
 
 
+@dataclass(frozen=True)
+class KioskScreens:
+    """The screens the window shows that no journey of its own makes."""
+
+    home: HomeScreen
+    settings: SettingsScreen
+    help: HelpScreen
+    idle: IdleScreen
+    lost: LostOfferScreen
+    staff_exit: StaffExitScreen
+    missed: MissedScreen
+    feedback: FeedbackScreen
+    announcement: AnnouncementScreen
+    language_names: Mapping[str, str]
+    """The name of each language in that language, as the screens show it."""
+
+
+@dataclass(frozen=True)
+class KioskServices:
+    """What the window works with and does not show."""
+
+    voice: ScreenVoice
+    idle: IdleWatch
+    follower: HelpFollower
+    keypad: Keypad
+    announcer: CalledAnnouncer
+    takeover: AnnouncementTakeover
+    focus_reader: FocusReader
+    printer: PrinterEvents
+
+
+@dataclass(frozen=True)
+class JourneyContent:
+    """What the ticket and question journeys are made from."""
+
+    faq: FaqLibrary
+    faq_dir: Path
+    font_family: str
+    paper: PrinterSection
+
+
 class KioskWindow(QWidget):
     exitApproved = Signal(str)
     """Staff (this id) may leave the kiosk program: the hub accepted their PIN."""
 
     def __init__(self, config: BranchConfig, kiosk: KioskSection, network: KioskBridge,
-                 session: CustomerSession, speaker: Speaker, keys: KeyBindings, *,
-                 printer: PrinterEvents, faq: FaqLibrary, faq_dir: Path, font_family: str,
-                 printer_section: PrinterSection, language_names: Mapping[str, str],
-                 now: Callable[[], float] = time.time,
-                 monotonic: Callable[[], float] = time.monotonic,
-                 idle_poll_ms: int = 250, announcement_repeat_s: float = REPEAT_S,
-                 parent: QWidget | None = None) -> None:
+                 session: CustomerSession, shown: KioskScreens, services: KioskServices,
+                 content: JourneyContent, *, monotonic: Callable[[], float] = time.monotonic,
+                 idle_poll_ms: int = 250, parent: QWidget | None = None) -> None:
+        """Everything the window shows and works with is made by the composition root
+        (`kiosk.customer.app.build_kiosk`); the window builds only what is its own: the
+        flow between the screens, the journeys over more screens (which move the flow),
+        the host that shows one screen at a time, and the rules that hold on every screen
+        (Help, the lost-customer offer, the magnifier, the staff's corner)."""
         super().__init__(parent)
         self.setObjectName("kiosk_window")
         self.config = config
         self.session = session
         self.network = network
-        self.voice = ScreenVoice(speaker, session, on_speak=self._speaking)
+        self.voice = services.voice
         self.flow = Flow()
         self._exit_requests: set[str] = set()
         self._keypad_mode = False
@@ -121,38 +160,34 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication), "the kiosk window needs a QApplication"
         self._app = app
+        for service in (services.idle, services.follower, services.keypad, services.announcer,
+                        services.takeover, services.focus_reader):
+            service.setParent(self)  # they live as long as the window
 
         language = self._language
-        self.language_names = dict(language_names)
-        names = [(code, language_names.get(code, code)) for code in session.languages]
-        self.home = HomeScreen(config.branch.name, language,
-                               lambda: language_names.get(session.next_language(), ""),
-                               lambda: session.settings.text_size,
-                               lambda: session.settings.high_contrast)
-        self.settings_screen = SettingsScreen(lambda: session.settings, names)
-        self.help_screen = HelpScreen(config.staff, language)
-        self.idle_screen = IdleScreen()
-        self.lost_screen = LostOfferScreen()
-        self.staff_exit = StaffExitScreen(config.staff, language, network.device.device_id)
-        self.printer_events = printer
-        self.tickets = TicketJourney(config, network, printer, self.voice, language, self._go,
-                                     self._is_shown, font_family=font_family,
-                                     paper=printer_section, parent=self)
-        self.desk_prints = DeskPrints(network, printer, self.tickets.words_for,
-                                      font_family=font_family, paper=printer_section,
-                                      parent=self)
-        self.missed_screen = MissedScreen([s.prefix for s in config.services])
+        self.language_names = dict(shown.language_names)
+        self.home = shown.home
+        self.settings_screen = shown.settings
+        self.help_screen = shown.help
+        self.idle_screen = shown.idle
+        self.lost_screen = shown.lost
+        self.staff_exit = shown.staff_exit
+        self.printer_events = services.printer
+        self.tickets = TicketJourney(config, network, services.printer, self.voice, language,
+                                     self._go, self._is_shown, font_family=content.font_family,
+                                     paper=content.paper, parent=self)
+        self.missed_screen = shown.missed
         self.services_screen = self.tickets.services
         self.priority_screen = self.tickets.priority
         self.ticket_screen = self.tickets.ticket
-        self.faq = faq
-        self.questions = QuestionsJourney(faq, faq_dir, self.voice, language, self._go,
-                                          parent=self)
+        self.faq = content.faq
+        self.questions = QuestionsJourney(content.faq, content.faq_dir, self.voice, language,
+                                          self._go, parent=self)
         self.categories_screen = self.questions.categories
         self.questions_screen = self.questions.questions
         self.answer_screen = self.questions.answer
-        self.feedback_screen = FeedbackScreen()
-        self.announcement_screen = AnnouncementScreen(language)
+        self.feedback_screen = shown.feedback
+        self.announcement_screen = shown.announcement
         self.screens: dict[Screen, KioskScreen] = {
             Screen.HOME: self.home, Screen.SETTINGS: self.settings_screen,
             Screen.HELP: self.help_screen, Screen.STAFF_EXIT: self.staff_exit,
@@ -179,14 +214,10 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.host)
 
-        follower = HelpFollower(now, kiosk.confirm_grace_s, config.help.reassure_every_s,
-                                monotonic=monotonic, parent=self)
-        self.help = HelpLoop(config, network, follower, self.help_screen, self.voice,
+        self.help = HelpLoop(config, network, services.follower, self.help_screen, self.voice,
                              language, lambda: self.host.current is self.help_screen,
                              parent=self)
-        self.idle = IdleWatch(IdleClock(config.idle.warn_after_s,
-                                        config.idle.reset_after_warn_s),
-                              monotonic, poll_ms=idle_poll_ms, parent=self)
+        self.idle = services.idle
         self.lost = LostCustomerOffer(
             config.lost, self.lost_screen, self, current=lambda: self.host.current,
             home=self.home, may_offer=self._may_offer_staff,
@@ -194,15 +225,13 @@ class KioskWindow(QWidget):
             restore=self._show,
             accept=lambda: self.help_tapped(Category.GUIDANCE), monotonic=monotonic,
             poll_ms=idle_poll_ms, parent=self)
-        self.keypad = Keypad(keys, parent=self)
-        self.announcer = CalledAnnouncer(self.voice, parent=self)
-        self.takeover = AnnouncementTakeover(self.announcement_screen, self.voice,
-                                             repeat_s=announcement_repeat_s, parent=self)
+        self.keypad = services.keypad
+        self.announcer = services.announcer
+        self.takeover = services.takeover
         rules = size_rules(config.screen)
         self.corner = CornerHold(self, round(rules.mm(CORNER_MM)), kiosk.staff_exit_hold_s,
                                  parent=self)
-        self.focus_reader = FocusReader(app, speaker, lambda: speech_language(language()),
-                                        enabled=False, parent=self)
+        self.focus_reader = services.focus_reader
         self._own_reading: dict[KioskScreen, Callable[[], None]] = {
             self.announcement_screen: self.takeover.say,
         }
@@ -294,9 +323,6 @@ class KioskWindow(QWidget):
         for ended in (events.utterance_finished, events.utterance_failed):
             ended.connect(self.announcer.utterance_ended)
             ended.connect(self.takeover.utterance_ended)
-
-    def _speaking(self) -> None:
-        self.idle.speech_started()
 
     def _language(self) -> str:
         return self.session.language
