@@ -27,7 +27,7 @@ from kiosk.core.config import load_config
 from kiosk.core.help_call import HelpEventKind, Outcome, new_event_id
 from kiosk.core.help_state import CallState, CallStatus
 from kiosk.core.settings import Role
-from kiosk.net.console_client import ConsoleClient
+from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
 from kiosk.net.kiosk_client import KioskClient
 from kiosk.protocol import Decoded, topics
@@ -90,8 +90,8 @@ def main() -> None:
             if isinstance(decoded.message, PinReply):
                 say(event="signed_in", ok=decoded.message.ok)
 
-        console.client.on_calls_changed = calls_changed
-        console.client.on_other_message = other
+        console.client.listener = ConsoleHooks(on_calls_changed=calls_changed,
+                                               on_other_message=other)
         if len(sys.argv) > 5:
             console.client.staff_id = sys.argv[5]
         device = console

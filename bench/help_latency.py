@@ -20,24 +20,27 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench import mqtt_baseline
-from bench.branch import HubRunner, console_ids, write_branch
+from bench.branch import STAFF_PINS, HubRunner, console_ids, write_branch, write_hub_secrets
 from bench.brokers import BenchBroker
 from bench.report import BenchResult, Figure, Target
+from bench.staff_sign_in import sign_in
 from bench.stats import summarise
 from kiosk.core.config import load_config
 from kiosk.core.help_call import Outcome
 from kiosk.core.help_state import CallState
-from kiosk.net.console_client import ConsoleClient
+from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
-from kiosk.net.kiosk_client import KioskClient
+from kiosk.net.kiosk_client import KioskClient, KioskHooks
 
 PATIENCE_S = 10.0
 GAP_S = 0.01
-HELP_P99_MS = 50.0
+HELP_P99_MS = 20.0
+"""DESIGN.md: help raise → every console client has it (the network part), p99."""
 
 
 class Moments:
@@ -98,7 +101,7 @@ def probe_console(device: HeadlessDevice[ConsoleClient]) -> tuple[Moments, Momen
         for call_id in calls:
             held.mark(call_id, now)
 
-    device.client.on_calls_changed = calls_changed
+    device.client.listener = ConsoleHooks(on_calls_changed=calls_changed)
     return arrived, held
 
 
@@ -121,7 +124,7 @@ def probe_kiosk(device: HeadlessDevice[KioskClient], consoles: int) -> tuple[Mom
         if call is not None and len(call.received_by) >= consoles:
             confirmed.mark(call.call_id)
 
-    device.client.on_call_changed = call_changed
+    device.client.listener = KioskHooks(on_call_changed=call_changed)
     return handed, confirmed
 
 
@@ -137,6 +140,10 @@ def _ms(samples: list[float]) -> list[float]:
     return [s * 1000 for s in samples]
 
 
+CLOSER = "wang-fang"
+"""The member of staff who closes each call at the first console."""
+
+
 def run(work_dir: Path, calls: int, kind: str = "mosquitto") -> BenchResult:
     broker_name = "Mosquitto" if kind == "mosquitto" else "the embedded broker (amqtt)"
     result = BenchResult(f"bench.help_latency[{kind}]", "Help call, network part: kiosk "
@@ -146,7 +153,8 @@ def run(work_dir: Path, calls: int, kind: str = "mosquitto") -> BenchResult:
     stops: list[Callable[[], None]] = [broker.stop]
     try:
         config_path = write_branch(work_dir / "branch", broker.port, kiosks=2, consoles=2)
-        hub = HubRunner(config_path, work_dir / "branch" / "hub-data").start()
+        hub = HubRunner(config_path, work_dir / "branch" / "hub-data",
+                        write_hub_secrets(work_dir / "branch")).start()
         stops.append(hub.stop)
         config = load_config(config_path)
         kiosk = headless_kiosk(config, "kiosk-1", work_dir / "kiosk")
@@ -160,12 +168,19 @@ def run(work_dir: Path, calls: int, kind: str = "mosquitto") -> BenchResult:
             stops.append(console.stop)
         wait_for(lambda: kiosk.link.connected and all(c.link.connected for c in consoles),
                  "every client connected")
+        # The hub stores a close only in the name of whoever is signed in at the sending
+        # console: unsigned, every close would be refused and the day's calls pile up.
+        sign_in(consoles[0], CLOSER, STAFF_PINS[CLOSER])
         wait_for(lambda: kiosk.client.reachability().staff_reachable, "a console reachable")
 
         baseline = mqtt_baseline.measure(broker.host, broker.port, calls)
         samples = _help_calls(kiosk, consoles, console_probes, handed, confirmed, calls)
         _report(result, samples, baseline, calls, kind)
-        result.details["hub_health"] = hub.health()
+        health = result.details["hub_health"] = hub.health() or {}
+        if health.get("open_calls") or health.get("rejections"):
+            result.notes.append(f"The hub ended with {health.get('open_calls')} calls open and "
+                                f"rejected {health.get('rejections')}: closes were refused, so "
+                                "its state grew with every call.")
     finally:
         for stop in reversed(stops):
             stop()
@@ -181,10 +196,12 @@ def _help_calls(kiosk: HeadlessDevice[KioskClient],
     lobby = consoles[0]
     for _ in range(calls):
         def tap() -> tuple[float, str]:
-            tapped_at = time.monotonic()
-            return tapped_at, kiosk.client.raise_help().call_id
+            return time.monotonic(), kiosk.client.raise_help().call_id
 
-        tapped_at, call_id = kiosk.call(tap)  # type: ignore[misc]
+        tapped = kiosk.call(tap)
+        assert isinstance(tapped, tuple)
+        tapped_at: float = tapped[0]
+        call_id: str = tapped[1]
         held_at = [held.wait(call_id) for _, held in probes]
         arrived_at = [arrived.wait(call_id) for arrived, _ in probes]
         handed_at = handed.wait(call_id)
@@ -195,8 +212,8 @@ def _help_calls(kiosk: HeadlessDevice[KioskClient],
         samples["console_side"].append(max(h - a for h, a in zip(held_at, arrived_at,
                                                                  strict=True)))
         samples["confirmed"].append(confirmed_at - tapped_at)
-        refused = lobby.call(lambda cid=call_id: lobby.client.resolve(cid, "wang-fang",
-                                                                      Outcome.HELPED))
+        refused = lobby.call(partial(lobby.client.resolve, call_id, CLOSER,
+                                     Outcome.HELPED))
         if refused is not None:
             raise RuntimeError(f"the console could not close the call: {refused}")
         wait_for(lambda: kiosk.client.call is not None and not kiosk.client.call.is_open,
@@ -214,20 +231,21 @@ def _report(result: BenchResult, samples: dict[str, list[float]], baseline: list
     paho = "bare paho one-way"
 
     def add(key: str, label: str, value: float, target: Target | None = None,
-            baseline_value: float | None = None, baseline_label: str = "") -> None:
+            baseline_value: float | None = None, baseline_label: str = "",
+            network: bool = False) -> None:
         result.add(Figure(f"{tag}{key}", f"{tag}{label}", value, "ms", target,
-                          baseline=baseline_value, baseline_label=baseline_label))
+                          baseline=baseline_value, baseline_label=baseline_label,
+                          network=network))
 
-    whole_path = Target("<=", HELP_P99_MS, "DESIGN.md (whole path, tap → alarm painted)")
     add("help_network_p50", "help raise → every console client has it, p50", help_.p50,
-        baseline_value=base.p50, baseline_label=paho)
+        baseline_value=base.p50, baseline_label=paho, network=True)
     add("help_network_p99", "help raise → every console client has it, p99", help_.p99,
-        whole_path, base.p99, paho)
+        Target("<=", HELP_P99_MS), base.p99, paho, network=True)
     confirmed = summarise(samples["confirmed"])
     add("help_confirmed_p50", "help raise → kiosk knows every console has it (\"staff "
-        "notified\"), p50", confirmed.p50)
+        "notified\"), p50", confirmed.p50, network=True)
     add("help_confirmed_p99", "help raise → kiosk knows every console has it, p99",
-        confirmed.p99)
+        confirmed.p99, network=True)
     parts = {name: summarise(samples[name]).as_dict()
              for name in ("kiosk_side", "wire", "console_side")}
     for name, label in (("kiosk_side", "kiosk: tap → raise handed to paho (outbox commit)"),

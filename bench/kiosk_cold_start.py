@@ -21,7 +21,7 @@ from bench.brokers import BenchBroker
 from bench.report import BenchResult, Figure, Target
 from bench.stats import median
 
-COLD_START_S = 2.0
+COLD_START_S = 1.0
 
 
 def _one_start(config: Path, data_dir: Path, log_path: Path) -> float:

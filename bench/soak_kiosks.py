@@ -37,7 +37,7 @@ from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Outcome
 from kiosk.core.help_state import CallState
 from kiosk.net.headless import HeadlessDevice, headless_kiosk
-from kiosk.net.kiosk_client import KioskClient, PinOutcome
+from kiosk.net.kiosk_client import KioskClient, KioskHooks, PinOutcome
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal
 
 IDLE_S = (300.0, 900.0)
@@ -90,8 +90,7 @@ class SimKiosk:
         self.device: HeadlessDevice[KioskClient] = headless_kiosk(config, kiosk_id, data_dir,
                                                                   tick_s=TICK_S)
         client = self.device.client
-        client.on_call_changed = self._call_changed
-        client.on_pin = self._pin
+        client.listener = KioskHooks(on_call_changed=self._call_changed, on_pin=self._pin)
         self.call_id: str | None = None
         self._notified = False
         self._due: _Due | None = None

@@ -15,25 +15,29 @@ playback started) and the memory of both programs across all the calls.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench import mqtt_baseline
-from bench.branch import HubRunner, console_ids, write_branch, write_hub_secrets
+from bench.branch import STAFF_PINS, HubRunner, console_ids, write_branch, write_hub_secrets
 from bench.brokers import BenchBroker
 from bench.help_latency import wait_for
 from bench.line_process import Event, LineProcess
 from bench.procstat import rss_bytes
+from bench.profiling import Recording
 from bench.report import BenchResult, Figure, Target
+from bench.staff_sign_in import sign_in
 from bench.stats import summarise
 from kiosk.core.config import load_config
 from kiosk.core.help_call import Outcome
 from kiosk.net.headless import headless_console
 
 OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
+ALARM_P50_MS = 20.0
 ALARM_P99_MS = 50.0
-SHOWN_MS = 100.0
-AUDIO_MS = 300.0
+SHOWN_P99_MS = 50.0
+AUDIO_P99_MS = 150.0
 WARM_UP_CALLS = 5
 
 
@@ -41,7 +45,9 @@ def _mib(pid: int) -> float:
     return rss_bytes(pid) / 1024 / 1024
 
 
-def run(work_dir: Path, calls: int) -> BenchResult:
+def run(work_dir: Path, calls: int, profile: bool = False) -> BenchResult:
+    """``profile``: record the kiosk's and the console's GUI threads and the hub with py-spy
+    during the calls (:mod:`bench.profiling`)."""
     result = BenchResult("bench.ui_help", "Help end to end: touch on the kiosk's help button → "
                          "alarm row painted on the console (real windows, real hub, "
                          "Mosquitto)")
@@ -68,10 +74,16 @@ def run(work_dir: Path, calls: int) -> BenchResult:
         ready = console.wait_for(lambda e: e.get("event") == "ready", 90, "console ready")
         kiosk.wait_for(lambda e: e.get("event") == "ready", 90, "kiosk ready")
         wait_for(lambda: closer.link.connected, "the closing console connected")
+        sign_in(closer, "li-ming", STAFF_PINS["li-ming"])
         if not ready.get("signed_in"):
             result.notes.append("The console could not sign in; it showed calls unstaffed.")
 
         baseline = mqtt_baseline.measure(broker.host, broker.port, max(calls, 500))
+        recordings = [Recording("kiosk", kiosk.process.pid, work_dir, gui_thread=True),
+                      Recording("console", console.process.pid, work_dir, gui_thread=True),
+                      Recording("hub", hub.pid, work_dir, gui_thread=False)] if profile else []
+        for recording in recordings:
+            stops.append(recording.start().abandon)
         samples: list[dict[str, Any]] = []
         rss: dict[str, float] = {}
         for n in range(calls + WARM_UP_CALLS):
@@ -82,23 +94,29 @@ def run(work_dir: Path, calls: int) -> BenchResult:
             call_id = tapped["call_id"]
             if call_id is None:
                 raise RuntimeError("the touch raised no call")
-            painted = console.wait_for(lambda e, c=call_id: e.get("event") == "painted"
-                                       and e.get("call_id") == c, 30, "the alarm row")
+            painted = console.wait_for(partial(_is_event, "painted", call_id), 30,
+                                       "the alarm row")
             if n >= WARM_UP_CALLS:
                 samples.append({**tapped, "console_painted": painted["at"]})
-            wait_for(lambda c=call_id: c in closer.client.calls, "the call at the 2nd console")
-            refused = closer.call(lambda c=call_id: closer.client.resolve(c, "li-ming",
-                                                                          Outcome.HELPED))
+            wait_for(partial(closer.client.calls.__contains__, call_id),
+                     "the call at the 2nd console")
+            refused = closer.call(partial(closer.client.resolve, call_id, "li-ming",
+                                          Outcome.HELPED))
             if refused is not None:
                 raise RuntimeError(f"could not close the call: {refused}")
-            kiosk.wait_for(lambda e, c=call_id: e.get("event") == "closed"
-                           and e.get("call_id") == c, 30, "the kiosk showing the close")
+            kiosk.wait_for(partial(_is_event, "closed", call_id), 30,
+                           "the kiosk showing the close")
         rss.update(kiosk_end=_mib(kiosk.process.pid), console_end=_mib(console.process.pid))
+        result.profiles = [recording.stop().as_dict() for recording in recordings]
         _report(result, samples, baseline, rss)
     finally:
         for stop in reversed(stops):
             stop()
     return result
+
+
+def _is_event(name: str, call_id: str, event: Event) -> bool:
+    return event.get("event") == name and event.get("call_id") == call_id
 
 
 def _ms(samples: list[Event], start: str, end: str) -> list[float]:
@@ -111,28 +129,27 @@ def _report(result: BenchResult, samples: list[Event], baseline: list[float],
     alarm = summarise(_ms(samples, "tapped", "console_painted"))
     base = summarise(baseline)
     result.add(Figure("ui_help_alarm_p50", "touch help on the kiosk → alarm row painted on the "
-                      "console, p50", alarm.p50, "ms", baseline=base.p50,
-                      baseline_label="bare paho one-way"))
+                      "console, p50", alarm.p50, "ms", Target("<=", ALARM_P50_MS),
+                      baseline=base.p50, baseline_label="bare paho one-way", network=True))
     result.add(Figure("ui_help_alarm_p99", "touch help on the kiosk → alarm row painted on the "
                       "console, p99", alarm.p99, "ms", Target("<=", ALARM_P99_MS),
-                      baseline=base.p99, baseline_label="bare paho one-way"))
+                      baseline=base.p99, baseline_label="bare paho one-way", network=True))
     shown = _ms(samples, "tapped", "painted")
     if shown:
         shown_s = summarise(shown)
         result.add(Figure("ui_help_shown_p99", "touch help → kiosk's help screen painted, p99",
-                          shown_s.p99, "ms", Target("<=", SHOWN_MS)))
+                          shown_s.p99, "ms", Target("<=", SHOWN_P99_MS)))
     asked = _ms(samples, "tapped", "speech_requested")
     if asked:
         result.add(Figure("ui_help_speech_asked_p99", "touch help → \"calling staff\" given "
-                          "to the speech service, p99", summarise(asked).p99, "ms",
-                          Target("<=", SHOWN_MS)))
+                          "to the speech service, p99", summarise(asked).p99, "ms"))
     audio = _ms(samples, "tapped", "audio_started")
     if audio:
         audio_s = summarise(audio)
         result.add(Figure("ui_help_audio_p50", "touch help → speech playback started, p50",
                           audio_s.p50, "ms"))
         result.add(Figure("ui_help_audio_p99", "touch help → speech playback started, p99",
-                          audio_s.p99, "ms", Target("<=", AUDIO_MS)))
+                          audio_s.p99, "ms", Target("<=", AUDIO_P99_MS)))
     result.add(Figure("ui_help_audio_missing", "touches with no playback started within 3 s",
                       float(len(samples) - len(audio)), "count", Target("==", 0)))
     calls = len(samples) + WARM_UP_CALLS

@@ -8,7 +8,8 @@ runs that change screens thousands of times). Each command answers with one JSON
 
 - ``tap-help``: touch the help button; when the call is raised, the help screen painted and
   the speech started, answer with those times. A call seen closed is reported by itself.
-- ``taps N``: on every screen, touch each control N times; tap → next paint of the window.
+- ``taps N``: in every state of ``kiosk.customer.screen_states.STATES``, touch each control N
+  times, each from the freshly staged state; release → next paint of the window.
 - ``speech LANGUAGE N``: in that language, N times: touch "settings" on the home screen,
   time screen painted and playback started; back home in between.
 - ``screens N W``: W screen changes through the real buttons, then N more with RSS before
@@ -21,6 +22,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
@@ -35,12 +37,16 @@ from kiosk.core.config import load_config
 from kiosk.core.help_state import CallState
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.app import KioskParts, build_kiosk
+from kiosk.customer.screen_states import STATES, KioskStage, ScreenState
 from kiosk.speech.players import ChildProcessPlayer, silent_player
 from kiosk.speech.settings import SpeechSettings
 from kiosk.ui.widgets import NAV_HELP, NAV_HOME
 
 PATIENCE_S = 5.0
 
+
+def control_name(button: QAbstractButton) -> str:
+    return button.objectName() or button.accessibleName() or button.text() or "unnamed"
 
 
 def rss_mib() -> float:
@@ -135,50 +141,69 @@ class KioskDriver(QObject):
              "speech_text": heard[1][:80] if heard else None,
              "audio_started": heard[0] if heard else None})
 
-    def screens_with_controls(self) -> list[tuple[Screen, Callable[[], None]]]:
-        window = self.window
+    def stage(self, stage: KioskStage, state: ScreenState, language: str) -> None:
+        """Put the kiosk into ``state`` as `render-screens` and the audit do, and let it
+        paint."""
+        stage.fresh(language, larger=state.larger_text, high_contrast=state.high_contrast)
+        state.set_up(stage)
+        stage.settle()
+        wait_until(lambda: False, 0.01)
 
-        def settings() -> None:
-            window.go_home()
-            window._go(Screen.SETTINGS)
+    def controls(self) -> list[tuple[str, int]]:
+        """Every visible, enabled control of the window as shown (overlays included), as
+        (name, occurrence among controls of that name)."""
+        seen: dict[str, int] = {}
+        found = []
+        for button in self.window.findChildren(QAbstractButton):
+            if not (button.isVisible() and button.isEnabled()):
+                continue
+            name = control_name(button)
+            found.append((name, seen.get(name, 0)))
+            seen[name] = seen.get(name, 0) + 1
+        return found
 
-        return [(Screen.HOME, window.go_home), (Screen.SETTINGS, settings),
-                (Screen.HELP, window.help_tapped), (Screen.STAFF_EXIT, window.open_staff_exit)]
+    def find_control(self, name: str, occurrence: int) -> QAbstractButton | None:
+        same = [b for b in self.window.findChildren(QAbstractButton)
+                if b.isVisible() and b.isEnabled() and control_name(b) == name]
+        return same[occurrence] if occurrence < len(same) else None
 
     def taps(self, rounds: int) -> None:
+        """Every control of every state in the product's own table (``STATES``), each
+        touched ``rounds`` times, each time from a freshly staged state."""
+        stage = KioskStage(self.parts)
+        language = self.window.session.settings.language
         results: dict[str, list[float]] = {}
+        changes: list[float] = []
         feedback: list[float] = []
         silent: dict[str, int] = {}
-        for screen, show in self.screens_with_controls():
-            show()
-            wait_until(lambda: False, 0.05)
-            current = self.window.current
-            buttons = [b for b in current.findChildren(QAbstractButton)
-                       if b.isVisible() and b.isEnabled()
-                       and (b.objectName() != NAV_HELP or screen is Screen.HELP)]
-            names = [b.objectName() or b.text() or f"button-{i}" for i, b in enumerate(buttons)]
+        screens: dict[str, str] = {}
+        for state in STATES:
+            self.stage(stage, state, language)
+            screens[state.name] = self.window.flow.screen.value
             for _ in range(rounds):
-                for index in range(len(buttons)):
-                    show()  # every tap starts from the screen under test
-                    wait_until(lambda: False, 0.01)
-                    candidates = [b for b in self.window.current.findChildren(QAbstractButton)
-                                  if b.isVisible() and b.isEnabled()
-                                  and (b.objectName() or b.text() or "") == (
-                                      buttons[index].objectName() or buttons[index].text()
-                                      or "")]
-                    if not candidates:
+                for name, occurrence in self.controls():
+                    self.stage(stage, state, language)
+                    button = self.find_control(name, occurrence)
+                    if button is None:
                         continue
-                    key = f"{screen.value}: {names[index]}"
-                    touched_at, painted_at, pressed = self.timed_touch(candidates[0],
-                                                                       self.window)
+                    key = f"{state.name}: {name}" + (f" #{occurrence + 1}" if occurrence else "")
+                    shown = self.window.flow.screen
+                    touched_at, painted_at, pressed = self.timed_touch(button, self.window)
                     if pressed is not None:
                         feedback.append(pressed * 1000)
                     if painted_at is None:
                         silent[key] = silent.get(key, 0) + 1
-                    else:
-                        results.setdefault(key, []).append((painted_at - touched_at) * 1000)
+                        continue
+                    ms = (painted_at - touched_at) * 1000
+                    results.setdefault(key, []).append(ms)
+                    if self.window.flow.screen is not shown:
+                        changes.append(ms)
         self.window.reset_for_next_customer()  # the taps changed the customer's settings
-        say({"event": "taps", "ms": results, "no_paint": silent, "press_ms": feedback})
+        say({"event": "taps", "ms": results, "no_paint": silent, "press_ms": feedback,
+             "screen_changes_ms": changes, "screens": screens})
+
+    def has_sounded(self, utterance_id: str) -> bool:
+        return self.speaker.sound_started(utterance_id) is not None
 
     def speech(self, language: str, rounds: int) -> None:
         self.window.reset_for_next_customer()
@@ -195,7 +220,7 @@ class KioskDriver(QObject):
             touched_at, painted_at, _ = self.timed_touch(button, self.window.settings_screen)
             request = self.speaker.first_request_after(touched_at)
             if request is not None:
-                wait_until(lambda r=request: self.speaker.sound_started(r[3]) is not None, 5.0)
+                wait_until(partial(self.has_sounded, request[3]), 5.0)
             runs.append({"tapped": touched_at, "painted": painted_at,
                          "speech_requested": request[0] if request else None,
                          "text": request[2][:60] if request else None,

@@ -10,8 +10,12 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+
+if TYPE_CHECKING:
+    from kiosk.core.config import BranchConfig
 
 _PROGRAM_HELP = {
     "run": "the customer kiosk (full-screen touch app)",
@@ -22,31 +26,43 @@ _PROGRAM_HELP = {
 }
 
 
-def _check_config(args: argparse.Namespace) -> int:
-    from kiosk.core.config import ConfigError, describe, load_config
-    from kiosk.core.secrets import SecretsError, load_secrets
+def _refused(error: Exception | str) -> int:
+    """Say why a command did nothing; its exit status."""
+    print(error, file=sys.stderr)
+    return 1
+
+
+def _load_config(path: str) -> BranchConfig | None:
+    """The branch configuration at ``path``, or None when refused (after saying why)."""
+    from kiosk.core.config import ConfigError, load_config
 
     try:
-        config = load_config(args.file)
+        return load_config(path)
     except ConfigError as error:
-        print(error, file=sys.stderr)
+        _refused(error)
+        return None
+
+
+def _check_config(args: argparse.Namespace) -> int:
+    from kiosk.core.config import describe
+    from kiosk.core.secrets import SecretsError, load_secrets
+
+    config = _load_config(args.file)
+    if config is None:
         return 1
     print(f"{args.file}: OK: {describe(config)}")
     if args.secrets:
         try:
             secrets = load_secrets(args.secrets)
         except SecretsError as error:
-            print(error, file=sys.stderr)
-            return 1
+            return _refused(error)
         if config.device(secrets.device_id) is None:
-            print(f"{args.secrets}: device_id = {secrets.device_id!r}: no such device in "
-                  f"{args.file}", file=sys.stderr)
-            return 1
+            return _refused(f"{args.secrets}: device_id = {secrets.device_id!r}: no such "
+                            f"device in {args.file}")
         unknown = sorted(set(secrets.staff_pin_hashes) - {s.id for s in config.staff})
         if unknown:
-            print(f"{args.secrets}: staff_pins.{unknown[0]}: no such staff member in "
-                  f"{args.file}", file=sys.stderr)
-            return 1
+            return _refused(f"{args.secrets}: staff_pins.{unknown[0]}: no such staff member "
+                            f"in {args.file}")
         print(f"{args.secrets}: OK: secrets for {secrets.device_id}, "
               f"{len(secrets.staff_pin_hashes)} staff PIN hashes")
     return 0
@@ -59,13 +75,11 @@ def _hash_pin(args: argparse.Namespace) -> int:
         pin = getpass.getpass("PIN (4-8 digits): ")
         again = getpass.getpass("PIN again: ")
         if pin != again:
-            print("The two PINs differ; nothing written.", file=sys.stderr)
-            return 1
+            return _refused("The two PINs differ; nothing written.")
     else:
         pin = sys.stdin.readline().strip()
     if not PIN_PATTERN.fullmatch(pin):
-        print("A PIN is 4 to 8 digits; nothing written.", file=sys.stderr)
-        return 1
+        return _refused("A PIN is 4 to 8 digits; nothing written.")
     print(hash_pin(pin))
     return 0
 
@@ -83,8 +97,7 @@ def _setup_broker(args: argparse.Namespace) -> int:
                             local_port=None if args.no_local else args.local_port,
                             rotate=args.rotate)
     except (ConfigError, CertificateError, OSError, ValueError) as error:
-        print(error, file=sys.stderr)
-        return 1
+        return _refused(error)
     print(f"Mosquitto set-up written to {made.folder}:")
     print(f"  start it with: mosquitto -c {made.config_file}")
     print(f"  TLS on port {made.tls_port}" + (f", loopback on {made.local_port}"
@@ -98,18 +111,15 @@ def _setup_broker(args: argparse.Namespace) -> int:
 
 
 def _setup_bridge(args: argparse.Namespace) -> int:
-    from kiosk.core.config import ConfigError, load_config, parse_listen
+    from kiosk.core.config import parse_listen
     from kiosk.deploy.bridge import bridge_config
 
-    try:
-        config = load_config(args.config)
-    except ConfigError as error:
-        print(error, file=sys.stderr)
+    config = _load_config(args.config)
+    if config is None:
         return 1
     central = parse_listen(args.central)
     if central is None:
-        print(f"--central {args.central!r}: must be host:port", file=sys.stderr)
-        return 1
+        return _refused(f"--central {args.central!r}: must be host:port")
     print(bridge_config(config, central[0], central[1], username=args.username,
                         password=args.password, cafile=args.cafile, both_ways=args.both_ways),
           end="")
@@ -125,8 +135,7 @@ def _support_bundle(args: argparse.Namespace) -> int:
         out = make_bundle(Path(args.config), Path(args.out), [Path(d) for d in args.logs or []],
                           [Path(s) for s in args.scrub_secrets or []])
     except OSError as error:
-        print(f"support bundle not written: {error}", file=sys.stderr)
-        return 1
+        return _refused(f"support bundle not written: {error}")
     print(f"wrote {out}: configuration, recent logs, versions, health; no secrets")
     return 0
 
@@ -160,15 +169,17 @@ def _run(args: argparse.Namespace) -> int:
                      args.log_dir)
 
 
+def _names(text: str | None) -> list[str]:
+    """A comma-separated option as a list of names (none given: empty)."""
+    return [name.strip() for name in (text or "").split(",") if name.strip()]
+
+
 def _render_screens(args: argparse.Namespace) -> int:
     from kiosk.customer.render_screens import render_screens
 
-    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
-    states = [name.strip() for name in (args.states or "").split(",") if name.strip()]
-    sizes = [name.strip() for name in args.sizes.split(",") if name.strip()]
-    contrasts = [name.strip() for name in args.contrasts.split(",") if name.strip()]
-    return render_screens(args.config, args.out, languages, states, sizes=sizes,
-                          contrasts=contrasts, panel=args.panel)
+    return render_screens(args.config, args.out, _names(args.languages), _names(args.states),
+                          sizes=_names(args.sizes), contrasts=_names(args.contrasts),
+                          panel=args.panel)
 
 
 def _console(args: argparse.Namespace) -> int:
@@ -180,9 +191,8 @@ def _console(args: argparse.Namespace) -> int:
 def _render_console(args: argparse.Namespace) -> int:
     from kiosk.console.render_console import render_console
 
-    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
-    screens = [name.strip() for name in (args.screens or "").split(",") if name.strip()]
-    return render_console(args.config, args.out, languages, screens, flat=args.flat)
+    return render_console(args.config, args.out, _names(args.languages), _names(args.screens),
+                          flat=args.flat)
 
 
 def _display(args: argparse.Namespace) -> int:
@@ -199,6 +209,41 @@ def _demo(args: argparse.Namespace) -> int:
     from kiosk.demo.app import run_demo
 
     return run_demo(args.dir, args.tour, args.screenshot, with_display=not args.no_display)
+
+
+def _program_options(parser: argparse.ArgumentParser, device: str | None, *,
+                     secrets: str | None = None, data: str | None = None,
+                     windowed: bool = False, log_dir: str | None = None) -> None:
+    """The options of a command that runs a program: the branch configuration, which device
+    this is (``device`` names its kind: "kiosk"), its secrets, and the optional ones whose
+    help is given."""
+    _config_option(parser)
+    if device is not None:
+        parser.add_argument("--device", required=True, metavar=f"{device.upper()}_ID",
+                            help=f"this {device}'s device id in the configuration")
+    parser.add_argument("--secrets", help=secrets or f"this {device}'s secrets file: its "
+                        "broker password (TOML, mode 0600)")
+    if data is not None:
+        parser.add_argument("--data", help=data)
+    if windowed:
+        parser.add_argument("--windowed", action="store_true",
+                            help="an ordinary window, for development and the demo")
+    if log_dir is not None:
+        parser.add_argument("--log-dir", help=log_dir)
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", required=True, help="branch configuration (TOML)")
+
+
+def _render_options(parser: argparse.ArgumentParser, out: str, languages: str,
+                    subset: str, what: str) -> None:
+    """The options of a command that draws screens to PNG files."""
+    _config_option(parser)
+    parser.add_argument("--out", required=True, help=f"folder for the pictures ({out})")
+    parser.add_argument("--languages", default=languages,
+                        help=f"comma-separated languages (default: {languages})")
+    parser.add_argument(subset, help=f"comma-separated {what} names (default: all)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     broker = commands.add_parser(
         "setup-broker", help="write a branch's Mosquitto set-up: CA and TLS certificate, "
         "per-device passwords and secrets files, ACL, mosquitto.conf")
-    broker.add_argument("--config", required=True, help="branch configuration (TOML)")
+    _config_option(broker)
     broker.add_argument("--out", required=True, help="folder to write the set-up into")
     broker.add_argument("--host", action="append", help="a name or address the broker is "
                         "reached at (repeat; default: the host of broker.url)")
@@ -237,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     bridge = commands.add_parser(
         "setup-bridge", help="print the Mosquitto bridge block that forwards this branch to "
         "the bank's central broker (append it to the branch's mosquitto.conf)")
-    bridge.add_argument("--config", required=True, help="branch configuration (TOML)")
+    _config_option(bridge)
     bridge.add_argument("--central", required=True, help="central broker host:port")
     bridge.add_argument("--username", help="this branch's user name at the central broker")
     bridge.add_argument("--password", help="its password at the central broker")
@@ -249,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle = commands.add_parser(
         "support-bundle", help="collect configuration, recent logs, versions and health into "
         "one zip for support (never secrets)")
-    bundle.add_argument("--config", required=True, help="branch configuration (TOML)")
+    _config_option(bundle)
     bundle.add_argument("--out", required=True, help="the zip file to write")
     bundle.add_argument("--logs", action="append", help="a log folder (repeat)")
     bundle.add_argument("--scrub-secrets", action="append", metavar="SECRETS_FILE",
@@ -270,39 +315,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     hub = commands.add_parser("hub", help=_PROGRAM_HELP["hub"],
                               description="Run the branch hub until SIGTERM or Ctrl-C.")
-    hub.add_argument("--config", required=True, help="branch configuration (TOML)")
-    hub.add_argument("--secrets", help="the hub's secrets file: broker password and staff "
-                     "PIN hashes (TOML, mode 0600)")
-    hub.add_argument("--data", help="folder for the hub's ledger (hub.db); default: "
-                     "hub-data beside the configuration file")
-    hub.add_argument("--log-dir", help="also write rotating JSON-lines logs here "
-                     "(default: standard error only, e.g. to the journal)")
+    _program_options(hub, None, secrets="the hub's secrets file: broker password and staff "
+                     "PIN hashes (TOML, mode 0600)",
+                     data="folder for the hub's ledger (hub.db); default: hub-data beside "
+                     "the configuration file",
+                     log_dir="also write rotating JSON-lines logs here (default: standard "
+                     "error only, e.g. to the journal)")
     hub.set_defaults(handler=_hub)
 
     run = commands.add_parser("run", help=_PROGRAM_HELP["run"],
                               description="Run the customer kiosk: full-screen and frameless "
                               "(leaving it needs a staff PIN), or in a window with --windowed.")
-    run.add_argument("--config", required=True, help="branch configuration (TOML)")
-    run.add_argument("--device", required=True, metavar="KIOSK_ID",
-                     help="this kiosk's device id in the configuration")
-    run.add_argument("--secrets", help="this kiosk's secrets file: its broker password "
-                     "(TOML, mode 0600)")
-    run.add_argument("--data", help="folder for the kiosk's own store (its help calls and "
-                     "outbox); default: kiosk-data beside the configuration file")
-    run.add_argument("--windowed", action="store_true",
-                     help="an ordinary window, for development and the demo")
-    run.add_argument("--log-dir", help="also write rotating JSON-lines logs here "
+    _program_options(run, "kiosk", windowed=True,
+                     data="folder for the kiosk's own store (its help calls and outbox); "
+                     "default: kiosk-data beside the configuration file",
+                     log_dir="also write rotating JSON-lines logs here "
                      "(e.g. /var/log/bank-kiosk)")
     run.set_defaults(handler=_run)
 
     render = commands.add_parser("render-screens", help="draw every kiosk screen and state "
                                  "to PNG files (offscreen), to look at them")
-    render.add_argument("--config", required=True, help="branch configuration (TOML)")
-    render.add_argument("--out", required=True, help="folder for the pictures "
-                        "(OUT/<language>/<state>.png)")
-    render.add_argument("--languages", default="zh_CN,en,pseudo",
-                        help="comma-separated languages (default: zh_CN,en,pseudo)")
-    render.add_argument("--states", help="comma-separated state names (default: all)")
+    _render_options(render, "OUT/<language>/<state>.png", "zh_CN,en,pseudo", "--states",
+                    "state")
     render.add_argument("--sizes", default="normal",
                         help="comma-separated text sizes: normal, larger (default: normal); "
                         "larger goes to OUT/larger/...")
@@ -317,24 +351,16 @@ def build_parser() -> argparse.ArgumentParser:
     console = commands.add_parser("console", help=_PROGRAM_HELP["console"],
                                   description="Run the staff console: help calls, kiosks, "
                                   "the queue, announcements, history, reports and drills.")
-    console.add_argument("--config", required=True, help="branch configuration (TOML)")
-    console.add_argument("--device", required=True, metavar="CONSOLE_ID",
-                         help="this console's device id in the configuration")
-    console.add_argument("--secrets", help="this console's secrets file: its broker password "
-                         "(TOML, mode 0600)")
-    console.add_argument("--data", help="folder for the console's own store (every help event "
-                         "it has seen, its journal); default: console-data beside the "
-                         "configuration file")
+    _program_options(console, "console",
+                     data="folder for the console's own store (every help event it has "
+                     "seen, its journal); default: console-data beside the configuration "
+                     "file")
     console.set_defaults(handler=_console)
 
     render_desk = commands.add_parser("render-console", help="draw every staff console screen "
                                       "to PNG files (offscreen), to look at them")
-    render_desk.add_argument("--config", required=True, help="branch configuration (TOML)")
-    render_desk.add_argument("--out", required=True, help="folder for the pictures "
-                             "(OUT/<language>/<screen>.png)")
-    render_desk.add_argument("--languages", default="zh_CN,en",
-                             help="comma-separated languages (default: zh_CN,en)")
-    render_desk.add_argument("--screens", help="comma-separated screen names (default: all)")
+    _render_options(render_desk, "OUT/<language>/<screen>.png", "zh_CN,en", "--screens",
+                    "screen")
     render_desk.add_argument("--flat", action="store_true", help="write "
                              "OUT/console-<screen>-<language>.png instead, as in docs/screens")
     render_desk.set_defaults(handler=_render_console)
@@ -344,13 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the wall display: called numbers in huge type, announced with a "
         "chime and speech, and branch announcements; full-screen, or in a window with "
         "--windowed.")
-    display.add_argument("--config", required=True, help="branch configuration (TOML)")
-    display.add_argument("--device", required=True, metavar="DISPLAY_ID",
-                         help="this display's device id in the configuration")
-    display.add_argument("--secrets", help="this display's secrets file: its broker password "
-                         "(TOML, mode 0600)")
-    display.add_argument("--windowed", action="store_true",
-                         help="an ordinary window, for development and the demo")
+    _program_options(display, "display", windowed=True)
     display.add_argument("--render-to", metavar="OUT",
                          help="draw every state of the display to OUT/display-<state>.png "
                          "(offscreen) and exit, to look at them")

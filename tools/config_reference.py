@@ -26,8 +26,9 @@ def _kind(annotation: object) -> str:
         return f"list of {_kind(typing.get_args(annotation)[0])}"
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):
         return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
-    return {int: "whole number", float: "number", str: "text", bool: "true/false"}.get(
-        annotation, str(annotation))  # type: ignore[call-overload]
+    names: dict[object, str] = {
+        int: "whole number", float: "number", str: "text", bool: "true/false"}
+    return names.get(annotation, str(annotation))
 
 
 def _default(value: object) -> str:

@@ -105,7 +105,7 @@ def rename_family(path: Path, weight: str) -> None:
     for the full one. A distinct name also means Qt can never confuse the bundled subset
     with a full Noto Sans CJK SC installed on the machine.
     """
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # developer-only, untyped
+    from fontTools.ttLib import TTFont
 
     font = TTFont(path)
     postscript_name = f"{POSTSCRIPT_FAMILY}-{weight}"

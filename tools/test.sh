@@ -11,7 +11,8 @@ fi
 export PATH="$PWD/.venv/bin:$PATH" QT_QPA_PLATFORM=offscreen
 echo "== ruff"; ruff check .
 echo "== import rules"; lint-imports
-echo "== mypy (core, protocol)"; mypy
+echo "== mypy (the package and its tools, strict)"; mypy
 echo "== translations"; python -m tools.i18n check
 echo "== configuration reference"; python -m tools.config_reference --check
+echo "== benchmark figures in the README"; python -m bench.readme --check
 echo "== tests"; python -m pytest "$@"

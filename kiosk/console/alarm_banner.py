@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -20,6 +20,7 @@ from kiosk.console import console_style as style
 from kiosk.console.alarm_policy import Alarm, AlarmKind
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import category_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.core.help_state import CallState
 
 translate = QCoreApplication.translate
@@ -75,35 +76,62 @@ def _shown(alarms: Sequence[Alarm]) -> list[Alarm]:
     return [a for a in alarms if a.kind is not AlarmKind.RESIGNAL]
 
 
-class AlarmStrip(QWidget):
+class _AlarmWords(Retranslating, QWidget):
+    """The alarms in words and in their colours, with one button beside them."""
+
+    def __init__(self, names: BranchNames, name: str, text_name: str, button_name: str,
+                 parent: QWidget | None = None,
+                 flags: Qt.WindowType = Qt.WindowType.Widget, *, frame: str = "",
+                 base_style: str = "") -> None:
+        super().__init__(parent, flags)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._names = names
+        self._alarms: list[Alarm] = []
+        self._calls: dict[str, CallState] = {}
+        self._frame = frame
+        self._base_style = base_style
+        self._pair: style.Pair | None = None
+        self.text = named(QLabel(self), text_name, wrap=True)
+        self.button = named(QPushButton(self), button_name)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        # Styled for a plain call before any comes: the first call of the day then finds the
+        # banner at its size and in its colours, and nothing is restyled or laid out again.
+        self._colour(style.BANNER_ALARM)
+
+    def _take(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
+        self._alarms = _shown(alarms)
+        self._calls = dict(calls)
+
+    def _colour(self, pair: style.Pair) -> None:
+        """Restyled only when the colours change, not on every call: a style sheet set
+        again is parsed again and every child restyled."""
+        if pair != self._pair:
+            self._pair = pair
+            self.setStyleSheet(
+                f"{self._base_style}#{self.objectName()} {{ background-color: "
+                f"{pair.background}; {self._frame}}} "
+                f"#{self.text.objectName()} {{ {style.banner_style(pair)} }}")
+
+
+class AlarmStrip(_AlarmWords):
     """Across the top of the console while anything alarms."""
 
     silence_requested = Signal()
 
     def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("alarmStrip")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._names = names
-        self._alarms: list[Alarm] = []
-        self._calls: dict[str, CallState] = {}
+        super().__init__(names, "alarmStrip", "alarmText", "alarmSilence", parent)
+        self.silence = self.button
         self._silenced = False
-        self.text = QLabel(self)
-        self.text.setObjectName("alarmText")
-        self.text.setWordWrap(True)
-        self.silence = QPushButton(self)
-        self.silence.setObjectName("alarmSilence")
-        row = QHBoxLayout(self)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.silence)
         self.silence.clicked.connect(self.silence_requested.emit)
         self.hide()
         self.retranslate()
 
     def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState],
                     silenced: bool) -> None:
-        self._alarms = _shown(alarms)
-        self._calls = dict(calls)
+        self._take(alarms, calls)
         self._silenced = silenced
         self.retranslate()
 
@@ -117,19 +145,12 @@ class AlarmStrip(QWidget):
         if self._silenced:
             text += " " + self.tr("Sound silenced: the alarm still needs someone.")
         self.text.setText(text)
-        pair = alarm_colours(self._alarms)
-        self.setStyleSheet(f"#alarmStrip {{ background-color: {pair.background}; }} "
-                           f"#alarmText {{ {style.banner_style(pair)} }}")
+        self._colour(alarm_colours(self._alarms))
         self.silence.setVisible(not self._silenced)
         self.show()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class SoundBanner(QWidget):
+class SoundBanner(Retranslating, QWidget):
     """Red when this console cannot sound its alarm; amber when another one cannot."""
 
     def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
@@ -138,13 +159,9 @@ class SoundBanner(QWidget):
         self._names = names
         self._problem: str | None = None
         self._silent_consoles: list[str] = []
-        self.own = QLabel(self)
-        self.own.setObjectName("noSoundHere")
-        self.own.setWordWrap(True)
+        self.own = named(QLabel(self), "noSoundHere", wrap=True)
         self.own.setStyleSheet(style.banner_style(style.BANNER_NO_SOUND))
-        self.peers = QLabel(self)
-        self.peers.setObjectName("silentConsoles")
-        self.peers.setWordWrap(True)
+        self.peers = named(QLabel(self), "silentConsoles", wrap=True)
         self.peers.setStyleSheet(style.banner_style(style.BANNER_SILENT_PEER))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -175,35 +192,21 @@ class SoundBanner(QWidget):
         self.peers.setVisible(bool(self._silent_consoles))
         self.setVisible(self._problem is not None or bool(self._silent_consoles))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class FloatingAlarm(QWidget):
+class FloatingAlarm(_AlarmWords):
     """A small banner above every other window while a help call waits for someone."""
 
     open_console = Signal()
 
-    def __init__(self, names: BranchNames) -> None:
-        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
-        self.setObjectName("floatingAlarm")
+    def __init__(self, names: BranchNames, base_style: str = "") -> None:
+        """``base_style``: the console's style sheet; this window has no parent to inherit
+        it from."""
+        super().__init__(names, "floatingAlarm", "floatingAlarmText", "floatingAlarmOpen", None,
+                         Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint,
+                         frame="border: 3px solid #FFFFFF; ", base_style=base_style)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._names = names
-        self._alarms: list[Alarm] = []
-        self._calls: dict[str, CallState] = {}
-        self.base_style = ""  # the console's stylesheet: this window has no parent to inherit
-        self.text = QLabel(self)
-        self.text.setObjectName("floatingAlarmText")
-        self.text.setWordWrap(True)
-        self.open = QPushButton(self)
-        self.open.setObjectName("floatingAlarmOpen")
-        row = QHBoxLayout(self)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.open)
+        self.open = self.button
         self.open.clicked.connect(self.open_console.emit)
         self.setFixedWidth(BANNER_WIDTH)
         self._column: QRect | None = None
@@ -214,12 +217,12 @@ class FloatingAlarm(QWidget):
         other windows share the screen) instead of the screen's top centre."""
         self._column = QRect(column)
         self.setFixedWidth(max(200, min(BANNER_WIDTH, column.width() - 2 * BANNER_MARGIN)))
+        self.adjustSize()
         if self.isVisible():
             self._place()
 
     def show_alarms(self, alarms: Sequence[Alarm], calls: Mapping[str, CallState]) -> None:
-        self._alarms = [a for a in _shown(alarms)]
-        self._calls = dict(calls)
+        self._take(alarms, calls)
         self.retranslate()
         if self._alarms and not self.isVisible():
             self._place()
@@ -241,15 +244,8 @@ class FloatingAlarm(QWidget):
         self.open.setText(self.tr("Open the console"))
         if not self._alarms:
             return
-        pair = alarm_colours(self._alarms)
-        self.setStyleSheet(self.base_style
-                           + f"#floatingAlarm {{ background-color: {pair.background}; "
-                           f"border: 3px solid #FFFFFF; }} "
-                           f"#floatingAlarmText {{ {style.banner_style(pair)} }}")
-        self.text.setText(alarm_summary(self._alarms, self._calls, self._names))
-        self.adjustSize()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self._colour(alarm_colours(self._alarms))
+        text = alarm_summary(self._alarms, self._calls, self._names)
+        if text != self.text.text():
+            self.text.setText(text)
+            self.adjustSize()

@@ -107,8 +107,16 @@ class AlarmController(QObject):
         self.alarms_changed.emit(self._alarms)
 
     def tick(self) -> None:
+        """The sound first (handed to its thread), then the rows, then the banners: what
+        staff hear and see of a new call goes before anything else the call sets off."""
         now = self._monotonic()
         hub_online = self._hub_online()
+        alarms = tuple(call_alarms(self._calls, self._call_clock.now_for, self._timing,
+                                   hub_online)
+                       + kiosk_alarms(self._offline_kiosks()))
+        sound = self.policy.update(alarms, now)
+        if sound is not None:
+            self.sounder.play(sound)
         flash_on = int(now * 2 * FLASH_HZ) % 2 == 0
         rows = []
         for call in self._calls.values():
@@ -117,21 +125,15 @@ class AlarmController(QObject):
                 rows.append(CallRow(call, escalation_level(call, call_now, self._timing,
                                                            hub_online), flash_on, call_now))
         self.rows_changed.emit(sort_rows(rows))
-        alarms = tuple(call_alarms(self._calls, self._call_clock.now_for, self._timing,
-                                   hub_online)
-                       + kiosk_alarms(self._offline_kiosks()))
         before = {(a.key, a.level) for a in self._alarms}
         self._log_escalations(alarms, hub_online)
-        sound = self.policy.update(alarms, now)
-        if sound is not None:
-            self.sounder.play(sound)
-        if any((a.key, a.level) not in before for a in alarms) and self._window is not None:
-            QApplication.alert(self._window, 0)
-            self.alerted.emit()
         if alarms != self._alarms or self._calls_changed:
             self._alarms = alarms
             self._calls_changed = False
             self.alarms_changed.emit(alarms)
+        if any((a.key, a.level) not in before for a in alarms) and self._window is not None:
+            QApplication.alert(self._window, 0)
+            self.alerted.emit()
 
     def _log_escalations(self, alarms: tuple[Alarm, ...], hub_online: bool) -> None:
         """Say in the log when this console raises a call's level (with the hub down)."""

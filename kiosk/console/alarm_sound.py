@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,10 @@ class AlarmSounder:
         self._lock = threading.Lock()
         self._current: Playback | None = None
         self._closed = False
+        # Two players' threads, kept: a new alarm hands its sound over and goes on to paint,
+        # never waiting for a thread to start; one stops the sound it replaces meanwhile.
+        self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="alarm-sound")
+        self._threads.submit(lambda: None)  # the first thread starts now, not with a call
         self.played: list[tuple[float, AlarmSound]] = []
         """Every sound started, with its time: the console's own record of ringing."""
         self._check = self._first_check()
@@ -80,8 +85,7 @@ class AlarmSounder:
             self.played.append((self._clock(), sound))
         if previous is not None:
             previous.stop()
-        threading.Thread(target=self._run, args=(playback,), name=f"alarm-{sound.value}",
-                         daemon=True).start()
+        self._threads.submit(self._play, playback)
 
     def stop(self) -> None:
         with self._lock:
@@ -93,6 +97,13 @@ class AlarmSounder:
         with self._lock:
             self._closed = True
         self.stop()
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def _play(self, playback: Playback) -> None:
+        try:
+            self._run(playback)
+        except Exception:  # a player's fault must not end the thread's later sounds unsaid
+            log.exception("alarm sound: the player failed")
 
     def _run(self, playback: Playback) -> None:
         playback.start()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import time_text
+from kiosk.console.controls import Panel, named
 from kiosk.console.hub_requests import ActionAnswer
 from kiosk.console.journal import AnnouncementRecord
 from kiosk.console.prepared_announcements import PREPARED
@@ -72,27 +73,21 @@ def log_model(names: BranchNames, parent: QWidget | None = None) -> RowsModel:
     return RowsModel(columns, key=lambda r: r.announcement_id, parent=parent)
 
 
-class AnnouncementsPanel(QWidget):
+class AnnouncementsPanel(Panel):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("announcementsPanel")
-        self._names = names
+        super().__init__("announcementsPanel", names, parent)
         self._act = act
         self._current: Announcement | None = None
         self._message = ""
-        self.current = QLabel(self)
-        self.current.setObjectName("announcementCurrent")
-        self.current.setWordWrap(True)
+        self.current = named(QLabel(self), "announcementCurrent", wrap=True)
         self.current.setProperty("role", "heading")
-        self.clear = QPushButton(self)
-        self.clear.setObjectName("announcementClear")
-        self.prepared = QListWidget(self)
-        self.prepared.setObjectName("announcementPrepared")
-        self.prepared.setWordWrap(True)
-        self.send_prepared = QPushButton(self)
-        self.send_prepared.setObjectName("announcementSendPrepared")
-        self.send_prepared.setProperty("role", "primary")
+        self.clear = named(QPushButton(self), "announcementClear",
+                           text=lambda: self.tr("Clear the announcement"))
+        self.prepared = named(QListWidget(self), "announcementPrepared", wrap=True,
+                              accessible=lambda: self.tr("Prepared announcements"))
+        self.send_prepared = named(QPushButton(self), "announcementSendPrepared", role="primary",
+                                   text=lambda: self.tr("Send this announcement"))
         self.typed: dict[str, QLineEdit] = {}
         self.typed_labels: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -105,17 +100,16 @@ class AnnouncementsPanel(QWidget):
             self.typed[language] = edit
             self.typed_labels[language] = label
             form.addRow(label, edit)
-        self.send_typed = QPushButton(self)
-        self.send_typed.setObjectName("announcementSendTyped")
-        self.status = QLabel(self)
-        self.status.setObjectName("announcementStatus")
-        self.status.setWordWrap(True)
-        self.prepared_label = QLabel(self)
-        self.typed_label = QLabel(self)
-        self.log_label = QLabel(self)
-        self.log_label.setProperty("role", "heading")
+        self.send_typed = named(QPushButton(self), "announcementSendTyped",
+                                text=lambda: self.tr("Send the typed announcement"))
+        self.status = named(QLabel(self), "announcementStatus", wrap=True)
+        self.prepared_label = named(QLabel(self))
+        self.typed_label = named(QLabel(self), text=lambda: self.tr("Or type one"))
+        self.log_label = named(QLabel(self), role="heading",
+                               text=lambda: self.tr("Announcements log"))
         self.log = log_model(names, self)
-        self.log_table = RowsTable(self.log, "announcementLog", self)
+        self.log_table = named(RowsTable(self.log, "announcementLog", self),
+                               accessible=lambda: self.tr("Announcements log"))
         top = QHBoxLayout()
         top.addWidget(self.current, 1)
         top.addWidget(self.clear)
@@ -199,15 +193,8 @@ class AnnouncementsPanel(QWidget):
         else:
             self.current.setText(self.tr("Showing on every kiosk and display: {text}").format(
                 text=local_text(dict(self._current.text), self._names)))
-        self.clear.setText(self.tr("Clear the announcement"))
         self.clear.setEnabled(self._current is not None)
         self.prepared_label.setText(self.tr("Prepared announcements (sent in every language)"))
-        self.typed_label.setText(self.tr("Or type one"))
-        self.send_prepared.setText(self.tr("Send this announcement"))
-        self.send_typed.setText(self.tr("Send the typed announcement"))
-        self.log_label.setText(self.tr("Announcements log"))
-        self.prepared.setAccessibleName(self.tr("Prepared announcements"))
-        self.log_table.setAccessibleName(self.tr("Announcements log"))
         for code, label in self.typed_labels.items():
             label.setText(self.tr("Text in {language}").format(language=_language_name(code)))
             self.typed[code].setAccessibleName(label.text())
@@ -218,11 +205,6 @@ class AnnouncementsPanel(QWidget):
             entry.setData(PREPARED_ID, item.id)
         self.prepared.setCurrentRow(max(0, chosen))
         self.log.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 _LANGUAGE_NAMES = {

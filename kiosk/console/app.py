@@ -36,7 +36,6 @@ from kiosk.console.staff_session import StaffSession
 from kiosk.console.supervision import DeviceWatch
 from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig, ConfigError
-from kiosk.core.device_files import load_device_files
 from kiosk.core.help_timers import HelpTiming
 from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import ConsoleSection, Role
@@ -48,6 +47,7 @@ from kiosk.net.local_store import LocalStore, LocalStoreError
 from kiosk.net.qt_bridge import ConsoleBridge, HeartbeatTimer
 from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.players import Player, default_player
+from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages, load_language
 from kiosk.ui.stop_signals import StopSignals
@@ -235,7 +235,7 @@ def run_console(config_path: str, device_id: str, secrets_path: str | None,
                 data_dir: str | None) -> int:
     setup_logging("console", None)
     try:
-        config, password = load_device_files(config_path, device_id, secrets_path)
+        config, password = branch_and_password(config_path, device_id, secrets_path)
     except (ConfigError, SecretsError, ConsoleSetupError) as problem:
         print(f"kiosk console cannot start. {problem}", file=sys.stderr)
         return EXIT_STARTUP

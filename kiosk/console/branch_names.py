@@ -53,5 +53,9 @@ class BranchNames:
         service = self.config.service(service_id)
         return service.name.text(self._text_language()) if service else service_id
 
+    def services(self) -> list[tuple[str, str]]:
+        """Every service of the branch: its name in the current language, and its id."""
+        return [(self.service(service.id), service.id) for service in self.config.services]
+
     def branch(self) -> str:
         return self.config.branch.name.text(self._text_language())

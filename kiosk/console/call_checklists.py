@@ -15,10 +15,11 @@ customer's shoulder.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.console.controls import Retranslating
 from kiosk.core.help_call import Category
 
 CONTEXT = "CallChecklists"
@@ -64,11 +65,6 @@ CHECKLISTS: dict[Category, tuple[str, ...]] = {
 """Category -> the English source text of each step, in order."""
 
 
-def checklist(category: Category) -> list[str]:
-    """The steps for ``category`` in the current language."""
-    return [QCoreApplication.translate(CONTEXT, step) for step in CHECKLISTS[category]]
-
-
 class _StepText(QLabel):
     """The step's words, wrapped to the column; clicking them ticks the box, as a
     checkbox's own text would (a QCheckBox cannot wrap its text)."""
@@ -84,15 +80,37 @@ class _StepText(QLabel):
         super().mouseReleaseEvent(event)
 
 
-class ChecklistBox(QGroupBox):
-    """The steps for the selected call, with ticks remembered per call while it is open."""
+class _Steps(QWidget):
+    """One list of steps, built once: a box and its words for each step."""
+
+    def __init__(self, texts: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.boxes: list[QCheckBox] = []
+        for number, text in enumerate(texts):
+            line = QHBoxLayout()
+            box = QCheckBox(self)
+            box.setObjectName(f"checklistStep{number}")
+            box.setAccessibleName(text)
+            line.addWidget(box, 0)
+            line.addWidget(_StepText(text, box, self), 1)
+            column.addLayout(line)
+            self.boxes.append(box)
+
+
+class ChecklistBox(Retranslating, QGroupBox):
+    """The steps for the selected call, with ticks remembered per call while it is open.
+
+    Every list of steps is built when the language is set, not when a call comes: choosing
+    a call shows its list and its ticks, and creates no widgets on the way to the alarm."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callChecklist")
         self._layout = QVBoxLayout(self)
-        self._boxes: list[QCheckBox] = []
-        self._rows: list[QWidget] = []
+        self._lists: dict[tuple[str, ...], _Steps] = {}
+        self._shown: _Steps | None = None
         self._ticks: dict[str, set[int]] = {}
         self._call: tuple[str, Category] | None = None
         self.retranslate()
@@ -102,7 +120,7 @@ class ChecklistBox(QGroupBox):
         if wanted == self._call:
             return
         self._call = wanted
-        self._rebuild()
+        self._show()
 
     def forget(self, open_call_ids: set[str]) -> None:
         """Closed calls' ticks are not needed any more."""
@@ -111,40 +129,47 @@ class ChecklistBox(QGroupBox):
                 del self._ticks[call_id]
 
     def steps(self) -> list[tuple[str, bool]]:
-        return [(box.accessibleName(), box.isChecked()) for box in self._boxes]
+        boxes = self._shown.boxes if self._shown is not None else []
+        return [(box.accessibleName(), box.isChecked()) for box in boxes]
 
-    def _rebuild(self) -> None:
-        for row in self._rows:
-            self._layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._rows = []
-        self._boxes = []
+    def _show(self) -> None:
         self.setVisible(self._call is not None)
         if self._call is None:
-            return
-        call_id, category = self._call
-        ticked = self._ticks.setdefault(call_id, set())
-        for number, text in enumerate(checklist(category)):
-            row = QWidget(self)
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            box = QCheckBox(row)
-            box.setObjectName(f"checklistStep{number}")
-            box.setAccessibleName(text)
+            self._shown = None
+            return  # the list stays laid out in the hidden box, ready for the next call
+        shown = self._lists[CHECKLISTS[self._call[1]]]
+        for steps in self._lists.values():
+            if steps is not shown and steps.isVisibleTo(self):
+                steps.hide()
+        self._shown = shown
+        ticked = self._ticks.setdefault(self._call[0], set())
+        for number, box in enumerate(shown.boxes):
+            box.blockSignals(True)
             box.setChecked(number in ticked)
-            box.toggled.connect(lambda on, n=number, t=ticked: t.add(n) if on else t.discard(n))
-            line.addWidget(box, 0)
-            line.addWidget(_StepText(text, box, row), 1)
-            self._layout.addWidget(row)
-            self._rows.append(row)
-            self._boxes.append(box)
+            box.blockSignals(False)
+        if not shown.isVisibleTo(self):
+            shown.show()
+
+    def _ticked(self, number: int, on: bool) -> None:
+        if self._call is not None:
+            ticked = self._ticks.setdefault(self._call[0], set())
+            if on:
+                ticked.add(number)
+            else:
+                ticked.discard(number)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("What to do"))
-        self._rebuild()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        for steps in self._lists.values():
+            self._layout.removeWidget(steps)
+            steps.hide()
+            steps.deleteLater()
+        self._lists = {}
+        for sources in dict.fromkeys(CHECKLISTS.values()):
+            steps = _Steps([QCoreApplication.translate(CONTEXT, step) for step in sources], self)
+            for number, box in enumerate(steps.boxes):
+                box.toggled.connect(lambda on, n=number: self._ticked(n, on))
+            steps.hide()
+            self._layout.addWidget(steps)
+            self._lists[sources] = steps
+        self._show()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text
+from kiosk.console.controls import Panel, named, refill
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -47,39 +48,30 @@ def missed_model(names: BranchNames, parent: QWidget | None = None) -> RowsModel
     return RowsModel(columns, key=lambda m: m.number, parent=parent)
 
 
-class DeskTicketsPanel(QWidget):
+class DeskTicketsPanel(Panel):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("deskTicketsPanel")
-        self._names = names
+        super().__init__("deskTicketsPanel", names, parent)
         self._act = act
         self._issue_message = ""
         self._missed_message = ""
-        self.issue_heading = QLabel(self)
-        self.issue_heading.setProperty("role", "heading")
-        self.service = QComboBox(self)
-        self.service.setObjectName("deskTicketService")
-        self.priority = QCheckBox(self)
-        self.priority.setObjectName("deskTicketPriority")
-        self.print_at = QComboBox(self)
-        self.print_at.setObjectName("deskTicketPrintAt")
-        self.issue = QPushButton(self)
-        self.issue.setObjectName("deskTicketIssue")
-        self.issue.setProperty("role", "primary")
-        self.issued = QLabel(self)
-        self.issued.setObjectName("deskTicketIssued")
-        self.issued.setProperty("role", "heading")
-        self.issued.setWordWrap(True)
-        self.missed_heading = QLabel(self)
-        self.missed_heading.setProperty("role", "heading")
+        self.issue_heading = named(QLabel(self), role="heading")
+        self.service = named(QComboBox(self), "deskTicketService",
+                             accessible=lambda: self.tr("Service of the new ticket"))
+        self.priority = named(QCheckBox(self), "deskTicketPriority",
+                              text=lambda: self.tr("Elderly priority"))
+        self.print_at = named(QComboBox(self), "deskTicketPrintAt",
+                              accessible=lambda: self.tr("Where to print the new ticket"))
+        self.issue = named(QPushButton(self), "deskTicketIssue", role="primary",
+                           text=lambda: self.tr("Issue ticket"))
+        self.issued = named(QLabel(self), "deskTicketIssued", role="heading", wrap=True)
+        self.missed_heading = named(QLabel(self), role="heading")
         self.missed = missed_model(names, self)
-        self.missed_table = RowsTable(self.missed, "missedTable", self)
-        self.put_back = QPushButton(self)
-        self.put_back.setObjectName("missedPutBack")
-        self.missed_status = QLabel(self)
-        self.missed_status.setObjectName("missedStatus")
-        self.missed_status.setWordWrap(True)
+        self.missed_table = named(RowsTable(self.missed, "missedTable", self),
+                                  accessible=lambda: self.tr("Missed numbers"))
+        self.put_back = named(QPushButton(self), "missedPutBack",
+                              text=lambda: self.tr("Put back in line"))
+        self.missed_status = named(QLabel(self), "missedStatus", wrap=True)
         self._layout()
         self.issue.clicked.connect(self._issue)
         self.put_back.clicked.connect(self._put_back)
@@ -189,34 +181,13 @@ class DeskTicketsPanel(QWidget):
     def retranslate(self) -> None:
         self.issue_heading.setText(self.tr(
             "Issue a ticket for a customer at the desk or on the phone"))
-        self.priority.setText(self.tr("Elderly priority"))
-        self.issue.setText(self.tr("Issue ticket"))
         self.missed_heading.setText(self.tr(
             "Missed numbers: called, did not come, not back yet"))
-        self.put_back.setText(self.tr("Put back in line"))
-        self.service.setAccessibleName(self.tr("Service of the new ticket"))
-        self.print_at.setAccessibleName(self.tr("Where to print the new ticket"))
-        self.missed_table.setAccessibleName(self.tr("Missed numbers"))
-        current_service = self.service.currentData()
-        self.service.clear()
-        for service in self._names.config.services:
-            self.service.addItem(self._names.service(service.id), service.id)
-        if current_service is not None:
-            self.service.setCurrentIndex(max(0, self.service.findData(current_service)))
-        current_kiosk = self.print_at.currentData()
-        self.print_at.clear()
-        self.print_at.addItem(self.tr("Show at this desk only"), None)
-        for kiosk in self._names.config.devices_with_role(Role.KIOSK):
+        refill(self.service, self._names.services())
+        refill(self.print_at, [(self.tr("Show at this desk only"), None)] + [
             #: {kiosk}: a kiosk's name, e.g. "Kiosk by the door".
-            self.print_at.addItem(self.tr("Print at {kiosk}").format(
-                kiosk=self._names.device(kiosk.id)), kiosk.id)
-        if current_kiosk is not None:
-            self.print_at.setCurrentIndex(max(0, self.print_at.findData(current_kiosk)))
+            (self.tr("Print at {kiosk}").format(kiosk=self._names.device(kiosk.id)), kiosk.id)
+            for kiosk in self._names.config.devices_with_role(Role.KIOSK)])
         self.missed.retranslate()
         self._show_messages()
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

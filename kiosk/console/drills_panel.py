@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text, outcome_text, time_text
+from kiosk.console.controls import Panel, named
 from kiosk.console.csv_export import DRILL_COLUMNS, drill_rows, write_csv
 from kiosk.console.file_choice import SavePath
 from kiosk.console.hub_requests import ActionAnswer
@@ -90,33 +91,28 @@ def kiosks_model(names: BranchNames, open_kiosks: Callable[[], set[str]],
     return RowsModel(columns, key=lambda v: v.device_id, parent=parent)
 
 
-class DrillsPanel(QWidget):
+class DrillsPanel(Panel):
     def __init__(self, names: BranchNames, act: Callable[[Command], str | None],
                  save_path: SavePath, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("drillsPanel")
-        self._names = names
+        super().__init__("drillsPanel", names, parent)
         self._act = act
         self._save_path = save_path
         self._runs: list[DrillRun] = []
         self._open_kiosks: set[str] = set()
         self._message = ""
-        self.explain = QLabel(self)
-        self.explain.setWordWrap(True)
+        self.explain = named(QLabel(self), wrap=True)
         self.kiosks = kiosks_model(names, lambda: self._open_kiosks, self)
-        self.kiosks_table = RowsTable(self.kiosks, "drillKiosks", self)
-        self.start = QPushButton(self)
-        self.start.setObjectName("drillStart")
-        self.start.setProperty("role", "primary")
-        self.status = QLabel(self)
-        self.status.setObjectName("drillStatus")
-        self.status.setWordWrap(True)
+        self.kiosks_table = named(RowsTable(self.kiosks, "drillKiosks", self),
+                                  accessible=lambda: self.tr("Kiosks for a drill"))
+        self.start = named(QPushButton(self), "drillStart", role="primary",
+                           text=lambda: self.tr("Start a drill on this kiosk"))
+        self.status = named(QLabel(self), "drillStatus", wrap=True)
         self.runs = runs_model(names, self)
-        self.runs_table = RowsTable(self.runs, "drillRuns", self)
-        self.runs_label = QLabel(self)
-        self.runs_label.setProperty("role", "heading")
-        self.export = QPushButton(self)
-        self.export.setObjectName("drillExport")
+        self.runs_table = named(RowsTable(self.runs, "drillRuns", self))
+        self.runs_label = named(QLabel(self), role="heading",
+                                text=lambda: self.tr("Drills: time of every step after the start"))
+        self.export = named(QPushButton(self), "drillExport",
+                            text=lambda: self.tr("Export as CSV…"))
         start_row = QHBoxLayout()
         start_row.addWidget(self.start)
         start_row.addWidget(self.status, 1)
@@ -193,15 +189,6 @@ class DrillsPanel(QWidget):
             "A drill raises a practice help call on a free kiosk. Everything happens as for a "
             "real call, marked DRILL on every screen, and the drill is kept out of the real "
             "figures. A real help call during a drill is still a real call."))
-        self.start.setText(self.tr("Start a drill on this kiosk"))
-        self.runs_label.setText(self.tr("Drills: time of every step after the start"))
-        self.export.setText(self.tr("Export as CSV…"))
-        self.kiosks_table.setAccessibleName(self.tr("Kiosks for a drill"))
         self.runs_table.setAccessibleName(self.tr("Drills: time of every step after the start"))
         self.kiosks.retranslate()
         self.runs.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

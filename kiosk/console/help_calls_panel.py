@@ -8,7 +8,7 @@ node agrees on) is the one going, and both are told so in plain words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from kiosk.console.branch_names import BranchNames
 from kiosk.console.call_checklists import ChecklistBox
 from kiosk.console.calls_model import CallRow, calls_model, state_text
 from kiosk.console.console_words import category_text, drill_mark, duration_text
+from kiosk.console.controls import Panel, named
 from kiosk.console.resolve_form import ResolveForm
 from kiosk.console.table_view import KeepColoursDelegate, RowsTable
 from kiosk.core.help_call import HelpEventKind, Outcome
@@ -33,12 +34,10 @@ K = HelpEventKind
 WRAPPING_COLUMNS = (1, 2, 4, 5)  # where, what, state, who: long texts wrap
 
 
-class HelpCallsPanel(QWidget):
+class HelpCallsPanel(Panel):
     def __init__(self, names: BranchNames, bridge: ConsoleBridge,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("helpCallsPanel")
-        self._names = names
+        super().__init__("helpCallsPanel", names, parent)
         self._bridge = bridge
         self._staff_id: str | None = None
         self._unlocked = False
@@ -46,33 +45,21 @@ class HelpCallsPanel(QWidget):
         self._refusal: tuple[str, str] | None = None  # call id, reason
         self._resolving: str | None = None  # the call the close form is for
         self.model = calls_model(names, self)
-        self.table = RowsTable(self.model, "callsTable", self, wrap=True)
+        self.table = named(RowsTable(self.model, "callsTable", self, wrap=True),
+                           accessible=lambda: self.tr("Open help calls"))
         self.table.setItemDelegate(KeepColoursDelegate(self.table))
         self.table.stretch_columns(*WRAPPING_COLUMNS)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("callsHeading")
-        self.heading.setProperty("role", "heading")
-        self.empty = QLabel(self)
-        self.empty.setObjectName("callsEmpty")
-        self.empty.setProperty("role", "muted")
-        self.detail = QLabel(self)
-        self.detail.setObjectName("callDetail")
-        self.detail.setWordWrap(True)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("callNotice")
-        self.notice.setProperty("role", "notice")
-        self.notice.setWordWrap(True)
-        self.coming = QPushButton(self)
-        self.coming.setObjectName("callComing")
-        self.coming.setProperty("role", "primary")
-        self.arrived = QPushButton(self)
-        self.arrived.setObjectName("callArrived")
-        self.resolve = QPushButton(self)
-        self.resolve.setObjectName("callResolve")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("callHint")
-        self.hint.setProperty("role", "muted")
-        self.hint.setWordWrap(True)
+        self.heading = named(QLabel(self), "callsHeading", role="heading")
+        self.empty = named(QLabel(self), "callsEmpty", role="muted",
+                           text=lambda: self.tr("No open help calls."))
+        self.detail = named(QLabel(self), "callDetail", wrap=True)
+        self.notice = named(QLabel(self), "callNotice", role="notice", wrap=True)
+        self.coming = named(QPushButton(self), "callComing", role="primary",
+                            accessible=lambda: self.tr("I'm coming"))
+        self.arrived = named(QPushButton(self), "callArrived", text=lambda: self.tr("Arrived"))
+        self.resolve = named(QPushButton(self), "callResolve",
+                             text=lambda: self.tr("Close the call…"))
+        self.hint = named(QLabel(self), "callHint", role="muted", wrap=True)
         self.resolve_form = ResolveForm(self)
         self.resolve_form.hide()
         self.checklist = ChecklistBox(self)
@@ -123,8 +110,7 @@ class HelpCallsPanel(QWidget):
     def show_rows(self, rows: list[CallRow]) -> None:
         """The open calls as they are now (called every tick: times and flashing)."""
         self._rows = rows
-        self.model.set_rows(rows)
-        self.table.resizeRowsToContents()
+        self.model.set_rows(rows)  # new and changed rows are measured as they change
         if self.table.selected_key() is None and rows:
             self.table.select_key(rows[0].call.call_id)
         self.checklist.forget({r.call.call_id for r in rows})
@@ -261,17 +247,7 @@ class HelpCallsPanel(QWidget):
         self.hint.setVisible(bool(self.hint.text()))
 
     def retranslate(self) -> None:
-        self.empty.setText(self.tr("No open help calls."))
-        self.arrived.setText(self.tr("Arrived"))
-        self.resolve.setText(self.tr("Close the call…"))
-        self.coming.setAccessibleName(self.tr("I'm coming"))
-        self.table.setAccessibleName(self.tr("Open help calls"))
         self.model.retranslate()
         self._show_counts()
         self._show_selected()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 

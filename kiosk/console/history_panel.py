@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console import console_style as style
@@ -21,6 +21,7 @@ from kiosk.console.console_words import (
     outcome_text,
     time_text,
 )
+from kiosk.console.controls import Panel, named
 from kiosk.console.csv_export import CALL_COLUMNS, call_rows, write_csv
 from kiosk.console.file_choice import SavePath
 from kiosk.console.reports import past_calls, response_s
@@ -77,25 +78,22 @@ def history_model(names: BranchNames, parent: QWidget | None = None) -> RowsMode
                    QT_TRANSLATE_NOOP("HistoryPanel", "still open"))),
         Column(lambda: _tr(QT_TRANSLATE_NOOP("HistoryPanel", "Note")), lambda c: c.note),
     ]
-    return RowsModel(columns, key=lambda c: c.call_id, parent=parent)
+    return RowsModel(columns, key=lambda c: c.call_id, parent=parent, rows_alone=True)
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(Panel):
     def __init__(self, names: BranchNames, save_path: SavePath,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("historyPanel")
-        self._names = names
+        super().__init__("historyPanel", names, parent)
         self._save_path = save_path
         self._calls: list[CallState] = []
         self.model = history_model(names, self)
-        self.table = RowsTable(self.model, "historyTable", self)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("historySummary")
-        self.export = QPushButton(self)
-        self.export.setObjectName("historyExport")
-        self.status = QLabel(self)
-        self.status.setProperty("role", "muted")
+        self.table = named(RowsTable(self.model, "historyTable", self),
+                           accessible=lambda: self.tr("Past help calls"))
+        self.summary = named(QLabel(self), "historySummary")
+        self.export = named(QPushButton(self), "historyExport",
+                            text=lambda: self.tr("Export as CSV…"))
+        self.status = named(QLabel(self), role="muted")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.status)
@@ -127,12 +125,5 @@ class HistoryPanel(QWidget):
             count=len(real), drills=len(self._calls) - len(real)))
 
     def retranslate(self) -> None:
-        self.export.setText(self.tr("Export as CSV…"))
-        self.table.setAccessibleName(self.tr("Past help calls"))
         self.model.retranslate()
         self._summarise()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

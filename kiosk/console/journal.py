@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.console.queue_watch import TicketEnd, TicketRecord
 from kiosk.console.supervision import DeviceChange, DeviceEvent
-from kiosk.net.local_store import set_aside
+from kiosk.core.sqlite_file import Schema, open_database, open_or_replace
 
 log = logging.getLogger(__name__)
 
-_SCHEMA = """
+SCHEMA = Schema("journal", (
+    # 1: the journal as first written, without a schema version: a file of that time
+    # (version 0, these tables already there) is adopted as it is
+    """
 CREATE TABLE IF NOT EXISTS tickets (
     day TEXT NOT NULL, number TEXT NOT NULL, service_id TEXT NOT NULL,
     priority INTEGER NOT NULL, issued_at REAL, called_at REAL, counter INTEGER,
@@ -43,7 +45,8 @@ CREATE TABLE IF NOT EXISTS announcements (
     announcement_id TEXT PRIMARY KEY, at REAL NOT NULL, active INTEGER NOT NULL,
     text TEXT NOT NULL, staff_id TEXT NOT NULL DEFAULT ''
 );
-"""
+""",
+))
 
 
 @dataclass(frozen=True)
@@ -64,48 +67,17 @@ class AnnouncementRecord:
     staff_id: str = ""  # who sent it from this console; empty: another console
 
 
-def _open(path: Path | None) -> sqlite3.Connection:
-    """The journal at ``path`` (None: in memory), checked whole; raises on damage."""
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(":memory:" if path is None else path, check_same_thread=False,
-                         isolation_level=None)
-    try:
-        if path is not None:
-            db.execute("PRAGMA journal_mode=WAL")
-            check = db.execute("PRAGMA quick_check").fetchone()
-            if check is None or check[0] != "ok":
-                raise sqlite3.DatabaseError(f"the integrity check failed: {check}")
-        db.executescript(_SCHEMA)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
 class Journal:
     def __init__(self, path: Path) -> None:
         """Never fails: a damaged journal is set aside for IT and a fresh one started, and
         with no writable folder the journal lives in memory (``fault`` says which)."""
         self.path = path
         self._lock = threading.Lock()
-        self.fault: str | None = None
-        try:
-            self._db = _open(path)
-            return
-        except (sqlite3.DatabaseError, OSError) as error:
-            problem = error
-        try:
-            if path.exists():
-                kept = set_aside(path)
-                self.fault = f"the journal was damaged and set aside as {kept.name}"
-            self._db = _open(path)
-        except (sqlite3.DatabaseError, OSError) as error:
-            self._db = _open(None)
-            self.fault = f"no journal can be kept in {path.parent} ({error}): kept in memory"
-        if self.fault is None:
-            self.fault = f"the journal could not be used ({problem}); a new one was started"
-        log.error("%s: %s; %s", path, problem, self.fault)
+        self._db, replaced = open_or_replace(
+            path, lambda where: open_database(where, SCHEMA), "the journal")
+        self.fault = None if replaced is None else replaced.fault
+        if replaced is not None:
+            log.error("%s: %s; %s", path, replaced.problem, replaced.fault)
 
     def close(self) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console import console_style as style
@@ -26,6 +26,7 @@ from kiosk.console.console_words import (
     role_text,
     time_text,
 )
+from kiosk.console.controls import Panel, named
 from kiosk.console.supervision import DeviceChange, DeviceEvent, DeviceView
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -116,24 +117,23 @@ def events_model(names: BranchNames, timezone: str, parent: QWidget | None = Non
     return RowsModel(columns, key=lambda e: f"{e.at}:{e.device_id}:{e.change}", parent=parent)
 
 
-class KiosksPanel(QWidget):
+class KiosksPanel(Panel):
     noted = Signal(str)  # kiosk id: staff have seen it is offline
 
     def __init__(self, names: BranchNames, clock: Callable[[], float],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kiosksPanel")
+        super().__init__("kiosksPanel", names, parent)
         self.model = devices_model(names, clock, self)
-        self.table = RowsTable(self.model, "devicesTable", self)
+        self.table = named(RowsTable(self.model, "devicesTable", self),
+                           accessible=lambda: self.tr("Devices of the branch"))
         self.events = events_model(names, names.config.branch.timezone, self)
-        self.events_table = RowsTable(self.events, "deviceEventsTable", self)
-        self.note_button = QPushButton(self)
-        self.note_button.setObjectName("deviceNoted")
-        self.explain = QLabel(self)
-        self.explain.setProperty("role", "muted")
-        self.explain.setWordWrap(True)
-        self.log_heading = QLabel(self)
-        self.log_heading.setProperty("role", "heading")
+        self.events_table = named(RowsTable(self.events, "deviceEventsTable", self),
+                                  accessible=lambda: self.tr("Kiosks gone silent and back"))
+        self.note_button = named(QPushButton(self), "deviceNoted",
+                                 text=lambda: self.tr("Noted: stop the alarm for this kiosk"))
+        self.explain = named(QLabel(self), role="muted", wrap=True)
+        self.log_heading = named(QLabel(self), role="heading",
+                                 text=lambda: self.tr("Kiosks gone silent and back"))
         actions = QHBoxLayout()
         actions.addWidget(self.note_button)
         actions.addWidget(self.explain, 1)
@@ -167,17 +167,8 @@ class KiosksPanel(QWidget):
         self.note_button.setEnabled(view is not None and view.alarming)
 
     def retranslate(self) -> None:
-        self.note_button.setText(self.tr("Noted: stop the alarm for this kiosk"))
         self.explain.setText(self.tr("A kiosk that goes silent alarms until it is heard "
                                      "again: customers there cannot call for help. Send "
                                      "someone to look, then press \"Noted\"."))
-        self.log_heading.setText(self.tr("Kiosks gone silent and back"))
-        self.table.setAccessibleName(self.tr("Devices of the branch"))
-        self.events_table.setAccessibleName(self.tr("Kiosks gone silent and back"))
         self.model.retranslate()
         self.events.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import platform
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from kiosk.console.alarm_sound import SoundCheck
 from kiosk.console.announcements_panel import AnnouncementsPanel
 from kiosk.console.branch_names import BranchNames, CurrentLanguage
 from kiosk.console.console_records import ConsoleRecords
+from kiosk.console.controls import Retranslating, named
 from kiosk.console.desk_session import DeskSession
 from kiosk.console.desk_tickets_panel import DeskTicketsPanel
 from kiosk.console.device_monitor import DeviceMonitor
@@ -79,7 +80,7 @@ def ask_to_close(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class ConsoleWindow(QMainWindow):
+class ConsoleWindow(Retranslating, QMainWindow):
     closed = Signal()  # staff closed the console (after confirming, if it was the last)
 
     def __init__(self, *, console_id: str, names: BranchNames, language: CurrentLanguage,
@@ -112,21 +113,15 @@ class ConsoleWindow(QMainWindow):
         counter = device.counter if device is not None else 0
         self.sound_banner = SoundBanner(names, self)
         self.alarm_strip = AlarmStrip(names, self)
-        self.floating = FloatingAlarm(names)
-        self.floating.base_style = stylesheet
-        self.title = QLabel(self)
-        self.title.setObjectName("consoleTitle")
-        self.title.setProperty("role", "heading")
-        self.who = QLabel(self)
-        self.who.setObjectName("consoleWho")
-        self.lock_button = QPushButton(self)
-        self.lock_button.setObjectName("consoleLock")
-        self.sign_out_button = QPushButton(self)
-        self.sign_out_button.setObjectName("consoleSignOut")
-        self.language_button = QPushButton(self)
-        self.language_button.setObjectName("consoleLanguage")
-        self.about_button = QPushButton(self)
-        self.about_button.setObjectName("consoleAbout")
+        self.floating = FloatingAlarm(names, stylesheet)
+        self.title = named(QLabel(self), "consoleTitle", role="heading")
+        self.who = named(QLabel(self), "consoleWho")
+        self.lock_button = named(QPushButton(self), "consoleLock", text=lambda: self.tr("Lock"))
+        self.sign_out_button = named(QPushButton(self), "consoleSignOut",
+                                     text=lambda: self.tr("Sign out"))
+        self.language_button = named(QPushButton(self), "consoleLanguage",
+                                     accessible=lambda: self.tr("Change language"))
+        self.about_button = named(QPushButton(self), "consoleAbout", text=lambda: self.tr("About"))
         self._about: QMessageBox | None = None
         self.calls = HelpCallsPanel(names, bridge, self)
         self.sign_in = SignInPanel(names, self)
@@ -138,8 +133,7 @@ class ConsoleWindow(QMainWindow):
         self.history = HistoryPanel(names, save_path, self)
         self.reports = ReportsPanel(names, save_path, self)
         self.drills = DrillsPanel(names, desk.act, save_path, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("consoleTabs")
+        self.tabs = named(QTabWidget(self), "consoleTabs")
         for panel in (self.queue, self.desk_tickets, self.kiosks, self.announcements,
                       self.history, self.reports, self.drills):
             self.tabs.addTab(panel, "")
@@ -431,15 +425,11 @@ class ConsoleWindow(QMainWindow):
             + f" · {__version__}")
         self.title.setText(self.tr("{branch}: {desk}").format(
             branch=self._names.branch(), desk=self._names.device(self.console_id)))
-        self.lock_button.setText(self.tr("Lock"))
-        self.sign_out_button.setText(self.tr("Sign out"))
         codes = list(self._languages)
         if len(codes) > 1 and self._language.code in codes:
             following = codes[(codes.index(self._language.code) + 1) % len(codes)]
             self.language_button.setText(self._languages[following])
         self.language_button.setVisible(len(codes) > 1)
-        self.language_button.setAccessibleName(self.tr("Change language"))
-        self.about_button.setText(self.tr("About"))
         for index, title in enumerate((self.tr("Queue"), self.tr("Desk tickets"),
                                        self.tr("Kiosks"), self.tr("Announcements"),
                                        self.tr("History"), self.tr("Reports"),
@@ -447,8 +437,3 @@ class ConsoleWindow(QMainWindow):
             self.tabs.setTabText(index, title)
         self._show_who()
         self._show_status()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text
+from kiosk.console.controls import Panel, named, refill
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.queue_model import QueueTreeModel
 from kiosk.console.table_model import Column, RowsModel
@@ -55,12 +56,10 @@ def serving_model(names: BranchNames, clock: Callable[[], float],
     return RowsModel(columns, key=lambda s: f"{s.counter}:{s.number}", parent=parent)
 
 
-class QueuePanel(QWidget):
+class QueuePanel(Panel):
     def __init__(self, names: BranchNames, counter: int, act: Callable[[Command], str | None],
                  clock: Callable[[], float], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("queuePanel")
-        self._names = names
+        super().__init__("queuePanel", names, parent)
         self.counter = counter
         self._act = act
         self._state: QueueState | None = None
@@ -68,8 +67,8 @@ class QueuePanel(QWidget):
         config = names.config
         self._services = [s.id for s in config.services if counter == 0 or counter in s.counters]
         self.tree_model = QueueTreeModel(names, self._services, clock, self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("queueTree")
+        self.tree = named(QTreeView(self), "queueTree",
+                          accessible=lambda: self.tr("Waiting tickets by service"))
         self.tree.setModel(self.tree_model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -77,28 +76,22 @@ class QueuePanel(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree_model.modelReset.connect(self.tree.expandAll)
         self.serving = serving_model(names, clock, self)
-        self.serving_table = RowsTable(self.serving, "servingTable", self)
-        self.heading = QLabel(self)
-        self.heading.setProperty("role", "heading")
-        self.heading.setWordWrap(True)
-        self.call_next = QPushButton(self)
-        self.call_next.setObjectName("queueCallNext")
-        self.call_next.setProperty("role", "primary")
-        self.recall = QPushButton(self)
-        self.recall.setObjectName("queueRecall")
-        self.no_show = QPushButton(self)
-        self.no_show.setObjectName("queueNoShow")
-        self.finish = QPushButton(self)
-        self.finish.setObjectName("queueFinish")
-        self.transfer_to = QComboBox(self)
-        self.transfer_to.setObjectName("queueTransferTo")
-        self.transfer = QPushButton(self)
-        self.transfer.setObjectName("queueTransfer")
-        self.status = QLabel(self)
-        self.status.setObjectName("queueStatus")
-        self.status.setWordWrap(True)
-        self.waiting_label = QLabel(self)
-        self.serving_label = QLabel(self)
+        self.serving_table = named(RowsTable(self.serving, "servingTable", self),
+                                   accessible=lambda: self.tr("Tickets at the counter"))
+        self.heading = named(QLabel(self), role="heading", wrap=True)
+        self.call_next = named(QPushButton(self), "queueCallNext", role="primary",
+                               text=lambda: self.tr("Call next"))
+        self.recall = named(QPushButton(self), "queueRecall", text=lambda: self.tr("Call again"))
+        self.no_show = named(QPushButton(self), "queueNoShow",
+                             text=lambda: self.tr("Did not come"))
+        self.finish = named(QPushButton(self), "queueFinish", text=lambda: self.tr("Finished"))
+        self.transfer_to = named(QComboBox(self), "queueTransferTo",
+                                 accessible=lambda: self.tr("Service to move the ticket to"))
+        self.transfer = named(QPushButton(self), "queueTransfer",
+                              text=lambda: self.tr("Move ticket to this service"))
+        self.status = named(QLabel(self), "queueStatus", wrap=True)
+        self.waiting_label = named(QLabel(self))
+        self.serving_label = named(QLabel(self), text=lambda: self.tr("At the counter now"))
         self._layout()
         self.call_next.clicked.connect(self._call_next)
         self.recall.clicked.connect(lambda: self._on_serving(lambda s: Recall(s.number,
@@ -240,27 +233,8 @@ class QueuePanel(QWidget):
         else:
             self.heading.setText(self.tr("Lobby desk: counters call customers; from here you "
                                          "can close or move any ticket."))
-        self.call_next.setText(self.tr("Call next"))
-        self.recall.setText(self.tr("Call again"))
-        self.no_show.setText(self.tr("Did not come"))
-        self.finish.setText(self.tr("Finished"))
-        self.transfer.setText(self.tr("Move ticket to this service"))
         self.waiting_label.setText(self.tr("Waiting, in the order they will be called"))
-        self.serving_label.setText(self.tr("At the counter now"))
-        self.tree.setAccessibleName(self.tr("Waiting tickets by service"))
-        self.serving_table.setAccessibleName(self.tr("Tickets at the counter"))
-        self.transfer_to.setAccessibleName(self.tr("Service to move the ticket to"))
-        current = self.transfer_to.currentData()
-        self.transfer_to.clear()
-        for service in self._names.config.services:
-            self.transfer_to.addItem(self._names.service(service.id), service.id)
-        if current is not None:
-            self.transfer_to.setCurrentIndex(max(0, self.transfer_to.findData(current)))
+        refill(self.transfer_to, self._names.services())
         self.tree_model.retranslate()
         self.serving.retranslate()
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

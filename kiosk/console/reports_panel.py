@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.console import reports
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import category_text, duration_text
+from kiosk.console.controls import Panel, named
 from kiosk.console.csv_export import (
     FEEDBACK_COLUMNS,
     QUEUE_COLUMNS,
@@ -81,12 +82,10 @@ def feedback_model(parent: QWidget | None = None) -> RowsModel:
     return RowsModel(columns, key=lambda d: d.day, parent=parent)
 
 
-class ReportsPanel(QWidget):
+class ReportsPanel(Panel):
     def __init__(self, names: BranchNames, save_path: SavePath,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportsPanel")
-        self._names = names
+        super().__init__("reportsPanel", names, parent)
         self._save_path = save_path
         self._timezone = names.config.branch.timezone
         self._calls: list[CallState] = []
@@ -95,23 +94,24 @@ class ReportsPanel(QWidget):
         self.by_category = FigureChart("chartByCategory", self)
         self.by_day = FigureChart("chartByDay", self)
         self.queue = figures_model(self)
-        self.queue_table = RowsTable(self.queue, "queueFigures", self)
+        self.queue_table = named(RowsTable(self.queue, "queueFigures", self),
+                                 accessible=lambda: self.tr("Queue: waiting and service times"))
         self.feedback = feedback_model(self)
-        self.feedback_table = RowsTable(self.feedback, "feedbackTable", self)
-        self.queue_label = QLabel(self)
-        self.queue_label.setProperty("role", "heading")
-        self.feedback_label = QLabel(self)
-        self.feedback_label.setProperty("role", "heading")
-        self.export_responses = QPushButton(self)
-        self.export_responses.setObjectName("exportResponses")
-        self.export_queue = QPushButton(self)
-        self.export_queue.setObjectName("exportQueue")
-        self.export_queue_times = QPushButton(self)
-        self.export_queue_times.setObjectName("exportQueueTimes")
-        self.export_feedback = QPushButton(self)
-        self.export_feedback.setObjectName("exportFeedback")
-        self.status = QLabel(self)
-        self.status.setProperty("role", "muted")
+        self.feedback_table = named(RowsTable(self.feedback, "feedbackTable", self),
+                                    accessible=lambda: self.tr("What customers said"))
+        self.queue_label = named(QLabel(self), role="heading",
+                                 text=lambda: self.tr("Queue: waiting and service times"))
+        self.feedback_label = named(QLabel(self), role="heading",
+                                    text=lambda: self.tr("What customers said"))
+        self.export_responses = named(QPushButton(self), "exportResponses",
+                                      text=lambda: self.tr("Response times as CSV…"))
+        self.export_queue = named(QPushButton(self), "exportQueue",
+                                  text=lambda: self.tr("Tickets as CSV…"))
+        self.export_queue_times = named(QPushButton(self), "exportQueueTimes",
+                                        text=lambda: self.tr("Queue times as CSV…"))
+        self.export_feedback = named(QPushButton(self), "exportFeedback",
+                                     text=lambda: self.tr("Feedback as CSV…"))
+        self.status = named(QLabel(self), role="muted")
         exports = QHBoxLayout()
         for button in (self.export_responses, self.export_queue, self.export_queue_times,
                        self.export_feedback):
@@ -216,20 +216,7 @@ class ReportsPanel(QWidget):
         self.feedback.set_rows(self._feedback_days())
 
     def retranslate(self) -> None:
-        self.queue_label.setText(self.tr("Queue: waiting and service times"))
-        self.feedback_label.setText(self.tr("What customers said"))
-        self.export_responses.setText(self.tr("Response times as CSV…"))
-        self.export_queue.setText(self.tr("Tickets as CSV…"))
-        self.export_queue_times.setText(self.tr("Queue times as CSV…"))
-        self.export_feedback.setText(self.tr("Feedback as CSV…"))
-        self.queue_table.setAccessibleName(self.tr("Queue: waiting and service times"))
-        self.feedback_table.setAccessibleName(self.tr("What customers said"))
         self.queue.retranslate()
         self.feedback.retranslate()
         self._draw_responses()
         self._fill_queue()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,7 +6,7 @@ form offers only the outcomes that fit; the reports can then never mix the two.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.console.console_words import outcome_text
+from kiosk.console.controls import Retranslating, named
 from kiosk.core.help_call import NOTE_MAX_CHARS, Outcome
 
 REAL_OUTCOMES = (Outcome.HELPED, Outcome.AMBULANCE_CALLED, Outcome.SPECIAL_ATTENTION_HANDLED,
                  Outcome.NO_HELP_NEEDED)
 
 
-class ResolveForm(QWidget):
+class ResolveForm(Retranslating, QWidget):
     confirmed = Signal(object, str)  # Outcome, note
     cancelled = Signal()
 
@@ -33,21 +34,18 @@ class ResolveForm(QWidget):
         super().__init__(parent)
         self.setObjectName("resolveForm")
         self._outcomes: tuple[Outcome, ...] = REAL_OUTCOMES
-        self.heading = QLabel(self)
-        self.heading.setProperty("role", "heading")
-        self.outcome = QComboBox(self)
-        self.outcome.setObjectName("resolveOutcome")
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("resolveNote")
+        self.heading = named(QLabel(self), role="heading", text=lambda: self.tr("Close the call"))
+        self.outcome = named(QComboBox(self), "resolveOutcome",
+                             accessible=lambda: self.tr("Outcome"))
+        self.note = named(QPlainTextEdit(self), "resolveNote",
+                          accessible=lambda: self.tr("Note (optional)"))
         self.note.setFixedHeight(70)
         self.note.textChanged.connect(self._limit_note)
-        self.outcome_label = QLabel(self)
-        self.note_label = QLabel(self)
-        self.confirm = QPushButton(self)
-        self.confirm.setObjectName("resolveConfirm")
-        self.confirm.setProperty("role", "primary")
-        self.cancel = QPushButton(self)
-        self.cancel.setObjectName("resolveCancel")
+        self.outcome_label = named(QLabel(self), text=lambda: self.tr("Outcome"))
+        self.note_label = named(QLabel(self), text=lambda: self.tr("Note (optional)"))
+        self.confirm = named(QPushButton(self), "resolveConfirm", role="primary",
+                             text=lambda: self.tr("Close the call"))
+        self.cancel = named(QPushButton(self), "resolveCancel", text=lambda: self.tr("Cancel"))
         form = QFormLayout()
         form.addRow(self.outcome_label, self.outcome)
         form.addRow(self.note_label, self.note)
@@ -96,16 +94,4 @@ class ResolveForm(QWidget):
             self.confirmed.emit(self._outcomes[index], note)
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Close the call"))
-        self.outcome_label.setText(self.tr("Outcome"))
-        self.note_label.setText(self.tr("Note (optional)"))
-        self.outcome.setAccessibleName(self.tr("Outcome"))
-        self.note.setAccessibleName(self.tr("Note (optional)"))
-        self.confirm.setText(self.tr("Close the call"))
-        self.cancel.setText(self.tr("Cancel"))
         self._fill_outcomes()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

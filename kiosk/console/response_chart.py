@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.console import console_style as style
 from kiosk.console.console_words import duration_text
+from kiosk.console.controls import Retranslating
 from kiosk.console.reports import Figure
 
 MARGIN = 12
@@ -35,7 +36,7 @@ def nice_ceiling(value: float) -> float:
     return float(10 * power)
 
 
-class FigureChart(QWidget):
+class FigureChart(Retranslating, QWidget):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -70,11 +71,6 @@ class FigureChart(QWidget):
         self._empty = self.tr("No calls to show yet.")
         self.setAccessibleName(self._title or self.tr("Chart"))
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)

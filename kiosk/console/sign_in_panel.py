@@ -7,7 +7,7 @@ answer them, never a gate in front of seeing them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import pin_refusal_text
+from kiosk.console.controls import Panel, named
 from kiosk.console.staff_session import Phase, SignInProblem, SignInResult
 from kiosk.core.pins import PIN_PATTERN
 from kiosk.core.settings import StaffRole
@@ -30,39 +31,29 @@ from kiosk.core.settings import StaffRole
 STAFF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SignInPanel(QWidget):
+class SignInPanel(Panel):
     sign_in_requested = Signal(str, str)  # staff id, PIN
 
     def __init__(self, names: BranchNames, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("signInPanel")
-        self._names = names
+        super().__init__("signInPanel", names, parent)
         self._phase = Phase.SIGNED_OUT
         self._locked_staff: str | None = None
         self._message = ""
-        self.heading = QLabel(self)
-        self.heading.setProperty("role", "heading")
-        self.heading.setWordWrap(True)
-        self.reassurance = QLabel(self)
-        self.reassurance.setProperty("role", "muted")
-        self.reassurance.setWordWrap(True)
-        self.staff = QListWidget(self)
-        self.staff.setObjectName("signInStaff")
+        self.heading = named(QLabel(self), role="heading", wrap=True)
+        self.reassurance = named(QLabel(self), role="muted", wrap=True)
+        self.staff = named(QListWidget(self), "signInStaff",
+                           accessible=lambda: self.tr("Your name"))
         self.staff.setFixedWidth(320)
         self.staff.setMaximumHeight(260)
-        self.pin = QLineEdit(self)
-        self.pin.setObjectName("signInPin")
+        self.pin = named(QLineEdit(self), "signInPin", accessible=lambda: self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
         self.pin.setMaximumWidth(200)
-        self.pin_label = QLabel(self)
+        self.pin_label = named(QLabel(self), text=lambda: self.tr("PIN"))
         self.pin_label.setBuddy(self.pin)
-        self.button = QPushButton(self)
-        self.button.setObjectName("signInButton")
-        self.button.setProperty("role", "primary")
-        self.status = QLabel(self)
-        self.status.setObjectName("signInStatus")
-        self.status.setWordWrap(True)
+        self.button = named(QPushButton(self), "signInButton", role="primary",
+                            text=lambda: self.tr("Sign in"))
+        self.status = named(QLabel(self), "signInStatus", wrap=True)
         form = QFormLayout()
         form.addRow(self.pin_label, self.pin)
         entry = QVBoxLayout()
@@ -70,7 +61,7 @@ class SignInPanel(QWidget):
         entry.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         entry.addWidget(self.status)
         entry.addStretch(1)
-        self.staff_label = QLabel(self)
+        self.staff_label = named(QLabel(self), text=lambda: self.tr("Your name"))
         self.staff_label.setBuddy(self.staff)
         name_column = QVBoxLayout()
         name_column.addWidget(self.staff_label)
@@ -166,19 +157,9 @@ class SignInPanel(QWidget):
         else:
             self.reassurance.setText(self.tr("Help calls above keep showing and sounding "
                                              "while nobody is signed in."))
-        self.pin_label.setText(self.tr("PIN"))
-        self.pin.setAccessibleName(self.tr("PIN"))
-        self.staff.setAccessibleName(self.tr("Your name"))
-        self.staff_label.setText(self.tr("Your name"))
-        self.button.setText(self.tr("Sign in"))
         if self._phase is Phase.CHECKING:
             self.status.setText(self.tr("Checking your PIN with the hub…"))
         else:
             self.status.setText(self._message)
         self._fill_staff()
         self._update_button()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

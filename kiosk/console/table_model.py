@@ -6,10 +6,12 @@ per list, each list describes its columns (a translated header, and how to get a
 text, colours and boldness from a row) and this model does the Qt part once, checked with
 ``qtmodeltester``.
 
-Rows are identified by a key (a call id, a device id): when a new set of rows has the same
-keys in the same order, only the cells are refreshed, so the selection and the scroll
-position survive the once-a-second updates; otherwise the model is reset and the view
-restores the selection by key.
+Rows are identified by a key (a call id, a device id). A new set of rows is applied as the
+change it is, never as a reset: rows whose key went are removed, rows that moved are moved,
+new keys are inserted, and only the rows whose cells read differently are redrawn. So a new
+help call inserts its row and paints it, the selection and the scroll position stay, and a
+view never lays out the whole table again because one call changed. Each row's cells are
+worked out once, when the rows are set, not on every paint.
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
+class Cell:
+    """What one cell shows, worked out from its row once."""
+
+    text: str
+    colours: Pair | None
+    bold: bool
+
+
+@dataclass(frozen=True)
 class Column:
     header: Callable[[], str]
     text: Callable[[Any], str]
@@ -43,12 +54,19 @@ class Column:
 
 class RowsModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], key: Callable[[Any], str],
-                 parent: Any = None) -> None:
+                 parent: Any = None, *, rows_alone: bool = False) -> None:
+        """``rows_alone``: a row's cells follow from the row alone (and the language), not
+        from the time or anything else, so a row equal to the one shown is not worked out
+        again when the rows are set (a day's history does not all change with one call)."""
         super().__init__(parent)
         self._columns = tuple(columns)
         self._key = key
+        self._rows_alone = rows_alone
         self._rows: list[Any] = []
         self._keys: list[str] = []
+        self._cells: list[tuple[Cell, ...]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # --- Qt -------------------------------------------------------------------------------
 
@@ -62,23 +80,20 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows) \
                 or not 0 <= index.column() < len(self._columns):
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
+        cell = self._cells[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(row)
+            return cell.text
         if role == KEY_ROLE:
             return self._keys[index.row()]
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            pair = column.colours(row) if column.colours is not None else None
-            if pair is None:
+            if cell.colours is None:
                 return None
-            return QColor(pair.background if role == Qt.ItemDataRole.BackgroundRole
-                          else pair.text)
-        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return QColor(cell.colours.background if role == Qt.ItemDataRole.BackgroundRole
+                          else cell.colours.text)
+        if role == Qt.ItemDataRole.FontRole and cell.bold:
+            return self._bold
+        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -98,21 +113,86 @@ class RowsModel(QAbstractTableModel):
     # --- the console's side ---------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show ``rows`` (keys unique): removed, moved and inserted rows are signalled as
+        such, and only rows whose cells changed are redrawn."""
         keys = [self._key(row) for row in rows]
-        if keys == self._keys:
-            self._rows = list(rows)
-            self.refresh()
+        wanted = set(keys)
+        if len(wanted) != len(keys):  # rows that cannot be told apart: show them afresh
+            self.beginResetModel()
+            self._rows, self._keys = list(rows), keys
+            self._cells = [self._row_cells(row) for row in rows]
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._keys = keys
-        self.endResetModel()
+        end = len(self._keys)
+        while end > 0:  # runs of rows that went, from the bottom up
+            if self._keys[end - 1] in wanted:
+                end -= 1
+                continue
+            start = end - 1
+            while start > 0 and self._keys[start - 1] not in wanted:
+                start -= 1
+            self.beginRemoveRows(QModelIndex(), start, end - 1)
+            del self._rows[start:end], self._keys[start:end], self._cells[start:end]
+            self.endRemoveRows()
+            end = start
+        staying = set(self._keys)
+        kept_order = [key for key in keys if key in staying]
+        if kept_order != self._keys:
+            self._reorder(kept_order)
+        start = 0
+        while start < len(keys):  # runs of new rows, from the top down
+            if keys[start] in staying:
+                start += 1
+                continue
+            end = start + 1
+            while end < len(keys) and keys[end] not in staying:
+                end += 1
+            self.beginInsertRows(QModelIndex(), start, end - 1)
+            self._keys[start:start] = keys[start:end]
+            self._rows[start:start] = rows[start:end]
+            self._cells[start:start] = [self._row_cells(row) for row in rows[start:end]]
+            self.endInsertRows()
+            start = end
+        self._update(rows, again=not self._rows_alone)
+
+    def _reorder(self, order: list[str]) -> None:
+        """The rows that stay, in a new order: a layout change that keeps the selection."""
+        self.layoutAboutToBeChanged.emit()
+        old_position = {key: position for position, key in enumerate(self._keys)}
+        moved = [old_position[key] for key in order]
+        new_position = {old: new for new, old in enumerate(moved)}
+        before = self.persistentIndexList()
+        after = [self.index(new_position[i.row()], i.column()) if i.row() in new_position
+                 else QModelIndex() for i in before]
+        self._keys = list(order)
+        self._rows = [self._rows[old] for old in moved]
+        self._cells = [self._cells[old] for old in moved]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _update(self, rows: Sequence[Any], again: bool = True) -> None:
+        """Take the rows' new values and redraw the rows that read differently; ``again``:
+        work out the cells of a row equal to the one shown too."""
+        last = len(self._columns) - 1
+        for position, row in enumerate(rows):
+            if not again and row == self._rows[position]:
+                continue
+            self._rows[position] = row
+            cells = self._row_cells(row)
+            if cells != self._cells[position]:
+                self._cells[position] = cells
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+
+    def _row_cells(self, row: Any) -> tuple[Cell, ...]:
+        return tuple(Cell(column.text(row),
+                          column.colours(row) if column.colours is not None else None,
+                          column.bold is not None and column.bold(row))
+                     for column in self._columns)
 
     def refresh(self) -> None:
-        """Every cell may have changed (time passed, a row flashed): redraw, keep selection."""
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self._columns) - 1))
+        """Work every cell out again (time passed, the language changed) and redraw those
+        that read differently."""
+        self._update(self._rows)
 
     def retranslate(self) -> None:
         if self._columns:
@@ -136,4 +216,4 @@ class RowsModel(QAbstractTableModel):
             return -1
 
     def cell_text(self, row: int, column: int) -> str:
-        return self._columns[column].text(self._rows[row])
+        return self._cells[row][column].text

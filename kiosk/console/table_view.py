@@ -41,6 +41,14 @@ class RowsTable(QTableView):
         self.setTabKeyNavigation(False)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        if wrap:  # a new or changed row is measured alone: the others keep their height
+            model.rowsInserted.connect(lambda _parent, first, last: self._measure(first, last))
+            model.dataChanged.connect(lambda top, bottom, *_: self._measure(top.row(),
+                                                                            bottom.row()))
+
+    def _measure(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
 
     def stretch_columns(self, *columns: int) -> None:
         """Share the width left over among ``columns`` (their text wraps); the others keep

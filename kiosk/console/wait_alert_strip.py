@@ -8,27 +8,26 @@ has waited too long and tells every console once; only the lobby desk (counter 0
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.console import console_style as style
+from kiosk.console.controls import Retranslating, named
 from kiosk.protocol.ticket_messages import QueueState, WaitAlert
 
 MAX_SHOWN = 5
 
 
-class WaitAlertStrip(QWidget):
+class WaitAlertStrip(Retranslating, QWidget):
     def __init__(self, shown_here: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("waitAlertStrip")
         self._shown_here = shown_here
         self._alerts: dict[str, WaitAlert] = {}
-        self.text = QLabel(self)
-        self.text.setObjectName("waitAlertText")
-        self.text.setWordWrap(True)
+        self.text = named(QLabel(self), "waitAlertText", wrap=True,
+                          accessible=lambda: self.tr("Long waits of elderly priority tickets"))
         self.text.setStyleSheet(style.banner_style(style.BANNER_WAIT))
-        self.seen = QPushButton(self)
-        self.seen.setObjectName("waitAlertSeen")
+        self.seen = named(QPushButton(self), "waitAlertSeen", text=lambda: self.tr("Seen"),
+                          accessible=lambda: self.tr("Hide the waiting-time note"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.text, 1)
@@ -68,12 +67,4 @@ class WaitAlertStrip(QWidget):
         if lines:
             lines.append(self.tr("Please see to them in the lobby."))
         self.text.setText("  ".join(lines))
-        self.seen.setText(self.tr("Seen"))
-        self.seen.setAccessibleName(self.tr("Hide the waiting-time note"))
-        self.text.setAccessibleName(self.tr("Long waits of elderly priority tickets"))
         self.setVisible(bool(self._alerts))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -22,7 +22,20 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TypeAlias
 
-from kiosk.core.help_call import is_device_id, is_event_id
+from kiosk.core.fields import (
+    FieldError,
+    reported_as,
+    require_enum,
+    require_hex_id,
+    require_id,
+    require_instance,
+    require_keys,
+    require_mapping,
+    require_match,
+    require_number,
+    require_object,
+    require_str,
+)
 
 DetailValue: TypeAlias = str | int | float | bool
 
@@ -49,12 +62,8 @@ _PERSONAL_NUMBER = re.compile(r"\+?[0-9][0-9 -]*[0-9Xx]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-class InvalidAuditEvent(ValueError):
+class InvalidAuditEvent(FieldError):
     """An audit event that breaks the rules; ``reason`` names the field."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class AuditAction(StrEnum):
@@ -127,46 +136,24 @@ class AuditEvent:
     @classmethod
     def from_dict(cls, d: Mapping[str, object]) -> AuditEvent:
         """Decode untrusted input; raises ``InvalidAuditEvent`` naming the field."""
-        if not isinstance(d, Mapping):
-            raise InvalidAuditEvent(f"audit event must be an object, not {type(d).__name__}")
-        known = ("id", "at", "actor", "device_id", "action", "subject", "detail")
-        unknown = sorted(str(k) for k in d if k not in known)
-        if unknown:
-            raise InvalidAuditEvent(f"unknown field {unknown[0]!r}")
-        for name in known[:5]:
-            if name not in d:
-                raise InvalidAuditEvent(f"missing field {name!r}")
-        action = _action(d["action"])
-        at = d["at"]
-        if isinstance(at, bool) or not isinstance(at, int | float):
-            raise InvalidAuditEvent("field 'at' must be a number")
-        detail = d.get("detail", {})
-        if not isinstance(detail, Mapping):
-            raise InvalidAuditEvent("field 'detail' must be an object")
-        return cls(
-            id=_text(d["id"], "id"),
-            at=float(at),
-            actor=_text(d["actor"], "actor"),
-            device_id=_text(d["device_id"], "device_id"),
-            action=action,
-            subject=_text(d.get("subject", ""), "subject"),
-            detail=detail,
-        )
+        with reported_as(InvalidAuditEvent):
+            require_object(d, "audit event")
+            known = ("id", "at", "actor", "device_id", "action", "subject", "detail")
+            require_keys(d, known[:5], known)
+            return cls(
+                id=require_str(d["id"], "id"),
+                at=_time(d["at"]),
+                actor=require_str(d["actor"], "actor"),
+                device_id=require_str(d["device_id"], "device_id"),
+                action=require_enum(d["action"], AuditAction, "action"),
+                subject=require_str(d.get("subject", ""), "subject"),
+                detail=require_mapping(d.get("detail", {}), "detail",  # type: ignore[arg-type]
+                                       max_items=DETAIL_MAX_ENTRIES),
+            )
 
 
-def _text(value: object, name: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidAuditEvent(f"field {name!r} must be a string")
-    return value
-
-
-def _action(value: object) -> AuditAction:
-    if not isinstance(value, str):
-        raise InvalidAuditEvent("field 'action' must be a string")
-    try:
-        return AuditAction(value)
-    except ValueError:
-        raise InvalidAuditEvent(f"field 'action' has unknown value {value!r}") from None
+def _time(value: object) -> float:
+    return require_number(value, "at", lo=0.0, hi=math.inf)
 
 
 def names_personal_data(key: str) -> bool:
@@ -186,32 +173,21 @@ def looks_like_personal_number(text: str) -> bool:
 
 
 def _check(e: AuditEvent) -> None:
-    if not is_event_id(e.id):
-        raise InvalidAuditEvent("field 'id' must be 32 lowercase hex characters")
-    if isinstance(e.at, bool) or not isinstance(e.at, int | float):
-        raise InvalidAuditEvent("field 'at' must be a number")
-    if not math.isfinite(e.at) or e.at < 0:
-        raise InvalidAuditEvent("field 'at' must be a finite, non-negative time")
-    for name in ("actor", "device_id"):
-        if not is_device_id(getattr(e, name)):
-            raise InvalidAuditEvent(f"field {name!r} must be 1..32 characters of a-z, 0-9, '-'")
-    if not isinstance(e.action, AuditAction):
-        raise InvalidAuditEvent("field 'action' must be an AuditAction")
-    if not isinstance(e.subject, str):
-        raise InvalidAuditEvent("field 'subject' must be a string")
-    if e.subject and _SUBJECT.fullmatch(e.subject) is None:
-        raise InvalidAuditEvent("field 'subject' must be 1..64 of A-Z, a-z, 0-9, '_.:-'")
-    if looks_like_personal_number(e.subject):
-        raise InvalidAuditEvent("field 'subject' looks like a personal number")
-    _check_detail(e.detail)
+    with reported_as(InvalidAuditEvent):
+        require_hex_id(e.id, "id")
+        _time(e.at)
+        for name in ("actor", "device_id"):
+            require_id(getattr(e, name), name)
+        require_instance(e.action, AuditAction, "action")
+        if require_str(e.subject, "subject"):
+            require_match(e.subject, "subject", _SUBJECT, "1..64 of A-Z, a-z, 0-9, '_.:-'")
+        if looks_like_personal_number(e.subject):
+            raise InvalidAuditEvent("field 'subject' looks like a personal number")
+        _check_detail(e.detail)
 
 
 def _check_detail(detail: object) -> None:
-    if not isinstance(detail, Mapping):
-        raise InvalidAuditEvent("field 'detail' must be an object")
-    if len(detail) > DETAIL_MAX_ENTRIES:
-        raise InvalidAuditEvent(f"field 'detail' has more than {DETAIL_MAX_ENTRIES} entries")
-    for key, value in detail.items():
+    for key, value in require_mapping(detail, "detail", max_items=DETAIL_MAX_ENTRIES).items():
         if not isinstance(key, str) or _DETAIL_KEY.fullmatch(key) is None:
             raise InvalidAuditEvent(f"detail key {key!r} must be 1..32 of a-z, 0-9, '_'")
         if names_personal_data(key):

@@ -12,13 +12,26 @@ import re
 import tomllib
 import typing
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, Field, dataclass, fields
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kiosk.core.fields import (
+    MAX_SAFE_INT,
+    FieldCode,
+    FieldError,
+    require_bool,
+    require_enum,
+    require_int,
+    require_match,
+    require_number,
+    require_str,
+    require_text,
+)
 from kiosk.core.settings import (
     DEFAULT_LANGUAGES,
     ENTRIES,
@@ -61,7 +74,7 @@ class Problem:
         return f"{self.key} = {_show(self.value)}: {self.allowed}"
 
 
-class ConfigError(Exception):
+class ConfigError(FieldError):
     """The configuration was refused; ``problems`` lists every reason."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
@@ -249,16 +262,11 @@ def _convert_value(value: Any, kind: Any, decl: Declaration, key: str,
     if kind is LocalText:
         return _local_text(value, decl, key, languages, problems)
     if isinstance(kind, type) and issubclass(kind, StrEnum):
-        allowed = [m.value for m in kind]
-        if not isinstance(value, str) or value not in allowed:
-            problems.append(Problem(key, value, "must be one of: " + ", ".join(allowed)))
-            return _ABSENT
-        return kind(value)
+        allowed = "must be one of: " + ", ".join(m.value for m in kind)
+        return _checked(lambda text, name: require_enum(text, kind, name), value, key, allowed,
+                        problems)
     if kind is bool:
-        if not isinstance(value, bool):
-            problems.append(Problem(key, value, "must be true or false"))
-            return _ABSENT
-        return value
+        return _checked(require_bool, value, key, "must be true or false", problems)
     if kind in (int, float):
         return _number(value, kind, decl, key, problems)
     if kind is str:
@@ -270,26 +278,35 @@ def _kind_name(kind: Any) -> str:
     return {int: "whole numbers", float: "numbers", str: "texts"}.get(kind, "values")
 
 
+def _checked(check: Callable[[Any, str], Any], value: Any, key: str,
+             allowed: str | Callable[[FieldError], str], problems: list[Problem]) -> Any:
+    """``check(value, key)``, or ``_ABSENT`` and a problem saying what is allowed
+    (``allowed``, or its words for the kind of problem the check found)."""
+    try:
+        return check(value, key)
+    except FieldError as problem:
+        words = allowed if isinstance(allowed, str) else allowed(problem)
+        problems.append(Problem(key, value, words))
+        return _ABSENT
+
+
 def _number(value: Any, kind: type, decl: Declaration, key: str,
             problems: list[Problem]) -> Any:
     bounds = _bounds_text(decl)
-    is_int = isinstance(value, int) and not isinstance(value, bool)
-    if kind is int and not is_int:
-        problems.append(Problem(key, value, f"must be a whole number{bounds}"))
-        return _ABSENT
-    if kind is float and not (is_int or isinstance(value, float)):
-        problems.append(Problem(key, value, f"must be a number{bounds}"))
-        return _ABSENT
-    if isinstance(value, float) and not math.isfinite(value):
-        problems.append(Problem(key, value, f"must be a finite number{bounds}"))
-        return _ABSENT
-    too_low = decl.minimum is not None and value < decl.minimum
-    too_high = decl.maximum is not None and value > decl.maximum
-    if too_low or too_high:
-        what = "whole number" if kind is int else "number"
-        problems.append(Problem(key, value, f"must be a {what}{bounds}"))
-        return _ABSENT
-    return kind(value)
+    what = "whole number" if kind is int else "number"
+
+    def allowed(problem: FieldError) -> str:
+        finite = "finite " if problem.code is FieldCode.NON_FINITE else ""
+        return f"must be a {finite}{what}{bounds}"
+
+    if kind is int:
+        lo = -MAX_SAFE_INT if decl.minimum is None else math.ceil(decl.minimum)
+        hi = MAX_SAFE_INT if decl.maximum is None else math.floor(decl.maximum)
+        return _checked(partial(require_int, lo=lo, hi=hi), value, key, allowed, problems)
+    low = -math.inf if decl.minimum is None else decl.minimum
+    high = math.inf if decl.maximum is None else decl.maximum
+    number = _checked(partial(require_number, lo=low, hi=high), value, key, allowed, problems)
+    return number if number is _ABSENT else kind(number)
 
 
 def _bounds_text(decl: Declaration) -> str:
@@ -306,19 +323,27 @@ def _bounds_text(decl: Declaration) -> str:
 
 
 def _string(value: Any, decl: Declaration, key: str, problems: list[Problem]) -> Any:
-    if not isinstance(value, str):
-        problems.append(Problem(key, value, "must be a text in quotes"))
-        return _ABSENT
-    if decl.max_length is not None and len(value) > decl.max_length:
-        problems.append(Problem(key, value, f"must be at most {decl.max_length} characters"))
-        return _ABSENT
-    if decl.pattern is not None and not re.fullmatch(decl.pattern, value):
-        problems.append(Problem(key, value, f"must match {decl.pattern}"))
-        return _ABSENT
-    if any(ord(ch) < 32 for ch in value):
-        problems.append(Problem(key, value, "must not contain control characters"))
-        return _ABSENT
+    steps: list[tuple[Callable[[Any, str], Any], str]] = [(require_str, "must be a text in quotes")]
+    if decl.max_length is not None:
+        steps.append((partial(require_text, max_len=decl.max_length, min_len=0,
+                              allowed=_CONTROL_CHARACTERS),
+                      f"must be at most {decl.max_length} characters"))
+    if decl.pattern is not None:
+        steps.append((partial(require_match, pattern=re.compile(decl.pattern),
+                              what=decl.pattern), f"must match {decl.pattern}"))
+    steps.append((_without_control_characters, "must not contain control characters"))
+    for check, allowed in steps:
+        if _checked(check, value, key, allowed, problems) is _ABSENT:
+            return _ABSENT
     return value
+
+
+def _without_control_characters(value: str, key: str) -> str:
+    return require_text(value, key, max_len=len(value), min_len=0)
+
+
+_CONTROL_CHARACTERS = "".join(map(chr, range(32)))
+"""Allowed while only the length is checked: control characters have their own words."""
 
 
 def _local_text(value: Any, decl: Declaration, key: str, languages: tuple[str, ...],

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kiosk.core.faq import (
     FAQ_ID_PATTERN,
@@ -44,6 +44,9 @@ ENTRY_KEYS = ("id", "category", "question", "answer", "source", "review_status",
               "reviewed_by", "reviewed_on")
 ENTRY_REQUIRED = ENTRY_KEYS[:6]
 MULTILINE_FIELDS = frozenset({"answer"})
+
+B = TypeVar("B")
+C = TypeVar("C")
 
 
 def faq_file_name(language: str) -> str:
@@ -140,28 +143,36 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def parse_book(raw: bytes, file_name: str, language: str) -> tuple[FaqBook | None,
-                                                                    list[FaqProblem]]:
-    """One language's file checked on its own: the book, or None and every problem."""
+def read_content_file(raw: bytes, file_name: str, language: str,
+                      file_keys: Sequence[str]) -> tuple[_Checker, dict[str, Any] | None]:
+    """A content file's TOML, checked for size, encoding, syntax, its keys and its language:
+    the checker holding the problems found, and the data (None when it cannot be read)."""
     checker = _Checker(file_name, [])
     if len(raw) > MAX_FILE_BYTES:
         checker.add(None, f"{len(raw)} bytes, at most {MAX_FILE_BYTES} allowed")
-        return None, checker.problems
+        return checker, None
     try:
-        text = raw.decode("utf-8")
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         checker.add(None, f"not UTF-8 text ({error.reason} at byte {error.start}); save the "
                     "file as UTF-8")
-        return None, checker.problems
-    try:
-        data = tomllib.loads(text)
+        return checker, None
     except tomllib.TOMLDecodeError as error:
         checker.add(None, f"not valid TOML: {error}")
-        return None, checker.problems
-    checker.unknown_keys(data, FILE_KEYS, None)
+        return checker, None
+    checker.unknown_keys(data, file_keys, None)
     if data.get("language") != language:
         checker.add(None, f"language = {_show(data.get('language'))}: must be {language!r}, "
                     "the language this file is named after")
+    return checker, data
+
+
+def parse_book(raw: bytes, file_name: str, language: str) -> tuple[FaqBook | None,
+                                                                    list[FaqProblem]]:
+    """One language's file checked on its own: the book, or None and every problem."""
+    checker, data = read_content_file(raw, file_name, language, FILE_KEYS)
+    if data is None:
+        return None, checker.problems
     categories, declared = _categories(checker, data)
     entries, used = _entries(checker, data, declared)
     for category in categories:
@@ -214,19 +225,26 @@ def _entries(checker: _Checker, data: Mapping[str, Any],
             checker.add(where, f"category = {category!r}: no such category in this file")
         texts = {key: checker.text(table, key, where)
                  for key in ("question", "answer", "source")}
-        status = _review_status(checker, table, where)
-        reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
-        reviewed_on = _review_date(checker, table, where)
-        date_refused = "reviewed_on" in table and reviewed_on is None
-        if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
-                and not date_refused:
-            checker.add(where, "review_status = 'approved' needs reviewed_by (who at the "
-                        "bank checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+        status, reviewed_by, reviewed_on = review(checker, table, where)
         if len(checker.problems) == before and ident and category and status:
             found.append(FaqEntry(ident, category, texts["question"] or "",
                                   texts["answer"] or "", texts["source"] or "", status,
                                   reviewed_by, reviewed_on))
     return found, used
+
+
+def review(checker: _Checker, table: Mapping[str, Any],
+           where: str) -> tuple[ReviewStatus | None, str, date | None]:
+    """Who at the bank reviewed a piece of content, and when: an approved one must say."""
+    status = _review_status(checker, table, where)
+    reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
+    reviewed_on = _review_date(checker, table, where)
+    date_refused = "reviewed_on" in table and reviewed_on is None
+    if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
+            and not date_refused:
+        checker.add(where, "review_status = 'approved' needs reviewed_by (who at the bank "
+                    "checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+    return status, reviewed_by, reviewed_on
 
 
 def _review_status(checker: _Checker, table: Mapping[str, Any],
@@ -313,13 +331,7 @@ def read_raw_files(folder: Path, languages: Sequence[str]) -> tuple[dict[str, by
 
 def catalogue_from_raw(raw: Mapping[str, bytes]) -> FaqCatalogue:
     """The catalogue of these files (language -> bytes); raises FaqError with every problem."""
-    books: dict[str, FaqBook] = {}
-    problems: list[FaqProblem] = []
-    for language, content in raw.items():
-        book, found = parse_book(content, faq_file_name(language), language)
-        problems.extend(found)
-        if book is not None:
-            books[language] = book
+    books, problems = parse_each(raw, parse_book, faq_file_name)
     if problems:
         raise FaqError(problems)
     problems = books_disagree(books)
@@ -330,11 +342,33 @@ def catalogue_from_raw(raw: Mapping[str, bytes]) -> FaqCatalogue:
 
 def load_catalogue(folder: Path, languages: Sequence[str]) -> FaqCatalogue:
     """Read and check every language's file in `folder`; raises FaqError if refused."""
+    return load_content(folder, languages, catalogue_from_raw)
+
+
+def parse_each(raw: Mapping[str, bytes],
+               parse: Callable[[bytes, str, str], tuple[B | None, list[FaqProblem]]],
+               file_name: Callable[[str], str]) -> tuple[dict[str, B], list[FaqProblem]]:
+    """Each language's file (language -> bytes) parsed on its own: what was read, and every
+    problem found."""
+    books: dict[str, B] = {}
+    problems: list[FaqProblem] = []
+    for language, content in raw.items():
+        book, found = parse(content, file_name(language), language)
+        problems.extend(found)
+        if book is not None:
+            books[language] = book
+    return books, problems
+
+
+def load_content(folder: Path, languages: Sequence[str],
+                 from_raw: Callable[[Mapping[str, bytes]], C]) -> C:
+    """Read every language's file in `folder` and build the content with ``from_raw``;
+    raises FaqError naming every problem, those of the files that could be read too."""
     raw, problems = read_raw_files(folder, languages)
     if problems:
         try:
-            catalogue_from_raw(raw)
+            from_raw(raw)
         except FaqError as error:
             problems.extend(error.problems)
         raise FaqError(problems)
-    return catalogue_from_raw(raw)
+    return from_raw(raw)

@@ -14,7 +14,6 @@ discreet help call; nothing records which question it was.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,12 +23,11 @@ from typing import Any
 
 from kiosk.core.faq import FaqError, FaqProblem, ReviewStatus
 from kiosk.core.faq_files import (
-    MAX_FILE_BYTES,
     _Checker,
-    _review_date,
-    _review_status,
-    _show,
-    read_raw_files,
+    load_content,
+    parse_each,
+    read_content_file,
+    review,
 )
 
 MAX_QUESTIONS = 3
@@ -65,23 +63,9 @@ def parse_questions(raw: bytes, file_name: str,
                     language: str) -> tuple[tuple[FraudQuestion, ...] | None,
                                             list[FaqProblem]]:
     """One language's file checked on its own: its questions, or None and every problem."""
-    checker = _Checker(file_name, [])
-    if len(raw) > MAX_FILE_BYTES:
-        checker.add(None, f"{len(raw)} bytes, at most {MAX_FILE_BYTES} allowed")
+    checker, data = read_content_file(raw, file_name, language, FILE_KEYS)
+    if data is None:
         return None, checker.problems
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        checker.add(None, f"not UTF-8 text ({error.reason} at byte {error.start}); save the "
-                    "file as UTF-8")
-        return None, checker.problems
-    except tomllib.TOMLDecodeError as error:
-        checker.add(None, f"not valid TOML: {error}")
-        return None, checker.problems
-    checker.unknown_keys(data, FILE_KEYS, None)
-    if data.get("language") != language:
-        checker.add(None, f"language = {_show(data.get('language'))}: must be {language!r}, "
-                    "the language this file is named after")
     tables = checker.table_list(data, "questions", MAX_QUESTIONS)
     found = [q for index, table in enumerate(tables)
              if (q := _question(checker, table, index)) is not None]
@@ -103,14 +87,7 @@ def _question(checker: _Checker, table: Mapping[str, Any],
     checker.unknown_keys(table, QUESTION_KEYS, where)
     question = checker.text(table, "question", where)
     source = checker.text(table, "source", where)
-    status = _review_status(checker, table, where)
-    reviewed_by = checker.text(table, "reviewed_by", where, required=False) or ""
-    reviewed_on = _review_date(checker, table, where)
-    date_refused = "reviewed_on" in table and reviewed_on is None
-    if status is ReviewStatus.APPROVED and not (reviewed_by and reviewed_on) \
-            and not date_refused:
-        checker.add(where, "review_status = 'approved' needs reviewed_by (who at the bank "
-                    "checked it) and reviewed_on (the date, e.g. 2026-11-27)")
+    status, reviewed_by, reviewed_on = review(checker, table, where)
     if len(checker.problems) != before or not (ident and question and source and status):
         return None
     return FraudQuestion(ident, question, source, status, reviewed_by, reviewed_on)
@@ -119,13 +96,7 @@ def _question(checker: _Checker, table: Mapping[str, Any],
 def questions_from_raw(raw: Mapping[str, bytes]) -> FraudQuestions:
     """The questions of these files (language -> bytes); raises FaqError with every
     problem, including a file whose questions differ from the first file's."""
-    books: dict[str, tuple[FraudQuestion, ...]] = {}
-    problems: list[FaqProblem] = []
-    for language, content in raw.items():
-        book, found = parse_questions(content, question_file_name(language), language)
-        problems.extend(found)
-        if book is not None:
-            books[language] = book
+    books, problems = parse_each(raw, parse_questions, question_file_name)
     if not problems and books:
         (first, reference), *others = books.items()
         ref_ids = [q.id for q in reference]
@@ -147,14 +118,7 @@ def question_file_name(language: str) -> str:
 
 def load_questions(folder: Path, languages: Sequence[str]) -> FraudQuestions:
     """Read and check every language's file in `folder`; raises FaqError if refused."""
-    raw, problems = read_raw_files(folder, languages)
-    if problems:
-        try:
-            questions_from_raw(raw)
-        except FaqError as error:
-            problems.extend(error.problems)
-        raise FaqError(problems)
-    return questions_from_raw(raw)
+    return load_content(folder, languages, questions_from_raw)
 
 
 class FraudAnswer(StrEnum):

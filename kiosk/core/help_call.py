@@ -9,27 +9,44 @@ must be valid on its own, whoever built it: the constructor checks the same rule
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from kiosk.core.fields import (
+    MAX_SAFE_INT,
+    FieldError,
+    is_device_id,
+    is_event_id,
+    reported_as,
+    require_bool,
+    require_enum,
+    require_hex_id,
+    require_id,
+    require_instance,
+    require_int,
+    require_keys,
+    require_number,
+    require_object,
+    require_str,
+    require_text,
+)
+
+__all__ = [
+    "LEVEL_MAX", "NOTE_MAX_CHARS", "Category", "HelpEvent", "HelpEventKind", "InvalidEvent",
+    "Outcome", "is_device_id", "is_event_id", "new_event_id", "new_follow_up", "new_raise",
+]
+
+T = TypeVar("T")
+
 NOTE_MAX_CHARS = 500
 LEVEL_MAX = 1000
 
-_EVENT_ID = re.compile(r"[0-9a-f]{32}")
-_DEVICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
 
-
-class InvalidEvent(ValueError):
+class InvalidEvent(FieldError):
     """A help event that breaks the contract; ``reason`` names the field for the log."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class HelpEventKind(StrEnum):
@@ -93,22 +110,12 @@ _OPTIONAL_DEFAULTS: dict[str, object] = {
     "console_id": None,
     "level": 0,
 }
-_E = TypeVar("_E", bound=StrEnum)
 _BASE_FIELDS = ("id", "call_id", "kiosk_id", "kind", "origin", "at")
 
 
 def new_event_id() -> str:
     """A fresh event id: random, so two devices offline at once never collide."""
     return uuid.uuid4().hex
-
-
-def is_event_id(value: object) -> bool:
-    return isinstance(value, str) and _EVENT_ID.fullmatch(value) is not None
-
-
-def is_device_id(value: object) -> bool:
-    """Device and staff ids share one format: 1..32 of ``[a-z0-9-]``, not starting with '-'."""
-    return isinstance(value, str) and _DEVICE_ID.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)
@@ -152,35 +159,32 @@ class HelpEvent:
     @classmethod
     def from_dict(cls, d: Mapping[str, object]) -> HelpEvent:
         """Decode untrusted input; raises ``InvalidEvent`` naming the offending field."""
-        if not isinstance(d, Mapping):
-            raise InvalidEvent(f"event must be an object, not {type(d).__name__}")
-        unknown = sorted(str(k) for k in d if k not in _BASE_FIELDS and k not in _OPTIONAL_DEFAULTS)
-        if unknown:
-            raise InvalidEvent(f"unknown field {unknown[0]!r}")
-        for name in _BASE_FIELDS:
-            if name not in d:
-                raise InvalidEvent(f"missing field {name!r}")
-        kind = _enum(HelpEventKind, d["kind"], "kind")
-        for name in sorted(_REQUIRED[kind]):
-            if name not in d:
-                raise InvalidEvent(f"missing field {name!r} for a {kind} event")
+        with reported_as(InvalidEvent):
+            return cls._from_dict(d)
+
+    @classmethod
+    def _from_dict(cls, d: Mapping[str, object]) -> HelpEvent:
+        require_object(d, "event")
+        require_keys(d, _BASE_FIELDS, (*_BASE_FIELDS, *_OPTIONAL_DEFAULTS))
+        kind = require_enum(d["kind"], HelpEventKind, "kind")
+        require_keys(d, _REQUIRED[kind], d.keys(), what=f"for a {kind} event")
         category = d.get("category")
         outcome = d.get("outcome")
         return cls(
-            id=_str(d["id"], "id"),
-            call_id=_str(d["call_id"], "call_id"),
-            kiosk_id=_str(d["kiosk_id"], "kiosk_id"),
+            id=require_str(d["id"], "id"),
+            call_id=require_str(d["call_id"], "call_id"),
+            kiosk_id=require_str(d["kiosk_id"], "kiosk_id"),
             kind=kind,
-            origin=_str(d["origin"], "origin"),
-            at=_number(d["at"], "at"),
-            category=None if category is None else _enum(Category, category, "category"),
-            staff_id=_optional_str(d.get("staff_id"), "staff_id"),
-            outcome=None if outcome is None else _enum(Outcome, outcome, "outcome"),
-            note=_str(d.get("note", ""), "note"),
-            helped=_optional_bool(d.get("helped"), "helped"),
-            drill=_bool(d.get("drill", False), "drill"),
-            console_id=_optional_str(d.get("console_id"), "console_id"),
-            level=_int(d.get("level", 0), "level"),
+            origin=require_str(d["origin"], "origin"),
+            at=_time(d["at"]),
+            category=None if category is None else require_enum(category, Category, "category"),
+            staff_id=_optional(require_str, d.get("staff_id"), "staff_id"),
+            outcome=None if outcome is None else require_enum(outcome, Outcome, "outcome"),
+            note=require_str(d.get("note", ""), "note"),
+            helped=_optional(require_bool, d.get("helped"), "helped"),
+            drill=require_bool(d.get("drill", False), "drill"),
+            console_id=_optional(require_str, d.get("console_id"), "console_id"),
+            level=require_int(d.get("level", 0), "level", lo=-MAX_SAFE_INT, hi=MAX_SAFE_INT),
         )
 
 
@@ -242,43 +246,34 @@ def new_follow_up(
 
 def _check_event(e: HelpEvent) -> None:
     """The rules every event obeys, whether decoded from the network or built in code."""
-    for name in ("id", "call_id"):
-        if not is_event_id(getattr(e, name)):
-            raise InvalidEvent(f"field {name!r} must be 32 lowercase hex characters")
-    for name in ("kiosk_id", "origin"):
-        if not is_device_id(getattr(e, name)):
-            raise InvalidEvent(f"field {name!r} must be 1..32 characters of a-z, 0-9 and '-'")
-    if not isinstance(e.kind, HelpEventKind):
-        raise InvalidEvent("field 'kind' must be a HelpEventKind")
-    if isinstance(e.at, bool) or not isinstance(e.at, int | float):
-        raise InvalidEvent("field 'at' must be a number")
-    if not math.isfinite(e.at) or e.at < 0:
-        raise InvalidEvent("field 'at' must be a finite, non-negative time")
-    if e.category is not None and not isinstance(e.category, Category):
-        raise InvalidEvent("field 'category' must be a Category")
-    if e.outcome is not None and not isinstance(e.outcome, Outcome):
-        raise InvalidEvent("field 'outcome' must be an Outcome")
-    for name in ("staff_id", "console_id"):
-        value = getattr(e, name)
-        if value is not None and not is_device_id(value):
-            raise InvalidEvent(f"field {name!r} must be 1..32 characters of a-z, 0-9 and '-'")
-    _check_note(e.note)
-    if e.helped is not None and not isinstance(e.helped, bool):
-        raise InvalidEvent("field 'helped' must be true or false")
-    if not isinstance(e.drill, bool):
-        raise InvalidEvent("field 'drill' must be true or false")
-    if isinstance(e.level, bool) or not isinstance(e.level, int):
-        raise InvalidEvent("field 'level' must be an integer")
-    _check_fields_for_kind(e)
+    with reported_as(InvalidEvent):
+        for name in ("id", "call_id"):
+            require_hex_id(getattr(e, name), name)
+        for name in ("kiosk_id", "origin"):
+            require_id(getattr(e, name), name)
+        require_instance(e.kind, HelpEventKind, "kind")
+        _time(e.at)
+        if e.category is not None:
+            require_instance(e.category, Category, "category")
+        if e.outcome is not None:
+            require_instance(e.outcome, Outcome, "outcome")
+        for name in ("staff_id", "console_id"):
+            _optional(require_id, getattr(e, name), name)
+        require_text(e.note, "note", max_len=NOTE_MAX_CHARS, min_len=0, multiline=True,
+                     allowed="\t", surrogates=True)
+        _optional(require_bool, e.helped, "helped")
+        require_bool(e.drill, "drill")
+        require_int(e.level, "level", lo=-MAX_SAFE_INT, hi=MAX_SAFE_INT)
+        _check_fields_for_kind(e)
 
 
-def _check_note(note: object) -> None:
-    if not isinstance(note, str):
-        raise InvalidEvent("field 'note' must be a string")
-    if len(note) > NOTE_MAX_CHARS:
-        raise InvalidEvent(f"field 'note' is longer than {NOTE_MAX_CHARS} characters")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in note):
-        raise InvalidEvent("field 'note' contains control characters")
+def _time(value: object) -> float:
+    """A finite, non-negative time: events keep the time their device gave them."""
+    return require_number(value, "at", lo=0.0, hi=math.inf)
+
+
+def _optional(check: Callable[[object, str], T], value: object, name: str) -> T | None:
+    return None if value is None else check(value, name)
 
 
 def _check_fields_for_kind(e: HelpEvent) -> None:
@@ -297,47 +292,3 @@ def _check_fields_for_kind(e: HelpEvent) -> None:
         raise InvalidEvent("field 'call_id' of a raised event must equal its 'id'")
     if e.kind is not HelpEventKind.RAISED and e.call_id == e.id:
         raise InvalidEvent(f"field 'id' of a {e.kind} event must differ from its 'call_id'")
-
-
-def _str(value: object, name: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidEvent(f"field {name!r} must be a string")
-    return value
-
-
-def _optional_str(value: object, name: str) -> str | None:
-    return None if value is None else _str(value, name)
-
-
-def _bool(value: object, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidEvent(f"field {name!r} must be true or false")
-    return value
-
-
-def _optional_bool(value: object, name: str) -> bool | None:
-    return None if value is None else _bool(value, name)
-
-
-def _int(value: object, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidEvent(f"field {name!r} must be an integer")
-    return value
-
-
-def _number(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidEvent(f"field {name!r} must be a number")
-    return float(value)
-
-
-def _enum(enum: type[_E], value: object, name: str) -> _E:
-    if not isinstance(value, str):
-        raise InvalidEvent(f"field {name!r} must be a string")
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in enum)
-        raise InvalidEvent(
-            f"field {name!r} has unknown value {value!r} (allowed: {allowed})"
-        ) from None

@@ -27,10 +27,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
+from kiosk.core.fields import (
+    DEVICE_ID,
+    FieldCode,
+    FieldError,
+    reported_as,
+    require_bool,
+    require_int,
+    require_match,
+    require_number,
+    require_object,
+)
 from kiosk.core.ticket_numbers import NUMBER_PATTERN
 
-SERVICE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
+SERVICE_ID_PATTERN = DEVICE_ID
 """A service id: a short, stable key that is safe as an MQTT topic level (the protocol's
 rule for ids), in file names and in logs."""
 
@@ -49,8 +61,11 @@ class QueueError(ValueError):
         self.reason = reason
 
 
-class QueueEventError(QueueError):
+class QueueEventError(QueueError, FieldError):
     """An event record that is malformed: unknown kind, missing or extra field, bad type."""
+
+    def __init__(self, reason: str, code: StrEnum = FieldCode.BAD_VALUE) -> None:
+        FieldError.__init__(self, reason, code)
 
 
 class EventKind(StrEnum):
@@ -80,24 +95,22 @@ _OPTIONAL_FIELDS = ("service_id", "priority", "request_id", "counter")
 def event_time(at: object) -> float:
     """`at` as float unix seconds, or a QueueEventError saying why it is not a time."""
     if isinstance(at, bool) or not isinstance(at, int | float):
-        raise QueueEventError(f"at must be unix seconds, not {at!r}")
+        raise QueueEventError(f"at must be unix seconds, not {at!r}", FieldCode.WRONG_TYPE)
     if isinstance(at, float) and not math.isfinite(at):
-        raise QueueEventError(f"at must be a finite time, not {at!r}")
-    if not 0 <= at <= LATEST_TIME:
-        raise QueueEventError(f"at {at!r} is outside 1970..9999")
-    return float(at)
+        raise QueueEventError(f"at must be a finite time, not {at!r}", FieldCode.NON_FINITE)
+    with reported_as(QueueEventError, f"at {at!r} is outside 1970..9999"):
+        return require_number(at, "at", lo=0, hi=LATEST_TIME)
 
 
 def check_counter(counter: object) -> int:
     """`counter` if it is a counter number (an int from 1, as on the signs above desks)."""
-    if isinstance(counter, bool) or not isinstance(counter, int) or counter < 1:
-        raise QueueEventError(f"a counter is a whole number from 1, not {counter!r}")
-    return counter
+    with reported_as(QueueEventError, f"a counter is a whole number from 1, not {counter!r}"):
+        return require_int(counter, "counter", lo=1)
 
 
 def _check_text(value: object, pattern: re.Pattern[str], what: str) -> None:
-    if not isinstance(value, str) or pattern.fullmatch(value) is None:
-        raise QueueEventError(f"{value!r} is not a valid {what}")
+    with reported_as(QueueEventError, f"{value!r} is not a valid {what}"):
+        require_match(value, what, pattern, what)
 
 
 @dataclass(frozen=True)
@@ -127,8 +140,10 @@ class QueueEvent:
                 raise QueueEventError(f"a {self.kind} event has no {name}")
         if self.service_id is not None:
             _check_text(self.service_id, SERVICE_ID_PATTERN, "service id")
-        if self.priority is not None and not isinstance(self.priority, bool):
-            raise QueueEventError(f"priority must be true or false, not {self.priority!r}")
+        if self.priority is not None:
+            with reported_as(QueueEventError,
+                             f"priority must be true or false, not {self.priority!r}"):
+                require_bool(self.priority, "priority")
         if self.request_id is not None:
             _check_text(self.request_id, REQUEST_ID_PATTERN, "request id")
         if self.counter is not None:
@@ -147,26 +162,26 @@ class QueueEvent:
         """The event `data` describes, or QueueEventError: an unknown kind, a missing or
         unexpected field, or a value of the wrong type or shape is refused, not guessed."""
         if not isinstance(data, Mapping):
-            raise QueueEventError("an event must be a JSON object")
-        if not all(isinstance(key, str) for key in data):
-            raise QueueEventError("event field names must be strings")
-        kind_value = data.get("kind")
+            raise QueueEventError("an event must be a JSON object", FieldCode.WRONG_TYPE)
+        with reported_as(QueueEventError, "event field names must be strings"):
+            record: Mapping[str, Any] = require_object(data, "event")
+        kind_value = record.get("kind")
         if not isinstance(kind_value, str) or kind_value not in _KIND_NAMES:
             raise QueueEventError(f"unknown event kind {kind_value!r}")
         kind = EventKind(kind_value)
         allowed = _COMMON_FIELDS | _KIND_FIELDS[kind]
-        missing = allowed - data.keys()
+        missing = allowed - record.keys()
         if missing:
             raise QueueEventError(f"a {kind} event is missing {', '.join(sorted(missing))}")
-        extra = data.keys() - allowed
+        extra = record.keys() - allowed
         if extra:
             raise QueueEventError(f"a {kind} event has no {', '.join(sorted(extra))}")
         return cls(
             kind=kind,
-            at=data["at"],
-            number=data["number"],
-            service_id=data.get("service_id"),
-            priority=data.get("priority"),
-            request_id=data.get("request_id"),
-            counter=data.get("counter"),
+            at=record["at"],
+            number=record["number"],
+            service_id=record.get("service_id"),
+            priority=record.get("priority"),
+            request_id=record.get("request_id"),
+            counter=record.get("counter"),
         )

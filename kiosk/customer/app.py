@@ -28,7 +28,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError
-from kiosk.core.device_files import load_device_files
 from kiosk.core.faq_library import FaqLibrary, kiosk_faq_library
 from kiosk.core.idle import IdleClock
 from kiosk.core.secrets import SecretsError
@@ -65,6 +64,7 @@ from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.speech.api import Speaker
 from kiosk.speech.focus_reader import FocusReader
 from kiosk.speech.qt_adapter import QtSpeechEvents
+from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.physical import size_rules
@@ -271,7 +271,7 @@ def run_kiosk(config_path: str, device_id: str, secrets_path: str | None,
               data_dir: str | None, windowed: bool, log_dir: str | None = None) -> int:
     setup_logging("kiosk", Path(log_dir) if log_dir else None)
     try:
-        config, password = load_device_files(config_path, device_id, secrets_path)
+        config, password = branch_and_password(config_path, device_id, secrets_path)
         key_bindings(kiosk_section(config))
     except (ConfigError, SecretsError, KioskSetupError) as problem:
         print(f"kiosk run cannot start. {problem}", file=sys.stderr)

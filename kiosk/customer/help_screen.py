@@ -184,9 +184,9 @@ class HelpScreen(KioskScreen):
             self.question.setText(self.tr("You may tell staff more. You do not have to: "
                                           "we are already calling them."))
         else:
-            label = texts.get(chosen) or vocabulary_text("Questions", "not_sure")
+            choice = texts.get(chosen) or vocabulary_text("Questions", "not_sure")
             #: {choice} is the text of the choice the customer pressed, e.g. "I feel unwell".
-            self.question.setText(self.tr("You told staff: {choice}").format(choice=label))
+            self.question.setText(self.tr("You told staff: {choice}").format(choice=choice))
         self.question.setVisible(waiting)
         open_call = view is not None and view.phase is not HelpPhase.CLOSED
         self.fine_button.setText(vocabulary_text("HelpCall", "fine_now"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from types import MappingProxyType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence
 
 from kiosk.core.config import BranchConfig
@@ -61,7 +61,8 @@ def parse_key(name: str) -> Qt.Key | None:
     sequence = QKeySequence(name, QKeySequence.SequenceFormat.PortableText)
     if sequence.count() != 1:
         return None
-    combination = sequence[0]  # type: ignore[index]  # PySide6's stubs lack operator[]
+    # PySide6's stubs lack QKeySequence.__getitem__ (Qt's operator[]), which it has.
+    combination: QKeyCombination = sequence[0]  # type: ignore[index]
     if combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
         return None
     key = combination.key()

@@ -25,7 +25,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError
-from kiosk.core.device_files import load_device_files
 from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import DisplaySection, Role
 from kiosk.display.board_voice import SpokenBoardVoice
@@ -40,6 +39,7 @@ from kiosk.net.qt_bridge import HeartbeatTimer
 from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.api import AudioState, Speaker
 from kiosk.speech.qt_adapter import QtSpeechEvents
+from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import size_rules
 from kiosk.ui.stop_signals import StopSignals
@@ -155,7 +155,7 @@ def run_display(config_path: str, device_id: str, secrets_path: str | None,
                 windowed: bool) -> int:
     setup_logging("display", None)
     try:
-        config, password = load_device_files(config_path, device_id, secrets_path)
+        config, password = branch_and_password(config_path, device_id, secrets_path)
         _check_display(config, device_id)
     except (ConfigError, SecretsError, DisplaySetupError) as problem:
         print(f"kiosk display cannot start. {problem}", file=sys.stderr)

@@ -19,6 +19,11 @@ stored event always stays as it was.
 ``help.state`` holds every event of every open call, and of calls closed in the last
 ``keep_resolved_s`` seconds (hub time), so a kiosk restarting just after the close, or a
 console that missed the close, still learns the call is over rather than keeping it open.
+It is published three ways, so that nobody decodes the whole branch to follow one event:
+each new event as a numbered ``help.changes`` (consoles follow it), each changed
+kiosk's open calls and latest closed one on its own retained ``hub/state/call/<kiosk>``
+(the kiosk reads only its own),
+and the whole, retained and at a pace, for a console that joins or missed a change.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
 from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
@@ -41,7 +47,12 @@ from kiosk.hub.rejections import HubReject, Refusals
 from kiosk.hub.roster import Roster
 from kiosk.hub.sessions import Sessions
 from kiosk.protocol import Decoded, RejectCode, topics
-from kiosk.protocol.help_messages import MAX_STATE_EVENTS, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import (
+    MAX_STATE_EVENTS,
+    HelpChanges,
+    HelpEventMessage,
+    HelpState,
+)
 from kiosk.protocol.pin_messages import PinRefusal
 
 LATE_CALL_SETTLE_S = 3.0
@@ -97,7 +108,14 @@ class HelpDesk:
         self._states: dict[str, CallState] = {}
         self._closed_at: dict[str, float] = {}  # call id -> when the hub learnt of the close
         self.dirty = False  # help.state must be published again
-        self.flooding: set[str] = set()  # kiosks with implausibly many open calls
+        self.run = uuid.uuid4().hex
+        """This run of the hub: numbers its ``help.changes`` from 1 (``seq``)."""
+        self.seq = 0
+        self._unsent: dict[str, HelpEvent] = {}  # remembered, not yet in a help.changes
+        self._kiosks_changed: set[str] = set()  # whose hub/state/call/<kiosk> is out of date
+        self.flooding: frozenset[str] = frozenset()
+        """Kiosks with implausibly many open calls. Replaced, never changed in place: the
+        worker thread writes it, /healthz reads it from the HTTP thread."""
         self.late_events = 0
         self.on_open_calls_changed: Callable[[int], None] = lambda count: None
 
@@ -115,7 +133,14 @@ class HelpDesk:
                 self._closed_at[call_id] = stored if stored is not None else now
         self._forget_old_calls(now)
         self.dirty = True
+        self._kiosks_changed.update(state.kiosk_id for state in self._states.values())
         self._report_open_calls()
+
+    def republish_all(self, kiosk_ids: Iterable[str]) -> None:
+        """Every retained help state is due again (the broker may have forgotten them);
+        ``kiosk_ids``: every kiosk of the roster, so one whose calls all left is told so."""
+        self.dirty = True
+        self._kiosks_changed.update(kiosk_ids)
 
     # --- queries --------------------------------------------------------------------------
 
@@ -147,7 +172,55 @@ class HelpDesk:
                 log.warning("help.state is full: call %s left out", call_id)
                 continue
             chosen.extend(events)
-        return HelpState(updated_at=now, events=tuple(sorted(chosen, key=order_key)))
+        return HelpState(updated_at=now, events=tuple(sorted(chosen, key=order_key)),
+                         run=self.run, seq=self.seq)
+
+    def changes_message(self) -> HelpChanges | None:
+        """The events remembered since the last change, numbered; None when there are none.
+
+        Called after each stored event and each step of the hub's own: consoles get what
+        changed, not the whole."""
+        if not self._unsent:
+            return None
+        events = tuple(sorted(self._unsent.values(), key=order_key))[:MAX_STATE_EVENTS]
+        for event in events:
+            del self._unsent[event.id]
+        self.seq += 1
+        return HelpChanges(run=self.run, seq=self.seq, events=events)
+
+    def kiosk_states(self, now: float, due: Callable[[str], bool] = lambda kiosk: True,
+                     ) -> list[tuple[str, HelpState]]:
+        """(kiosk id, the events of its open calls and of its latest closed one) for each
+        kiosk whose calls changed since it was last given and that is ``due``: what
+        ``hub/state/call/<kiosk>`` retains for it. A kiosk raises one call at a time, so
+        this stays a few events however many calls it had today: enough for a kiosk
+        restarted mid-call, or one that missed the close of the call it shows. A kiosk not
+        due stays changed, for a later call."""
+        changed = {kiosk for kiosk in self._kiosks_changed if due(kiosk)}
+        self._kiosks_changed -= changed
+        chosen: dict[str, list[CallState]] = {kiosk: [] for kiosk in changed}
+        latest_closed: dict[str, CallState] = {}
+        for state in self._states.values():
+            if state.kiosk_id not in chosen:
+                continue
+            if state.is_open:
+                chosen[state.kiosk_id].append(state)
+            else:
+                known = latest_closed.get(state.kiosk_id)
+                if known is None or self._last_at(state) > self._last_at(known):
+                    latest_closed[state.kiosk_id] = state
+        for kiosk, state in latest_closed.items():
+            chosen[kiosk].append(state)
+        result = []
+        for kiosk, states in sorted(chosen.items()):
+            events = sorted((e for s in states for e in self._events[s.call_id].values()),
+                            key=order_key)[-MAX_STATE_EVENTS:]
+            result.append((kiosk, HelpState(updated_at=now, events=tuple(events),
+                                            run=self.run, seq=self.seq)))
+        return result
+
+    def _last_at(self, state: CallState) -> float:
+        return max(e.at for e in self._events[state.call_id].values())
 
     # --- events from kiosks and consoles --------------------------------------------------
 
@@ -209,11 +282,11 @@ class HelpDesk:
         one may be among them); the kiosk is named in /healthz and the log for IT."""
         open_here = sum(1 for s in self._states.values() if s.is_open and s.kiosk_id == kiosk_id)
         if open_here > FLOOD_OPEN_CALLS and kiosk_id not in self.flooding:
-            self.flooding.add(kiosk_id)
+            self.flooding = self.flooding | {kiosk_id}
             log.error("kiosk %s has %d open help calls at once: broken, or its credentials "
                       "are misused; every call is kept", kiosk_id, open_here)
-        elif open_here <= FLOOD_OPEN_CALLS:
-            self.flooding.discard(kiosk_id)
+        elif open_here <= FLOOD_OPEN_CALLS and kiosk_id in self.flooding:
+            self.flooding = self.flooding - {kiosk_id}
 
     # --- events the hub originates --------------------------------------------------------
 
@@ -316,6 +389,7 @@ class HelpDesk:
             events = {e.id: e for e in self._ledger.help_events([event.call_id])}
             self._events[event.call_id] = events
         events[event.id] = event
+        self._unsent[event.id] = event
         state = call_state(events.values())
         self._states[event.call_id] = state
         if learnt:
@@ -324,6 +398,7 @@ class HelpDesk:
             stored = self._ledger.resolved_stored_at(event.call_id)
             self._closed_at[event.call_id] = stored if stored is not None else now
         self.dirty = True
+        self._kiosks_changed.add(state.kiosk_id)
         self._report_open_calls()
 
     def _forget_old_calls(self, now: float) -> None:
@@ -331,7 +406,9 @@ class HelpDesk:
             if now - closed_at > self._keep_resolved_s:
                 del self._closed_at[call_id]
                 self._events.pop(call_id, None)
-                self._states.pop(call_id, None)
+                gone = self._states.pop(call_id, None)
+                if gone is not None:
+                    self._kiosks_changed.add(gone.kiosk_id)
                 self.dirty = True
 
     def _report_open_calls(self) -> None:

@@ -20,6 +20,13 @@ from pathlib import Path
 from kiosk.core.audit import GENESIS_HASH, AuditEvent, chain_hash, verify_chain
 from kiosk.core.help_call import HelpEvent
 from kiosk.core.queue_events import QueueEvent
+from kiosk.core.sqlite_file import (
+    DatabaseFileError,
+    NewerSchema,
+    Schema,
+    open_database,
+    schema_version,
+)
 from kiosk.hub.retention import RetentionResult, purge, read_anchor
 
 log = logging.getLogger(__name__)
@@ -148,6 +155,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
+SCHEMA = Schema("ledger", MIGRATIONS)
+
 
 @dataclass(frozen=True)
 class StoredAction:
@@ -198,20 +207,12 @@ class Ledger:
         self.path = path
         self._lock = threading.RLock()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._refuse_newer_schema()
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            check = self._db.execute("PRAGMA quick_check").fetchone()
-            if check is None or check[0] != "ok":
-                raise LedgerError(f"{path}: the database is damaged ({check}); keep the file "
-                                  "for the bank's IT and start from a backup")
-            self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise LedgerError(f"{path}: cannot open the ledger: {error}. If the file is "
-                              "damaged, keep it for IT and start from a backup.") from error
+            self._db = open_database(path, SCHEMA)
+        except NewerSchema as error:
+            raise LedgerError(str(error)) from error
+        except DatabaseFileError as error:
+            raise LedgerError(f"{error}. If the file is damaged, keep it for IT and start "
+                              "from a backup.") from error
         self._last_hash = self._tail_hash()
         # Help events found unreadable (id -> why): skipped, left in the file for IT (the
         # table is append-only), and reported in /healthz and by `audit verify`.
@@ -221,32 +222,7 @@ class Ledger:
 
     @property
     def schema_version(self) -> int:
-        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
-        return version
-
-    def _refuse_newer_schema(self) -> None:
-        """A ledger written by a newer version (an older package installed over a newer one)
-        is closed before anything is written to it: a downgrade never changes the file."""
-        current = self.schema_version
-        if current > len(MIGRATIONS):
-            self._db.close()
-            raise LedgerError(
-                f"{self.path}: schema version {current} is newer than this program knows "
-                f"({len(MIGRATIONS)}): it was written by a newer version of bank-kiosk. The "
-                "file is left as it is; install that version (or a later one) again.")
-
-    def _migrate(self) -> None:
-        current = self.schema_version
-        for version in range(current, len(MIGRATIONS)):
-            with self._lock:
-                try:
-                    self._db.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[version]
-                                           + f"; PRAGMA user_version = {version + 1}; COMMIT;")
-                except sqlite3.Error:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
-                    raise
-            log.info("ledger %s migrated to schema %d", self.path, version + 1)
+        return schema_version(self._db)
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db, self._lock)

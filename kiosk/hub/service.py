@@ -7,8 +7,10 @@ its HTTP thread are plain values or locked counters. The clock and the way messa
 
 Every received payload goes through ``Codec.decode`` first; a rejection is logged, counted
 and audited, never raised. Then the sender is checked against the roster, and the message
-goes to the desk for its kind. After a batch of messages the retained states that changed
-are published once.
+goes to the desk for its kind. A help event is stored, acknowledged and published as a
+numbered change before the next message is looked at; after a batch of messages the
+retained states that changed (the whole help state, each kiosk's call state, the queue, the
+devices) are published once, each at most every ``state_interval_s``.
 """
 
 from __future__ import annotations
@@ -195,7 +197,8 @@ class HubService:
         broker restarted without its persistence file has forgotten them)."""
         now = self._clock()
         self.publisher.publish(self._presence_topic(), Presence(online=True), now)
-        self.help.dirty = self.queue.dirty = self.presence.dirty = True
+        self.queue.dirty = self.presence.dirty = True
+        self.help.republish_all(d.id for d in self.config.devices_with_role(Role.KIOSK))
         if self.announcements.current is not None:
             self.publisher.publish(topics.announcement(self.config.branch.id),
                                    self.announcements.current, now)
@@ -240,6 +243,7 @@ class HubService:
         message = result.message
         if isinstance(message, HelpEventMessage):
             self.help.receive(result, now)
+            self._publish_help_changes(now)  # not after the rest of the batch
         elif isinstance(message, TicketRequest):
             self.queue.request_ticket(result, now)
         elif isinstance(message, TicketReturn):
@@ -367,6 +371,8 @@ class HubService:
         branch = self.config.branch.id
         help_topic, queue_topic = topics.help_state(branch), topics.queue_state(branch)
         devices_topic = topics.devices_state(branch)
+        self._publish_help_changes(now)
+        self._publish_call_states(now)
         if self.help.dirty and self._state_due(help_topic, now):
             self.help.dirty = False
             self.publisher.publish(help_topic, self.help.state_message(now), now)
@@ -377,6 +383,23 @@ class HubService:
             self.publisher.publish(devices_topic,
                                    self.presence.state_message(now, self._health(now)), now)
         self.devices_online = self.presence.online_count()
+
+    def _publish_help_changes(self, now: float) -> None:
+        """The numbered change every console follows: small, never held back."""
+        changes = self.help.changes_message()
+        if changes is not None:
+            self.publisher.publish(topics.help_changes(self.config.branch.id), changes, now)
+
+    def _publish_call_states(self, now: float) -> None:
+        """Each changed kiosk's retained call state, at the pace of the other states: only a
+        kiosk that restarts reads it (it follows its call live from the events)."""
+        branch = self.config.branch.id
+
+        def due(kiosk_id: str) -> bool:
+            return self._state_due(topics.call_state(branch, kiosk_id), now)
+
+        for kiosk_id, kiosk_state in self.help.kiosk_states(now, due):
+            self.publisher.publish(topics.call_state(branch, kiosk_id), kiosk_state, now)
 
     def _state_due(self, topic: str, now: float) -> bool:
         """True (and noted as published now) when ``topic`` may be published again."""
@@ -400,7 +423,8 @@ class HubService:
         return self.queue.view(number, day, now, language)
 
     def health_report(self) -> dict[str, Any]:
-        """Safe to call from any thread."""
+        """Safe to call from any thread: it reads only plain values, locked counters, the
+        ledger's own locked copies and sets that the worker replaces rather than changes."""
         now = self._clock()
         failed_at = self.refusals.storage_failed_at
         recent_failure = failed_at is not None and now - failed_at < 60.0

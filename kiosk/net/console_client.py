@@ -1,11 +1,14 @@
 """The console's side of the network: every help call in the branch, and answering them.
 
 A console alarms from the kiosk's own events, not from the hub's state, so a call reaches
-staff with the hub down. It keeps every event it sees in its own SQLite (a restarted console
-still knows the open calls) and tells the kiosk it stored them (``event.ack`` on its own
-topic). While staff are present it confirms each new call with a ``received`` event: that is
-what lets the kiosk say "staff have been told". With the hub down it works out escalation
-from the raise time itself, so an unanswered call still gets louder.
+staff with the hub down. From the hub it follows the numbered ``help.changes``, and takes
+the retained whole ``help.state`` only on joining and after missing a change
+(``help_changes.ChangeFollower``). It keeps every event it sees in its own SQLite (a
+restarted console still knows the open calls) and tells the kiosk it stored them
+(``event.ack`` on its own topic). While staff are present it confirms each new call with a
+``received`` event: that is what lets the kiosk say "staff have been told". With the hub
+down it works out escalation from the raise time itself, so an unanswered call still gets
+louder.
 
 An event that names another kiosk than its call's (``help_rules.check_belongs``) is not
 merged: with the hub down, the console is the last line that keeps one kiosk from rewriting
@@ -20,6 +23,8 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig
@@ -29,14 +34,19 @@ from kiosk.core.help_rules import check_belongs, check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
 from kiosk.core.settings import Role
-from kiosk.net.event_sender import EventSender
-from kiosk.net.liveness import PeerLiveness
+from kiosk.net.device_client import DeviceClient
+from kiosk.net.help_changes import ChangeFollower
 from kiosk.net.local_store import LocalStore
-from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, RejectCode, topics
 from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
-from kiosk.protocol.help_messages import EventAck, HelpDigest, HelpEventMessage, HelpState
+from kiosk.protocol.help_messages import (
+    EventAck,
+    HelpChanges,
+    HelpDigest,
+    HelpEventMessage,
+    HelpState,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +57,40 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class ConsoleClient:
+class ConsoleListener(Protocol):
+    """What a console client reports to its owner, on the client's own thread (the device's
+    worker). ``qt_bridge.ConsoleBridge`` implements it, turning each into a signal on the GUI
+    thread; ``ConsoleHooks`` makes one of plain callables."""
+
+    def on_calls_changed(self, calls: dict[str, CallState]) -> None:
+        """The calls staff see changed: every call, by id."""
+
+    def on_peers_changed(self) -> None:
+        """Who is online may have changed."""
+
+    def on_devices_state(self, state: DevicesState) -> None:
+        """The hub's view of every device."""
+
+    def on_other_message(self, decoded: Decoded) -> None:
+        """A message this client does not handle itself (queue, replies, announcements)."""
+
+    def on_liveness(self, decoded: Decoded) -> None:
+        """Every heartbeat and presence message, for supervision screens (health, activity)."""
+
+
+@dataclass(slots=True)
+class ConsoleHooks:
+    """A ``ConsoleListener`` of plain callables (tests, benchmarks, simulated consoles): a
+    hook not given does nothing, a misspelt one is an error rather than a new attribute."""
+
+    on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
+    on_peers_changed: Callable[[], None] = _ignore
+    on_devices_state: Callable[[DevicesState], None] = _ignore
+    on_other_message: Callable[[Decoded], None] = _ignore
+    on_liveness: Callable[[Decoded], None] = _ignore
+
+
+class ConsoleClient(DeviceClient):
     def __init__(self, config: BranchConfig, console_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
                  monotonic: Callable[[], float] = time.monotonic,
@@ -55,21 +98,18 @@ class ConsoleClient:
         """``clock`` stamps events (the record); re-sending and who is online are timed on
         ``monotonic``, and each call's escalation (hub down) on ``call_clock``, which the
         console's alarm shares: no wall clock set back or forward stops or rushes them."""
-        self.config = config
+        branch = config.branch.id
+        super().__init__(config, console_id, transport, store, clock,
+                         lambda event: topics.console_help(branch, console_id, event.kiosk_id),
+                         monotonic=monotonic)
         self.console_id = console_id
         self.read_only = read_only
         """Watching another branch (through the bank's central broker): show, never act."""
-        self._branch = config.branch.id
-        self._transport = transport
-        self._store = store
-        self._clock = clock
-        self._timer = monotonic
         self.call_clock = call_clock or CallClock(clock, monotonic)
-        self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
-                                  config.help.held_resend_after_s, monotonic=monotonic)
-        self.peers = PeerLiveness(config.presence.offline_after_s)
-        self.resync = DigestAnswer(console_id, self.sender, lambda event: topics.console_help(
-            self._branch, console_id, event.kiosk_id))
+        whole = topics.help_state(branch)
+        self.changes = ChangeFollower(lambda: transport.resubscribe([whole]),
+                                      lambda: transport.unsubscribe([whole]))
+        """Which of the hub's numbered help changes this console holds."""
         self.timing = HelpTiming(escalate_after_s=config.help.escalate_after_s,
                                  resignal_after_s=config.help.resignal_after_s,
                                  escalate_repeat_s=config.help.escalate_after_s)
@@ -80,19 +120,15 @@ class ConsoleClient:
         """Events refused here after the codec passed them, by reason."""
         self.staff_id: str | None = None
         """Who is signed in here, for the heartbeat; a staff command names them too."""
-        self.on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
-        self.on_peers_changed: Callable[[], None] = _ignore
-        self.on_devices_state: Callable[[DevicesState], None] = _ignore
-        self.on_other_message: Callable[[Decoded], None] = _ignore
-        # Every heartbeat and presence message, for supervision screens (health, activity).
-        self.on_liveness: Callable[[Decoded], None] = _ignore
+        self.listener: ConsoleListener = ConsoleHooks()
+        """Set by the owner: the Qt bridge, or ``ConsoleHooks`` in a test."""
 
     # --- state ----------------------------------------------------------------------------
 
     def resume(self) -> dict[str, CallState]:
         """After a restart: the calls kept in the store; re-send what the hub lacks."""
         self._refresh()
-        self.sender.resend_due()
+        self.resume_sending()
         return self._calls
 
     @property
@@ -214,13 +250,12 @@ class ConsoleClient:
             if added:
                 self._refresh({event.call_id})
                 self._confirm_open_calls()
+        elif isinstance(message, HelpChanges):
+            self._merge_all(message.events, decoded.sender)
+            self.changes.changed(message.run, message.seq)
         elif isinstance(message, HelpState):
-            # Raises first: they say at which kiosk each new call is, for the rest.
-            raises = [e for e in message.events if e.kind is K.RAISED]
-            others = [e for e in message.events if e.kind is not K.RAISED]
-            stored = self._merge(raises, decoded.sender) + self._merge(others, decoded.sender)
-            if stored:
-                self._confirm_open_calls()
+            self._merge_all(message.events, decoded.sender)
+            self.changes.whole(message.run, message.seq)
         elif isinstance(message, EventAck):
             if role is Role.HUB:
                 self.sender.acked_by_hub(message.ids)
@@ -230,8 +265,8 @@ class ConsoleClient:
             self._hub_may_be_back(decoded)
             self.peers.heard(decoded.sender, role, now, staff_id=message.staff_id)
             self._apply_presence()
-            self.on_peers_changed()
-            self.on_liveness(decoded)
+            self.listener.on_peers_changed()
+            self.listener.on_liveness(decoded)
         elif isinstance(message, Presence):
             if message.online:
                 self._hub_may_be_back(decoded)
@@ -239,15 +274,22 @@ class ConsoleClient:
             else:
                 self.peers.gone(decoded.sender)
                 self._apply_presence()
-            self.on_peers_changed()
-            self.on_liveness(decoded)
+            self.listener.on_peers_changed()
+            self.listener.on_liveness(decoded)
         elif isinstance(message, DevicesState):
-            self.on_devices_state(message)
+            self.listener.on_devices_state(message)
         elif isinstance(message, HelpDigest):
             if not self.read_only:
                 self.resync.answer(message)
         else:
-            self.on_other_message(decoded)
+            self.listener.on_other_message(decoded)
+
+    def _merge_all(self, events: Sequence[HelpEvent], sender: str) -> None:
+        # Raises first: they say at which kiosk each new call is, for the rest.
+        raises = [e for e in events if e.kind is K.RAISED]
+        others = [e for e in events if e.kind is not K.RAISED]
+        if self._merge(raises, sender) + self._merge(others, sender):
+            self._confirm_open_calls()
 
     def _belongs(self, event: HelpEvent, sender: str) -> bool:
         why = check_belongs(self._facts.get(event.call_id), event)
@@ -265,19 +307,12 @@ class ConsoleClient:
             self._refresh({e.call_id for e in stored})
         return stored
 
-    def _hub_may_be_back(self, decoded: Decoded) -> None:
-        """The hub was silent and speaks again: give it everything it has not acked."""
-        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._timer()):
-            self.sender.resend_all()
-
     def connection_changed(self, connected: bool) -> None:
         if connected:
-            self.peers.listening(self._timer())
-            self.sender.resend_due()
-        else:
-            self.peers.deaf()
+            self.changes.joined()  # (re)subscribing hands over the retained whole
+        self._connection_changed(connected)
         self._apply_presence()
-        self.on_peers_changed()
+        self.listener.on_peers_changed()
 
     def tick(self) -> None:
         self.sender.resend_due()
@@ -306,4 +341,4 @@ class ConsoleClient:
         for call in open_calls:
             self.call_clock.now_for(call)  # its age is measured from now on
         self.call_clock.keep_only(c.call_id for c in open_calls)
-        self.on_calls_changed(dict(calls))
+        self.listener.on_calls_changed(dict(calls))

@@ -1,9 +1,9 @@
 """A device's connection to the branch: the codec, one MQTT link, presence and heartbeats.
 
-Received messages are decoded on the network thread (cheap, and a rejection is counted and
-logged there), then handed to ``dispatch`` so the device's own thread does the work: the Qt
-programs pass a function that emits a signal onto the GUI thread, headless ones a
-:class:`~kiosk.net.serial_worker.SerialWorker`.
+Received messages are decoded on paho's network thread (cheap, and a rejection is counted
+and logged there), then handed to ``dispatch``, the submit of the device's
+:class:`~kiosk.net.serial_worker.SerialWorker`, so the device's own thread does the work
+(see :mod:`kiosk.net.qt_bridge` for the whole way to a screen).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kiosk import __version__
@@ -117,6 +117,14 @@ class DeviceLink:
     def publish_raw(self, topic: str, payload: bytes, qos: int = 1) -> bool:
         """Send bytes prepared earlier (an outbox entry is re-sent byte for byte)."""
         return self.link.publish(topic, payload, qos=qos)
+
+    def resubscribe(self, topic_filters: Sequence[str]) -> None:
+        """Take the retained messages of these (subscribed) filters again."""
+        self.link.resubscribe(topic_filters)
+
+    def unsubscribe(self, topic_filters: Sequence[str]) -> None:
+        """Stop receiving on these filters until ``resubscribe`` or a reconnect."""
+        self.link.unsubscribe(topic_filters)
 
     def send_heartbeat(self, health: Health, activity: Activity | None = None,
                        staff_id: str | None = None, interval_s: float = 3.0) -> bool:

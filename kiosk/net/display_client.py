@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
@@ -43,6 +44,35 @@ def _ignore(*_: object) -> None:
     return None
 
 
+class DisplayListener(Protocol):
+    """What the display client reports to its owner, on the client's own thread.
+    ``display_bridge.DisplayBridge`` implements it; ``DisplayHooks`` makes one of plain
+    callables."""
+
+    def on_called(self, called: TicketCalled) -> None:
+        """A ticket was called to a counter."""
+
+    def on_queue(self, queue: QueueState) -> None:
+        """The day's queue."""
+
+    def on_announcement(self, announcement: Announcement) -> None:
+        """The branch announcement, or that it was cleared."""
+
+    def on_link(self, link: DisplayLink) -> None:
+        """What the display knows about its connection changed."""
+
+
+@dataclass(slots=True)
+class DisplayHooks:
+    """A ``DisplayListener`` of plain callables (tests): a hook not given does nothing, a
+    misspelt one is an error rather than a new attribute."""
+
+    on_called: Callable[[TicketCalled], None] = _ignore
+    on_queue: Callable[[QueueState], None] = _ignore
+    on_announcement: Callable[[Announcement], None] = _ignore
+    on_link: Callable[[DisplayLink], None] = _ignore
+
+
 class DisplayClient:
     def __init__(self, config: BranchConfig, clock: Callable[[], float] = time.time,
                  connected: Callable[[], bool] = lambda: False) -> None:
@@ -51,11 +81,8 @@ class DisplayClient:
         self._connected = connected
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._last_link: DisplayLink | None = None
-        # Listeners; set by the owner (the Qt bridge, or a test).
-        self.on_called: Callable[[TicketCalled], None] = _ignore
-        self.on_queue: Callable[[QueueState], None] = _ignore
-        self.on_announcement: Callable[[Announcement], None] = _ignore
-        self.on_link: Callable[[DisplayLink], None] = _ignore
+        self.listener: DisplayListener = DisplayHooks()
+        """Set by the owner: the Qt bridge, or ``DisplayHooks`` in a test."""
 
     def resume(self) -> None:
         """Nothing is kept across restarts: the retained queue state and announcement
@@ -65,11 +92,11 @@ class DisplayClient:
     def handle(self, decoded: Decoded) -> None:
         message = decoded.message
         if isinstance(message, TicketCalled):
-            self.on_called(message)
+            self.listener.on_called(message)
         elif isinstance(message, QueueState):
-            self.on_queue(message)
+            self.listener.on_queue(message)
         elif isinstance(message, Announcement):
-            self.on_announcement(message)
+            self.listener.on_announcement(message)
         elif isinstance(message, Heartbeat) and decoded.topic.role is Role.HUB:
             self.peers.heard(decoded.sender, Role.HUB, self._clock())
             self._check_link()
@@ -93,7 +120,7 @@ class DisplayClient:
         current = self.link()
         if current != self._last_link:
             self._last_link = current
-            self.on_link(current)
+            self.listener.on_link(current)
 
 
 class DisplayDevice:

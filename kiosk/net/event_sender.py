@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from kiosk.core.help_call import HelpEvent
 from kiosk.net.local_store import LocalStore
 from kiosk.net.transport import Transport
-from kiosk.protocol import InvalidMessage
 from kiosk.protocol.help_messages import HelpEventMessage
 
 log = logging.getLogger(__name__)
@@ -119,11 +118,3 @@ class EventSender:
             except sqlite3.Error as error:
                 log.warning("could not record sending %s: %s", key[:8], error)
 
-
-def check_sendable(event: HelpEvent, transport: Transport, topic: str) -> str | None:
-    """The reason receivers would refuse ``event`` on ``topic``, or None."""
-    try:
-        transport.codec.prepare(topic, HelpEventMessage(event), sent_at=event.at)
-    except InvalidMessage as problem:
-        return str(problem)
-    return None

@@ -1,7 +1,8 @@
 """A kiosk or console client without a screen: its link, its store and one worker thread.
 
-Used by end-to-end tests, benchmarks and simulated devices. The Qt programs build the same
-parts in their composition roots, with heartbeats sent from the GUI thread instead.
+Used as it is by end-to-end tests, benchmarks and simulated devices, and by the kiosk and
+console programs under their Qt bridge with ``heartbeats=False``: they send heartbeats from
+the GUI thread instead (:mod:`kiosk.net.qt_bridge` describes the threads).
 """
 
 from __future__ import annotations

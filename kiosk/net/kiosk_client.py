@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import (
@@ -32,10 +33,8 @@ from kiosk.core.help_presence import with_presence
 from kiosk.core.help_rules import check_new_event
 from kiosk.core.help_state import CallState, calls_state
 from kiosk.core.settings import Role
-from kiosk.net.event_sender import EventSender
-from kiosk.net.liveness import PeerLiveness
+from kiosk.net.device_client import DeviceClient
 from kiosk.net.local_store import LocalStore
-from kiosk.net.resync import DigestAnswer
 from kiosk.net.transport import Transport
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.device_messages import Heartbeat, Presence
@@ -117,7 +116,52 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class KioskClient:
+class KioskListener(Protocol):
+    """What a kiosk client reports to its owner, on the client's own thread (the device's
+    worker). ``qt_bridge.KioskBridge`` implements it, turning each into a signal on the GUI
+    thread; ``KioskHooks`` makes one of plain callables."""
+
+    def on_call_changed(self, call: CallState | None) -> None:
+        """The call shown at this kiosk changed (None: no call any more)."""
+
+    def on_ticket(self, outcome: TicketOutcome) -> None:
+        """The answer to a ticket request, or why there is none."""
+
+    def on_reachability(self, reachability: Reachability) -> None:
+        """Whether staff and the hub can be reached changed."""
+
+    def on_called(self, called: TicketCalled) -> None:
+        """A ticket was called to a counter."""
+
+    def on_announcement(self, announcement: Announcement) -> None:
+        """The branch announcement, or that it was cleared."""
+
+    def on_queue(self, queue: QueueState) -> None:
+        """The day's queue."""
+
+    def on_pin(self, outcome: PinOutcome) -> None:
+        """The hub's answer to a staff PIN typed here, or why there is none."""
+
+    def on_print(self, ticket: TicketPrint) -> None:
+        """Print a ticket issued at a staff desk."""
+
+
+@dataclass(slots=True)
+class KioskHooks:
+    """A ``KioskListener`` of plain callables (tests, benchmarks, simulated kiosks): a hook
+    not given does nothing, a misspelt one is an error rather than a new attribute."""
+
+    on_call_changed: Callable[[CallState | None], None] = _ignore
+    on_ticket: Callable[[TicketOutcome], None] = _ignore
+    on_reachability: Callable[[Reachability], None] = _ignore
+    on_called: Callable[[TicketCalled], None] = _ignore
+    on_announcement: Callable[[Announcement], None] = _ignore
+    on_queue: Callable[[QueueState], None] = _ignore
+    on_pin: Callable[[PinOutcome], None] = _ignore
+    on_print: Callable[[TicketPrint], None] = _ignore
+
+
+class KioskClient(DeviceClient):
     def __init__(self, config: BranchConfig, kiosk_id: str, transport: Transport,
                  store: LocalStore, clock: Callable[[], float], *,
                  monotonic: Callable[[], float] = time.monotonic,
@@ -125,18 +169,11 @@ class KioskClient:
         """``clock`` stamps events (the record); every timer here (re-sending, answers
         awaited, who is online) runs on ``monotonic``, which a wall clock set back or
         forward does not move."""
-        self.config = config
+        help_topic = topics.kiosk_help(config.branch.id, kiosk_id)
+        super().__init__(config, kiosk_id, transport, store, clock, lambda event: help_topic,
+                         monotonic=monotonic)
         self.kiosk_id = kiosk_id
-        self._branch = config.branch.id
-        self._transport = transport
-        self._store = store
-        self._clock = clock
-        self._timer = monotonic
-        self.sender = EventSender(store, transport, clock, config.help.resend_after_s,
-                                  config.help.held_resend_after_s, monotonic=monotonic)
-        self.peers = PeerLiveness(config.presence.offline_after_s)
-        self._help_topic = topics.kiosk_help(self._branch, kiosk_id)
-        self.resync = DigestAnswer(kiosk_id, self.sender, lambda event: self._help_topic)
+        self._help_topic = help_topic
         self._pending_tickets: dict[str, float] = {}
         self._pending_pins: dict[str, tuple[float, PinPurpose]] = {}
         self._pin_timeout_s = (config.queue.reply_timeout_s if pin_reply_timeout_s is None
@@ -145,22 +182,15 @@ class KioskClient:
         self._call: CallState | None = None
         self._shown: str | None = None
         self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
-        # Listeners; set by the owner (the Qt bridge, or a test).
-        self.on_call_changed: Callable[[CallState | None], None] = _ignore
-        self.on_ticket: Callable[[TicketOutcome], None] = _ignore
-        self.on_reachability: Callable[[Reachability], None] = _ignore
-        self.on_called: Callable[[TicketCalled], None] = _ignore
-        self.on_announcement: Callable[[Announcement], None] = _ignore
-        self.on_queue: Callable[[QueueState], None] = _ignore
-        self.on_pin: Callable[[PinOutcome], None] = _ignore
-        self.on_print: Callable[[TicketPrint], None] = _ignore
+        self.listener: KioskListener = KioskHooks()
+        """Set by the owner: the Qt bridge, or ``KioskHooks`` in a test."""
 
     # --- start-up -------------------------------------------------------------------------
 
     def resume(self) -> CallState | None:
         """After a restart: the open call kept in the store, if any (and re-send its events)."""
         self._refresh_call()
-        self.sender.resend_due()
+        self.resume_sending()
         return self._call
 
     # --- help -----------------------------------------------------------------------------
@@ -210,7 +240,7 @@ class KioskClient:
         if self._call is not None and not self._call.is_open:
             self._call = None
             self._shown = None
-            self.on_call_changed(None)
+            self.listener.on_call_changed(None)
 
     def _follow_up(self, kind: HelpEventKind, *, category: Category | None = None,
                    helped: bool | None = None) -> bool:
@@ -261,7 +291,7 @@ class KioskClient:
             facts, self.peers.staff_presence(self._timer()))
         if current != self._call:
             self._call = current
-            self.on_call_changed(current)
+            self.listener.on_call_changed(current)
 
     # --- tickets --------------------------------------------------------------------------
 
@@ -273,7 +303,7 @@ class KioskClient:
         answer) gets the ticket the hub may already have issued, never a second one."""
         request_id = request_id or uuid.uuid4().hex
         if not self._transport.connected:
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
         self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
         sent = self._transport.publish(
@@ -282,7 +312,7 @@ class KioskClient:
                           language=language))
         if not sent:
             del self._pending_tickets[request_id]
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
 
     def return_missed(self, number: str, language: str, *,
@@ -291,7 +321,7 @@ class KioskClient:
         the answer comes to ``on_ticket`` like a new ticket's, ``not_missed`` refused."""
         request_id = request_id or uuid.uuid4().hex
         if not self._transport.connected:
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
         self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
         sent = self._transport.publish(
@@ -299,7 +329,7 @@ class KioskClient:
             TicketReturn(request_id=request_id, number=number, language=language))
         if not sent:
             del self._pending_tickets[request_id]
-            self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
+            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id
 
     # --- visit feedback -------------------------------------------------------------------
@@ -329,16 +359,16 @@ class KioskClient:
                                  purpose=purpose, call_id=call_id, outcome=outcome)
         except InvalidMessage as problem:  # the reason never contains the PIN itself
             log.info("PIN request for %s not sent: %s", purpose, problem)
-            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.INVALID))
+            self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.INVALID))
             return request_id
         if not self._transport.connected:
-            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
+            self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
             return request_id
         self._pending_pins[request_id] = (self._timer() + self._pin_timeout_s, purpose)
         if not self._transport.publish(
                 topics.pin_request(self._branch, Role.KIOSK, self.kiosk_id), request):
             del self._pending_pins[request_id]
-            self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
+            self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_CONNECTION))
         return request_id
 
     def _pin_reply(self, reply: PinReply) -> None:
@@ -347,9 +377,9 @@ class KioskClient:
             return  # too late: the kiosk already said the PIN could not be checked
         purpose = pending[1]
         if reply.ok:
-            self.on_pin(PinOutcome(reply.request_id, purpose, staff_id=reply.staff_id))
+            self.listener.on_pin(PinOutcome(reply.request_id, purpose, staff_id=reply.staff_id))
         else:
-            self.on_pin(PinOutcome(reply.request_id, purpose, problem=PinProblem.REFUSED,
+            self.listener.on_pin(PinOutcome(reply.request_id, purpose, problem=PinProblem.REFUSED,
                                    refusal=reply.reason, retry_after_s=reply.retry_after_s))
 
     # --- receiving ------------------------------------------------------------------------
@@ -377,7 +407,7 @@ class KioskClient:
         elif isinstance(message, Drill):
             self.raise_drill(message.call_id)
         elif isinstance(message, TicketPrint):
-            self.on_print(message)
+            self.listener.on_print(message)
         elif isinstance(message, HelpDigest):
             self.resync.answer(message)
         elif isinstance(message, Heartbeat):
@@ -394,23 +424,14 @@ class KioskClient:
                 self._show()
             self._check_reachability()
         elif isinstance(message, TicketCalled):
-            self.on_called(message)
+            self.listener.on_called(message)
         elif isinstance(message, Announcement):
-            self.on_announcement(message)
+            self.listener.on_announcement(message)
         elif isinstance(message, QueueState):
-            self.on_queue(message)
-
-    def _hub_may_be_back(self, decoded: Decoded) -> None:
-        """The hub was silent and speaks again: give it everything it has not acked."""
-        if decoded.topic.role is Role.HUB and not self.peers.online(Role.HUB, self._timer()):
-            self.sender.resend_all()
+            self.listener.on_queue(message)
 
     def connection_changed(self, connected: bool) -> None:
-        if connected:
-            self.peers.listening(self._timer())
-            self.sender.resend_due()
-        else:
-            self.peers.deaf()
+        self._connection_changed(connected)
         self._check_reachability()
         self._show()
 
@@ -418,10 +439,10 @@ class KioskClient:
         if self._pending_tickets.pop(reply.request_id, None) is None:
             return  # too late: the customer was already sent to the counter
         if reply.ticket is None:
-            self.on_ticket(TicketOutcome(reply.request_id, None, TicketProblem.REFUSED,
+            self.listener.on_ticket(TicketOutcome(reply.request_id, None, TicketProblem.REFUSED,
                                          reply.reason))
         else:
-            self.on_ticket(TicketOutcome(reply.request_id, reply.ticket))
+            self.listener.on_ticket(TicketOutcome(reply.request_id, reply.ticket))
 
     # --- time -----------------------------------------------------------------------------
 
@@ -431,11 +452,11 @@ class KioskClient:
         for request_id, deadline in list(self._pending_tickets.items()):
             if now >= deadline:
                 del self._pending_tickets[request_id]
-                self.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_ANSWER))
+                self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_ANSWER))
         for request_id, (deadline, purpose) in list(self._pending_pins.items()):
             if now >= deadline:
                 del self._pending_pins[request_id]
-                self.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
+                self.listener.on_pin(PinOutcome(request_id, purpose, problem=PinProblem.NO_ANSWER))
         self._check_reachability()
         self._show()
 
@@ -449,4 +470,4 @@ class KioskClient:
         current = self.reachability()
         if current != self._last_reachability:
             self._last_reachability = current
-            self.on_reachability(current)
+            self.listener.on_reachability(current)

@@ -15,12 +15,17 @@ import json
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.help_call import HelpEvent, InvalidEvent
+from kiosk.core.sqlite_file import (
+    DatabaseFileError,
+    Schema,
+    open_database,
+    open_or_replace,
+)
 from kiosk.net.store_salvage import Salvage, salvage_store
 
 log = logging.getLogger(__name__)
@@ -28,7 +33,9 @@ log = logging.getLogger(__name__)
 _ID_CHUNK = 500
 """Ids per ``IN (...)`` query: well under SQLite's limit on bound variables."""
 
-_SCHEMA = (
+SCHEMA = Schema("device store", (
+    # 1: the store as first written, without a schema version: a file of that time (version
+    # 0, these tables already there) is adopted as it is
     """
     CREATE TABLE IF NOT EXISTS help_events (
         id TEXT PRIMARY KEY,
@@ -51,7 +58,7 @@ _SCHEMA = (
         closed_at REAL NOT NULL
     );
     """,
-)
+))
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ class OutboxItem:
     held_by: str | None
 
 
-class LocalStoreError(RuntimeError):
+class LocalStoreError(DatabaseFileError):
     """The device's store cannot be opened; the message says why."""
 
 
@@ -80,26 +87,10 @@ class LocalStore:
         self.fault: str | None = None
         """What went wrong opening the device's store, for its heartbeat; None: nothing."""
         self._lock = threading.RLock()
-        db: sqlite3.Connection | None = None
         try:
-            if not in_memory:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(":memory:" if in_memory else path, check_same_thread=False,
-                                 isolation_level=None)
-            if not in_memory:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=FULL")
-                check = db.execute("PRAGMA quick_check").fetchone()
-                if check is None or check[0] != "ok":
-                    raise sqlite3.DatabaseError(f"the integrity check failed: {check}")
-            with self._lock:
-                for script in _SCHEMA:
-                    db.executescript(script)
-        except (sqlite3.DatabaseError, OSError) as error:
-            if db is not None:
-                db.close()
+            self._db = open_database(None if in_memory else path, SCHEMA)
+        except (DatabaseFileError, OSError) as error:
             raise LocalStoreError(f"{path}: cannot open the device store: {error}") from error
-        self._db = db
 
     def close(self) -> None:
         with self._lock:
@@ -165,13 +156,7 @@ class LocalStore:
                 marks = ",".join("?" * len(ids))
                 rows = self._db.execute(f"SELECT body FROM help_events WHERE call_id IN "
                                         f"({marks}) ORDER BY at, id", ids).fetchall()
-        events = []
-        for (body,) in rows:
-            try:
-                events.append(HelpEvent.from_dict(json.loads(body)))
-            except (InvalidEvent, ValueError) as error:
-                log.error("%s: a stored help event cannot be read: %s", self.path, error)
-        return events
+        return self._readable(rows)
 
     def events_since(self, since: float) -> list[HelpEvent]:
         """Every event kept that happened at or after ``since``: acknowledged events are
@@ -179,6 +164,10 @@ class LocalStore:
         with self._lock:
             rows = self._db.execute("SELECT body FROM help_events WHERE at >= ? "
                                     "ORDER BY at, id", (since,)).fetchall()
+        return self._readable(rows)
+
+    def _readable(self, rows: Iterable[tuple[str]]) -> list[HelpEvent]:
+        """The events stored in ``rows``; one that cannot be read is logged and left out."""
         events = []
         for (body,) in rows:
             try:
@@ -297,10 +286,7 @@ class LocalStore:
                 self._db.close()
             except sqlite3.Error:
                 pass
-            self._db = sqlite3.connect(":memory:", check_same_thread=False,
-                                       isolation_level=None)
-            for script in _SCHEMA:
-                self._db.executescript(script)
+            self._db = open_database(None, SCHEMA)
             self.in_memory = True
             self.fault = (f"the device store failed in use ({error}): help calls are kept in "
                           "memory only until this is fixed and the program restarted")
@@ -338,22 +324,6 @@ def _empty_store(path: Path) -> None:
     LocalStore(path).close()
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a damaged SQLite file (and its -wal and -shm) for IT; the new name.
-    Raises OSError when the folder does not allow it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.damaged-{stamp}")
-    count = 1
-    while kept.exists():
-        count += 1
-        kept = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(str(path) + suffix)
-        if part.exists():
-            part.rename(Path(str(kept) + suffix))
-    return kept
-
-
 def open_local_store(path: Path) -> LocalStore:
     """Open the device's store; never fails, so a damaged disk never stops a help call.
 
@@ -363,23 +333,20 @@ def open_local_store(path: Path) -> LocalStore:
     store can be made in the folder at all, the device keeps its calls in memory; either
     way ``fault`` says so, and the device's heartbeat carries it to the consoles.
     """
-    try:
-        return LocalStore(path)
-    except LocalStoreError as error:
-        problem = error
-    salvage = salvage_store(path, _empty_store)
-    fault = f"the device store could not be used ({problem})"
-    try:
-        if path.exists():
-            kept = set_aside(path)
-            fault = f"the device store was damaged and set aside as {kept.name}"
-        store = LocalStore(path)
-    except (OSError, LocalStoreError) as error:
-        store = LocalStore(path, in_memory=True)
-        fault = (f"no device store can be kept in {path.parent} ({error}): help calls are "
-                 "kept in memory only until this is fixed")
-    store.fault = fault
+    salvaged: list[Salvage] = []
+
+    def read_what_is_left(damaged: Path) -> None:
+        salvaged.append(salvage_store(damaged, _empty_store))
+
+    store, replaced = open_or_replace(
+        path, lambda where: LocalStore(path, in_memory=where is None), "the device store",
+        salvage=read_what_is_left,
+        in_memory="help calls are kept in memory only until this is fixed")
+    if replaced is None:
+        return store
+    store.fault = replaced.fault
+    salvage = salvaged[0] if salvaged else Salvage()
     carried = store.carry_over(salvage)
-    log.error("%s: %s; %d unsent message(s) and %d help event(s) carried over", problem,
-              fault, carried, len(salvage.events))
+    log.error("%s: %s; %d unsent message(s) and %d help event(s) carried over",
+              replaced.problem, replaced.fault, carried, len(salvage.events))
     return store

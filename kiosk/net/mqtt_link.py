@@ -144,6 +144,12 @@ class MqttLink:
         if self.connected and topic_filters:
             self._client.subscribe([(topic, qos) for topic in topic_filters])
 
+    def unsubscribe(self, topic_filters: Sequence[str]) -> None:
+        """Stop receiving on filters for now; a reconnect subscribes to them again (their
+        retained messages then arrive anew). Safe from any thread."""
+        if self.connected and topic_filters:
+            self._client.unsubscribe(list(topic_filters))
+
     def wait_connected(self, timeout_s: float) -> bool:
         return self._connected.wait(timeout_s)
 

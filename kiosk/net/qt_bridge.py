@@ -1,10 +1,13 @@
 """The only place the network meets Qt: client callbacks become signals on the GUI thread.
 
-Clients run on their device's worker thread; their callbacks are re-emitted here as Qt
-signals, which Qt queues to receivers living on the GUI thread. Commands go the other way,
-submitted to the worker, so a click never waits on SQLite or the network. Heartbeats are
-sent from a QTimer on the GUI thread: if the screen freezes, the kiosk falls silent and
-consoles show it offline, which paho's own keep-alive thread would hide.
+Three threads, one way each. paho's network thread decodes a message (``DeviceLink``) and
+submits it to the device's ``SerialWorker``; the client runs there, alone with its state and
+its SQLite store, and calls back; the bridge re-emits each callback as a Qt signal, and Qt
+queues it (an auto connection across threads) to receivers living on the GUI thread.
+Commands go the other way, submitted to the worker, so a click never waits on SQLite or the
+network. Heartbeats are sent from a QTimer on the GUI thread: if the screen freezes, the
+kiosk falls silent and consoles show it offline, which paho's own keep-alive thread would
+hide.
 """
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import Category, Outcome
+from kiosk.core.help_state import CallState
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
-from kiosk.net.kiosk_client import KioskClient
-from kiosk.protocol.device_messages import Activity, Health
+from kiosk.net.kiosk_client import KioskClient, PinOutcome, Reachability, TicketOutcome
+from kiosk.protocol import Decoded
+from kiosk.protocol.device_messages import Activity, DevicesState, Health
 from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
+from kiosk.protocol.staff_messages import Announcement
+from kiosk.protocol.ticket_messages import QueueState, TicketCalled, TicketPrint
 
 
 class KioskBridge(QObject):
@@ -40,15 +47,35 @@ class KioskBridge(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        client = device.client
-        client.on_call_changed = self.call_changed.emit
-        client.on_ticket = self.ticket.emit
-        client.on_reachability = self.reachability.emit
-        client.on_called = self.called.emit
-        client.on_announcement = self.announcement.emit
-        client.on_queue = self.queue.emit
-        client.on_pin = self.pin_reply.emit
-        client.on_print = self.print_request.emit
+        device.client.listener = self
+
+    # --- KioskListener: called on the device's worker thread, queued to the GUI thread ----
+
+    def on_call_changed(self, call: CallState | None) -> None:
+        self.call_changed.emit(call)
+
+    def on_ticket(self, outcome: TicketOutcome) -> None:
+        self.ticket.emit(outcome)
+
+    def on_reachability(self, reachability: Reachability) -> None:
+        self.reachability.emit(reachability)
+
+    def on_called(self, called: TicketCalled) -> None:
+        self.called.emit(called)
+
+    def on_announcement(self, announcement: Announcement) -> None:
+        self.announcement.emit(announcement)
+
+    def on_queue(self, queue: QueueState) -> None:
+        self.queue.emit(queue)
+
+    def on_pin(self, outcome: PinOutcome) -> None:
+        self.pin_reply.emit(outcome)
+
+    def on_print(self, ticket: TicketPrint) -> None:
+        self.print_request.emit(ticket)
+
+    # --- commands, run on the worker ------------------------------------------------------
 
     def _submit(self, job: Callable[[], object]) -> None:
         def run() -> None:
@@ -113,12 +140,26 @@ class ConsoleBridge(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        client = device.client
-        client.on_calls_changed = self.calls_changed.emit
-        client.on_peers_changed = self.peers_changed.emit
-        client.on_devices_state = self.devices_state.emit
-        client.on_other_message = self.other_message.emit
-        client.on_liveness = self.liveness.emit
+        device.client.listener = self
+
+    # --- ConsoleListener: called on the device's worker thread, queued to the GUI thread --
+
+    def on_calls_changed(self, calls: dict[str, CallState]) -> None:
+        self.calls_changed.emit(calls)
+
+    def on_peers_changed(self) -> None:
+        self.peers_changed.emit()
+
+    def on_devices_state(self, state: DevicesState) -> None:
+        self.devices_state.emit(state)
+
+    def on_other_message(self, decoded: Decoded) -> None:
+        self.other_message.emit(decoded)
+
+    def on_liveness(self, decoded: Decoded) -> None:
+        self.liveness.emit(decoded)
+
+    # --- commands, run on the worker ------------------------------------------------------
 
     def _command(self, call_id: str, job: Callable[[ConsoleClient], str | None]) -> None:
         def run() -> None:

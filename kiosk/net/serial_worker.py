@@ -1,8 +1,9 @@
 """Run a program's message handling on one thread, in order, with a periodic tick.
 
-paho calls back on its own network thread. Headless programs (the hub, test clients) hand
-every message to a ``SerialWorker`` so their state is touched by exactly one thread and
-needs no locks; the Qt programs use the GUI thread for the same role instead.
+paho calls back on its own network thread. Every program hands each message to a
+``SerialWorker`` so its state is touched by exactly one thread and needs no locks: the hub,
+and the kiosk, console and display clients, with or without a screen. How a client's news
+then reaches a screen is described once, in :mod:`kiosk.net.qt_bridge`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class SerialWorker:
         self._name = name
         self._tick = tick
         self._tick_s = tick_s
-        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._jobs: queue.Queue[Callable[[], object] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._stopping = False
 
@@ -30,7 +31,7 @@ class SerialWorker:
         self._thread.start()
         return self
 
-    def submit(self, job: Callable[[], None]) -> None:
+    def submit(self, job: Callable[[], object]) -> None:
         if not self._stopping:
             self._jobs.put(job)
 

@@ -29,7 +29,7 @@ from kiosk.protocol.fields import (
     require_number,
     require_time,
 )
-from kiosk.protocol.message import Message, put_optional
+from kiosk.protocol.message import Message, PlainMessage, put_optional
 
 MAX_INTERVAL_S = 3600.0
 MAX_OUTBOX = 1_000_000
@@ -124,7 +124,7 @@ class Heartbeat(Message):
 
 
 @dataclass(frozen=True)
-class Presence(Message):
+class Presence(PlainMessage):
     """Retained. ``online`` false is also each device's last will."""
 
     TYPE: ClassVar[str] = "presence"
@@ -133,12 +133,6 @@ class Presence(Message):
     def __post_init__(self) -> None:
         require_bool(self.online, "online")
 
-    def to_body(self) -> dict[str, object]:
-        return {"online": self.online}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Presence:
-        return cls(online=f.boolean("online"))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Help-call messages: the events themselves, the hub's open-call state, "stored" acks, drills.
+"""Help-call messages: the events, the hub's open-call state and its changes, "stored" acks,
+drills.
 
 The event contract (fields, kinds, which fields each kind carries) belongs to
 ``kiosk.core.help_call``; this module only carries events and refuses what that contract
@@ -27,7 +28,7 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
-from kiosk.protocol.message import Message
+from kiosk.protocol.message import Message, PlainMessage
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_STATE_EVENTS = 800
@@ -68,24 +69,71 @@ class HelpEventMessage(Message):
         return cls(_event_from_fields(f))
 
 
+NO_RUN = ""
+"""The ``run`` of a state from a hub that numbers no changes (protocol version 1)."""
+
+
+def _check_run(run: object) -> None:
+    if run != NO_RUN:
+        require_hex_id(run, "run")
+
+
 @dataclass(frozen=True)
 class HelpState(Message):
-    """Every event of every open call, retained, so a console that starts late alarms too."""
+    """Every event of the calls the hub holds, retained: the whole branch on
+    ``hub/state/help`` (a console that starts late, or missed a change, alarms too), one
+    kiosk's calls on ``hub/state/call/<kiosk_id>`` (a kiosk restarted mid-call).
+
+    ``run`` names the hub's run (a new one at every start) and ``seq`` the last
+    ``help.changes`` of that run whose events it holds."""
 
     TYPE: ClassVar[str] = "help.state"
     updated_at: float
     events: tuple[HelpEvent, ...] = ()
+    run: str = NO_RUN
+    seq: int = 0
 
     def __post_init__(self) -> None:
         freeze_time(self, "updated_at")
         freeze_items(self, "events", max_items=MAX_STATE_EVENTS, item_type=HelpEvent)
+        _check_run(self.run)
+        require_int(self.seq, "seq")
 
     def to_body(self) -> dict[str, object]:
-        return {"updated_at": self.updated_at, "events": [e.to_dict() for e in self.events]}
+        return {"updated_at": self.updated_at, "run": self.run, "seq": self.seq,
+                "events": [e.to_dict() for e in self.events]}
 
     @classmethod
     def from_fields(cls, f: Fields) -> HelpState:
-        return cls(updated_at=f.number("updated_at"),
+        return cls(updated_at=f.number("updated_at"), run=f.string("run"),
+                   seq=f.integer("seq"),
+                   events=f.objects("events", _event_from_fields, max_items=MAX_STATE_EVENTS))
+
+
+@dataclass(frozen=True)
+class HelpChanges(Message):
+    """The events the hub stored since its previous ``help.changes``, numbered ``seq``
+    (1, 2, ... within one ``run`` of the hub). A console that sees a number missing, or
+    another run, takes the retained ``help.state`` again: its ``seq`` says which changes
+    it holds."""
+
+    TYPE: ClassVar[str] = "help.changes"
+    run: str
+    seq: int
+    events: tuple[HelpEvent, ...]
+
+    def __post_init__(self) -> None:
+        require_hex_id(self.run, "run")
+        require_int(self.seq, "seq", lo=1)
+        freeze_items(self, "events", min_items=1, max_items=MAX_STATE_EVENTS,
+                     item_type=HelpEvent)
+
+    def to_body(self) -> dict[str, object]:
+        return {"run": self.run, "seq": self.seq, "events": [e.to_dict() for e in self.events]}
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> HelpChanges:
+        return cls(run=f.string("run"), seq=f.integer("seq"),
                    events=f.objects("events", _event_from_fields, max_items=MAX_STATE_EVENTS))
 
 
@@ -148,7 +196,7 @@ class HelpDigest(Message):
 
 
 @dataclass(frozen=True)
-class Drill(Message):
+class Drill(PlainMessage):
     """The hub asks a kiosk to raise a drill call whose id is ``call_id``."""
 
     TYPE: ClassVar[str] = "drill"
@@ -161,13 +209,6 @@ class Drill(Message):
         require_hex_id(self.call_id, "call_id")
         require_id(self.staff_id, "staff_id")
 
-    def to_body(self) -> dict[str, object]:
-        return {"kiosk_id": self.kiosk_id, "call_id": self.call_id, "staff_id": self.staff_id}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Drill:
-        return cls(kiosk_id=f.string("kiosk_id"), call_id=f.string("call_id"),
-                   staff_id=f.string("staff_id"))
 
 
 class Rating(StrEnum):

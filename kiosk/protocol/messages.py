@@ -11,6 +11,7 @@ from kiosk.protocol.device_messages import DevicesState, Heartbeat, Presence
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpChanges,
     HelpDigest,
     HelpEventMessage,
     HelpState,
@@ -39,6 +40,7 @@ MESSAGE_CLASSES: tuple[type[Message], ...] = (
     WaitAlert,
     HelpEventMessage,
     HelpState,
+    HelpChanges,
     EventAck,
     HelpDigest,
     Drill,

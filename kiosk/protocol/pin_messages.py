@@ -23,7 +23,7 @@ from kiosk.protocol.fields import (
     require_number,
     require_time,
 )
-from kiosk.protocol.message import Message, put_optional
+from kiosk.protocol.message import Message, put_optional, read_refusal
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_RETRY_AFTER_S = 86_400.0
@@ -146,14 +146,7 @@ class PinReply(Message):
     @classmethod
     def from_fields(cls, f: Fields) -> PinReply:
         request_id = f.string("request_id")
-        ok = f.boolean("ok")
-        reason = f.opt_enum("reason", PinRefusal)
-        if ok and reason is not None:
-            raise InvalidMessage(RejectCode.UNEXPECTED_FIELD,
-                                 "field 'reason' is not allowed when 'ok' is true")
-        if not ok and reason is None:
-            raise InvalidMessage(RejectCode.MISSING_FIELD,
-                                 "missing field 'reason' (required when 'ok' is false)")
+        reason = read_refusal(f, PinRefusal)
         return cls(request_id=request_id, staff_id=f.opt_string("staff_id"),
                    session=f.opt_string("session"), expires_at=f.opt_number("expires_at"),
                    reason=reason, retry_after_s=f.opt_number("retry_after_s"))

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Self
+
+from kiosk.core.fields import FieldError
 
 
 class RejectCode(StrEnum):
@@ -64,17 +67,20 @@ class Rejection:
         return f"{self.code}: {self.reason}"
 
 
-class InvalidMessage(ValueError):
+class InvalidMessage(FieldError):
     """A message (received, or being built in code) that breaks the protocol."""
 
-    def __init__(self, code: RejectCode, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
+    code: RejectCode
 
-    def within(self, where: str) -> InvalidMessage:
-        """The same problem, with the place it was found in front of the reason."""
-        return InvalidMessage(self.code, f"{where}: {self.reason}")
+    def __init__(self, code: RejectCode, reason: str) -> None:
+        super().__init__(reason, code)
+
+    @classmethod
+    def of(cls, problem: FieldError) -> Self:
+        """A field problem found by the core's checks, as a protocol rejection."""
+        if isinstance(problem, cls):
+            return problem
+        return cls(RejectCode(problem.code), problem.reason)
 
     def as_rejection(self) -> Rejection:
         return Rejection(self.reason, self.code)

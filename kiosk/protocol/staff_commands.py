@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from kiosk.core.settings import LocalText
 from kiosk.protocol.fields import (
@@ -21,9 +21,24 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
+from kiosk.protocol.message import fields_as_json, read_fields
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 ANNOUNCEMENT_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class FieldArgs:
+    """A command whose ``args`` are its own fields, by name and declared type; a field that
+    is None is left out. Each command checks its values in ``__post_init__``."""
+
+    def to_args(self) -> dict[str, object]:
+        return fields_as_json(self)
+
+    @classmethod
+    def from_fields(cls, f: Fields) -> Self:
+        made: Self = read_fields(cls, f)
+        return made
 
 
 def _number(value: object) -> str:
@@ -35,7 +50,7 @@ def _counter(value: object) -> int:
 
 
 @dataclass(frozen=True)
-class CallNext:
+class CallNext(FieldArgs):
     """Call the next ticket (by the priority rule) for a service the counter serves."""
 
     KIND: ClassVar[str] = "call_next"
@@ -44,16 +59,9 @@ class CallNext:
     def __post_init__(self) -> None:
         _counter(self.counter)
 
-    def to_args(self) -> dict[str, object]:
-        return {"counter": self.counter}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> CallNext:
-        return cls(counter=f.integer("counter"))
-
 
 @dataclass(frozen=True)
-class Recall:
+class Recall(FieldArgs):
     """Announce an already-called ticket again."""
 
     KIND: ClassVar[str] = "recall"
@@ -64,48 +72,27 @@ class Recall:
         _number(self.number)
         _counter(self.counter)
 
-    def to_args(self) -> dict[str, object]:
-        return {"number": self.number, "counter": self.counter}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Recall:
-        return cls(number=f.string("number"), counter=f.integer("counter"))
-
 
 @dataclass(frozen=True)
-class NoShow:
+class NoShow(FieldArgs):
     KIND: ClassVar[str] = "no_show"
     number: str
 
     def __post_init__(self) -> None:
         _number(self.number)
 
-    def to_args(self) -> dict[str, object]:
-        return {"number": self.number}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> NoShow:
-        return cls(number=f.string("number"))
-
 
 @dataclass(frozen=True)
-class Finish:
+class Finish(FieldArgs):
     KIND: ClassVar[str] = "finish"
     number: str
 
     def __post_init__(self) -> None:
         _number(self.number)
 
-    def to_args(self) -> dict[str, object]:
-        return {"number": self.number}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Finish:
-        return cls(number=f.string("number"))
-
 
 @dataclass(frozen=True)
-class Transfer:
+class Transfer(FieldArgs):
     """Move a ticket to another service's queue; it keeps its number."""
 
     KIND: ClassVar[str] = "transfer"
@@ -116,16 +103,9 @@ class Transfer:
         _number(self.number)
         require_id(self.to_service, "to_service")
 
-    def to_args(self) -> dict[str, object]:
-        return {"number": self.number, "to_service": self.to_service}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Transfer:
-        return cls(number=f.string("number"), to_service=f.string("to_service"))
-
 
 @dataclass(frozen=True)
-class IssueTicket:
+class IssueTicket(FieldArgs):
     """A ticket issued at the desk for a customer in front of staff or on the phone:
     printed at ``kiosk_id``, or only shown at the desk when it is None."""
 
@@ -140,20 +120,9 @@ class IssueTicket:
         if self.kiosk_id is not None:
             require_id(self.kiosk_id, "kiosk_id")
 
-    def to_args(self) -> dict[str, object]:
-        args: dict[str, object] = {"service_id": self.service_id, "priority": self.priority}
-        if self.kiosk_id is not None:
-            args["kiosk_id"] = self.kiosk_id
-        return args
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> IssueTicket:
-        return cls(service_id=f.string("service_id"), priority=f.boolean("priority"),
-                   kiosk_id=f.opt_string("kiosk_id"))
-
 
 @dataclass(frozen=True)
-class ReturnTicket:
+class ReturnTicket(FieldArgs):
     """Put a missed ticket back in line (docs/decisions/0018-missed-tickets.md)."""
 
     KIND: ClassVar[str] = "return_ticket"
@@ -162,28 +131,14 @@ class ReturnTicket:
     def __post_init__(self) -> None:
         _number(self.number)
 
-    def to_args(self) -> dict[str, object]:
-        return {"number": self.number}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> ReturnTicket:
-        return cls(number=f.string("number"))
-
 
 @dataclass(frozen=True)
-class StartDrill:
+class StartDrill(FieldArgs):
     KIND: ClassVar[str] = "drill_start"
     kiosk_id: str
 
     def __post_init__(self) -> None:
         require_id(self.kiosk_id, "kiosk_id")
-
-    def to_args(self) -> dict[str, object]:
-        return {"kiosk_id": self.kiosk_id}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> StartDrill:
-        return cls(kiosk_id=f.string("kiosk_id"))
 
 
 @dataclass(frozen=True)
@@ -220,29 +175,16 @@ class Announce:
 
 
 @dataclass(frozen=True)
-class ClearAnnouncement:
+class ClearAnnouncement(FieldArgs):
     KIND: ClassVar[str] = "announce_clear"
-
-    def to_args(self) -> dict[str, object]:
-        return {}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> ClearAnnouncement:
-        return cls()
 
 
 @dataclass(frozen=True)
-class SignOut:
+class SignOut(FieldArgs):
     """End the session: the token stops working at once, not when it would expire."""
 
     KIND: ClassVar[str] = "sign_out"
 
-    def to_args(self) -> dict[str, object]:
-        return {}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> SignOut:
-        return cls()
 
 
 Command = (CallNext | Recall | NoShow | Finish | Transfer | IssueTicket | ReturnTicket
@@ -253,16 +195,5 @@ COMMAND_TYPES: tuple[type[Command], ...] = (
     Announce, ClearAnnouncement, SignOut)
 
 COMMAND_READERS: dict[str, Callable[[Fields], Command]] = {
-    CallNext.KIND: CallNext.from_fields,
-    Recall.KIND: Recall.from_fields,
-    NoShow.KIND: NoShow.from_fields,
-    Finish.KIND: Finish.from_fields,
-    Transfer.KIND: Transfer.from_fields,
-    IssueTicket.KIND: IssueTicket.from_fields,
-    ReturnTicket.KIND: ReturnTicket.from_fields,
-    StartDrill.KIND: StartDrill.from_fields,
-    Announce.KIND: Announce.from_fields,
-    ClearAnnouncement.KIND: ClearAnnouncement.from_fields,
-    SignOut.KIND: SignOut.from_fields,
-}
+    command.KIND: command.from_fields for command in COMMAND_TYPES}
 """Wire name (``kind``) -> reader of that command's ``args``."""

@@ -28,7 +28,7 @@ from kiosk.protocol.fields import (
     require_match,
     show,
 )
-from kiosk.protocol.message import Message
+from kiosk.protocol.message import Message, read_refusal
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 from kiosk.protocol.staff_commands import (
     ANNOUNCEMENT_MAX_CHARS,
@@ -133,14 +133,7 @@ class ActionResult(Message):
     @classmethod
     def from_fields(cls, f: Fields) -> ActionResult:
         action_id = f.string("action_id")
-        ok = f.boolean("ok")
-        reason = f.opt_enum("reason", ActionRefusal)
-        if ok and reason is not None:
-            raise InvalidMessage(RejectCode.UNEXPECTED_FIELD,
-                                 "field 'reason' is not allowed when 'ok' is true")
-        if not ok and reason is None:
-            raise InvalidMessage(RejectCode.MISSING_FIELD,
-                                 "missing field 'reason' (required when 'ok' is false)")
+        reason = read_refusal(f, ActionRefusal)
         return cls(action_id=action_id, reason=reason, details=f.texts("details"))
 
 

@@ -46,7 +46,7 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
         Interest(H, ch.DRILL, target=_SELF),
         Interest(H, ch.PRINT, target=_SELF),  # a ticket issued at a staff desk
         Interest(H, ch.DIGEST, target=_SELF),  # what the hub lacks of its own events
-        Interest(H, ch.HELP_STATE),  # its own open calls after a restart
+        Interest(H, ch.CALL_STATE, target=_SELF),  # its own calls after a restart
         Interest(H, ch.QUEUE_STATE),
         Interest(H, ch.CALLED),
         Interest(H, ch.ANNOUNCEMENT),
@@ -59,7 +59,8 @@ INTERESTS: dict[Role, tuple[Interest, ...]] = {
         Interest(K, ch.FEEDBACK),  # customers' anonymous ratings, for the console's reports
         Interest(C, ch.HELP),  # other consoles' acknowledgements silence this one's alarm
         Interest(H, ch.HELP),
-        Interest(H, ch.HELP_STATE),
+        Interest(H, ch.HELP_CHANGES),
+        Interest(H, ch.HELP_STATE),  # on joining, and again after missing a change
         Interest(H, ch.ACK, target=_SELF),
         Interest(H, ch.REPLY, target=_SELF),
         Interest(H, ch.DIGEST, target=_SELF),

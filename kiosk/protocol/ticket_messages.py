@@ -27,7 +27,7 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
-from kiosk.protocol.message import Message, put_optional
+from kiosk.protocol.message import Message, PlainMessage, put_optional
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_PEOPLE = 9999
@@ -60,7 +60,7 @@ def _wait_range(low: object, high: object) -> None:
 
 
 @dataclass(frozen=True)
-class TicketRequest(Message):
+class TicketRequest(PlainMessage):
     TYPE: ClassVar[str] = "ticket.request"
     request_id: str
     service_id: str
@@ -73,18 +73,10 @@ class TicketRequest(Message):
         require_bool(self.priority, "priority")
         require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
 
-    def to_body(self) -> dict[str, object]:
-        return {"request_id": self.request_id, "service_id": self.service_id,
-                "priority": self.priority, "language": self.language}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> TicketRequest:
-        return cls(request_id=f.string("request_id"), service_id=f.string("service_id"),
-                   priority=f.boolean("priority"), language=f.string("language"))
 
 
 @dataclass(frozen=True)
-class TicketReturn(Message):
+class TicketReturn(PlainMessage):
     """A customer who missed their number typed it at the kiosk: put it back in line. The
     hub answers with a ``ticket.reply`` for the same request id (``not_missed`` when there
     is no missed ticket of that number today)."""
@@ -99,14 +91,6 @@ class TicketReturn(Message):
         _number(self.number, "number")
         require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
 
-    def to_body(self) -> dict[str, object]:
-        return {"request_id": self.request_id, "number": self.number,
-                "language": self.language}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> TicketReturn:
-        return cls(request_id=f.string("request_id"), number=f.string("number"),
-                   language=f.string("language"))
 
 
 @dataclass(frozen=True)
@@ -333,7 +317,7 @@ class QueueState(Message):
 
 
 @dataclass(frozen=True)
-class TicketCalled(Message):
+class TicketCalled(PlainMessage):
     """A ticket called to a counter: kiosks and display boards announce it."""
 
     TYPE: ClassVar[str] = "ticket.called"
@@ -350,14 +334,6 @@ class TicketCalled(Message):
         require_bool(self.recall, "recall")
         freeze_time(self, "at")
 
-    def to_body(self) -> dict[str, object]:
-        return {"number": self.number, "service_id": self.service_id,
-                "counter": self.counter, "recall": self.recall, "at": self.at}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> TicketCalled:
-        return cls(number=f.string("number"), service_id=f.string("service_id"),
-                   counter=f.integer("counter"), recall=f.boolean("recall"), at=f.number("at"))
 
 
 @dataclass(frozen=True)
@@ -387,7 +363,7 @@ MAX_ALERT_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True)
-class WaitAlert(Message):
+class WaitAlert(PlainMessage):
     """An elderly priority ticket has waited longer than the branch allows: tell the lobby,
     once, by number (never a name). ``issued_at`` is the ticket's issue time, the record."""
 
@@ -402,12 +378,3 @@ class WaitAlert(Message):
         require_id(self.service_id, "service_id")
         freeze_time(self, "issued_at")
         require_int(self.waited_min, "waited_min", lo=1, hi=MAX_ALERT_MINUTES)
-
-    def to_body(self) -> dict[str, object]:
-        return {"number": self.number, "service_id": self.service_id,
-                "issued_at": self.issued_at, "waited_min": self.waited_min}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> WaitAlert:
-        return cls(number=f.string("number"), service_id=f.string("service_id"),
-                   issued_at=f.number("issued_at"), waited_min=f.integer("waited_min"))

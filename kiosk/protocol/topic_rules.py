@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from kiosk.core.help_call import HelpEventKind
 from kiosk.core.settings import Role
-from kiosk.protocol.help_messages import Drill, HelpDigest, HelpEventMessage
+from kiosk.protocol.help_messages import Drill, HelpDigest, HelpEventMessage, HelpState
 from kiosk.protocol.message import Message
 from kiosk.protocol.pin_messages import PinPurpose, PinRequest
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
-from kiosk.protocol.topics import TopicInfo
+from kiosk.protocol.topics import Channel, TopicInfo
 
 Kind = HelpEventKind
 
@@ -44,6 +44,12 @@ def check_on_topic(message: Message, topic: TopicInfo, sender: str) -> None:
             raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
                                  f"drill for kiosk {message.kiosk_id!r} on the topic of "
                                  f"kiosk {topic.target!r}")
+    elif isinstance(message, HelpState) and topic.channel is Channel.CALL_STATE:
+        others = sorted({e.kiosk_id for e in message.events} - {topic.target or ""})
+        if others:
+            raise InvalidMessage(RejectCode.TOPIC_MISMATCH,
+                                 f"events of kiosk {others[0]!r} in the call state of kiosk "
+                                 f"{topic.target!r}")
     elif isinstance(message, HelpDigest):
         if message.device_id != topic.target:
             raise InvalidMessage(RejectCode.TOPIC_MISMATCH,

@@ -26,7 +26,8 @@ MAX_TOPIC_CHARS = 200
 MAX_PAYLOAD_BYTES = 16 * 1024
 """Limit for every topic except the hub's retained state."""
 MAX_STATE_PAYLOAD_BYTES = 256 * 1024
-"""Limit for ``hub/state/*``: a whole day's queue or every open call in one message."""
+"""Limit for ``hub/state/*`` and ``hub/changes/*``: a whole day's queue or every open call
+in one message."""
 
 
 class Channel(StrEnum):
@@ -42,6 +43,8 @@ class Channel(StrEnum):
     ACTION = "action"
     QUEUE_STATE = "state/queue"
     HELP_STATE = "state/help"
+    CALL_STATE = "state/call"
+    HELP_CHANGES = "changes/help"
     DEVICES_STATE = "state/devices"
     REPLY = "reply"
     CALLED = "called"
@@ -101,7 +104,15 @@ TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec(H, Channel.QUEUE_STATE, _NONE, 1, True, ("queue.state",),
               "the day's queue", MAX_STATE_PAYLOAD_BYTES),
     TopicSpec(H, Channel.HELP_STATE, _NONE, 1, True, ("help.state",),
-              "every event of every open call", MAX_STATE_PAYLOAD_BYTES),
+              "every event of every open call, numbered: for a console that joins or "
+              "missed a change", MAX_STATE_PAYLOAD_BYTES),
+    TopicSpec(H, Channel.HELP_CHANGES, _NONE, 1, False, ("help.changes",),
+              "the help events the hub stored since its last change, numbered",
+              MAX_STATE_PAYLOAD_BYTES),
+    TopicSpec(H, Channel.CALL_STATE, _KIOSK, 1, True, ("help.state",),
+              "that kiosk's open calls and its latest closed one: for the kiosk "
+              "restarted mid-call",
+              MAX_STATE_PAYLOAD_BYTES),
     TopicSpec(H, Channel.DEVICES_STATE, _NONE, 1, True, ("devices.state",),
               "every device: online, last heartbeat, health", MAX_STATE_PAYLOAD_BYTES),
     TopicSpec(H, Channel.HELP, _KIOSK, 1, False, ("help.event",),
@@ -282,6 +293,14 @@ def queue_state(branch: str) -> str:
 
 def help_state(branch: str) -> str:
     return build_topic(branch, Role.HUB, Channel.HELP_STATE)
+
+
+def call_state(branch: str, kiosk_id: str) -> str:
+    return build_topic(branch, Role.HUB, Channel.CALL_STATE, target=kiosk_id)
+
+
+def help_changes(branch: str) -> str:
+    return build_topic(branch, Role.HUB, Channel.HELP_CHANGES)
 
 
 def devices_state(branch: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,13 @@ def any_broker(request: pytest.FixtureRequest,
                tmp_path: Path) -> Iterator[MosquittoBroker | EmbeddedBroker]:
     with running_broker(request.param, tmp_path / "broker") as broker:
         yield broker
+
+
+@pytest.fixture
+def stack() -> Iterator[ExitStack]:
+    """Closed when the test ends: what a test starts on it (a `Branch`'s parts) is stopped."""
+    with ExitStack() as exits:
+        yield exits
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

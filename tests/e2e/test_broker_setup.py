@@ -34,21 +34,21 @@ from kiosk.protocol.topics import MAX_MESSAGE_BYTES
 from tests.helpers.branch import write_branch_config
 from tests.helpers.headless_sign_in import sign_in
 from tests.helpers.hub_process import HubProcess
-from tests.helpers.tls_branch import Branch
+from tests.helpers.tls_broker import TlsBroker
 from tests.helpers.waiting import wait_until
 
 B = "demo-branch"
 
 
 @pytest.fixture(scope="module")
-def branch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Branch]:
-    made = Branch(tmp_path_factory.mktemp("branch"))
+def branch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsBroker]:
+    made = TlsBroker(tmp_path_factory.mktemp("branch"))
     made.start()
     yield made
     made.stop()
 
 
-def test_files_are_written_private_and_complete(branch: Branch) -> None:
+def test_files_are_written_private_and_complete(branch: TlsBroker) -> None:
     for device in branch.config.devices:
         path = branch.setup.secrets[device.id]
         assert path.stat().st_mode & 0o077 == 0
@@ -56,7 +56,7 @@ def test_files_are_written_private_and_complete(branch: Branch) -> None:
     assert "user kiosk-1" in (branch.folder / "acl").read_text()
 
 
-def test_setup_again_keeps_passwords_and_rotate_changes_them(branch: Branch,
+def test_setup_again_keeps_passwords_and_rotate_changes_them(branch: TlsBroker,
                                                            tmp_path: Path) -> None:
     folder = tmp_path / "again"
     first = setup_broker(branch.config, folder, hosts=["localhost"], user=getpass.getuser())
@@ -72,7 +72,7 @@ def test_setup_again_keeps_passwords_and_rotate_changes_them(branch: Branch,
     assert password() != before
 
 
-def _publish(branch: Branch, device: str | None, topic: str, payload: str | Path = "x",
+def _publish(branch: TlsBroker, device: str | None, topic: str, payload: str | Path = "x",
              *extra: str) -> subprocess.CompletedProcess[str]:
     """``payload``: the text, or a file whose bytes are sent (for payloads too long for a
     command line)."""
@@ -82,7 +82,7 @@ def _publish(branch: Branch, device: str | None, topic: str, payload: str | Path
                           check=False)
 
 
-def _received_while(branch: Branch, subscriber: str, topic_filter: str,
+def _received_while(branch: TlsBroker, subscriber: str, topic_filter: str,
                     publishes: list[tuple[str, str, str | Path]]) -> list[str]:
     """Subscribe as ``subscriber``, publish each with the real ``mosquitto_pub`` (the last one
     must be permitted: it marks the end), and return the payloads that arrived."""
@@ -113,20 +113,20 @@ def _received_while(branch: Branch, subscriber: str, topic_filter: str,
     return got
 
 
-def test_no_credentials_are_refused(branch: Branch) -> None:
+def test_no_credentials_are_refused(branch: TlsBroker) -> None:
     result = _publish(branch, None, f"bank/{B}/kiosk/kiosk-1/help")
     assert result.returncode != 0
     assert "not authorised" in (result.stderr + result.stdout).lower() or result.returncode != 0
 
 
-def test_wrong_password_is_refused(branch: Branch) -> None:
+def test_wrong_password_is_refused(branch: TlsBroker) -> None:
     args = branch.tls_args(None) + ["-u", "kiosk-1", "-P", "guess"]
     result = subprocess.run(["mosquitto_pub", *args, "-t", "x", "-m", "x"], capture_output=True,
                             text=True, timeout=20, check=False)
     assert result.returncode != 0
 
 
-def test_a_kiosk_cannot_speak_as_another_kiosk_or_as_a_console(branch: Branch) -> None:
+def test_a_kiosk_cannot_speak_as_another_kiosk_or_as_a_console(branch: TlsBroker) -> None:
     arrived = _received_while(branch, "hub", f"bank/{B}/+/+/help/#", [
         ("kiosk-1", f"bank/{B}/kiosk/kiosk-1/help", "own-topic"),
         ("kiosk-1", f"bank/{B}/kiosk/kiosk-2/help", "as-another-kiosk"),
@@ -138,7 +138,7 @@ def test_a_kiosk_cannot_speak_as_another_kiosk_or_as_a_console(branch: Branch) -
     assert "kiosk-acknowledging" not in arrived
 
 
-def test_a_kiosk_cannot_broadcast_or_write_hub_state(branch: Branch) -> None:
+def test_a_kiosk_cannot_broadcast_or_write_hub_state(branch: TlsBroker) -> None:
     arrived = _received_while(branch, "console-lobby", f"bank/{B}/hub/#", [
         ("kiosk-1", f"bank/{B}/hub/announcement", "kiosk-announcing"),
         ("kiosk-1", f"bank/{B}/hub/state/help", "kiosk-writing-state"),
@@ -148,7 +148,7 @@ def test_a_kiosk_cannot_broadcast_or_write_hub_state(branch: Branch) -> None:
 
 
 def test_the_whole_help_loop_runs_over_tls_with_the_generated_secrets(
-        branch: Branch, tmp_path: Path) -> None:
+        branch: TlsBroker, tmp_path: Path) -> None:
     hub = HubProcess(branch.config_path, branch.setup.secrets["hub"], tmp_path / "hub-data",
                      tmp_path / "hub.log").start()
     kiosk = headless_kiosk(branch.config, "kiosk-1", tmp_path / "k",
@@ -183,7 +183,7 @@ def _listening(pid: int, netns: list[str] | None = None) -> set[tuple[str, int]]
     return found
 
 
-def test_the_broker_listens_only_on_the_ports_it_was_given(branch: Branch) -> None:
+def test_the_broker_listens_only_on_the_ports_it_was_given(branch: TlsBroker) -> None:
     assert branch.process is not None
     found = _listening(branch.process.pid)
     assert {port for _, port in found} == {branch.tls_port, branch.local_port}
@@ -193,7 +193,7 @@ def test_the_broker_listens_only_on_the_ports_it_was_given(branch: Branch) -> No
 class _Holder:
     """The rightful holder of a client id: connected, subscribed, counting disconnects."""
 
-    def __init__(self, branch: Branch, device: str, listener: str, topic: str) -> None:
+    def __init__(self, branch: TlsBroker, device: str, listener: str, topic: str) -> None:
         self.got: list[str] = []
         self.disconnects = 0
         subscribed = threading.Event()
@@ -224,7 +224,7 @@ class _Holder:
 
 @pytest.mark.parametrize("listener", ["tls", "loopback"])
 @pytest.mark.parametrize("victim", ["hub", "console-1"])
-def test_another_devices_password_cannot_take_over_a_client_id(branch: Branch, listener: str,
+def test_another_devices_password_cannot_take_over_a_client_id(branch: TlsBroker, listener: str,
                                                               victim: str) -> None:
     topic = f"bank/{B}/kiosk/kiosk-1/help"
     holder = _Holder(branch, victim, listener, topic)
@@ -244,7 +244,7 @@ def test_another_devices_password_cannot_take_over_a_client_id(branch: Branch, l
         holder.close()
 
 
-def test_a_message_over_the_size_limit_is_not_delivered(branch: Branch,
+def test_a_message_over_the_size_limit_is_not_delivered(branch: TlsBroker,
                                                         tmp_path: Path) -> None:
     over, at = tmp_path / "over", tmp_path / "at"
     over.write_bytes(b"o" * (MAX_MESSAGE_BYTES + 1))
@@ -256,7 +256,7 @@ def test_a_message_over_the_size_limit_is_not_delivered(branch: Branch,
 
 
 def test_a_retained_event_is_ignored_by_a_console_and_cleared_by_the_hub(
-        branch: Branch, tmp_path: Path) -> None:
+        branch: TlsBroker, tmp_path: Path) -> None:
     topic = f"bank/{B}/kiosk/kiosk-2/help"
     now = time.time()
     old = Codec(B, "kiosk-2", "hub").prepare(topic, HelpEventMessage(new_raise("kiosk-2", now)),
@@ -302,7 +302,7 @@ def test_a_retained_event_is_ignored_by_a_console_and_cleared_by_the_hub(
         hub.stop()
 
 
-def _retained_on(branch: Branch, topic: str) -> list[bytes]:
+def _retained_on(branch: TlsBroker, topic: str) -> list[bytes]:
     """What a new subscriber is handed as retained on ``topic``: one SUBSCRIBE for it, then
     one for a topic that surely holds a retained message (the hub's presence); the broker
     sends retained copies in that order, so once the presence is here, the rest is too."""
@@ -325,7 +325,7 @@ def _retained_on(branch: Branch, topic: str) -> list[bytes]:
 
 
 def test_a_retained_event_left_while_the_hub_is_connected_is_found_and_cleared(
-        branch: Branch, tmp_path: Path) -> None:
+        branch: TlsBroker, tmp_path: Path) -> None:
     config = write_branch_config(
         tmp_path / "config", branch.tls_port,
         **{"broker.url": f"mqtts://localhost:{branch.tls_port}",

@@ -4,55 +4,45 @@ trees (offscreen), a kiosk client; and a drill run from a console."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.console.app import ConsoleParts
-from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import Category, HelpEventKind, Outcome
 from kiosk.core.help_state import CallStatus
 from kiosk.net.broker import MosquittoBroker
-from kiosk.net.headless import HeadlessDevice, headless_kiosk
+from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
-from tests.helpers.console_e2e import live_console, sign_in_by_ui
-from tests.helpers.hub_process import running_hub
+from tests.helpers.console_e2e import sign_in_by_ui
+from tests.helpers.live_branch import Branch
 
 pytestmark = pytest.mark.e2e
 PATIENCE_MS = 10_000
 K = HelpEventKind
 
 
-@dataclass
-class Branch:
-    config: BranchConfig
-    kiosk: HeadlessDevice[KioskClient]
-    first: ConsoleParts  # counter 1
-    second: ConsoleParts  # the lobby desk
-    exports: Path
-
-
 @pytest.fixture
-def branch(qtbot, mosquitto: MosquittoBroker, tmp_path: Path) -> Iterator[Branch]:  # type: ignore[no-untyped-def]
-    with running_hub(tmp_path / "hub", mosquitto.port,
-                     **{"help.escalate_after_s": 60.0}) as hub:
-        config = hub.config
-        kiosk = headless_kiosk(config, "kiosk-1", tmp_path / "kiosk").start()
-        try:
-            with live_console(config, "console-1", tmp_path / "c1", save_to=tmp_path) as one, \
-                    live_console(config, "console-lobby", tmp_path / "c2") as two:
-                qtbot.waitUntil(lambda: one.device.link.connected and two.device.link.connected
-                                and kiosk.link.connected, timeout=PATIENCE_MS)
-                sign_in_by_ui(qtbot, one, "li-ming")
-                sign_in_by_ui(qtbot, two, "wang-fang")
-                qtbot.waitUntil(lambda: kiosk.client.reachability().staff_reachable,
-                                timeout=PATIENCE_MS)
-                yield Branch(config, kiosk, one, two, tmp_path)
-        finally:
-            kiosk.stop()
+def branch(qtbot, mosquitto: MosquittoBroker, tmp_path: Path,  # type: ignore[no-untyped-def]
+           stack: ExitStack) -> Branch:
+    branch = Branch(tmp_path, mosquitto.port, stack, settings={"help.escalate_after_s": 60.0})
+    kiosk = branch.headless_kiosk()
+    one = branch.console_window("console-1", save_to=tmp_path)  # counter 1
+    two = branch.console_window("console-lobby")  # the lobby desk
+    qtbot.waitUntil(lambda: one.device.link.connected and two.device.link.connected
+                    and kiosk.link.connected, timeout=PATIENCE_MS)
+    sign_in_by_ui(qtbot, one, "li-ming")
+    sign_in_by_ui(qtbot, two, "wang-fang")
+    qtbot.waitUntil(lambda: kiosk.client.reachability().staff_reachable, timeout=PATIENCE_MS)
+    return branch
+
+
+def desks(branch: Branch) -> tuple[ConsoleParts, ConsoleParts, HeadlessDevice[KioskClient]]:
+    """Counter 1's console, the lobby desk's, and the kiosk."""
+    return (branch.console_windows["console-1"], branch.console_windows["console-lobby"],
+            branch.kiosks["kiosk-1"])
 
 
 def row_of(parts: ConsoleParts, kiosk_id: str, drill: bool = False) -> int:
@@ -70,7 +60,7 @@ def alarming(parts: ConsoleParts, call_id: str) -> bool:
 
 def test_a_call_rings_on_both_consoles_one_answers_the_other_stops_and_history_has_it(
         qtbot, branch: Branch) -> None:  # type: ignore[no-untyped-def]
-    one, lobby, kiosk = branch.first, branch.second, branch.kiosk
+    one, lobby, kiosk = desks(branch)
     call_id = kiosk.call(lambda: kiosk.client.raise_help(Category.MEDICAL)).call_id  # type: ignore[attr-defined]
 
     for parts in (one, lobby):
@@ -124,7 +114,7 @@ def test_a_call_rings_on_both_consoles_one_answers_the_other_stops_and_history_h
     assert steps["Confirmed"] and steps["Closed"].endswith("Li Ming")
     assert steps["Coming"].endswith("Li Ming") and steps["Outcome"] == "Medical: ambulance called"
     history.export.click()
-    with (branch.exports / "console-1-help-calls.csv").open(encoding="utf-8-sig") as source:
+    with (branch.directory / "console-1-help-calls.csv").open(encoding="utf-8-sig") as source:
         (row,) = list(csv.DictReader(source))
     assert (row["acknowledged_by"], row["resolved_by"], row["outcome"]) == (
         "li-ming", "li-ming", "ambulance_called")
@@ -138,7 +128,7 @@ def p_visible(parts: ConsoleParts) -> bool:
 
 def test_two_people_pressing_im_coming_at_once_are_told_who_is_going(
         qtbot, branch: Branch) -> None:  # type: ignore[no-untyped-def]
-    one, lobby, kiosk = branch.first, branch.second, branch.kiosk
+    one, lobby, kiosk = desks(branch)
     call_id = kiosk.call(lambda: kiosk.client.raise_help()).call_id  # type: ignore[attr-defined]
     for parts in (one, lobby):
         qtbot.waitUntil(lambda p=parts: alarming(p, call_id), timeout=PATIENCE_MS)
@@ -161,7 +151,7 @@ def test_two_people_pressing_im_coming_at_once_are_told_who_is_going(
 
 def test_a_drill_runs_the_whole_loop_marked_and_a_real_tap_during_it_is_a_real_call(
         qtbot, branch: Branch) -> None:  # type: ignore[no-untyped-def]
-    lobby, kiosk = branch.second, branch.kiosk
+    _, lobby, kiosk = desks(branch)
     drills = lobby.window.drills
     lobby.window.tabs.setCurrentWidget(drills)
     qtbot.waitUntil(lambda: drills.kiosks.rowCount() == 2, timeout=PATIENCE_MS)

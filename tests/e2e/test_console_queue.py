@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_kiosk
-from kiosk.net.kiosk_client import TicketOutcome
+from kiosk.net.kiosk_client import KioskHooks, TicketOutcome
 from kiosk.protocol.ticket_messages import TicketCalled
 from tests.helpers.console_e2e import live_console, sign_in_by_ui
 from tests.helpers.hub_process import running_hub
@@ -56,8 +56,7 @@ def test_call_next_across_two_counters_follows_the_priority_interleave(
             with lock:
                 called.append(message)
 
-        kiosk.client.on_ticket = got_ticket
-        kiosk.client.on_called = heard
+        kiosk.client.listener = KioskHooks(on_ticket=got_ticket, on_called=heard)
         try:
             with live_console(config, "console-1", tmp_path / "c1") as one, \
                     live_console(config, "console-2", tmp_path / "c2") as two:

@@ -10,21 +10,18 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-import pytest
-
-from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Category, HelpEventKind
 from kiosk.core.help_state import CallStatus
 from kiosk.net.broker import EmbeddedBroker, MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
-from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
+from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
 from tests.helpers.headless_sign_in import sign_in
-from tests.helpers.hub_process import HubProcess, prepare_hub
+from tests.helpers.hub_process import HubProcess
+from tests.helpers.live_branch import Branch
 from tests.helpers.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,34 +35,8 @@ def ledger_events(hub: HubProcess) -> dict[str, tuple[str, float]]:
                 for row in db.execute("SELECT id, kind, at FROM help_events")}
 
 
-class Branch:
-    """A hub (not started), a kiosk and two consoles, all stopped at the end."""
-
-    def __init__(self, directory: Path, broker_port: int, stack: ExitStack) -> None:
-        self.directory = directory
-        self.hub = prepare_hub(directory / "hub", broker_port)
-        self.config: BranchConfig = load_config(self.hub.config_path)
-        self._stack = stack
-        stack.callback(self.hub.stop)
-
-    def kiosk(self) -> HeadlessDevice[KioskClient]:
-        device = headless_kiosk(self.config, "kiosk-1", self.directory / "kiosk").start()
-        self._stack.callback(device.stop)
-        return device
-
-    def consoles(self) -> list[HeadlessDevice[ConsoleClient]]:
-        devices = []
-        for name in CONSOLES:
-            device = headless_console(self.config, name, self.directory / name).start()
-            self._stack.callback(device.stop)
-            devices.append(device)
-        return devices
-
-
-@pytest.fixture
-def stack() -> Iterator[ExitStack]:
-    with ExitStack() as exits:
-        yield exits
+def consoles(branch: Branch) -> list[HeadlessDevice[ConsoleClient]]:
+    return [branch.headless_console(name) for name in CONSOLES]
 
 
 def wait_connected(*devices: HeadlessDevice[KioskClient] | HeadlessDevice[ConsoleClient]
@@ -76,10 +47,10 @@ def wait_connected(*devices: HeadlessDevice[KioskClient] | HeadlessDevice[Consol
 
 def test_full_loop_every_event_in_the_ledger(any_broker: MosquittoBroker | EmbeddedBroker,
                                              tmp_path: Path, stack: ExitStack) -> None:
-    branch = Branch(tmp_path, any_broker.port, stack)
+    branch = Branch(tmp_path, any_broker.port, stack, start_hub=False)
     branch.hub.start()
-    kiosk = branch.kiosk()
-    lobby, counter = branch.consoles()
+    kiosk = branch.headless_kiosk()
+    lobby, counter = consoles(branch)
     wait_connected(kiosk, lobby, counter)
     wait_until(lambda: kiosk.client.reachability().staff_reachable, what="a console online")
 
@@ -109,18 +80,18 @@ def test_full_loop_every_event_in_the_ledger(any_broker: MosquittoBroker | Embed
 
 def test_kiosk_killed_between_commit_and_publish_delivers_once_after_restart(
         mosquitto: MosquittoBroker, tmp_path: Path, stack: ExitStack) -> None:
-    branch = Branch(tmp_path, mosquitto.port, stack)
+    branch = Branch(tmp_path, mosquitto.port, stack, start_hub=False)
     branch.hub.start()
-    lobby, counter = branch.consoles()
+    lobby, counter = consoles(branch)
     crashed = subprocess.run(
         [sys.executable, "-m", "tests.helpers.crash_after_commit", str(branch.hub.config_path),
-         "kiosk-1", str(tmp_path / "kiosk")], cwd=ROOT, capture_output=True, text=True,
+         "kiosk-1", str(tmp_path / "kiosk-1")], cwd=ROOT, capture_output=True, text=True,
         timeout=60, check=False)
     assert crashed.returncode == -9, crashed.stderr
     call_id = crashed.stdout.strip()
     assert not any(call_id in c.client.calls for c in (lobby, counter))
 
-    kiosk = branch.kiosk()  # the same data folder: the outbox still holds the call
+    kiosk = branch.headless_kiosk()  # the same data folder: the outbox still holds the call
     for console in (lobby, counter):
         wait_until(lambda c=console: call_id in c.client.calls, what="console has the call")
     wait_until(lambda: kiosk.client.sender.pending() == 0, what="the hub acked the call")
@@ -133,10 +104,10 @@ def test_kiosk_killed_between_commit_and_publish_delivers_once_after_restart(
 
 def test_broker_restart_mid_flow_loses_nothing(mosquitto: MosquittoBroker, tmp_path: Path,
                                                stack: ExitStack) -> None:
-    branch = Branch(tmp_path, mosquitto.port, stack)
+    branch = Branch(tmp_path, mosquitto.port, stack, start_hub=False)
     branch.hub.start()
-    kiosk = branch.kiosk()
-    lobby, counter = branch.consoles()
+    kiosk = branch.headless_kiosk()
+    lobby, counter = consoles(branch)
     wait_connected(kiosk, lobby, counter)
     sign_in(lobby, "li-ming")
     call_id = kiosk.call(lambda: kiosk.client.raise_help().call_id)
@@ -165,9 +136,9 @@ def test_broker_restart_mid_flow_loses_nothing(mosquitto: MosquittoBroker, tmp_p
 
 def test_hub_down_consoles_still_answer_and_the_hub_catches_up(
         mosquitto: MosquittoBroker, tmp_path: Path, stack: ExitStack) -> None:
-    branch = Branch(tmp_path, mosquitto.port, stack)
-    kiosk = branch.kiosk()
-    lobby, counter = branch.consoles()
+    branch = Branch(tmp_path, mosquitto.port, stack, start_hub=False)
+    kiosk = branch.headless_kiosk()
+    lobby, counter = consoles(branch)
     wait_connected(kiosk, lobby, counter)
     branch.hub.start()  # only to sign in: staff act in their own name
     sign_in(counter, "zhang-wei")

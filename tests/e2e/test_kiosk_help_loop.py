@@ -5,89 +5,65 @@ the fraud check reaches the console as a discreet call while the kiosk shows no 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPalette, QPointingDevice
+from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.help_call import Category, Outcome
 from kiosk.core.help_state import CallStatus
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
-from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.ticket_screen import TicketStage
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
-from kiosk.net.headless import HeadlessDevice, headless_console
-from kiosk.ui.i18n import unload_language
+from kiosk.net.headless import HeadlessDevice
 from kiosk.ui.widgets import NAV_HELP, BigButton
-from tests.helpers.fake_speaker import FakeSpeaker
-from tests.helpers.headless_sign_in import sign_in
-from tests.helpers.hub_process import HubProcess, running_hub
+from tests.helpers.kiosk_harness import KioskUnderTest, touch
+from tests.helpers.live_branch import Branch
 from tests.helpers.waiting import wait_until
 
 PATIENCE_MS = 10_000
 HUB_TIMINGS = {"help.escalate_after_s": 30.0, "help.resignal_after_s": 60.0}
 
 
-@dataclass
-class Branch:
-    hub: HubProcess
-    kiosk: KioskParts
-    speaker: FakeSpeaker
-    console: HeadlessDevice[ConsoleClient]
-
-    @property
-    def window(self) -> object:
-        return self.kiosk.window
-
-    def heading(self) -> str:
-        return str(self.kiosk.window.help_screen.heading.text())
-
-    def shown(self) -> str:
-        screen = self.kiosk.window.help_screen
-        return " ".join(label.text() for label in (screen.heading, *screen.lines)
-                        if not label.isHidden())
-
-    def staff_reachable(self) -> bool:
-        device = self.kiosk.device
-        return bool(device.call(lambda: device.client.reachability().staff_reachable))
+def kiosk(branch: Branch) -> KioskUnderTest:
+    return branch.kiosk_windows["kiosk-1"]
 
 
-def stop_kiosk(parts: KioskParts) -> None:
-    """Stop, and leave no kiosk catalogue or style installed for the tests that follow."""
-    parts.stop()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    unload_language(app)
-    app.setStyleSheet("")
-    app.setPalette(QPalette())
+def console(branch: Branch) -> HeadlessDevice[ConsoleClient]:
+    return branch.consoles["console-lobby"]
+
+
+def heading(branch: Branch) -> str:
+    return str(kiosk(branch).parts.window.help_screen.heading.text())
+
+
+def shown(branch: Branch) -> str:
+    screen = kiosk(branch).parts.window.help_screen
+    return " ".join(label.text() for label in (screen.heading, *screen.lines)
+                    if not label.isHidden())
+
+
+def staff_reachable(branch: Branch) -> bool:
+    device = kiosk(branch).parts.device
+    return bool(device.call(lambda: device.client.reachability().staff_reachable))
 
 
 @pytest.fixture
-def branch(qtbot: QtBot, qapp: QApplication, mosquitto: MosquittoBroker,
-           tmp_path: Path) -> Iterator[Branch]:
-    with running_hub(tmp_path / "hub", mosquitto.port, **HUB_TIMINGS) as hub:
-        config = hub.config
-        console = headless_console(config, "console-lobby", tmp_path / "console").start()
-        sign_in(console, "li-ming")
-        speaker = FakeSpeaker()
-        kiosk = build_kiosk(qapp, config, "kiosk-1", tmp_path / "kiosk", speaker=speaker,
-                            kiosk=KioskSection(confirm_grace_s=5.0, pin_reply_timeout_s=5.0))
-        kiosk.start(windowed=True)
-        under_test = Branch(hub, kiosk, speaker, console)
-        try:
-            qtbot.waitUntil(kiosk.window.isActiveWindow)
-            wait_until(under_test.staff_reachable, 10, "the kiosk hears a console")
-            yield under_test
-        finally:
-            stop_kiosk(kiosk)
-            console.stop()
+def branch(qtbot: QtBot, mosquitto: MosquittoBroker, tmp_path: Path,
+           stack: ExitStack) -> Branch:
+    branch = Branch(tmp_path, mosquitto.port, stack, settings=HUB_TIMINGS)
+    branch.headless_console(staff_id="li-ming")
+    under_test = branch.kiosk_window(
+        kiosk=KioskSection(confirm_grace_s=5.0, pin_reply_timeout_s=5.0))
+    qtbot.waitUntil(under_test.window.isActiveWindow)
+    wait_until(lambda: staff_reachable(branch), 10, "the kiosk hears a console")
+    return branch
 
 
 @pytest.fixture
@@ -95,15 +71,9 @@ def touchscreen(qapp: QApplication) -> QPointingDevice:
     return QTest.createTouchDevice()
 
 
-def touch(touchscreen: QPointingDevice, widget: QWidget) -> None:
-    window = widget.window()
-    point = widget.mapTo(window, widget.rect().center())
-    QTest.touchEvent(window, touchscreen).press(0, point).commit()
-    QTest.touchEvent(window, touchscreen).release(0, point).commit()
-
-
 def help_button(branch: Branch) -> BigButton:
-    shown = [b for b in branch.kiosk.window.findChildren(BigButton, NAV_HELP) if b.isVisible()]
+    window = kiosk(branch).parts.window
+    shown = [b for b in window.findChildren(BigButton, NAV_HELP) if b.isVisible()]
     assert len(shown) == 1
     return shown[0]
 
@@ -117,18 +87,18 @@ def test_a_help_tap_is_confirmed_then_the_kiosk_names_and_speaks_who_is_coming(
         branch: Branch, qtbot: QtBot, touchscreen: QPointingDevice) -> None:
     touch(touchscreen, help_button(branch))
 
-    wait_until(lambda: kiosk_calls(branch.console), 10, "the console has the call")
-    [call_id] = kiosk_calls(branch.console)
-    qtbot.waitUntil(lambda: branch.heading() == "已经通知工作人员", timeout=PATIENCE_MS)
-    told = branch.speaker.texts
+    wait_until(lambda: kiosk_calls(console(branch)), 10, "the console has the call")
+    [call_id] = kiosk_calls(console(branch))
+    qtbot.waitUntil(lambda: heading(branch) == "已经通知工作人员", timeout=PATIENCE_MS)
+    told = kiosk(branch).speaker.texts
     calling = next(i for i, text in enumerate(told) if "正在呼叫工作人员" in text)
     notified = next(i for i, text in enumerate(told) if "已经通知工作人员" in text)
     assert calling < notified  # "calling" first, "told" only once a console confirmed
 
-    assert branch.console.call(lambda: branch.console.client.acknowledge(call_id, "li-ming")) \
+    assert console(branch).call(lambda: console(branch).client.acknowledge(call_id, "li-ming")) \
         is None
-    qtbot.waitUntil(lambda: "李明马上过来帮您。" in branch.shown(), timeout=PATIENCE_MS)
-    said = [s for s in branch.speaker.said if "李明马上过来帮您" in s.text]
+    qtbot.waitUntil(lambda: "李明马上过来帮您。" in shown(branch), timeout=PATIENCE_MS)
+    said = [s for s in kiosk(branch).speaker.said if "李明马上过来帮您" in s.text]
     assert said and said[-1].language == "zh_CN"
 
 
@@ -136,26 +106,26 @@ def test_with_the_broker_gone_the_customer_is_sent_to_the_counter_and_the_call_a
         branch: Branch, mosquitto: MosquittoBroker, qtbot: QtBot,
         touchscreen: QPointingDevice) -> None:
     mosquitto.stop()
-    wait_until(lambda: not branch.kiosk.device.link.connected, 10, "the kiosk sees it")
+    wait_until(lambda: not kiosk(branch).parts.device.link.connected, 10, "the kiosk sees it")
 
     touch(touchscreen, help_button(branch))
-    qtbot.waitUntil(lambda: branch.heading() == "暂时联系不上工作人员", timeout=PATIENCE_MS)
-    assert "请到柜台找工作人员" in branch.speaker.last.text
+    qtbot.waitUntil(lambda: heading(branch) == "暂时联系不上工作人员", timeout=PATIENCE_MS)
+    assert "请到柜台找工作人员" in kiosk(branch).speaker.last.text
 
     mosquitto.start()
-    wait_until(lambda: len(kiosk_calls(branch.console)) == 1, 15, "the call reaches staff")
-    qtbot.waitUntil(lambda: branch.heading() == "已经通知工作人员", timeout=15_000)
-    wait_until(lambda: branch.kiosk.device.client.sender.pending() == 0, 10,
+    wait_until(lambda: len(kiosk_calls(console(branch))) == 1, 15, "the call reaches staff")
+    qtbot.waitUntil(lambda: heading(branch) == "已经通知工作人员", timeout=15_000)
+    wait_until(lambda: kiosk(branch).parts.device.client.sender.pending() == 0, 10,
                "the hub stored the call")
-    assert len(kiosk_calls(branch.console)) == 1  # once, however often it was sent
+    assert len(kiosk_calls(console(branch))) == 1  # once, however often it was sent
 
 
 def test_staff_close_the_call_at_the_kiosk_with_their_pin(branch: Branch, qtbot: QtBot,
                                                          touchscreen: QPointingDevice) -> None:
     touch(touchscreen, help_button(branch))
-    wait_until(lambda: kiosk_calls(branch.console), 10, "the console has the call")
-    [call_id] = kiosk_calls(branch.console)
-    screen = branch.kiosk.window.help_screen
+    wait_until(lambda: kiosk_calls(console(branch)), 10, "the console has the call")
+    [call_id] = kiosk_calls(console(branch))
+    screen = kiosk(branch).parts.window.help_screen
     qtbot.waitUntil(lambda: screen.close_button.isVisible(), timeout=PATIENCE_MS)
     touch(touchscreen, screen.close_button)
     screen.staff_close.choose_outcome(Outcome.HELPED)
@@ -168,15 +138,15 @@ def test_staff_close_the_call_at_the_kiosk_with_their_pin(branch: Branch, qtbot:
 
     panel.type_digits("8642")
     panel.pad.keys["ok"].click()
-    qtbot.waitUntil(lambda: branch.heading() == "工作人员帮到您了吗？", timeout=PATIENCE_MS)
-    wait_until(lambda: branch.console.client.calls[call_id].status is CallStatus.RESOLVED, 10,
+    qtbot.waitUntil(lambda: heading(branch) == "工作人员帮到您了吗？", timeout=PATIENCE_MS)
+    wait_until(lambda: console(branch).client.calls[call_id].status is CallStatus.RESOLVED, 10,
                "the console sees the call closed")
-    assert branch.console.client.calls[call_id].resolved_by == "zhang-wei"
+    assert console(branch).client.calls[call_id].resolved_by == "zhang-wei"
 
 
 def test_staff_leave_full_screen_only_with_a_pin_the_hub_accepts(branch: Branch,
                                                                 qtbot: QtBot) -> None:
-    window = branch.kiosk.window
+    window = kiosk(branch).parts.window
     approved: list[str] = []
     window.exitApproved.connect(approved.append)
     window.open_staff_exit()
@@ -199,12 +169,12 @@ FRAUD_CHECK_ALARM_WORDS = ("正在呼叫", "通知工作人员", "马上过来",
 
 def test_a_fraud_check_yes_gives_a_priority_ticket_and_a_discreet_call_and_no_alarm(
         branch: Branch, qtbot: QtBot, touchscreen: QPointingDevice) -> None:
-    window = branch.kiosk.window
-    services = [s.id for s in branch.kiosk.config.services]
+    window = kiosk(branch).parts.window
+    services = [s.id for s in kiosk(branch).config.services]
     touch(touchscreen, window.home.ticket_button)
     window.services_screen.choices.buttons[services.index("transfer")].click()
     assert window.flow.screen is Screen.FRAUD_CHECK
-    said = len(branch.speaker.said)
+    said = len(kiosk(branch).speaker.said)
 
     touch(touchscreen, window.tickets.fraud_check.yes_button)
 
@@ -213,12 +183,12 @@ def test_a_fraud_check_yes_gives_a_priority_ticket_and_a_discreet_call_and_no_al
     ticket = screen.ticket
     assert ticket is not None and ticket.number.startswith("E") and ticket.priority
     assert not screen.counter_note.isHidden()
-    wait_until(lambda: kiosk_calls(branch.console), 10, "the console has the call")
-    [call_id] = kiosk_calls(branch.console)
-    call = branch.console.client.calls[call_id]
+    wait_until(lambda: kiosk_calls(console(branch)), 10, "the console has the call")
+    [call_id] = kiosk_calls(console(branch))
+    call = console(branch).client.calls[call_id]
     assert call.category is Category.PRIVATE_TALK
-    assert branch.console.call(
-        lambda: branch.console.client.acknowledge(call_id, "li-ming")) is None
+    assert console(branch).call(
+        lambda: console(branch).client.acknowledge(call_id, "li-ming")) is None
     follower = window.help.follower
     qtbot.waitUntil(lambda: follower.call is not None
                     and follower.call.status is CallStatus.ACKNOWLEDGED, timeout=PATIENCE_MS)
@@ -226,6 +196,6 @@ def test_a_fraud_check_yes_gives_a_priority_ticket_and_a_discreet_call_and_no_al
 
     assert window.host.current is screen
     assert window.flow.screen is Screen.TICKET
-    spoken = " | ".join(s.text for s in branch.speaker.said[said:])
+    spoken = " | ".join(s.text for s in kiosk(branch).speaker.said[said:])
     assert ticket.number.replace("E", "") in spoken
     assert not [w for w in FRAUD_CHECK_ALARM_WORDS if w in spoken], spoken

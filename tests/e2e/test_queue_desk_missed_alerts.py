@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from kiosk.core.settings import Role
 from kiosk.customer.ticket_screen import TicketStage
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_kiosk
-from kiosk.net.kiosk_client import TicketOutcome
+from kiosk.net.kiosk_client import KioskHooks, TicketOutcome
 from kiosk.protocol import topics
 from kiosk.protocol.staff_commands import CallNext, IssueTicket, NoShow, ReturnTicket
 from kiosk.protocol.staff_messages import ActionResult, StaffAction
@@ -32,10 +34,11 @@ from kiosk.protocol.ticket_messages import (
     WaitAlert,
 )
 from tests.e2e import test_ticket_journey as journey
-from tests.e2e.test_ticket_journey import Paper, start_kiosk, stop_kiosk, touch
+from tests.e2e.test_ticket_journey import Paper, start_kiosk
 from tests.helpers.cups import text_of
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.hub_process import running_hub
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 from tests.helpers.raw_device import RawDevice
 from tests.helpers.waiting import wait_until
 
@@ -62,13 +65,21 @@ class Desk:
                                     timeout_s=PATIENCE_S)
 
 
+def _have(items: list[TicketOutcome], count: int) -> bool:
+    return len(items) == count
+
+
+def _answering(request_id: str) -> Callable[[TicketReply], bool]:
+    return lambda reply: reply.request_id == request_id
+
+
 def test_a_desk_ticket_is_printed_at_the_chosen_kiosk_and_called_like_any_other(
         mosquitto: MosquittoBroker, tmp_path: Path) -> None:
     with running_hub(tmp_path / "hub", mosquitto.port) as hub:
         branch = hub.config.branch.id
         kiosk = headless_kiosk(hub.config, "kiosk-1", tmp_path / "kiosk").start()
         printed: list[TicketPrint] = []
-        kiosk.client.on_print = printed.append
+        kiosk.client.listener = KioskHooks(on_print=printed.append)
         lobby_device = RawDevice(mosquitto.host, mosquitto.port, "console-lobby", branch=branch,
                                  role=Role.CONSOLE)
         counter_device = RawDevice(mosquitto.host, mosquitto.port, "console-1", branch=branch,
@@ -105,7 +116,7 @@ def test_a_missed_ticket_goes_back_in_line_from_the_kiosk_and_from_the_console(
             with lock:
                 outcomes.append(outcome)
 
-        kiosk.client.on_ticket = got
+        kiosk.client.listener = KioskHooks(on_ticket=got)
         device = RawDevice(mosquitto.host, mosquitto.port, "console-1", branch=branch,
                            role=Role.CONSOLE)
         display = RawDevice(mosquitto.host, mosquitto.port, "display-1", branch=branch,
@@ -114,7 +125,7 @@ def test_a_missed_ticket_goes_back_in_line_from_the_kiosk_and_from_the_console(
             wait_until(lambda: kiosk.link.connected, PATIENCE_S)
             for count in (1, 2, 3):
                 kiosk.call(lambda: kiosk.client.request_ticket("cash", False, "zh_CN"))
-                wait_until(lambda c=count: len(outcomes) == c, PATIENCE_S)
+                wait_until(partial(_have, outcomes, count), PATIENCE_S)
             teller = Desk(device, "li-ming")
             assert teller.act(CallNext(1)).details["number"] == "A001"
             assert teller.act(NoShow("A001")).ok
@@ -159,7 +170,7 @@ def test_an_elderly_priority_ticket_waiting_too_long_alerts_the_lobby_once(
                 request = TicketRequest(f"{time.time_ns():032x}"[-32:], "cash", priority,
                                         "zh_CN")
                 kiosk.publish(topics.ticket_request(branch, "kiosk-1"), request)
-                kiosk.wait_for(TicketReply, lambda r, i=request.request_id: r.request_id == i)
+                kiosk.wait_for(TicketReply, _answering(request.request_id))
             started = time.monotonic()
             alert = lobby.wait_for(WaitAlert, timeout_s=PATIENCE_S)
             assert time.monotonic() - started >= alert_min * 60 - 1.0
@@ -213,7 +224,7 @@ def test_a_customer_types_a_missed_number_at_the_kiosk_and_is_back_in_line(
             for _ in range(3):
                 request = TicketRequest(f"{time.time_ns():032x}"[-32:], "cash", False, "zh_CN")
                 kiosk2.publish(topics.ticket_request(branch, "kiosk-2"), request)
-                kiosk2.wait_for(TicketReply, lambda r, i=request.request_id: r.request_id == i)
+                kiosk2.wait_for(TicketReply, _answering(request.request_id))
             teller = Desk(device, "li-ming")
             assert teller.act(CallNext(1)).details["number"] == "A001"
             assert teller.act(NoShow("A001")).ok

@@ -47,7 +47,7 @@ from tests.helpers.role_matrix import (
     generate,
     missing_samples,
 )
-from tests.helpers.tls_branch import Branch
+from tests.helpers.tls_broker import TlsBroker
 from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -56,8 +56,8 @@ PATIENCE_S = 20.0
 
 
 @pytest.fixture
-def branch(tmp_path: Path) -> Iterator[Branch]:
-    made = Branch(tmp_path)
+def branch(tmp_path: Path) -> Iterator[TlsBroker]:
+    made = TlsBroker(tmp_path)
     made.start()
     yield made
     made.stop()
@@ -66,7 +66,7 @@ def branch(tmp_path: Path) -> Iterator[Branch]:
 class Devices:
     """The matrix's clients, all over TLS with the passwords setup-broker generated."""
 
-    def __init__(self, branch: Branch) -> None:
+    def __init__(self, branch: TlsBroker) -> None:
         self.branch = branch
         self.ca_file = str(branch.folder / "certs" / "ca.crt")
         self.open: list[RawDevice] = []
@@ -84,7 +84,7 @@ class Devices:
             device.close()
 
 
-def _stranger_is_refused(branch: Branch) -> bool:
+def _stranger_is_refused(branch: TlsBroker) -> bool:
     """A client without credentials: the broker must refuse the connection itself."""
     answered = threading.Event()
     refused: list[bool] = []
@@ -161,7 +161,7 @@ def _raise(device: RawDevice) -> HelpEvent:
 
 
 def test_every_message_type_from_every_role_to_every_target(
-        branch: Branch, tmp_path: Path, record_property: Callable[[str, object], None]) -> None:
+        branch: TlsBroker, tmp_path: Path, record_property: Callable[[str, object], None]) -> None:
     missing = missing_samples()
     if missing:
         pytest.fail(f"message types without a sample in tests/helpers/role_matrix.py SAMPLES: "

@@ -26,12 +26,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.speech.api import AudioState, Rate, SpeechHealth
-from kiosk.speech.players import Playback, Player, PlayerState
+from kiosk.speech.api import Rate, SpeechHealth
 from kiosk.speech.service import SpeechService
 from kiosk.speech.settings import SpeechSettings
 from kiosk.speech.wav_audio import read_pcm, rms_dbfs
 from kiosk.speech.worker_client import SupervisedWorker
+from tests.helpers.fake_player import FakePlayer
 
 pytestmark = [pytest.mark.e2e,
               pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng")]
@@ -142,26 +142,6 @@ def test_the_worker_really_used_the_pinyin_voice(worker: SupervisedWorker,
     assert abs(ours - espeak_duration("cmn")) > 0.1 * ours
 
 
-class InstantPlayer(Player):
-    """Ends each playback at once; the test looks at the jobs the worker received."""
-
-    class _Done(Playback):
-        def start(self) -> None:
-            self._enter(PlayerState.PLAYING)
-
-        def stop(self) -> None:
-            self._stop_requested.set()
-
-        def wait(self) -> PlayerState:
-            self._enter(PlayerState.FINISHED)
-            return self.state
-
-    def playback(self, path: Path) -> Playback:
-        return InstantPlayer._Done(path)
-
-    def audio_status(self) -> tuple[AudioState, str]:
-        return AudioState.OK, "instant test player"
-
 
 def test_the_kiosk_never_gives_latin_text_or_digits_to_the_mandarin_voice(
         tmp_path: Path) -> None:
@@ -178,7 +158,7 @@ def test_the_kiosk_never_gives_latin_text_or_digits_to_the_mandarin_voice(
         sys.exit(worker.main())
     """))
     settings = SpeechSettings(worker_command=logging_worker, recordings_dir=tmp_path / "none")
-    service = SpeechService(settings, InstantPlayer(), temp_base=tmp_path)
+    service = SpeechService(settings, FakePlayer(), temp_base=tmp_path)
     ended: list[str] = []
 
     class Listener:

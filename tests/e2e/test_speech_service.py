@@ -34,7 +34,6 @@ from kiosk.speech.players import (
     ChildProcessPlayback,
     ChildProcessPlayer,
     NullPlayer,
-    Playback,
     Player,
     PlayerState,
     silent_player,
@@ -43,6 +42,7 @@ from kiosk.speech.service import SpeechService
 from kiosk.speech.settings import SpeechSettings
 from kiosk.speech.wav_audio import Pcm, read_pcm, rms_dbfs, scaled, write_pcm
 from kiosk.speech.worker_client import WorkerState
+from tests.helpers.fake_player import FakePlayback, FakePlayer
 
 pytestmark = [pytest.mark.e2e,
               pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng")]
@@ -122,66 +122,6 @@ class EventLog:
             return [h.engine for h in self.healths]
 
 
-class ObservingPlayer(Player):
-    """Wraps a real player; keeps every playback, a copy of every file, and the states of
-    all earlier playbacks at the moment each new one is made (just before it starts)."""
-
-    def __init__(self, inner: Player, folder: Path) -> None:
-        self.inner = inner
-        self.folder = folder
-        self.playbacks: list[Playback] = []
-        self.copies: list[Path] = []
-        self.earlier_states: list[list[PlayerState]] = []
-
-    def playback(self, path: Path) -> Playback:
-        self.earlier_states.append([p.state for p in self.playbacks])
-        copy = self.folder / f"played-{len(self.copies)}.wav"
-        shutil.copyfile(path, copy)
-        self.copies.append(copy)
-        playback = self.inner.playback(path)
-        self.playbacks.append(playback)
-        return playback
-
-    def audio_status(self) -> tuple[AudioState, str]:
-        return self.inner.audio_status()
-
-
-class GatedPlayback(Playback):
-    """Plays nothing; ends when the test opens its gate (or at once if `open_gate`)."""
-
-    def __init__(self, path: Path, open_gate: bool) -> None:
-        super().__init__(path)
-        self.gate = threading.Event()
-        if open_gate:
-            self.gate.set()
-
-    def start(self) -> None:
-        self._enter(PlayerState.PLAYING)
-
-    def stop(self) -> None:
-        self._stop_requested.set()
-        self.gate.set()
-
-    def wait(self) -> PlayerState:
-        self.gate.wait()
-        self._enter(PlayerState.STOPPED if self._stop_requested.is_set()
-                    else PlayerState.FINISHED)
-        return self.state
-
-
-class GatedPlayer(Player):
-    """For tests about what is played, not how long: no process, no waiting unless gated."""
-
-    def __init__(self, *, gated: bool = False) -> None:
-        self.gated = gated
-
-    def playback(self, path: Path) -> Playback:
-        return GatedPlayback(path, open_gate=not self.gated)
-
-    def audio_status(self) -> tuple[AudioState, str]:
-        return AudioState.OK, "gated test player"
-
-
 def audible_silent_player() -> ChildProcessPlayer:
     """The silent player, but counted as a working device (as aplay with a card would be)."""
     return ChildProcessPlayer(silent_player().command, audible=True)
@@ -210,7 +150,7 @@ def make_service(tmp_path: Path) -> Iterator[Callable[..., tuple[SpeechService, 
 
 def test_an_interrupting_message_stops_the_first_player_before_the_second_starts(
         make_service: Callable[..., tuple[SpeechService, EventLog]], tmp_path: Path) -> None:
-    player = ObservingPlayer(audible_silent_player(), tmp_path)
+    player = FakePlayer(inner=audible_silent_player(), keep_in=tmp_path)
     service, log = make_service(player)
     first = service.say(LONG_TEXT, "en")
     wait_until(lambda: player.playbacks and player.playbacks[0].state is PlayerState.PLAYING)
@@ -232,7 +172,7 @@ def test_an_interrupting_message_stops_the_first_player_before_the_second_starts
 
 def test_stop_silences_at_once_and_drops_the_queue(
         make_service: Callable[..., tuple[SpeechService, EventLog]], tmp_path: Path) -> None:
-    player = ObservingPlayer(audible_silent_player(), tmp_path)
+    player = FakePlayer(inner=audible_silent_player(), keep_in=tmp_path)
     service, log = make_service(player)
     reading = service.say(LONG_TEXT, "en")
     queued = service.say("Never heard.", "en")
@@ -247,7 +187,7 @@ def test_stop_silences_at_once_and_drops_the_queue(
 def test_help_cuts_in_between_sentences(
         make_service: Callable[..., tuple[SpeechService, EventLog]], tmp_path: Path,
         resumable: bool) -> None:
-    player = ObservingPlayer(GatedPlayer(gated=True), tmp_path)
+    player = FakePlayer(held=True, keep_in=tmp_path)
     service, log = make_service(player)
     reading = service.say("您好。这是第二句。", "zh_CN", resumable=resumable)
     wait_until(lambda: player.playbacks and player.playbacks[0].state is PlayerState.PLAYING)
@@ -255,7 +195,7 @@ def test_help_cuts_in_between_sentences(
     for index in range(3 if resumable else 2):
         wait_until(lambda index=index: len(player.playbacks) > index)
         gated = player.playbacks[index]
-        assert isinstance(gated, GatedPlayback)
+        assert isinstance(gated, FakePlayback)
         gated.gate.set()
     wait_until(lambda: log.ended(reading) and log.ended(help_id))
     assert all(p.state is PlayerState.FINISHED for p in player.playbacks)
@@ -273,7 +213,7 @@ def test_help_cuts_in_between_sentences(
 
 def test_a_crashed_worker_is_restarted_and_health_recovers(
         make_service: Callable[..., tuple[SpeechService, EventLog]]) -> None:
-    service, log = make_service(GatedPlayer(), worker_command=CRASHING_WORKER)
+    service, log = make_service(FakePlayer(), worker_command=CRASHING_WORKER)
     ok = service.say("Hello.", "en")
     wait_until(lambda: log.ended(ok))
     first_pid = service.worker.pid
@@ -295,7 +235,7 @@ def test_a_crashed_worker_is_restarted_and_health_recovers(
 
 def test_a_worker_killed_from_outside_is_replaced_for_the_next_sentence(
         make_service: Callable[..., tuple[SpeechService, EventLog]]) -> None:
-    service, log = make_service(GatedPlayer())
+    service, log = make_service(FakePlayer())
     first = service.say("One.", "en")
     wait_until(lambda: log.ended(first))
     pid = service.worker.pid
@@ -335,7 +275,7 @@ def test_without_an_audio_device_health_says_so_and_nothing_pretends(
 
 def test_an_unknown_language_fails_instead_of_raising(
         make_service: Callable[..., tuple[SpeechService, EventLog]]) -> None:
-    service, log = make_service(GatedPlayer())
+    service, log = make_service(FakePlayer())
     said = service.say("Bonjour.", "fr")
     wait_until(lambda: log.ended(said))
     assert "no voice is configured for language 'fr'" in (log.ended(said) or ("", "", ""))[2]
@@ -343,7 +283,7 @@ def test_an_unknown_language_fails_instead_of_raising(
 
 def test_volume_steps_measured_on_the_played_audio(
         make_service: Callable[..., tuple[SpeechService, EventLog]], tmp_path: Path) -> None:
-    player = ObservingPlayer(GatedPlayer(), tmp_path)
+    player = FakePlayer(keep_in=tmp_path)
     service, log = make_service(player)
     levels = []
     for step in range(service.volume_step_count):
@@ -361,7 +301,7 @@ def test_volume_steps_measured_on_the_played_audio(
 
 def test_slow_speech_is_slower_and_reset_restores_the_defaults(
         make_service: Callable[..., tuple[SpeechService, EventLog]], tmp_path: Path) -> None:
-    player = ObservingPlayer(GatedPlayer(), tmp_path)
+    player = FakePlayer(keep_in=tmp_path)
     service, log = make_service(player)
     durations = {}
     for rate in (Rate.NORMAL, Rate.SLOW):
@@ -380,7 +320,7 @@ def test_a_recording_is_played_instead_of_synthesis(
     recording = Pcm(1, 22050, array("h", (int(9000 * math.sin(i / 8)) for i in range(6615))))
     (tmp_path / "voice" / "zh_CN").mkdir(parents=True)
     write_pcm(tmp_path / "voice" / "zh_CN" / "welcome.wav", recording)
-    player = ObservingPlayer(GatedPlayer(), tmp_path)
+    player = FakePlayer(keep_in=tmp_path)
     service, log = make_service(player)
     said = service.say(Phrase("welcome", "欢迎光临。"), "zh_CN")
     wait_until(lambda: log.ended(said))
@@ -397,7 +337,7 @@ def test_a_recording_is_played_instead_of_synthesis(
 
 def test_customer_text_leaves_no_trace(
         make_service: Callable[..., tuple[SpeechService, EventLog]]) -> None:
-    service, log = make_service(GatedPlayer())
+    service, log = make_service(FakePlayer())
     fixed = service.say(Phrase("welcome", "欢迎光临。"), "zh_CN")
     customer = service.say("请 A042 号到 3 号窗口。", "zh_CN")
     wait_until(lambda: log.ended(fixed) and log.ended(customer))
@@ -415,7 +355,7 @@ def test_customer_text_leaves_no_trace(
 
 def test_listeners_are_called_on_the_service_thread_and_end_with_idle(
         make_service: Callable[..., tuple[SpeechService, EventLog]]) -> None:
-    service, log = make_service(GatedPlayer())
+    service, log = make_service(FakePlayer())
     said = service.say("Hello.", "en")
     wait_until(lambda: ("idle",) in log.events)
     assert log.kinds_for(said) == ["started", "finished"]
@@ -426,7 +366,7 @@ def test_listeners_are_called_on_the_service_thread_and_end_with_idle(
 
 def test_closing_ends_every_utterance(
         make_service: Callable[..., tuple[SpeechService, EventLog]]) -> None:
-    service, log = make_service(GatedPlayer(gated=True))
+    service, log = make_service(FakePlayer(held=True))
     playing = service.say("One.", "en")
     queued = service.say("Two.", "en")
     wait_until(lambda: ("started", playing) in log.events)

@@ -18,7 +18,7 @@ import pytest
 
 from kiosk.core.help_call import Category, new_raise
 from kiosk.net.broker import MosquittoBroker
-from kiosk.net.console_client import ConsoleClient
+from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.device_link import DeviceLink, identity_for
 from kiosk.net.event_sender import EventSender
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
@@ -38,7 +38,7 @@ class StoreReports:
     def __init__(self, console: HeadlessDevice[ConsoleClient]) -> None:
         self._lock = threading.Lock()
         self.stores: dict[str, Component] = {}
-        console.client.on_liveness = self._heard
+        console.client.listener = ConsoleHooks(on_liveness=self._heard)
 
     def _heard(self, decoded: Decoded) -> None:
         if isinstance(decoded.message, Heartbeat):

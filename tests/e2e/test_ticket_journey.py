@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPalette, QPointingDevice
+from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import BranchConfig, load_config
@@ -35,13 +35,13 @@ from kiosk.printing.cups_printer import CupsPrinterSettings, CupsTicketPrinter
 from kiosk.printing.printer import TicketPrinter
 from kiosk.protocol.help_messages import Rating, VisitFeedback
 from kiosk.protocol.ticket_messages import QueueState
-from kiosk.ui.i18n import unload_language
 from tests.helpers.branch import write_branch_config
 from tests.helpers.cups import MISSING as CUPS_MISSING
 from tests.helpers.cups import QUEUE, CupsDaemon, qr_of, text_of
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.fake_speaker import FakeSpeaker
 from tests.helpers.hub_process import running_hub
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 from tests.helpers.raw_device import RawDevice
 from tests.helpers.waiting import wait_until
 
@@ -86,15 +86,6 @@ def paper(tmp_path: Path) -> Iterator[Paper]:
         cups.remove()
 
 
-def stop_kiosk(parts: KioskParts) -> None:
-    parts.stop()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    unload_language(app)
-    app.setStyleSheet("")
-    app.setPalette(QPalette())
-
-
 def start_kiosk(qapp: QApplication, config: BranchConfig, directory: Path,
                 printer: TicketPrinter, qtbot: QtBot) -> tuple[KioskParts, FakeSpeaker]:
     speaker = FakeSpeaker()
@@ -110,13 +101,6 @@ def start_kiosk(qapp: QApplication, config: BranchConfig, directory: Path,
 @pytest.fixture
 def touchscreen(qapp: QApplication) -> QPointingDevice:
     return QTest.createTouchDevice()
-
-
-def touch(touchscreen: QPointingDevice, widget: QWidget) -> None:
-    window = widget.window()
-    point = widget.mapTo(window, widget.rect().center())
-    QTest.touchEvent(window, touchscreen).press(0, point).commit()
-    QTest.touchEvent(window, touchscreen).release(0, point).commit()
 
 
 def take_a_ticket(parts: KioskParts, touchscreen: QPointingDevice) -> None:

@@ -11,7 +11,6 @@ and its scroll position are untouched throughout.
 from __future__ import annotations
 
 import shutil
-import threading
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,14 +28,13 @@ from kiosk.customer.screen_states import KioskStage
 from kiosk.net.broker import free_port
 from kiosk.paths import assets_dir
 from kiosk.protocol.ticket_messages import TicketCalled
-from kiosk.speech.api import AudioState
-from kiosk.speech.players import Playback, Player, PlayerState
 from kiosk.speech.service import SpeechService
 from kiosk.speech.settings import SpeechSettings
 from kiosk.speech.speech_queue import sentences_of
 from kiosk.ui.i18n import unload_language
 from kiosk.ui.render import settle
 from tests.helpers.branch import write_branch_config
+from tests.helpers.fake_player import FakePlayer
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.waiting import wait_until
 
@@ -51,48 +49,10 @@ LONG_ANSWER = (5, 1)
 larger text size."""
 
 
-class HeldPlayback(Playback):
-    """Plays nothing; "plays" until the gate opens (or it is stopped)."""
-
-    def __init__(self, path: Path, gate: threading.Event, played: list[bytes]) -> None:
-        super().__init__(path)
-        self._gate = gate
-        with wave.open(str(path), "rb") as wav:
-            played.append(wav.readframes(wav.getnframes()))
-
-    def start(self) -> None:
-        self._enter(PlayerState.PLAYING)
-
-    def stop(self) -> None:
-        self._stop_requested.set()
-
-    def wait(self) -> PlayerState:
-        while not (self._gate.wait(0.01) or self._stop_requested.is_set()):
-            pass
-        self._enter(PlayerState.STOPPED if self._stop_requested.is_set()
-                    else PlayerState.FINISHED)
-        return self.state
-
-
-class HeldPlayer(Player):
-    def __init__(self) -> None:
-        self.gate = threading.Event()
-        self.played: list[bytes] = []
-        self.playbacks: list[HeldPlayback] = []
-
-    def playback(self, path: Path) -> Playback:
-        playback = HeldPlayback(path, self.gate, self.played)
-        self.playbacks.append(playback)
-        return playback
-
-    def audio_status(self) -> tuple[AudioState, str]:
-        return AudioState.OK, "held test player"
-
-
 @pytest.fixture
 def kiosk(qapp: QApplication, qtbot: QtBot,
-          tmp_path: Path) -> Iterator[tuple[KioskParts, HeldPlayer]]:
-    player = HeldPlayer()
+          tmp_path: Path) -> Iterator[tuple[KioskParts, FakePlayer]]:
+    player = FakePlayer(held=True)
     speaker = SpeechService(SpeechSettings(), player, temp_base=tmp_path)
     config = load_config(write_branch_config(tmp_path / "config", free_port()))
     parts = build_kiosk(qapp, config, "kiosk-1", tmp_path / "kiosk", speaker=speaker,
@@ -115,7 +75,7 @@ def chime_samples() -> bytes:
 
 
 def test_a_called_number_is_said_between_two_sentences_of_the_answer_and_reading_resumes(
-        kiosk: tuple[KioskParts, HeldPlayer], qtbot: QtBot) -> None:
+        kiosk: tuple[KioskParts, FakePlayer], qtbot: QtBot) -> None:
     parts, player = kiosk
     window = parts.window
     session = window.session
@@ -139,10 +99,10 @@ def test_a_called_number_is_said_between_two_sentences_of_the_answer_and_reading
                                           recall=False, at=1_790_000_000.0))
     player.gate.set()
 
-    wait_until(lambda: len(player.played) >= sentences + 4, PATIENCE_S,
+    wait_until(lambda: len(player.sounds) >= sentences + 4, PATIENCE_S,
                "the call and the whole answer to be heard")
     qtbot.wait(300)  # nothing more comes: the call is said twice, not three times
-    played = player.played
+    played = player.sounds
     assert len(played) == sentences + 4
     chime = chime_samples()
     sentence, chime_1, call_1, chime_2, call_2, *rest = played

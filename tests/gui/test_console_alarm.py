@@ -18,7 +18,7 @@ from kiosk.protocol.device_messages import Component
 from kiosk.speech.players import ChildProcessPlayer, NullPlayer
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
-from tests.helpers.console_fakes import RecordingPlayer
+from tests.helpers.fake_player import FakePlayer
 
 K = HelpEventKind
 REPEAT_S = 8.0
@@ -40,7 +40,7 @@ def desk(qtbot, config: BranchConfig, tmp_path: Path) -> Iterator[ConsoleDesk]: 
 
 def rung(desk: ConsoleDesk) -> list[str]:
     player = desk.player
-    assert isinstance(player, RecordingPlayer)
+    assert isinstance(player, FakePlayer)
     return list(player.played)
 
 
@@ -172,7 +172,7 @@ def test_a_silent_kiosk_alarms_on_time_whatever_the_wall_clock_does(
     from kiosk.core.settings import Role
     from kiosk.protocol import Decoded, topics
     from kiosk.protocol.topics import parse_topic
-    from tests.helpers.console_fakes import FakeClock
+    from tests.helpers.fake_clock import FakeClock
 
     wall, monotonic = FakeClock(), FakeClock(500.0)
     monitor = DeviceMonitor(DeviceWatch(config), wall, monotonic=monotonic)

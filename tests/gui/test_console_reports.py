@@ -19,7 +19,7 @@ from kiosk.core.help_call import Category
 from kiosk.core.help_state import calls_state
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
-from tests.helpers.console_fakes import FakeClock
+from tests.helpers.fake_clock import FakeClock
 
 
 @pytest.fixture

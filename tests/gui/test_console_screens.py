@@ -57,6 +57,10 @@ def test_the_language_switches_while_the_console_runs(desk: ConsoleDesk) -> None
     assert calls.model.cell_text(0, 0) == "一号自助机"  # names from the branch file follow
     assert desk.window.tabs.tabText(0) == "排队叫号"
     assert desk.window.language_button.text() == "English"
+    # Fixed words given with their controls follow too: shown and accessible names.
+    assert desk.window.queue.call_next.text() == "呼叫下一位"
+    assert desk.window.lock_button.text() == "锁定"
+    assert desk.window.language_button.accessibleName() == "切换语言"
 
 
 def test_about_names_the_version_and_the_desk_without_blocking_the_alarms(
@@ -92,3 +96,16 @@ def test_every_control_says_what_it_is(desk: ConsoleDesk) -> None:
 def test_every_text_colour_is_at_least_7_to_1_on_its_background(name: str) -> None:
     pair = console_style.ALL_PAIRS[name]
     assert contrast_ratio(pair.text, pair.background) >= 7.0
+
+
+def test_a_language_change_keeps_the_chosen_service_and_printer(desk: ConsoleDesk) -> None:
+    tickets, queue = desk.window.desk_tickets, desk.window.queue
+    tickets.service.setCurrentIndex(1)
+    tickets.print_at.setCurrentIndex(tickets.print_at.findData("kiosk-1"))
+    queue.transfer_to.setCurrentIndex(1)
+    chosen = (tickets.service.currentData(), queue.transfer_to.currentData())
+    desk.window.language_button.click()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert (tickets.service.currentData(), queue.transfer_to.currentData()) == chosen
+    assert tickets.print_at.currentData() == "kiosk-1"
+    assert tickets.print_at.itemText(0) != "Show at this desk only"  # in Chinese now

@@ -42,9 +42,9 @@ from kiosk.protocol.ticket_messages import (
     WaitingTicket,
 )
 from kiosk.ui.fonts import load_fonts
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
 from tests.helpers.branch import write_branch_config
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 NOW = 1_790_000_000.0
 

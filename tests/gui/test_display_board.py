@@ -29,6 +29,7 @@ from kiosk.protocol.ticket_messages import QueueState, ServingTicket, TicketCall
 from kiosk.speech.api import Priority
 from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.fonts import load_fonts
+from tests.helpers.fake_clock import FakeClock
 from tests.helpers.fake_speaker import FakeSpeaker
 
 MIN_SHOW_S = 1.5
@@ -49,28 +50,12 @@ def announcement(active: bool, ident: str = "a" * 32) -> Announcement:
     return Announcement(ident, active, EVACUATE if active else LocalText({}), time.time())
 
 
-class ReadClock:
-    """The monotonic clock, remembering its last reading (the moment the board acted on),
-    and able to jump ahead, so a test can let time pass without waiting for it."""
-
-    def __init__(self) -> None:
-        self.ahead = 0.0
-        self.last = time.monotonic()
-
-    def __call__(self) -> float:
-        self.last = time.monotonic() + self.ahead
-        return self.last
-
-    def skip(self, seconds: float) -> None:
-        self.ahead += seconds
-
-
 @dataclass
 class Board:
     window: DisplayWindow
     speaker: FakeSpeaker
     chime: SilentChime
-    clock: ReadClock
+    clock: FakeClock
     shown: list[tuple[float, str | None, bool]]
     """(board's clock, newest number, announcement up) at every change of the board."""
 
@@ -94,7 +79,7 @@ def make_board(qtbot, family: str) -> Iterator[Any]:  # type: ignore[no-untyped-
         words = BoardWords(LANGUAGES)
         events = QtSpeechEvents(speaker)
         voice = SpokenBoardVoice(speaker, events, chime, words)
-        clock = ReadClock()
+        clock = FakeClock(follow=time.monotonic)
         window = DisplayWindow(words, display_theme(DisplaySection(), family), times, voice,
                                monotonic=clock)
         events.setParent(window)
@@ -147,7 +132,7 @@ def test_the_next_number_waits_until_the_current_one_has_been_said(
     board.window.ticket_called(called("A002", 1))
     qtbot.waitUntil(lambda: len(speaker.open) == 2, timeout=PATIENCE_MS)
 
-    board.clock.skip(1.0)  # well past the minimum time on screen, A001 still being said
+    board.clock.advance(1.0)  # well past the minimum time on screen, A001 still being said
     board.window.board.tick()
     assert board.window.calls.newest_number() == "A001"
     assert [s.text for s in speaker.said] == ["请A001号到3号窗口。",
@@ -192,7 +177,7 @@ def test_an_announcement_takes_over_is_repeated_and_clears(
     qtbot.waitUntil(lambda: board.spoken()[said_before:].count(
         ("zh_CN", "请A001号到3号窗口。")) == 2, timeout=PATIENCE_MS)  # said again in full
     count = board.spoken().count(("en", EVACUATE["en"]))
-    board.clock.skip(1.0)  # several repeat intervals: a cleared announcement is not read
+    board.clock.advance(1.0)  # several repeat intervals: a cleared announcement is not read
     board.window.board.tick()
     assert board.spoken().count(("en", EVACUATE["en"])) == count
 

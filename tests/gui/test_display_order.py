@@ -6,16 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.display.board_state import BoardNotice, BoardTimes, CallBoard, CalledNumber
+from tests.helpers.fake_clock import FakeClock
 
 TIMES = BoardTimes(min_show_s=10.0, announce_times=2, notice_repeat_s=20.0, recent_count=3)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Voice:
@@ -52,12 +45,12 @@ def call(number: str, counter: int = 1, at: float = 0.0) -> CalledNumber:
     return CalledNumber(number, counter, "cash", at)
 
 
-def board(voice: Voice, clock: Clock) -> CallBoard:
+def board(voice: Voice, clock: FakeClock) -> CallBoard:
     return CallBoard(voice, TIMES, clock)
 
 
 def test_calls_wait_for_both_readings_and_the_minimum_time() -> None:
-    voice, clock = Voice(), Clock()
+    voice, clock = Voice(), FakeClock(1000.0)
     b = board(voice, clock)
     b.called(call("A001"))
     b.called(call("A002"))
@@ -77,7 +70,7 @@ def test_calls_wait_for_both_readings_and_the_minimum_time() -> None:
 
 
 def test_a_mute_voice_never_loops_and_still_keeps_the_minimum_time() -> None:
-    voice, clock = Voice(instant=True), Clock()
+    voice, clock = Voice(instant=True), FakeClock(1000.0)
     b = board(voice, clock)
 
     for n in range(1, 4):
@@ -93,7 +86,7 @@ def test_a_mute_voice_never_loops_and_still_keeps_the_minimum_time() -> None:
 
 
 def test_earlier_numbers_are_capped_and_a_recall_moves_a_number_back_up() -> None:
-    voice, clock = Voice(instant=True), Clock()
+    voice, clock = Voice(instant=True), FakeClock(1000.0)
     b = board(voice, clock)
     for number in ("A001", "A002", "A003", "A004", "A005", "A002"):
         b.called(call(number))
@@ -105,7 +98,7 @@ def test_earlier_numbers_are_capped_and_a_recall_moves_a_number_back_up() -> Non
 
 
 def test_an_announcement_stops_the_reading_and_the_number_is_read_again_after() -> None:
-    voice, clock = Voice(), Clock()
+    voice, clock = Voice(), FakeClock(1000.0)
     b = board(voice, clock)
     b.called(call("A001"))
     stopped_round = voice.pending[0]
@@ -127,7 +120,7 @@ def test_an_announcement_stops_the_reading_and_the_number_is_read_again_after() 
 
 
 def test_numbers_already_called_are_shown_only_on_an_empty_board() -> None:
-    voice, clock = Voice(), Clock()
+    voice, clock = Voice(), FakeClock(1000.0)
     b = board(voice, clock)
     b.seed([call("B001", at=5.0), call("B002", at=9.0)])
 

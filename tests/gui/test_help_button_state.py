@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.customer.screen_states import K
 from kiosk.ui.widgets import NAV_HELP
 from kiosk.ui.widgets.symbols import lock_symbol
-from tests.gui.test_kiosk_shell import start_kiosk
+from tests.helpers.kiosk_harness import start_kiosk
 
 
 def _help_texts(kiosk) -> set[str]:  # type: ignore[no-untyped-def]

@@ -32,9 +32,9 @@ from kiosk.protocol.staff_messages import Announcement
 from kiosk.protocol.ticket_messages import TicketCalled
 from kiosk.speech.api import Priority
 from tests.gui.test_kiosk_faq import longest_english_answer, open_answer
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
 from tests.helpers.fake_speaker import FakeSpeaker, Said
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 PATIENCE_MS = 5000
 REPEAT_S = 0.2

@@ -38,9 +38,9 @@ from kiosk.ui.audit.text_checks import shrunk_text
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel, SizeRules, size_rules
 from kiosk.ui.theme import COLOURS, Contrast
 from kiosk.ui.widgets import NAV_HELP, NAV_OBJECT_NAMES
-from tests.gui.test_kiosk_shell import stop_kiosk
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.kiosk_harness import stop_kiosk
 
 LANGUAGES = ("zh_CN", "en", "pseudo")
 FOCUS_PANEL = "21.5in-1920x1080"

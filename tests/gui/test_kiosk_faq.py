@@ -25,9 +25,9 @@ from kiosk.customer.screen_voice import READING_CHANNEL
 from kiosk.paths import assets_dir
 from kiosk.speech.api import Priority
 from kiosk.ui.render import settle
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 PATIENCE_MS = 5000
 
@@ -145,6 +145,11 @@ def _larger_text(kiosk: TicketKiosk) -> None:
     session.update(session.settings.with_language("en").toggled_size())
 
 
+# Qt's gesture manager says this when the kinetic scroller's gesture, made from the mouse
+# events Qt synthesises from a touch, is delivered after its target lookup failed; the drag
+# itself works, as asserted below. Ignored here only, not for the whole suite.
+@pytest.mark.qt_log_ignore(
+    r"^QGestureManager::deliverEvents: could not find the target for gesture$")
 def test_a_long_answer_is_dragged_with_a_finger_kinetically(
         kiosk: TicketKiosk, qtbot: QtBot, touchscreen: QPointingDevice) -> None:
     _larger_text(kiosk)

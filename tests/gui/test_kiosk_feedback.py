@@ -21,8 +21,8 @@ from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.kiosk_symbols import bad_face, good_face, ok_face
 from kiosk.protocol.help_messages import Rating
 from kiosk.ui.widgets.symbols import Symbol
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk, take
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 
 class Ratings:

@@ -24,8 +24,8 @@ from kiosk.core.help_call import Category
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.ticket_journey import load_fraud_questions
 from kiosk.paths import assets_dir
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 QUESTIONS = load_fraud_questions(assets_dir() / "fraud_check", ("zh_CN", "en"))
 ALARM_WORDS = ("staff", "help", "fraud", "scam", "police", "工作人员正在", "求助", "诈骗")

@@ -30,7 +30,7 @@ from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.speech.api import Priority
 from kiosk.ui.physical import size_rules
 from kiosk.ui.widgets import NAV_HELP
-from tests.gui.test_kiosk_shell import FAST_KIOSK, KioskUnderTest, start_kiosk, touch
+from tests.helpers.kiosk_harness import FAST_KIOSK, KioskUnderTest, start_kiosk, touch
 
 K = HelpEventKind
 PRONOUNCED_STAFF = [
@@ -420,7 +420,7 @@ def phase(follower: HelpFollower) -> HelpPhase | None:
 def test_a_kiosk_clock_set_back_still_sends_the_customer_to_the_counter_on_time(
         qapp: QApplication) -> None:
     from kiosk.net.kiosk_client import Reachability
-    from tests.helpers.console_fakes import FakeClock
+    from tests.helpers.fake_clock import FakeClock
 
     wall, monotonic = FakeClock(), FakeClock(100.0)
     follower = HelpFollower(wall, confirm_grace_s=5.0, reassure_every_s=20.0,

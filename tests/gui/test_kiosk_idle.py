@@ -18,8 +18,8 @@ from kiosk.core.help_call import Category
 from kiosk.core.idle import IdleClock
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.idle_watch import IdleWatch
-from tests.gui.test_kiosk_shell import KioskUnderTest, start_kiosk, touch
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.kiosk_harness import KioskUnderTest, start_kiosk, touch
 
 IDLE = {"idle.warn_after_s": 0.4, "idle.reset_after_warn_s": 0.4}
 PATIENCE_MS = 5000

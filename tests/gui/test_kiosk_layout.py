@@ -17,7 +17,7 @@ from kiosk.ui.audit.layout_checks import nav_geometry
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME
-from tests.gui.test_kiosk_shell import KioskUnderTest, start_kiosk
+from tests.helpers.kiosk_harness import KioskUnderTest, start_kiosk
 
 SMALLEST = next(panel for panel in SUPPORTED_PANELS if panel.width_px == 1280)
 CROWDED_STATES = ("home", "staff-exit-pin", "help-staff-close-pin", "ticket-printing-failed",

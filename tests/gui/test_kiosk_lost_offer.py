@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.help_call import Category
 from kiosk.core.lost_customer import OfferState
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 SIGNS = {"lost.back_home_count": 3, "lost.back_home_window_s": 30.0,
          "lost.stray_taps": 3, "lost.stray_window_s": 30.0, "lost.stuck_after_s": 0.0,

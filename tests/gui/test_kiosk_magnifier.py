@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.magnifier import MagnifierButton
-from tests.gui.test_kiosk_shell import stop_kiosk, touch
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
+from tests.helpers.kiosk_harness import stop_kiosk, touch
 
 OFF_AFTER_S = 3.0
 

@@ -2,120 +2,41 @@
 
 The kiosk here is the real window from `build_kiosk`, with the fake speaker and a device
 whose network thread runs but never connects (the broker address leads nowhere): what the
-kiosk tells a customer with no network is part of what is tested. `KioskUnderTest` is also
-used by the other kiosk widget tests.
+kiosk tells a customer with no network is part of what is tested (the harness is in
+tests/helpers/kiosk_harness.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QPalette, QPointingDevice
+from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import __version__
-from kiosk.core.config import BranchConfig, load_config
+from kiosk.core.config import load_config
 from kiosk.core.customer_settings import Rate, TextSize
-from kiosk.core.help_call import HelpEvent, HelpEventKind
+from kiosk.core.help_call import HelpEventKind
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
-from kiosk.customer.app import KioskParts, build_kiosk
+from kiosk.customer.app import build_kiosk
 from kiosk.customer.kiosk_keys import KioskSetupError, key_bindings
 from kiosk.customer.main_window import KioskWindow
-from kiosk.customer.screen_states import KioskStage
 from kiosk.customer.settings_screen import Setting
 from kiosk.customer.supervision import KioskHealth
 from kiosk.net.broker import free_port
 from kiosk.protocol.device_messages import Activity, Component
 from kiosk.speech.api import AudioState, EngineState, SpeechHealth, VoiceState
 from kiosk.speech.focus_reader import FOCUS_CHANNEL
-from kiosk.ui.i18n import unload_language
-from kiosk.ui.render import settle
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
-
-FAST_KIOSK = KioskSection(confirm_grace_s=5.0, pin_reply_timeout_s=1.0, staff_exit_hold_s=0.3,
-                          help_button_key="F13")
-
-
-@dataclass
-class KioskUnderTest:
-    parts: KioskParts
-    speaker: FakeSpeaker
-    stage: KioskStage
-
-    @property
-    def window(self) -> Any:
-        return self.parts.window
-
-    @property
-    def config(self) -> BranchConfig:
-        return self.parts.config
-
-    def nav(self, name: str) -> BigButton:
-        shown: list[BigButton] = [b for b in self.window.findChildren(BigButton, name)
-                                  if b.isVisible()]
-        assert len(shown) == 1, f"{name} is shown {len(shown)} times"
-        return shown[0]
-
-    def said(self) -> str:
-        return " | ".join(self.speaker.texts)
-
-    def events(self) -> list[HelpEvent]:
-        """The help events in the kiosk's own store (read on its thread)."""
-        device = self.parts.device
-        events = device.call(lambda: device.store.events())
-        assert isinstance(events, list)
-        return events
-
-    def kinds(self) -> list[HelpEventKind]:
-        return [event.kind for event in self.events()]
-
-    def stop(self) -> None:
-        stop_kiosk(self.parts)
-
-
-def stop_kiosk(parts: KioskParts) -> None:
-    """Stop the kiosk and give the application back as other tests expect it: no kiosk
-    catalogue, stylesheet or palette left installed."""
-    parts.stop()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    unload_language(app)
-    app.setStyleSheet("")
-    app.setPalette(QPalette())
-    QApplication.processEvents()
-
-
-def start_kiosk(qtbot: QtBot, directory: Path, *, kiosk: KioskSection = FAST_KIOSK,
-                speaker: FakeSpeaker | None = None, worker: bool = True,
-                **overrides: Any) -> KioskUnderTest:
-    """The kiosk shown offscreen at 1920x1080; its network thread runs, unconnected."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    config = load_config(write_branch_config(directory / "config", free_port(), **overrides))
-    speaker = speaker or FakeSpeaker()
-    parts = build_kiosk(app, config, "kiosk-1", directory / "kiosk", speaker=speaker,
-                        kiosk=kiosk, idle_poll_ms=20)
-    parts.start(windowed=True, connect=False)
-    if worker:
-        parts.device.worker.start()
-        client = parts.device.client
-
-        def resume() -> None:
-            client.resume()
-
-        parts.device.worker.submit(resume)
-    qtbot.waitUntil(parts.window.isActiveWindow)
-    return KioskUnderTest(parts, speaker, KioskStage(parts))
+from tests.helpers.kiosk_harness import FAST_KIOSK, KioskUnderTest, start_kiosk, stop_kiosk, touch
 
 
 def shown_screen(window: KioskWindow) -> Screen:
@@ -133,24 +54,6 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[KioskUnderTest]:
 @pytest.fixture
 def touchscreen(qapp: QApplication) -> QPointingDevice:
     return QTest.createTouchDevice()
-
-
-def touch(touchscreen: QPointingDevice, widget: QWidget, at: QPoint | None = None) -> None:
-    """Touch `widget` on the screen as laid out, scrolling it into view first where the
-    screen scrolls (as a customer looks, and scrolls to what they want, before touching)."""
-    settle(widget.window())
-    parent = widget.parentWidget()
-    while parent is not None:
-        content = parent.widget() if isinstance(parent, QScrollArea) else None
-        if isinstance(parent, QScrollArea) and content is not None \
-                and content.isAncestorOf(widget):
-            parent.ensureWidgetVisible(widget, 0, 0)
-            QApplication.processEvents()
-        parent = parent.parentWidget()
-    window = widget.window()
-    point = widget.mapTo(window, at if at is not None else widget.rect().center())
-    QTest.touchEvent(window, touchscreen).press(0, point).commit()
-    QTest.touchEvent(window, touchscreen).release(0, point).commit()
 
 
 # --- home -----------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from kiosk.core.config import load_config
 from kiosk.customer.app import build_kiosk
 from kiosk.net.broker import free_port
 from kiosk.ui.stop_signals import StopSignals
-from tests.gui.test_kiosk_shell import stop_kiosk
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.kiosk_harness import stop_kiosk
 
 
 def test_the_full_screen_kiosk_refuses_a_close_request_without_a_pin(

@@ -34,10 +34,10 @@ from kiosk.printing.printer import PrinterState, PrintOutcome
 from kiosk.protocol.device_messages import Component
 from kiosk.protocol.ticket_messages import IssuedTicket, TicketRefusal
 from kiosk.speech.api import Priority
-from tests.gui.test_kiosk_shell import FAST_KIOSK, KioskUnderTest, stop_kiosk, touch
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.fake_speaker import FakeSpeaker
+from tests.helpers.kiosk_harness import FAST_KIOSK, KioskUnderTest, stop_kiosk, touch
 
 PATIENCE_MS = 5000
 TOKEN = "Status-token-for-tests-0123456789"

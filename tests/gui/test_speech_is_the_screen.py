@@ -24,9 +24,9 @@ from kiosk.core.config import load_config
 from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.screen_states import STATES, KioskStage, ScreenState
 from kiosk.net.broker import free_port
-from tests.gui.test_kiosk_shell import stop_kiosk
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker, Said
+from tests.helpers.kiosk_harness import stop_kiosk
 
 LANGUAGES = ("zh_CN", "en")
 _SPACE = re.compile(r"\s+")

@@ -18,7 +18,8 @@ from kiosk.core.help_state import calls_state
 from kiosk.core.settings import ConsoleSection
 from kiosk.protocol.pin_messages import PinReply
 from kiosk.speech.players import Player
-from tests.helpers.console_fakes import FakeClock, RecordingPlayer
+from tests.helpers.fake_clock import FakeClock
+from tests.helpers.fake_player import FakePlayer
 
 
 @dataclass
@@ -61,7 +62,7 @@ def make_desk(config: BranchConfig, data_dir: Path, *, console_id: str = "consol
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     clock = clock or FakeClock()
-    player = player or RecordingPlayer()
+    player = player or FakePlayer()
     holder: list[ConsoleDesk] = []
 
     def confirm(_parent: object, question: str) -> bool:

@@ -7,10 +7,8 @@ unit test exercises the same bytes as the wire.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
@@ -27,28 +25,14 @@ from kiosk.protocol.staff_messages import ActionResult, StaffAction
 from kiosk.protocol.ticket_messages import QueueState, TicketReply, TicketRequest
 from kiosk.protocol.topics import topic_matches
 from tests.helpers.branch import STAFF_PINS, TEST_PIN_COST, write_branch_config
+from tests.helpers.fake_clock import FakeClock
 
 M = TypeVar("M", bound=Message)
-
-START = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()
-"""10:00 in the branch's zone: far from midnight, where the business day changes."""
 
 
 def fresh_id(n: int) -> str:
     """A readable, valid 32-hex id for test step ``n``."""
     return f"{n:032x}"
-
-
-class FakeClock:
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
 
 
 class HubHarness:

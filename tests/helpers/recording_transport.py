@@ -7,6 +7,8 @@ hands a client the same ``Decoded`` the network would.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kiosk.protocol import Codec, Decoded, Message, Rejection
 
 
@@ -15,6 +17,8 @@ class RecordingTransport:
         self.codec = Codec(branch, device_id, hub_id)
         self.published: list[tuple[str, Message]] = []
         self.raw: list[tuple[str, bytes]] = []
+        self.subscribed: list[str] = []
+        """Filters (re)subscribed, and ``-filter`` for each unsubscribed, in order."""
 
     @property
     def connected(self) -> bool:
@@ -27,6 +31,12 @@ class RecordingTransport:
     def publish_raw(self, topic: str, payload: bytes, qos: int = 1) -> bool:
         self.raw.append((topic, payload))
         return True
+
+    def resubscribe(self, topic_filters: Sequence[str]) -> None:
+        self.subscribed.extend(topic_filters)
+
+    def unsubscribe(self, topic_filters: Sequence[str]) -> None:
+        self.subscribed.extend(f"-{f}" for f in topic_filters)
 
 
 def received(branch: str, sender: str, topic: str, message: Message, at: float,

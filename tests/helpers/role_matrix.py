@@ -39,6 +39,7 @@ from kiosk.protocol.device_messages import Component, DevicesState, Health, Hear
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpChanges,
     HelpDigest,
     HelpEventMessage,
     HelpState,
@@ -277,6 +278,8 @@ SAMPLES: dict[str, Builder] = {
         IssuedTicket("A001", "cash", True, 0, 0, 0, c.now), "zh_CN")),
     "queue.alert": _only_own(lambda c, d: WaitAlert("A001", "cash", c.now, 20)),
     "help.state": _only_own(lambda c, d: HelpState(updated_at=c.now)),
+    "help.changes": _only_own(lambda c, d: HelpChanges(run=_hex(), seq=1, events=(
+        new_raise("kiosk-2", c.now),))),
     "event.ack": _only_own(lambda c, d: EventAck(ids=(_hex(),))),
     "drill": _only_own(lambda c, d: Drill("kiosk-2", _hex(), OWN_STAFF)),
     "help.digest": _only_own(lambda c, d: HelpDigest("kiosk-2", c.now - 3600.0)),

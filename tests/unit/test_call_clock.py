@@ -7,7 +7,7 @@ from kiosk.core.call_clock import CallClock
 from kiosk.core.help_call import new_raise
 from kiosk.core.help_state import calls_state
 from kiosk.core.help_timers import HelpTiming, due_signals
-from tests.helpers.console_fakes import FakeClock
+from tests.helpers.fake_clock import FakeClock
 
 T0 = 1_795_741_200.0
 TIMING = HelpTiming(escalate_after_s=30.0, escalate_repeat_s=30.0)

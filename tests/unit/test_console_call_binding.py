@@ -10,7 +10,7 @@ import pytest
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
 from kiosk.core.help_state import CallStatus
-from kiosk.net.console_client import ConsoleClient
+from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.local_store import open_local_store
 from kiosk.protocol import RejectCode, topics
 from kiosk.protocol.help_messages import HelpEventMessage, HelpState
@@ -89,3 +89,12 @@ def test_the_hubs_state_is_merged_only_where_events_belong(
     assert call is not None and call.category is Category.MEDICAL
     assert call.kiosk_id == "kiosk-2"
     assert console.rejections[RejectCode.WRONG_CALL] == 1
+
+
+def test_a_hook_set_as_an_attribute_is_refused_not_silently_ignored(
+        console: ConsoleClient) -> None:
+    with pytest.raises(AttributeError, match="listener"):
+        console.on_calls_changed = print
+    console.listener = ConsoleHooks(on_calls_changed=print)  # the one way
+    with pytest.raises(TypeError):
+        ConsoleHooks(on_call_changed=print)  # type: ignore[call-arg]  # misspelt

@@ -3,6 +3,7 @@ escalation and re-signal on time, closes at the kiosk, drills."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from kiosk.protocol.staff_commands import StartDrill
 from kiosk.protocol.staff_messages import ActionRefusal
 from tests.helpers.branch import STAFF_PINS
 from tests.helpers.hub_harness import HubHarness, console_heartbeat
+from tests.helpers.thread_owned import call_on_thread, own_every_set
 
 K = HelpEventKind
 
@@ -209,3 +211,16 @@ def test_a_flood_of_calls_from_one_kiosk_keeps_every_call_and_names_the_kiosk(
     assert harness.hub.open_calls == 50
     harness.raise_call("kiosk-2")
     assert harness.hub.health_report()["kiosks_flooding"] == ["kiosk-1"]
+
+
+def test_health_report_reads_nothing_the_worker_thread_changes_in_place(
+        harness: HubHarness) -> None:
+    """/healthz runs on the HTTP thread while the worker changes the desks' state: every
+    set it reports must be one the worker replaces, not one it changes in place."""
+    for _ in range(5):
+        harness.raise_call("kiosk-1")  # the kiosk is named as flooding
+    worker = threading.current_thread()  # the thread that drives the hub in this test
+    for part in (harness.hub, harness.hub.help, harness.hub.presence, harness.hub.queue):
+        own_every_set(part, worker)
+    report = call_on_thread(harness.hub.health_report)
+    assert isinstance(report, dict) and report["kiosks_flooding"] == ["kiosk-1"]

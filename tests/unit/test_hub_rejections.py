@@ -124,11 +124,11 @@ def test_refusals_are_audited_but_a_flood_is_not(harness: HubHarness) -> None:
 
 
 def test_an_old_version_is_still_understood(harness: HubHarness) -> None:
-    """Version 0 (the previous one) is read and upgraded, for rolling upgrades."""
+    """Version 1 (the previous one) is read and upgraded, for rolling upgrades."""
     topic = topics.ticket_request(harness.branch, "kiosk-1")
     body = TicketRequest("5" * 32, "cash", True, "en").to_body()
-    envelope = {"v": 0, "type": "ticket.request", "id": harness.next_id(), "sender": "kiosk-1",
-                "ts": harness.clock(), "body": body}
+    envelope = {"v": 1, "type": "ticket.request", "id": harness.next_id(), "sender": "kiosk-1",
+                "sent_at": harness.clock(), "body": body}
     harness.send_raw(topic, json.dumps(envelope).encode())
     reply = harness.last("hub/reply/kiosk-1", TicketReply)
     assert reply.ticket is not None and reply.ticket.priority

@@ -99,7 +99,7 @@ CASES = [
     Bad("version as text", KIOSK_HELP, raw(envelope("help.event", raise_body(), v="1")),
         R.WRONG_TYPE, "field 'v' must be an integer, not string"),
     Bad("future version", KIOSK_HELP, raw(envelope("help.event", raise_body(), v=7)),
-        R.UNSUPPORTED_VERSION, "version 7 is not supported (this program reads 0, 1)"),
+        R.UNSUPPORTED_VERSION, "version 7 is not supported (this program reads 1, 2)"),
     Bad("unknown type", KIOSK_HELP, raw(envelope("help.raise", raise_body())),
         R.UNKNOWN_TYPE, "unknown message type 'help.raise'"),
     Bad("type on the wrong topic", KIOSK_HELP, raw(envelope("ticket.request", ticket_body())),

@@ -25,6 +25,7 @@ from kiosk.protocol.fields import TICKET_NUMBER
 from kiosk.protocol.help_messages import (
     Drill,
     EventAck,
+    HelpChanges,
     HelpDigest,
     HelpEventMessage,
     HelpState,
@@ -186,7 +187,10 @@ STRATEGIES: dict[str, st.SearchStrategy[Message]] = {
     "queue.alert": st.builds(WaitAlert, numbers, ids, times, st.integers(1, 24 * 60)),
     "ticket.called": st.builds(TicketCalled, numbers, ids, counters, st.booleans(), times),
     "help.event": help_events().map(HelpEventMessage),
-    "help.state": st.builds(HelpState, times, st.lists(help_events(), max_size=4).map(tuple)),
+    "help.state": st.builds(HelpState, times, st.lists(help_events(), max_size=4).map(tuple),
+                            st.one_of(st.just(""), hex_ids), st.integers(0, 2**40)),
+    "help.changes": st.builds(HelpChanges, hex_ids, st.integers(1, 2**40),
+                              st.lists(help_events(), min_size=1, max_size=4).map(tuple)),
     "event.ack": st.builds(EventAck, st.lists(hex_ids, min_size=1, max_size=5).map(tuple)),
     "drill": st.builds(Drill, ids, hex_ids, ids),
     "help.digest": st.builds(HelpDigest, ids, times, st.lists(
@@ -247,6 +251,7 @@ def placement(message: Message) -> tuple[str, str]:
         "ticket.print": (topics.ticket_print(BRANCH, "kiosk-1"), HUB),
         "queue.alert": (topics.wait_alert(BRANCH), HUB),
         "help.state": (topics.help_state(BRANCH), HUB),
+        "help.changes": (topics.help_changes(BRANCH), HUB),
         "event.ack": (topics.console_ack(BRANCH, "console-1", "kiosk-1"), "console-1"),
         "feedback": (topics.visit_feedback(BRANCH, "kiosk-1"), "kiosk-1"),
         "staff.action": (topics.console_action(BRANCH, "console-1"), "console-1"),

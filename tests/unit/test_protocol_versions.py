@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from kiosk.core.help_call import new_raise
 from kiosk.protocol import (
     CURRENT_VERSION,
     SUPPORTED_VERSIONS,
@@ -18,72 +19,62 @@ from kiosk.protocol import (
     encode,
     topics,
 )
-from kiosk.protocol.ticket_messages import IssuedTicket, TicketReply, TicketRequest
+from kiosk.protocol.help_messages import NO_RUN, HelpState
+from kiosk.protocol.ticket_messages import TicketRequest
 from kiosk.protocol.versions import CHANGES
 
 B = "b001"
-REPLY_TOPIC = topics.hub_reply(B, "kiosk-1")
+STATE_TOPIC = topics.help_state(B)
 REQUEST = "cd" * 16
+AT = 1795741200.5
+EVENT = new_raise("kiosk-1", AT)
 
-V0_REPLY = {
-    "v": 0, "type": "ticket.reply", "id": "ab" * 16, "sender": "hub", "ts": 1795741200.5,
-    "body": {"request_id": REQUEST, "ok": True, "ticket": {
-        "number": "A012", "service_id": "deposits", "priority": True, "people_ahead": 3,
-        "wait_s": [300, 900], "issued_at": 1795741200.5}},
+V1_STATE = {
+    "v": 1, "type": "help.state", "id": "ab" * 16, "sender": "hub", "sent_at": AT,
+    "body": {"updated_at": AT, "events": [EVENT.to_dict()]},
 }
-TICKET = IssuedTicket("A012", "deposits", True, 3, 300, 900, 1795741200.5)
 
 
-def decode_reply(envelope: dict[str, object]) -> Decoded | Rejection:
-    return decode(REPLY_TOPIC, json.dumps(envelope).encode(), branch=B, hub_id="hub")
+def decode_state(envelope: dict[str, object]) -> Decoded | Rejection:
+    return decode(STATE_TOPIC, json.dumps(envelope).encode(), branch=B, hub_id="hub")
 
 
 def test_the_current_and_the_previous_version_are_read() -> None:
-    assert CURRENT_VERSION == 1
+    assert CURRENT_VERSION == 2
     assert SUPPORTED_VERSIONS == (CURRENT_VERSION - 1, CURRENT_VERSION)
 
 
-def test_a_version_0_reply_from_an_old_hub_gives_the_same_ticket() -> None:
-    result = decode_reply(V0_REPLY)
+def test_a_version_1_state_from_an_old_hub_reads_as_one_that_numbers_no_changes() -> None:
+    result = decode_state(V1_STATE)
     assert isinstance(result, Decoded), result
-    assert result.version == 0
-    assert result.sent_at == 1795741200.5
-    assert result.message == TicketReply(REQUEST, ticket=TICKET)
+    assert result.version == 1
+    assert result.message == HelpState(AT, (EVENT,), run=NO_RUN, seq=0)
 
 
-def test_version_0_is_written_in_the_old_shape_for_old_machines() -> None:
-    payload = encode(TicketReply(REQUEST, ticket=TICKET), "hub", "ab" * 16,
-                     sent_at=1795741200.5, version=0)
-    assert json.loads(payload) == V0_REPLY
+def test_version_1_is_written_in_the_old_shape_for_old_machines() -> None:
+    payload = encode(HelpState(AT, (EVENT,), run="ef" * 16, seq=7), "hub", "ab" * 16,
+                     sent_at=AT, version=1)
+    assert json.loads(payload) == V1_STATE
 
 
-def test_a_version_1_message_in_version_0_shape_is_refused() -> None:
-    mixed = {**V0_REPLY, "v": 1}
-    result = decode_reply(mixed)
+def test_version_0_is_no_longer_read() -> None:
+    result = decode_state({**V1_STATE, "v": 0})
+    assert isinstance(result, Rejection) and result.code is RejectCode.UNSUPPORTED_VERSION
+
+
+@pytest.mark.parametrize("field", ["run", "seq"])
+def test_a_version_1_state_with_a_version_2_field_is_refused(field: str) -> None:
+    envelope = json.loads(json.dumps(V1_STATE))
+    envelope["body"][field] = "ef" * 16 if field == "run" else 3
+    result = decode_state(envelope)
     assert isinstance(result, Rejection)
-    assert result.code is RejectCode.MISSING_FIELD and "'sent_at'" in result.reason
+    assert result.code is RejectCode.UNEXPECTED_FIELD
+    assert f"field {field!r} is not part of version 1" in result.reason
 
 
-@pytest.mark.parametrize(("change", "code", "reason"), [
-    (lambda e: e.pop("ts"), RejectCode.MISSING_FIELD, "missing field 'ts'"),
-    (lambda e: e.update(sent_at=1.0), RejectCode.UNEXPECTED_FIELD,
-     "field 'sent_at' is not part of version 0"),
-    (lambda e: e["body"]["ticket"].update(wait_s=300), RejectCode.WRONG_TYPE,
-     "field 'wait_s' must be an array of two numbers"),
-    (lambda e: e["body"]["ticket"].pop("wait_s"), RejectCode.MISSING_FIELD,
-     "missing field 'wait_s'"),
-    (lambda e: e["body"]["ticket"].update(wait_low_s=1), RejectCode.UNEXPECTED_FIELD,
-     "field 'wait_low_s' is not part of version 0"),
-    (lambda e: e["body"]["ticket"].update(wait_s=[900, 300]), RejectCode.BAD_VALUE,
-     "'wait_low_s' exceeds 'wait_high_s'"),
-])
-def test_a_broken_version_0_message_is_refused_with_a_reason(change: object, code: RejectCode,
-                                                             reason: str) -> None:
-    envelope = json.loads(json.dumps(V0_REPLY))
-    change(envelope)  # type: ignore[operator]
-    result = decode_reply(envelope)
-    assert isinstance(result, Rejection)
-    assert result.code is code and reason in result.reason, result
+def test_a_version_2_state_without_its_numbers_is_refused() -> None:
+    result = decode_state({**V1_STATE, "v": 2})
+    assert isinstance(result, Rejection) and result.code is RejectCode.MISSING_FIELD
 
 
 def test_types_without_changes_read_the_same_in_both_versions() -> None:

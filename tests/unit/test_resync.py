@@ -12,7 +12,7 @@ from kiosk.net.local_store import LocalStore
 from kiosk.net.resync import DigestAnswer
 from kiosk.protocol import topics
 from kiosk.protocol.help_messages import HelpDigest
-from tests.helpers.hub_harness import FakeClock
+from tests.helpers.fake_clock import FakeClock
 from tests.helpers.recording_transport import RecordingTransport
 
 BRANCH, KIOSK = "b001", "kiosk-1"

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kiosk.speech.api import AudioState, EngineState, Speaker, SpeechHealth, VoiceState
 from kiosk.speech.health import HealthTracker
-from kiosk.speech.players import NullPlayer, Playback, Player, PlayerState
+from kiosk.speech.players import NullPlayer, Player, PlayerState
 from kiosk.speech.settings import SpeechSettings
 from kiosk.speech.worker_client import WorkerState
+from tests.helpers.fake_player import FakePlayer
 from tests.helpers.fake_speaker import FakeSpeaker
 
 ALL_VOICES = frozenset({"sit/cmn-latn-pinyin", "gmw/en-us"})
-
-
-class CardPlayer(Player):
-    def playback(self, path: Path) -> Playback:
-        raise AssertionError("not used")
-
-    def audio_status(self) -> tuple[AudioState, str]:
-        return AudioState.OK, "sound card"
 
 
 def tracker(player: Player) -> tuple[HealthTracker, list[SpeechHealth]]:
@@ -28,7 +19,7 @@ def tracker(player: Player) -> tuple[HealthTracker, list[SpeechHealth]]:
 
 
 def test_engine_follows_the_worker_through_a_crash_and_restart() -> None:
-    health, seen = tracker(CardPlayer())
+    health, seen = tracker(FakePlayer())
     assert health.current().engine is EngineState.STARTING
     for state in (WorkerState.STARTING, WorkerState.READY, WorkerState.FAILED,
                   WorkerState.STARTING, WorkerState.READY):
@@ -39,7 +30,7 @@ def test_engine_follows_the_worker_through_a_crash_and_restart() -> None:
 
 
 def test_a_missing_voice_is_named() -> None:
-    health, _ = tracker(CardPlayer())
+    health, _ = tracker(FakePlayer())
     health.worker_changed(WorkerState.READY, "ready", frozenset({"sit/cmn", "gmw/en-us"}))
     current = health.current()
     assert current.voice is VoiceState.MISSING
@@ -48,7 +39,7 @@ def test_a_missing_voice_is_named() -> None:
 
 
 def test_no_engine_means_no_voice_either() -> None:
-    health, _ = tracker(CardPlayer())
+    health, _ = tracker(FakePlayer())
     health.worker_changed(WorkerState.MISSING, "no speech engine: ImportError", frozenset())
     assert (health.current().engine, health.current().voice) == (EngineState.MISSING,
                                                                   VoiceState.MISSING)
@@ -56,7 +47,7 @@ def test_no_engine_means_no_voice_either() -> None:
 
 
 def test_audio_fails_with_a_failed_playback_and_recovers_with_a_finished_one() -> None:
-    health, _ = tracker(CardPlayer())
+    health, _ = tracker(FakePlayer())
     health.playback_ended(PlayerState.FAILED, "aplay exited with 1: device busy")
     assert health.current().audio is AudioState.FAILED
     assert "device busy" in health.current().detail

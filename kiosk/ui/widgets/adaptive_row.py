@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 _SIDE_BY_SIDE = QBoxLayout.Direction.LeftToRight
 _STACKED = QBoxLayout.Direction.TopToBottom
@@ -59,15 +59,14 @@ class AdaptiveRow(QWidget):
 
     def side_by_side_width(self) -> int:
         """The narrowest the row can be with its parts side by side."""
-        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        items = self._items()
         widths = [(item.sizeHint() if self._preferred else item.minimumSize()).width()
                   for item in items]
         spacing = max(0, self._layout.spacing())
         return sum(widths) + spacing * max(0, len(widths) - 1)
 
     def minimumSizeHint(self) -> QSize:
-        widths = [self._layout.itemAt(i).minimumSize().width()
-                  for i in range(self._layout.count())]
+        widths = [item.minimumSize().width() for item in self._items()]
         return QSize(max(widths, default=0), super().minimumSizeHint().height())
 
     def hasHeightForWidth(self) -> bool:
@@ -97,8 +96,12 @@ class AdaptiveRow(QWidget):
             needed += max(1, needed // HYSTERESIS_DIVISOR)
         return _SIDE_BY_SIDE if width >= needed else _STACKED
 
+    def _items(self) -> list[QLayoutItem]:
+        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
+        return [item for item in items if item is not None]
+
     def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
-        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        items = self._items()
         heights = [item.heightForWidth(width) if item.hasHeightForWidth()
                    else item.sizeHint().height() for item in items]
         if direction == _STACKED:

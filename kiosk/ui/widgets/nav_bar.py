@@ -21,6 +21,7 @@ language changes (see ScreenFrame).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QEvent, QSize, Qt, QTimer
@@ -90,7 +91,7 @@ class FixedNavBar(QWidget):
     def _rows_wanted(self) -> bool:
         return self._stacked or 0 < self._panel_width < self._side_by_side_width()
 
-    def _row_width(self, buttons: list[QWidget]) -> int:
+    def _row_width(self, buttons: Sequence[QWidget]) -> int:
         return (sum(b.minimumSizeHint().width() for b in buttons)
                 + max(0, len(buttons) - 1) * self._gap)
 
@@ -108,7 +109,7 @@ class FixedNavBar(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        rows = [[self.help_button], [self.home_button, self.back_button]]
+        rows: list[list[QWidget]] = [[self.help_button], [self.home_button, self.back_button]]
         if self._tools_beside_back():
             rows[1] += self._tools
         elif self._tools:
@@ -152,7 +153,7 @@ class FixedNavBar(QWidget):
         for column in range(layout.columnCount()):
             layout.setColumnStretch(column, 0)
         self._in_rows, self._beside = self._placement()
-        lower = [self.home_button, self.back_button]
+        lower: list[QWidget] = [self.home_button, self.back_button]
         below: list[QWidget] = []
         if self._beside:
             lower += self._tools

@@ -1,10 +1,5 @@
-"""What a device program reads before it starts: the branch configuration and its own
-secrets file, checked to be its own.
-
-The kiosk, the staff console and the wall display all start the same way; a secrets file
-written for another device is refused with a message naming both ids, and no secrets file
-at all is allowed (a development broker without passwords) but logged.
-"""
+"""What every program with a window reads before it builds one: the branch's configuration
+and its own broker password, from the secrets file that names it."""
 
 from __future__ import annotations
 
@@ -16,11 +11,11 @@ from kiosk.core.secrets import SecretsError, load_secrets
 log = logging.getLogger(__name__)
 
 
-def load_device_files(config_path: str, device_id: str,
-                      secrets_path: str | None) -> tuple[BranchConfig, str | None]:
-    """The branch configuration and the device's broker password (None: no password).
-
-    Raises ConfigError or SecretsError, each with a message naming what to fix."""
+def branch_and_password(config_path: str, device_id: str,
+                        secrets_path: str | None) -> tuple[BranchConfig, str | None]:
+    """The configuration, and the password ``device_id`` connects to the broker with (None:
+    no secrets file, said in the log). Raises ConfigError or SecretsError, whose message
+    says what to fix."""
     config = load_config(config_path)
     if secrets_path is None:
         log.warning("no --secrets file: connecting to the broker without a password")

@@ -1,4 +1,4 @@
-"""A branch whose broker was made by ``setup_broker``: TLS, generated passwords and the ACL
+"""The broker ``setup_broker`` makes for a branch: TLS, generated passwords and the ACL
 generated from the roster, run by a real Mosquitto; the hub's secrets hold the example staff
 PINs, added the way docs/install.md tells IT to (``[staff_pins]`` in the hub's file)."""
 
@@ -15,7 +15,7 @@ from kiosk.net.broker import free_port, mosquitto_binary, wait_for_port
 from tests.helpers.branch import STAFF_PINS, write_branch_config, write_secrets
 
 
-class Branch:
+class TlsBroker:
     def __init__(self, tmp_path: Path) -> None:
         self.folder = tmp_path / "broker"
         self.tls_port, self.local_port = free_port(), free_port()
