@@ -33,9 +33,9 @@ from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.screen_states import STATES, KioskStage, ScreenState
 from kiosk.net.broker import free_port
-from kiosk.ui.audit import AuditOptions, Finding, Rule, audit_window, nav_reference
-from kiosk.ui.audit.text_checks import shrunk_text
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel, SizeRules, size_rules
+from kiosk.ui.screen_check import CheckOptions, Finding, Rule, check_window, nav_reference
+from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import COLOURS, Contrast
 from kiosk.ui.widgets import NAV_HELP, NAV_OBJECT_NAMES
 from tests.gui.test_kiosk_shell import stop_kiosk
@@ -93,10 +93,10 @@ class Audited:
         return self.references[key]
 
     def options(self, language: str, *, larger: bool, high_contrast: bool,
-                heights: dict[str, float] | None = None) -> AuditOptions:
+                heights: dict[str, float] | None = None) -> CheckOptions:
         contrast = COLOURS[Contrast.HIGH if high_contrast
                            else Contrast.STANDARD].min_text_contrast
-        return AuditOptions(rules=self.rules, larger_text=larger,
+        return CheckOptions(rules=self.rules, larger_text=larger,
                             min_text_contrast=contrast, language=language,
                             is_translated=self.is_translated,
                             nav_reference=self.reference(language, larger, high_contrast),
@@ -110,7 +110,7 @@ class Audited:
                                heights=heights)
         self.set_up(language, state, larger=larger, high_contrast=high_contrast)
         look = ("larger" if larger else "normal") + ("-high" if high_contrast else "")
-        return audit_window(self.parts.window,
+        return check_window(self.parts.window,
                             f"{self.panel.name}/{language}/{look}/{state.name}", options)
 
 
@@ -240,7 +240,7 @@ def test_a_kiosk_screen_with_help_moved_fails_the_audit(audited: Audited) -> Non
         layout.removeWidget(help_button)
         layout.addWidget(help_button, 0, 2)  # beside Back instead of at the right edge
 
-        findings = audit_window(window, "zh_CN/settings-help-moved", options)
+        findings = check_window(window, "zh_CN/settings-help-moved", options)
     finally:
         strip.stacked = not strip.stacked  # lays the strip out again, as it was
         strip.stacked = not strip.stacked
@@ -256,7 +256,7 @@ def test_a_kiosk_choice_larger_than_help_fails_the_audit(audited: Audited) -> No
     tile = audited.parts.window.home.guidance_button
     try:
         tile.setMinimumSize(1000, 300)
-        findings = audit_window(audited.parts.window, "en/home-huge-tile", options)
+        findings = check_window(audited.parts.window, "en/home-huge-tile", options)
     finally:
         tile.setMinimumSize(0, 0)
     assert (("home_guidance", Rule.HELP_NOT_LARGEST)

@@ -19,10 +19,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollBar, QWidget
 
-from kiosk.ui.audit.findings import Finding, Rule
-from kiosk.ui.audit.glyphs import reference_glyphs
-from kiosk.ui.audit.inventory import Item, push_button_contents
-from kiosk.ui.audit.pixels import (
+from kiosk.ui.screen_check.findings import Finding, Rule
+from kiosk.ui.screen_check.glyphs import reference_glyphs
+from kiosk.ui.screen_check.inventory import Item, push_button_contents
+from kiosk.ui.screen_check.pixels import (
     band_counts,
     colour_counts,
     dominant,

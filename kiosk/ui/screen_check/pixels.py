@@ -4,7 +4,7 @@ Contrast is measured on the pixels the customer sees, not on the colours a style
 asked for: a transparent label over a photo, a palette that did not apply, or grey text
 the theme never knew about all show up here. The window is rendered once to a 32-bit
 image; regions are read as arrays of 0xAARRGGBB integers and counted with
-collections.Counter (C speed), which keeps an audit of sixty screens to seconds.
+collections.Counter (C speed), which keeps a check of sixty screens to seconds.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
-from kiosk.ui.audit.contrast import contrast_ratio, rgb_from_argb32
+from kiosk.ui.screen_check.contrast import contrast_ratio, rgb_from_argb32
 
 _MIN_TEXT_PIXELS = 4
 _MIN_TEXT_SHARE = 0.0005

@@ -9,9 +9,9 @@ from collections.abc import Iterator, Mapping
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.audit.findings import Finding, Rule
-from kiosk.ui.audit.inventory import Item, window_rect
 from kiosk.ui.physical import SizeRules
+from kiosk.ui.screen_check.findings import Finding, Rule
+from kiosk.ui.screen_check.inventory import Item, window_rect
 from kiosk.ui.widgets.nav_bar import NAV_HELP, NAV_OBJECT_NAMES
 
 

@@ -1,4 +1,4 @@
-"""What the accessibility audit reports: one Finding per broken rule per widget."""
+"""What the screen check reports: one Finding per broken rule per widget."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from enum import StrEnum
 
 
 class Rule(StrEnum):
-    """The rules of DESIGN.md's accessibility table that the audit can check on pixels."""
+    """The rules of DESIGN.md's accessibility table that the screen check can check on pixels."""
 
     TEXT_SIZE = "text-size"
     """A rendered H or 中 is shorter than 0.7 degrees at the viewing distance."""

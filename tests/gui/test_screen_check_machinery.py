@@ -23,20 +23,20 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.settings import ScreenSection
 from kiosk.customer.choice_pages import Choice, ChoicePages
-from kiosk.ui.audit import (
-    AuditOptions,
-    Finding,
-    Rule,
-    assert_accessible,
-    audit_window,
-    nav_reference,
-)
-from kiosk.ui.audit.glyphs import glyph_height_px
-from kiosk.ui.audit.layout_checks import needless_paging
-from kiosk.ui.audit.text_checks import shrunk_text
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import SizeRules, size_rules
 from kiosk.ui.render import render_to_png, shown_at
+from kiosk.ui.screen_check import (
+    CheckOptions,
+    Finding,
+    Rule,
+    assert_accessible,
+    check_window,
+    nav_reference,
+)
+from kiosk.ui.screen_check.glyphs import glyph_height_px
+from kiosk.ui.screen_check.layout_checks import needless_paging
+from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
 from kiosk.ui.widgets import NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
 from kiosk.ui.widgets.symbols import home_symbol
@@ -137,19 +137,19 @@ def make_screen(qtbot, theme: Theme) -> Iterator[Callable[..., SampleScreen]]:  
 
 
 @pytest.fixture
-def options(rules: SizeRules, make_screen: Callable[..., SampleScreen]) -> AuditOptions:
+def options(rules: SizeRules, make_screen: Callable[..., SampleScreen]) -> CheckOptions:
     reference = nav_reference(make_screen(EN), rules)
-    return AuditOptions(rules=rules, language="zh_CN", is_translated=is_translated,
+    return CheckOptions(rules=rules, language="zh_CN", is_translated=is_translated,
                         nav_reference=reference)
 
 
 @pytest.mark.parametrize("contrast", list(Contrast))
 @pytest.mark.parametrize(("texts", "language"), [(ZH, "zh_CN"), (EN, "en")])
 def test_a_good_screen_has_no_findings(make_screen, rules: SizeRules, family: str,  # type: ignore[no-untyped-def]
-                                       options: AuditOptions, contrast: Contrast,
+                                       options: CheckOptions, contrast: Contrast,
                                        texts: dict[str, str], language: str) -> None:
     screen = make_screen(texts, build_theme(rules, contrast, font_family=family))
-    in_language = AuditOptions(rules=rules, language=language, is_translated=is_translated,
+    in_language = CheckOptions(rules=rules, language=language, is_translated=is_translated,
                                nav_reference=options.nav_reference)
 
     assert_accessible(screen, f"sample/{contrast}/{language}", in_language)
@@ -159,15 +159,15 @@ def test_larger_text_passes_the_larger_rule_and_smaller_text_does_not(  # type: 
         make_screen, rules: SizeRules, family: str, theme: Theme) -> None:
     larger = make_screen(ZH, build_theme(rules, text_size=TextSize.LARGER, font_family=family))
     large = make_screen(ZH, theme)
-    larger_rule = AuditOptions(rules=rules, larger_text=True, check_focus=False)
+    larger_rule = CheckOptions(rules=rules, larger_text=True, check_focus=False)
 
     assert_accessible(larger, "sample/larger", larger_rule)
-    findings = audit_window(large, "sample/large", larger_rule)
+    findings = check_window(large, "sample/large", larger_rule)
     assert Rule.TEXT_SIZE in {finding.rule for finding in findings}
 
 
-def _audit(screen: SampleScreen, options: AuditOptions) -> list[Finding]:
-    return audit_window(screen, "broken", options)
+def _audit(screen: SampleScreen, options: CheckOptions) -> list[Finding]:
+    return check_window(screen, "broken", options)
 
 
 def _only(findings: list[Finding], widgets: set[str]) -> set[tuple[str, Rule]]:
@@ -177,14 +177,14 @@ def _only(findings: list[Finding], widgets: set[str]) -> set[tuple[str, Rule]]:
     return {(finding.widget, finding.rule) for finding in findings}
 
 
-def test_tiny_text_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_tiny_text_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setStyleSheet("font-size: 14px;")
 
     assert ("body", Rule.TEXT_SIZE) in _only(_audit(screen, options), {"body"})
 
 
-def test_a_ten_mm_button_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_a_ten_mm_button_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                                   rules: SizeRules) -> None:
     screen = make_screen()
     small = QPushButton("✓")
@@ -197,7 +197,7 @@ def test_a_ten_mm_button_is_found(make_screen, options: AuditOptions,  # type: i
     assert ("small", Rule.TARGET_SIZE) in found
 
 
-def test_buttons_one_mm_apart_are_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_buttons_one_mm_apart_are_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                                         rules: SizeRules) -> None:
     screen = make_screen()
     screen.choices.setSpacing(round(rules.mm(1)))
@@ -206,7 +206,7 @@ def test_buttons_one_mm_apart_are_found(make_screen, options: AuditOptions,  # t
         ("ticket / questions", Rule.TARGET_SPACING)}
 
 
-def test_grey_on_grey_text_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_grey_on_grey_text_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setStyleSheet("color: #707070; background-color: #A8A8A8;")  # 2.1:1
 
@@ -216,7 +216,7 @@ def test_grey_on_grey_text_is_found(make_screen, options: AuditOptions) -> None:
     assert findings[0].measured.startswith("2.")
 
 
-def test_elided_text_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_elided_text_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                               theme: Theme) -> None:
     screen = make_screen()
     font = QFont(theme.font_family)
@@ -228,14 +228,14 @@ def test_elided_text_is_found(make_screen, options: AuditOptions,  # type: ignor
     assert ("cut", Rule.ELIDED_TEXT) in _only(_audit(screen, options), {"cut"})
 
 
-def test_text_squeezed_out_of_its_label_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_text_squeezed_out_of_its_label_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setFixedHeight(40)
 
     assert _only(_audit(screen, options), {"body"}) == {("body", Rule.CLIPPED_TEXT)}
 
 
-def test_a_control_without_a_name_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_control_without_a_name_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     icon_only = BigButton(symbol=home_symbol)
     icon_only.setObjectName("icon_only")
@@ -246,14 +246,14 @@ def test_a_control_without_a_name_is_found(make_screen, options: AuditOptions) -
 
 
 def test_text_left_in_english_on_a_chinese_screen_is_found(make_screen,  # type: ignore[no-untyped-def]
-                                                           options: AuditOptions) -> None:
+                                                           options: CheckOptions) -> None:
     screen = make_screen()
     screen.questions.setText(EN["questions"])
 
     assert _only(_audit(screen, options), {"questions"}) == {("questions", Rule.UNTRANSLATED)}
 
 
-def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_help_button_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     strip = screen.nav.layout()
     assert isinstance(strip, QGridLayout)
@@ -264,21 +264,21 @@ def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> Non
     assert (NAV_HELP, Rule.NAV_MOVED) in found
 
 
-def test_a_missing_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_help_button_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.nav.help_button.hide()
 
     assert _only(_audit(screen, options), {NAV_HELP}) == {(NAV_HELP, Rule.NAV_MISSING)}
 
 
-def test_a_button_larger_than_help_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_button_larger_than_help_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.ticket.setFixedSize(900, 200)
 
     assert _only(_audit(screen, options), {"ticket"}) == {("ticket", Rule.HELP_NOT_LARGEST)}
 
 
-def test_a_button_without_a_focus_ring_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_a_button_without_a_focus_ring_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                                                 theme: Theme) -> None:
     screen = make_screen()
     border = f"{theme.border_px}px solid {theme.colours.button.border}"
@@ -288,7 +288,7 @@ def test_a_button_without_a_focus_ring_is_found(make_screen, options: AuditOptio
     assert _only(_audit(screen, options), {"ticket"}) == {("ticket", Rule.FOCUS_VISIBLE)}
 
 
-def test_a_pale_focus_ring_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_pale_focus_ring_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.ticket.setStyleSheet("BigButton:focus { border-color: #FFF3C4; }")
 
@@ -297,7 +297,7 @@ def test_a_pale_focus_ring_is_found(make_screen, options: AuditOptions) -> None:
 
 
 def test_a_control_the_keyboard_cannot_reach_is_found(make_screen,  # type: ignore[no-untyped-def]
-                                                      options: AuditOptions) -> None:
+                                                      options: CheckOptions) -> None:
     screen = make_screen()
     screen.questions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -306,17 +306,17 @@ def test_a_control_the_keyboard_cannot_reach_is_found(make_screen,  # type: igno
 
 
 def test_a_window_that_is_not_a_screen_is_reported_not_crashed_on(  # type: ignore[no-untyped-def]
-        qtbot, options: AuditOptions) -> None:
+        qtbot, options: CheckOptions) -> None:
     bare = QLabel("")
     qtbot.addWidget(bare)
 
-    findings = audit_window(bare, "bare", options)
+    findings = check_window(bare, "bare", options)
 
     assert {(finding.widget, finding.rule) for finding in findings} == {
         (name, Rule.NAV_MISSING) for name in ("nav_home", "nav_back", "nav_help")}
 
 
-def test_assert_accessible_lists_every_finding(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_assert_accessible_lists_every_finding(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setStyleSheet("font-size: 14px;")
     screen.nav.help_button.hide()
@@ -329,13 +329,13 @@ def test_assert_accessible_lists_every_finding(make_screen, options: AuditOption
     assert "home/idle: nav_help: nav-missing" in message
 
 
-def test_the_audit_leaves_focus_where_it_was(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_leaves_focus_where_it_was(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.show()
     screen.activateWindow()
     screen.questions.setFocus()
 
-    audit_window(screen, "sample", options)
+    check_window(screen, "sample", options)
 
     assert screen.questions.hasFocus()
 
@@ -369,7 +369,7 @@ def test_glyphs_are_measured_from_their_outlines_not_rounded_metrics(family: str
 
 
 def test_a_capital_just_below_the_rule_is_found(make_screen, rules: SizeRules,  # type: ignore[no-untyped-def]
-                                                options: AuditOptions, family: str) -> None:
+                                                options: CheckOptions, family: str) -> None:
     screen = make_screen()
     size = 1
     probe = QFont(family)
@@ -384,7 +384,7 @@ def test_a_capital_just_below_the_rule_is_found(make_screen, rules: SizeRules,  
     assert ("body", Rule.TEXT_SIZE) in _only(_audit(screen, options), {"body"})
 
 
-def test_a_window_wider_than_the_panel_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_wider_than_the_panel_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     wide = BigButton("wide")
     wide.setObjectName("wide")
@@ -398,7 +398,7 @@ def test_a_window_wider_than_the_panel_is_found(make_screen, options: AuditOptio
     assert Rule.OUTSIDE_PANEL in found
 
 
-def test_text_drawn_over_a_picture_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_text_drawn_over_a_picture_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     picture = QWidget(screen.content)
     picture.setObjectName("picture")
@@ -453,7 +453,7 @@ def test_text_smaller_with_larger_text_is_found(rules: SizeRules) -> None:
 
 
 def test_a_scroll_area_keeps_the_strip_in_place_however_long_the_content(  # type: ignore[no-untyped-def]
-        make_screen, options: AuditOptions) -> None:
+        make_screen, options: CheckOptions) -> None:
     screen = make_screen()
     for index in range(12):
         line = BigLabel(f"第{index + 1}行：请在下面选择您要办的业务。")
