@@ -60,6 +60,7 @@ class CustomerSession(QObject):
         self.languages = tuple(languages)
         self._themes: dict[tuple[Contrast, TextSize], Theme] = {}
         self._start_look = (False, False)
+        self._start_language: str | None = None
         self._settings = defaults(default_language)
         self._apply(self._settings, None)
 
@@ -79,18 +80,22 @@ class CustomerSession(QObject):
     def at_defaults(self) -> bool:
         return self._settings == self._defaults()
 
-    def start_look(self, *, larger: bool, high_contrast: bool) -> None:
-        """The text size and contrast `reset()` returns to (normal and standard unless set).
+    def start_look(self, *, larger: bool, high_contrast: bool,
+                   language: str | None = None) -> None:
+        """The text size, contrast and language `reset()` returns to (normal, standard and
+        the branch's default language unless set).
 
-        For drawing or auditing many screens in one look: each screen starts from a reset,
+        For drawing or checking many screens in one look: each screen starts from a reset,
         and without this every reset would re-style the whole kiosk twice (to the default
-        look and back), which is most of the time such a run takes.
+        look and back) and translate it twice (to the default language and back), which is
+        most of the time such a run takes.
         """
         self._start_look = (larger, high_contrast)
+        self._start_language = language
 
     def _defaults(self) -> CustomerSettings:
         larger, high_contrast = self._start_look
-        return replace(defaults(self._default_language),
+        return replace(defaults(self._start_language or self._default_language),
                        text_size=CustomerTextSize.LARGER if larger else CustomerTextSize.LARGE,
                        high_contrast=high_contrast)
 

@@ -24,6 +24,7 @@ from kiosk.ui.screen_check.glyphs import reference_glyphs
 from kiosk.ui.screen_check.inventory import Item, push_button_contents
 from kiosk.ui.screen_check.pixels import (
     band_counts,
+    changed_pixels,
     colour_counts,
     dominant,
     edge_counts,
@@ -122,8 +123,10 @@ def _judge_ring(screen: str, item: Item, base: QImage, region: QRect, focused: Q
                 margin: int, minimum: float) -> Iterator[Finding]:
     before = region_pixels(base, region)
     after = region_pixels(focused, focused.rect())
-    ring = Counter(new for old, new in zip(before, after, strict=True)
-                   if old != new and pixel_contrast(old, new) >= minimum)
+    ring: Counter[int] = Counter()
+    for (old, new), count in changed_pixels(before, after).items():
+        if pixel_contrast(old, new) >= minimum:
+            ring[new] += count
     needed = _MIN_RING_THICKNESS * 2 * (item.rect.width() + item.rect.height())
     changed = sum(ring.values())
     if changed < needed:
