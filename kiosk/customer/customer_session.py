@@ -80,17 +80,21 @@ class CustomerSession(QObject):
     def at_defaults(self) -> bool:
         return self._settings == self._defaults()
 
-    def start_look(self, *, larger: bool, high_contrast: bool,
-                   language: str | None = None) -> None:
-        """The text size, contrast and language `reset()` returns to (normal, standard and
-        the branch's default language unless set).
+    def start_look(self, *, larger: bool, high_contrast: bool) -> None:
+        """The text size and contrast `reset()` returns to (normal and standard unless set).
 
-        For drawing or checking many screens in one look: each screen starts from a reset,
+        For drawing or auditing many screens in one look: each screen starts from a reset,
         and without this every reset would re-style the whole kiosk twice (to the default
-        look and back) and translate it twice (to the default language and back), which is
-        most of the time such a run takes.
+        look and back), which is most of the time such a run takes.
         """
         self._start_look = (larger, high_contrast)
+
+    def start_language(self, language: str | None) -> None:
+        """The language `reset()` returns to (None: the branch's default language).
+
+        For the same runs as `start_look`: without it each screen of another language
+        than the default would be translated twice (to the default and back again).
+        """
         self._start_language = language
 
     def _defaults(self) -> CustomerSettings:

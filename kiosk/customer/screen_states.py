@@ -67,8 +67,7 @@ class KioskStage:
               high_contrast: bool = False) -> None:
         """A kiosk nobody has used, in ``language`` and the given look, with staff
         reachable and no branch announcement on."""
-        self.window.session.start_look(larger=larger, high_contrast=high_contrast,
-                                       language=language)
+        self.window.session.start_look(larger=larger, high_contrast=high_contrast)
         self._events = []
         self.parts.bridge.call_changed.emit(None)
         if self.window.takeover.active:
