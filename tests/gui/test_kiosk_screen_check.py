@@ -14,8 +14,8 @@ they are on home, and no text smaller with larger text than without. The focus r
 control focused in turn, the slowest check) is audited on the 21.5-inch landscape panel,
 whose ring sizes are the same millimetres as every other's. In the pseudo-language (40 %
 longer than English) the longest choices outgrow Help on the smaller panels, so "Help is the
-largest control" is checked in Chinese and English only, and the pseudo-language at larger
-text is drawn but not audited (docs/decisions/0016).
+largest control" is checked in Chinese and English only (docs/decisions/0022); every other
+rule holds in the pseudo-language too, with normal and with larger text.
 """
 
 from __future__ import annotations
@@ -182,8 +182,6 @@ def _cases() -> list[ParameterSet]:
                         if (state.high_contrast and not high) or (state.larger_text
                                                                   and not larger):
                             continue
-                        if language == "pseudo" and larger:
-                            continue  # a known limit: docs/decisions/0016
                         look = ("larger" if larger else "normal") + ("-high" if high else "")
                         cases.append(pytest.param(
                             panel, language, high, larger, state,
