@@ -8,6 +8,7 @@ must name the spoiled widget and the rule, and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -38,7 +39,7 @@ from kiosk.ui.screen_check.glyphs import glyph_height_px
 from kiosk.ui.screen_check.layout_checks import needless_paging
 from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
-from kiosk.ui.widgets import NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
+from kiosk.ui.widgets import ENDS_TASK, NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
 from kiosk.ui.widgets.symbols import home_symbol
 
 EN = {
@@ -57,6 +58,11 @@ ZH = {
     "ticket": "取号", "questions": "常见问题",
 }
 TICKET_NUMBER = "A023"
+THEME_FALLS_SHORT = frozenset({Rule.FILL_CONTRAST, Rule.BODY_TEXT_SIZE, Rule.LINE_SPACING})
+"""Rules the product theme does not meet yet (button fills on the page, body text 1.2 x
+the minimum, line spacing 1.5): tests about other rules leave them out, so each blames
+only what it broke; `test_a_good_screen_has_no_findings` and the tests of these rules
+check them."""
 ENGLISH_SOURCES = frozenset(EN.values())
 
 
@@ -140,7 +146,7 @@ def make_screen(qtbot, theme: Theme) -> Iterator[Callable[..., SampleScreen]]:  
 def options(rules: SizeRules, make_screen: Callable[..., SampleScreen]) -> CheckOptions:
     reference = nav_reference(make_screen(EN), rules)
     return CheckOptions(rules=rules, language="zh_CN", is_translated=is_translated,
-                        nav_reference=reference)
+                        nav_reference=reference, skip=THEME_FALLS_SHORT)
 
 
 @pytest.mark.parametrize("contrast", list(Contrast))
@@ -159,7 +165,8 @@ def test_larger_text_passes_the_larger_rule_and_smaller_text_does_not(  # type: 
         make_screen, rules: SizeRules, family: str, theme: Theme) -> None:
     larger = make_screen(ZH, build_theme(rules, text_size=TextSize.LARGER, font_family=family))
     large = make_screen(ZH, theme)
-    larger_rule = CheckOptions(rules=rules, larger_text=True, check_focus=False)
+    larger_rule = CheckOptions(rules=rules, larger_text=True, check_focus=False,
+                               skip=THEME_FALLS_SHORT)
 
     assert_accessible(larger, "sample/larger", larger_rule)
     findings = check_window(large, "sample/large", larger_rule)
@@ -466,3 +473,87 @@ def test_a_scroll_area_keeps_the_strip_in_place_however_long_the_content(  # typ
     assert not [f for f in findings if f.rule in (Rule.NAV_MOVED, Rule.OUTSIDE_PANEL,
                                                   Rule.CLIPPED_TEXT, Rule.OVERLAP)], \
         "\n".join(map(str, findings))
+
+
+# --- the rules added for buttons' fills, the task's end, body text and chosen choices -----
+
+
+def _found(screen: SampleScreen, options: CheckOptions, widget: str) -> set[Rule]:
+    """The rules broken by `widget`, every rule checked."""
+    everything = replace(options, skip=frozenset())
+    return {f.rule for f in check_window(screen, "broken", everything) if f.widget == widget}
+
+
+def test_a_button_marked_by_its_outline_alone_is_found(make_screen,  # type: ignore[no-untyped-def]
+                                                       options: CheckOptions,
+                                                       theme: Theme) -> None:
+    screen = make_screen()
+    page = theme.colours.background
+    screen.ticket.setStyleSheet(f"BigButton {{ background-color: {page}; }}")
+    screen.questions.setStyleSheet("BigButton { background-color: #1D3F66; color: #FFFFFF; }")
+
+    assert Rule.FILL_CONTRAST in _found(screen, options, "ticket")
+    assert Rule.FILL_CONTRAST not in _found(screen, options, "questions")
+
+
+def test_a_control_as_large_as_the_one_ending_the_task_is_found(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions) -> None:
+    screen = make_screen()
+    screen.ticket.setProperty(ENDS_TASK, True)
+    screen.ticket.setFixedSize(400, 160)
+    screen.questions.setFixedSize(420, 160)
+
+    assert Rule.END_NOT_LARGEST in _found(screen, options, "questions")
+
+    screen.questions.setFixedSize(380, 160)
+    assert Rule.END_NOT_LARGEST not in _found(screen, options, "questions")
+
+
+def _paragraph(screen: SampleScreen, name: str, text: str, font_px: int) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setStyleSheet(f"font-size: {font_px}px;")
+    screen.content_layout.insertWidget(2, label)
+    return label
+
+
+def test_body_text_at_the_bare_minimum_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
+                                                 theme: Theme) -> None:
+    screen = make_screen()
+    # Latin: the theme sizes fonts so that H, the shorter of H and 中, just reaches the rule.
+    minimum = _paragraph(screen, "minimum", "Line one\nLine two", theme.body_px)
+    large = round(theme.body_px * 1.3)
+    _paragraph(screen, "large", "Line one\nLine two", large)
+
+    assert minimum.font().pixelSize() == theme.body_px
+    assert Rule.BODY_TEXT_SIZE in _found(screen, options, "minimum")
+    assert Rule.BODY_TEXT_SIZE not in _found(screen, options, "large")
+
+
+def test_lines_set_closer_than_one_and_a_half_are_found(make_screen,  # type: ignore[no-untyped-def]
+                                                        options: CheckOptions,
+                                                        theme: Theme) -> None:
+    screen = make_screen()
+    size = round(theme.body_px * 1.3)
+    _paragraph(screen, "tight", "第一行\n第二行", size)
+    _paragraph(screen, "spaced", "第一行\n\n第二行", size)
+
+    assert Rule.LINE_SPACING in _found(screen, options, "tight")
+    assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
+
+
+def test_a_choice_that_looks_the_same_focused_and_chosen_is_found(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, theme: Theme) -> None:
+    screen = make_screen()
+    ring = f"border: {theme.focus_ring_px}px solid {theme.colours.button.focus_ring};"
+    for button, chosen_style in ((screen.ticket, ring),
+                                 (screen.questions, "background-color: #1D3F66; "
+                                                    "color: #FFFFFF;")):
+        button.setCheckable(True)
+        button.setStyleSheet(f"BigButton:focus {{ {ring} }} "
+                             f"BigButton:checked {{ {chosen_style} }}")
+
+    assert Rule.CHOSEN_LIKE_FOCUSED in _found(screen, options, "ticket")
+    assert Rule.CHOSEN_LIKE_FOCUSED not in _found(screen, options, "questions")
+    assert not screen.ticket.isChecked() and not screen.questions.isChecked()
+
