@@ -36,6 +36,7 @@ from kiosk.customer.screen_states import STATES, KioskStage, ScreenState
 from kiosk.net.broker import free_port
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel, SizeRules, size_rules
 from kiosk.ui.screen_check import CheckOptions, Finding, Rule, check_window, nav_reference
+from kiosk.ui.screen_check.colour_checks import Seen
 from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import COLOURS, Contrast
 from kiosk.ui.widgets import NAV_HELP, NAV_OBJECT_NAMES
@@ -68,6 +69,7 @@ class Audited:
                                 *(s.prefix for s in config.services)}
                      for language in ("zh_CN", "en")}
         self.names = set(parts.window.language_names.values())
+        self.seen: Seen = {}
 
     def is_translated(self, text: str, language: str) -> bool:
         if NEUTRAL.fullmatch(text) or text in self.names:
@@ -103,7 +105,7 @@ class Audited:
                             is_translated=self.is_translated,
                             nav_reference=self.reference(language, larger, high_contrast),
                             check_focus=self.panel.name == FOCUS_PANEL,
-                            help_largest=language != "pseudo",
+                            help_largest=language != "pseudo", seen=self.seen,
                             text_heights=heights)
 
     def audit(self, language: str, state: ScreenState, *, larger: bool,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
@@ -46,6 +47,7 @@ from kiosk.ui.screen_check.pixels import (
     hex_colour,
     pixel_contrast,
     region_pixels,
+    sampled_counts,
     text_colour,
 )
 
@@ -100,8 +102,25 @@ def _takes_keyboard_focus(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled()
 
 
+Seen = dict[tuple[object, ...], list[Finding]]
+"""What focusing (or choosing) a control showed, by the control, its place and the exact
+pixels around it unfocused: the same control drawn the same way looks the same focused, so
+Home, Back and Help, which are on every screen, are focused once per look, not once per
+screen. A run over many screens passes one dict to every check (`CheckOptions.seen`)."""
+
+
+def _seen_key(kind: str, item: Item, region: QRect, base: QImage) -> tuple[object, ...]:
+    return (kind, item.widget, region.getRect(), bytes(region_pixels(base, region)))
+
+
+def _recalled(seen: Seen | None, key: tuple[object, ...], screen: str) -> list[Finding] | None:
+    if seen is None or key not in seen:
+        return None
+    return [replace(finding, screen=screen) for finding in seen[key]]
+
+
 def focus_rings(screen: str, window: QWidget, items: list[Item], base: QImage,
-                margin: int, minimum: float) -> Iterator[Finding]:
+                margin: int, minimum: float, seen: Seen | None = None) -> Iterator[Finding]:
     """Focus each enabled control in turn; `base` is the window rendered with no focus.
 
     Leaves the last control focused; the caller restores focus (see render.unfocused).
@@ -119,15 +138,25 @@ def focus_rings(screen: str, window: QWidget, items: list[Item], base: QImage,
                 yield Finding(screen, item.name, Rule.FOCUS_VISIBLE, "no keyboard focus",
                               "reachable with Tab and visibly focused")
                 continue
-            item.widget.setFocus(Qt.FocusReason.TabFocusReason)
-            if not item.widget.hasFocus():
-                yield Finding(screen, item.name, Rule.FOCUS_VISIBLE, "did not take focus",
-                              "reachable with Tab and visibly focused")
-                continue
             region = item.rect.adjusted(-margin, -margin, margin, margin).intersected(
                 window_area)
-            focused = window.grab(region).toImage().convertToFormat(QImage.Format.Format_RGB32)
-            yield from _judge_ring(screen, item, base, region, focused, margin, minimum)
+            key = _seen_key("focus", item, region, base)
+            recalled = _recalled(seen, key, screen)
+            if recalled is not None:
+                yield from recalled
+                continue
+            item.widget.setFocus(Qt.FocusReason.TabFocusReason)
+            if not item.widget.hasFocus():
+                found = [Finding(screen, item.name, Rule.FOCUS_VISIBLE, "did not take focus",
+                                 "reachable with Tab and visibly focused")]
+            else:
+                focused = window.grab(region).toImage().convertToFormat(
+                    QImage.Format.Format_RGB32)
+                found = list(_judge_ring(screen, item, base, region, focused, margin,
+                                         minimum))
+            if seen is not None:
+                seen[key] = found
+            yield from found
     finally:
         focus_widget = QApplication.focusWidget()
         if focus_widget is not None and window.isAncestorOf(focus_widget):
@@ -150,7 +179,7 @@ def _judge_ring(screen: str, item: Item, base: QImage, region: QRect, focused: Q
                       f">= {needed} px (a {_MIN_RING_THICKNESS} px ring)")
         return
     ring_colour = ring.most_common(1)[0][0]
-    neighbours = (("the control", dominant(colour_counts(base, item.rect))),
+    neighbours = (("the control", dominant(sampled_counts(base, item.rect))),
                   ("its surroundings", dominant(band_counts(base, item.rect, margin))))
     for what, colour in neighbours:
         if colour is None:
@@ -168,7 +197,7 @@ def fill_contrast(screen: str, items: list[Item], image: QImage, margin: int,
     for item in items:
         if not item.is_control or not isinstance(item.widget, QPushButton) or item.scrolled:
             continue
-        fill = dominant(colour_counts(image, item.rect))
+        fill = dominant(sampled_counts(image, item.rect))
         page = dominant(band_counts(image, item.rect, margin))
         if fill is None or page is None:
             continue
@@ -184,30 +213,42 @@ def _grab(window: QWidget, rect: QRect) -> QImage:
     return window.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
-def chosen_unlike_focused(screen: str, window: QWidget, items: list[Item],
-                          minimum: float) -> Iterator[Finding]:
+def chosen_unlike_focused(screen: str, window: QWidget, items: list[Item], base: QImage,
+                          minimum: float, seen: Seen | None = None) -> Iterator[Finding]:
     """Each checkable control that is not chosen, focused, against itself chosen and not
-    focused. Leaves every control as it found it, unfocused."""
+    focused; `base` is the window rendered with no focus. Leaves every control as it found
+    it, unfocused."""
     for item in items:
         button = item.widget
         if not isinstance(button, QAbstractButton) or not button.isCheckable() \
                 or button.isChecked() or not button.isEnabled() or item.scrolled:
             continue
-        button.setFocus(Qt.FocusReason.TabFocusReason)
-        focused = _grab(window, item.rect)
-        button.clearFocus()
-        button.setChecked(True)
-        try:
-            chosen = _grab(window, item.rect)
-        finally:
-            button.setChecked(False)
-            QApplication.processEvents()
-        differing = sum(count for (old, new), count in changed_pixels(
-            region_pixels(focused, focused.rect()),
-            region_pixels(chosen, chosen.rect())).items()
-            if pixel_contrast(old, new) >= minimum)
-        needed = _MIN_RING_THICKNESS * 2 * (item.rect.width() + item.rect.height())
-        if differing < needed:
-            yield Finding(screen, item.name, Rule.CHOSEN_LIKE_FOCUSED,
-                          f"{differing} px differ by >= {minimum:g}:1 between focused and "
-                          "chosen", f">= {needed} px (a {_MIN_RING_THICKNESS} px ring)")
+        key = _seen_key("chosen", item, item.rect, base)
+        recalled = _recalled(seen, key, screen)
+        if recalled is None:
+            recalled = list(_compare_chosen(screen, window, item, button, minimum))
+            if seen is not None:
+                seen[key] = recalled
+        yield from recalled
+
+
+def _compare_chosen(screen: str, window: QWidget, item: Item, button: QAbstractButton,
+                minimum: float) -> Iterator[Finding]:
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    focused = _grab(window, item.rect)
+    button.clearFocus()
+    button.setChecked(True)
+    try:
+        chosen = _grab(window, item.rect)
+    finally:
+        button.setChecked(False)
+        QApplication.processEvents()
+    differing = sum(count for (old, new), count in changed_pixels(
+        region_pixels(focused, focused.rect()),
+        region_pixels(chosen, chosen.rect())).items()
+        if pixel_contrast(old, new) >= minimum)
+    needed = _MIN_RING_THICKNESS * 2 * (item.rect.width() + item.rect.height())
+    if differing < needed:
+        yield Finding(screen, item.name, Rule.CHOSEN_LIKE_FOCUSED,
+                      f"{differing} px differ by >= {minimum:g}:1 between focused and "
+                      "chosen", f">= {needed} px (a {_MIN_RING_THICKNESS} px ring)")

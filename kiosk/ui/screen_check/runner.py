@@ -52,6 +52,9 @@ class CheckOptions:
     """Check that no control is as large as Help (off for the pseudo-language: see
     docs/decisions/0016)."""
     check_focus: bool = True
+    seen: colour_checks.Seen | None = None
+    """Give one dict to every check of a run over many screens: a control focused (or
+    chosen) once is not focused again where it is drawn exactly the same."""
     skip: frozenset[Rule] = frozenset()
     """Rules not reported: for a test about one rule on a sample styled by a theme that
     does not meet another yet. The kiosk's own screens are checked against every rule."""
@@ -109,9 +112,10 @@ def _focus_findings(screen: str, window: QWidget, items: list[Item], image: QIma
                         Rule.FOCUS_VISIBLE, "not checked: the window could not be activated",
                         "an active window (run on the offscreen platform)")]
     findings = list(colour_checks.focus_rings(screen, window, items, image, _margin(options),
-                                              options.min_focus_contrast))
-    findings.extend(colour_checks.chosen_unlike_focused(screen, window, items,
-                                                        options.min_focus_contrast))
+                                              options.min_focus_contrast, options.seen))
+    findings.extend(colour_checks.chosen_unlike_focused(screen, window, items, image,
+                                                        options.min_focus_contrast,
+                                                        options.seen))
     return findings
 
 
