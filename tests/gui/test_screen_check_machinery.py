@@ -542,6 +542,16 @@ def test_lines_set_closer_than_one_and_a_half_are_found(make_screen,  # type: ig
     assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
 
 
+def test_a_heading_on_two_lines_is_not_body_text(make_screen,  # type: ignore[no-untyped-def]
+                                                 options: CheckOptions,
+                                                 theme: Theme) -> None:
+    screen = make_screen()
+    heading = _paragraph(screen, "heading", "Line one\nLine two", theme.body_px)
+    heading.setProperty("role", "heading")
+
+    assert not _found(screen, options, "heading") & {Rule.BODY_TEXT_SIZE, Rule.LINE_SPACING}
+
+
 def test_a_choice_that_looks_the_same_focused_and_chosen_is_found(  # type: ignore[no-untyped-def]
         make_screen, options: CheckOptions, theme: Theme) -> None:
     screen = make_screen()

@@ -1,6 +1,7 @@
 """Checks on body text: the paragraphs a customer reads, measured from the rendered lines.
 
-Body text is a text widget (not a control) whose words are drawn on two lines or more. Its
+Body text is a text widget (not a control, not a heading: a label whose `role` property is
+"heading" or "huge") whose words are drawn on two lines or more. Its
 glyphs must reach 1.2 times the minimum glyph height, and its lines must be at least 1.5
 times the font size apart (DESIGN.md: "Body text sits at least 1.2x above the minimum, with
 line spacing >= 1.5"; WCAG 1.4.12).
@@ -29,6 +30,8 @@ from kiosk.ui.screen_check.pixels import dominant, edge_counts, pixel_contrast, 
 
 BODY_FACTOR = 1.2
 MIN_BODY_LINE_SPACING = 1.5
+HEADING_ROLES = ("heading", "huge")
+"""BigLabel roles that are headings and numbers, not body text (kiosk.ui.widgets)."""
 _INK_CONTRAST = 3.0
 _MIN_LINE_SHARE = 0.5
 """A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
@@ -76,6 +79,8 @@ def body_text(screen: str, items: list[Item], image: QImage, rules: SizeRules,
     body_minimum = BODY_FACTOR * minimum_px
     for item in items:
         if item.is_control or item.is_picture or not item.text or item.scrolled:
+            continue
+        if item.widget.property("role") in HEADING_ROLES:
             continue
         widget = item.widget
         if widget.height() < 2 * widget.fontMetrics().height():
