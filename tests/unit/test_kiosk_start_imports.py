@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NOT_AT_START = ("kiosk.ui.audit.runner", "kiosk.printing.ticket_pdf", "qrcode",
+NOT_AT_START = ("kiosk.ui.screen_check.runner", "kiosk.printing.ticket_pdf", "qrcode",
                 "kiosk.printing.cups_printer")
 
 
