@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from bench import mqtt_baseline
-from bench.branch import HubRunner, console_ids, write_branch
+from bench.branch import STAFF_PINS, HubRunner, console_ids, write_branch, write_hub_secrets
 from bench.brokers import BenchBroker
 from bench.report import BenchResult, Figure, Target
+from bench.staff_sign_in import sign_in
 from bench.stats import summarise
 from kiosk.core.config import load_config
 from kiosk.core.help_call import Outcome
@@ -139,6 +140,10 @@ def _ms(samples: list[float]) -> list[float]:
     return [s * 1000 for s in samples]
 
 
+CLOSER = "wang-fang"
+"""The member of staff who closes each call at the first console."""
+
+
 def run(work_dir: Path, calls: int, kind: str = "mosquitto") -> BenchResult:
     broker_name = "Mosquitto" if kind == "mosquitto" else "the embedded broker (amqtt)"
     result = BenchResult(f"bench.help_latency[{kind}]", "Help call, network part: kiosk "
@@ -148,7 +153,8 @@ def run(work_dir: Path, calls: int, kind: str = "mosquitto") -> BenchResult:
     stops: list[Callable[[], None]] = [broker.stop]
     try:
         config_path = write_branch(work_dir / "branch", broker.port, kiosks=2, consoles=2)
-        hub = HubRunner(config_path, work_dir / "branch" / "hub-data").start()
+        hub = HubRunner(config_path, work_dir / "branch" / "hub-data",
+                        write_hub_secrets(work_dir / "branch")).start()
         stops.append(hub.stop)
         config = load_config(config_path)
         kiosk = headless_kiosk(config, "kiosk-1", work_dir / "kiosk")
@@ -162,12 +168,19 @@ def run(work_dir: Path, calls: int, kind: str = "mosquitto") -> BenchResult:
             stops.append(console.stop)
         wait_for(lambda: kiosk.link.connected and all(c.link.connected for c in consoles),
                  "every client connected")
+        # The hub stores a close only in the name of whoever is signed in at the sending
+        # console: unsigned, every close would be refused and the day's calls pile up.
+        sign_in(consoles[0], CLOSER, STAFF_PINS[CLOSER])
         wait_for(lambda: kiosk.client.reachability().staff_reachable, "a console reachable")
 
         baseline = mqtt_baseline.measure(broker.host, broker.port, calls)
         samples = _help_calls(kiosk, consoles, console_probes, handed, confirmed, calls)
         _report(result, samples, baseline, calls, kind)
-        result.details["hub_health"] = hub.health()
+        health = result.details["hub_health"] = hub.health() or {}
+        if health.get("open_calls") or health.get("rejections"):
+            result.notes.append(f"The hub ended with {health.get('open_calls')} calls open and "
+                                f"rejected {health.get('rejections')}: closes were refused, so "
+                                "its state grew with every call.")
     finally:
         for stop in reversed(stops):
             stop()
@@ -199,7 +212,7 @@ def _help_calls(kiosk: HeadlessDevice[KioskClient],
         samples["console_side"].append(max(h - a for h, a in zip(held_at, arrived_at,
                                                                  strict=True)))
         samples["confirmed"].append(confirmed_at - tapped_at)
-        refused = lobby.call(partial(lobby.client.resolve, call_id, "wang-fang",
+        refused = lobby.call(partial(lobby.client.resolve, call_id, CLOSER,
                                      Outcome.HELPED))
         if refused is not None:
             raise RuntimeError(f"the console could not close the call: {refused}")

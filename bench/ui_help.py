@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from bench import mqtt_baseline
-from bench.branch import HubRunner, console_ids, write_branch, write_hub_secrets
+from bench.branch import STAFF_PINS, HubRunner, console_ids, write_branch, write_hub_secrets
 from bench.brokers import BenchBroker
 from bench.help_latency import wait_for
 from bench.line_process import Event, LineProcess
 from bench.procstat import rss_bytes
 from bench.profiling import Recording
 from bench.report import BenchResult, Figure, Target
+from bench.staff_sign_in import sign_in
 from bench.stats import summarise
 from kiosk.core.config import load_config
 from kiosk.core.help_call import Outcome
@@ -73,6 +74,7 @@ def run(work_dir: Path, calls: int, profile: bool = False) -> BenchResult:
         ready = console.wait_for(lambda e: e.get("event") == "ready", 90, "console ready")
         kiosk.wait_for(lambda e: e.get("event") == "ready", 90, "kiosk ready")
         wait_for(lambda: closer.link.connected, "the closing console connected")
+        sign_in(closer, "li-ming", STAFF_PINS["li-ming"])
         if not ready.get("signed_in"):
             result.notes.append("The console could not sign in; it showed calls unstaffed.")
 

@@ -1,8 +1,10 @@
 """The kiosk's composition root: `python -m kiosk run` builds everything here, once.
 
 Configuration, fonts, theme, catalogue, speech, the device's network thread and its Qt
-bridge, the window and the heartbeat are made here and passed into constructors; nothing
-else in the kiosk creates a service. Tests and `render-screens` use `build_kiosk()` with
+bridge, the screens, the services the window works with (its voice, the idle rule, the help
+call's follower, the keypad, the announcers, the focus reader), the window and the
+heartbeat are made here and passed into constructors; nothing else in the kiosk creates a
+service. Tests and `render-screens` use `build_kiosk()` with
 their own speaker (and without connecting), so they run the same window the branch runs.
 
 An unreachable broker or hub does not stop the kiosk: it starts, says on the home screen
@@ -14,25 +16,41 @@ files through the FAQ library, which keeps the last good content when a file is 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, ConfigError
 from kiosk.core.faq_library import FaqLibrary, kiosk_faq_library
+from kiosk.core.idle import IdleClock
 from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import DisplaySection, KioskSection, Role
-from kiosk.customer.customer_session import CustomerSession
-from kiosk.customer.main_window import KioskWindow
-from kiosk.customer.options import KioskSetupError, key_bindings, kiosk_section
+from kiosk.customer.announcement_overlay import AnnouncementScreen, AnnouncementTakeover
+from kiosk.customer.called_announcer import CalledAnnouncer
+from kiosk.customer.customer_session import CustomerSession, speech_language
+from kiosk.customer.desk_prints import DeskPrints
+from kiosk.customer.feedback_screen import FeedbackScreen
+from kiosk.customer.help_follower import HelpFollower
+from kiosk.customer.help_screen import HelpScreen
+from kiosk.customer.home_screen import HomeScreen
+from kiosk.customer.idle_overlay import IdleScreen
+from kiosk.customer.idle_watch import IdleWatch
+from kiosk.customer.keypad import Keypad
+from kiosk.customer.kiosk_keys import KioskSetupError, key_bindings, kiosk_section
+from kiosk.customer.lost_offer import LostOfferScreen
+from kiosk.customer.main_window import JourneyContent, KioskScreens, KioskServices, KioskWindow
+from kiosk.customer.missed_screen import MissedScreen
+from kiosk.customer.screen_voice import ScreenVoice
+from kiosk.customer.settings_screen import SettingsScreen
+from kiosk.customer.staff_exit_screen import StaffExitScreen
 from kiosk.customer.supervision import KioskHealth
-from kiosk.customer.ticket_printing import printer_section, ticket_printer
 from kiosk.logs import setup_logging
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
@@ -40,9 +58,11 @@ from kiosk.net.kiosk_client import KioskClient
 from kiosk.net.local_store import LocalStore
 from kiosk.net.qt_bridge import HeartbeatTimer, KioskBridge
 from kiosk.paths import assets_dir
+from kiosk.printing.configured_printer import make_printer, printer_section
 from kiosk.printing.printer import TicketPrinter
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.speech.api import Speaker
+from kiosk.speech.focus_reader import FocusReader
 from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
@@ -54,6 +74,11 @@ from kiosk.ui.watchdog_timer import WatchdogTimer
 log = logging.getLogger(__name__)
 
 EXIT_STARTUP = 2
+LOAD_LATER_MS = 2000
+"""After start-up, when the home screen has long been painted, the modules the first
+screen does not need are loaded (the ticket's PDF and QR code), so the first ticket does
+not wait for them."""
+LOADED_LATER = ("kiosk.printing.ticket_pdf",)
 
 
 @dataclass
@@ -70,6 +95,7 @@ class KioskParts:
     heartbeat: HeartbeatTimer
     printer: TicketPrinter
     faq: FaqLibrary
+    desk_prints: DeskPrints
 
     def start(self, *, windowed: bool, connect: bool = True) -> None:
         """Show the window and, with ``connect``, start the network: the stored call (if
@@ -88,10 +114,16 @@ class KioskParts:
             window.showFullScreen()
         window.activateWindow()
         window.start()
+        QTimer.singleShot(LOAD_LATER_MS, window, _load_later)
         if connect:
             device = self.device
             device.worker.start()
-            device.worker.submit(device.client.resume)
+            client = device.client
+
+            def resume() -> None:
+                client.resume()
+
+            device.worker.submit(resume)
             device.link.start()
             self.heartbeat.start()
 
@@ -106,6 +138,11 @@ class KioskParts:
         self.window.deleteLater()
         self.speech_events.detach()
         self.speaker.close()
+
+
+def _load_later() -> None:
+    for name in LOADED_LATER:
+        importlib.import_module(name)
 
 
 def offered_languages(config: BranchConfig) -> tuple[tuple[str, ...], dict[str, str]]:
@@ -154,23 +191,57 @@ def build_kiosk(app: QApplication, config: BranchConfig, device_id: str, data_di
     session = CustomerSession(app, size_rules(config.screen), family, speaker,
                               config.branch.default_language, languages)
     paper = printer_section(config)
-    printer = printer or ticket_printer(paper, data_dir / "spool")
+    printer = printer or make_printer(paper, data_dir / "spool")
     content_dir = faq_dir or assets_dir() / "faq"
     faq = kiosk_faq_library(data_dir, config.branch.languages, content_dir=content_dir)
     faq.load()
-    window = KioskWindow(config, section, bridge, session, speaker, keys,
-                         printer=PrinterEvents(printer), faq=faq, faq_dir=content_dir,
-                         font_family=family,
-                         printer_section=paper, language_names=names, now=now,
-                         monotonic=monotonic, idle_poll_ms=idle_poll_ms,
-                         announcement_repeat_s=announcement_repeat_s
-                         or _display(config).announcement_repeat_s)
+    shown = _screens(config, session, device_id, names)
+    printer_events = PrinterEvents(printer)
+    idle = IdleWatch(IdleClock(config.idle.warn_after_s, config.idle.reset_after_warn_s),
+                     monotonic, poll_ms=idle_poll_ms)
+    voice = ScreenVoice(speaker, session, on_speak=idle.speech_started)
+    services = KioskServices(
+        voice=voice, idle=idle,
+        follower=HelpFollower(now, section.confirm_grace_s, config.help.reassure_every_s,
+                              monotonic=monotonic),
+        keypad=Keypad(keys), announcer=CalledAnnouncer(voice),
+        takeover=AnnouncementTakeover(shown.announcement, voice,
+                                      repeat_s=announcement_repeat_s
+                                      or _display(config).announcement_repeat_s),
+        focus_reader=FocusReader(app, speaker, lambda: speech_language(session.language),
+                                 enabled=False),
+        printer=printer_events)
+    window = KioskWindow(config, section, bridge, session, shown, services,
+                         JourneyContent(faq, content_dir, family, paper),
+                         monotonic=monotonic, idle_poll_ms=idle_poll_ms)
+    desk_prints = DeskPrints(bridge, printer_events, window.tickets.words_for,
+                             font_family=family, paper=paper, parent=window)
     events = QtSpeechEvents(speaker, window)
     window.listen_to(events)
     health = KioskHealth(device, speaker, lambda: window.in_use, printer.state)
     heartbeat = HeartbeatTimer(device, health.health, health.activity, parent=window)
     return KioskParts(config, device, bridge, speaker, events, session, window, heartbeat,
-                      printer, faq)
+                      printer, faq, desk_prints)
+
+
+def _screens(config: BranchConfig, session: CustomerSession, device_id: str,
+             names: Mapping[str, str]) -> KioskScreens:
+    """The screens of the kiosk that no journey makes, in the customer's language."""
+    def language() -> str:
+        return session.language
+
+    offered = [(code, names.get(code, code)) for code in session.languages]
+    return KioskScreens(
+        home=HomeScreen(config.branch.name, language,
+                        lambda: names.get(session.next_language(), ""),
+                        lambda: session.settings.text_size,
+                        lambda: session.settings.high_contrast),
+        settings=SettingsScreen(lambda: session.settings, offered),
+        help=HelpScreen(config.staff, language), idle=IdleScreen(), lost=LostOfferScreen(),
+        staff_exit=StaffExitScreen(config.staff, language, device_id),
+        missed=MissedScreen([service.prefix for service in config.services]),
+        feedback=FeedbackScreen(), announcement=AnnouncementScreen(language),
+        language_names=names)
 
 
 def _display(config: BranchConfig) -> DisplaySection:

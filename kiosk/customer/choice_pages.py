@@ -138,9 +138,6 @@ class ChoicePages(QWidget):
             texts.append(self.page_label.text())
         return texts
 
-    def index_of(self, button: ChoiceButton) -> int:
-        return self.buttons.index(button)
-
     # --- placing --------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:

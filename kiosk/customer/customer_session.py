@@ -1,8 +1,11 @@
 """The current customer's settings, applied to the running kiosk the moment they change.
 
 Language, text size, contrast, speech, volume and speed belong to one customer: each change
-is applied at once (catalogue, theme, speaker), and `reset()` puts back the branch defaults
-for the next customer, so nobody inherits someone else's choices.
+is applied at once (catalogue, palette, speaker), and `reset()` puts back the branch defaults
+for the next customer, so nobody inherits someone else's choices. The look's stylesheet is
+not installed on the application (that restyles every widget of every screen, most of a
+second on the reference machine): the window gives it to the screen shown, and to each
+other screen when it is shown (`stylesheet`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.customer_settings import VOLUME_STEPS, CustomerSettings, Rate, defaults
 from kiosk.core.customer_settings import TextSize as CustomerTextSize
-from kiosk.customer.kiosk_style import apply_kiosk_theme
+from kiosk.customer.kiosk_style import kiosk_stylesheet
 from kiosk.speech.api import Rate as SpeechRate
 from kiosk.speech.api import Speaker
 from kiosk.ui.i18n import PSEUDO_LANGUAGE, SOURCE_LANGUAGE, load_language
@@ -59,7 +62,9 @@ class CustomerSession(QObject):
         self._default_language = default_language
         self.languages = tuple(languages)
         self._themes: dict[tuple[Contrast, TextSize], Theme] = {}
+        self._stylesheets: dict[tuple[Contrast, TextSize], str] = {}
         self._start_look = (False, False)
+        self._start_language: str | None = None
         self._settings = defaults(default_language)
         self._apply(self._settings, None)
 
@@ -76,6 +81,17 @@ class CustomerSession(QObject):
         return self._theme_for(self._settings)
 
     @property
+    def stylesheet(self) -> str:
+        """The current look's stylesheet for a kiosk screen (the same object while the
+        look stays the same, so a screen that has it is known by identity)."""
+        key = self._look_key(self._settings)
+        sheet = self._stylesheets.get(key)
+        if sheet is None:
+            sheet = kiosk_stylesheet(self._theme_for(self._settings), self._rules)
+            self._stylesheets[key] = sheet
+        return sheet
+
+    @property
     def at_defaults(self) -> bool:
         return self._settings == self._defaults()
 
@@ -88,9 +104,17 @@ class CustomerSession(QObject):
         """
         self._start_look = (larger, high_contrast)
 
+    def start_language(self, language: str | None) -> None:
+        """The language `reset()` returns to (None: the branch's default language).
+
+        For the same runs as `start_look`: without it each screen of another language
+        than the default would be translated twice (to the default and back again).
+        """
+        self._start_language = language
+
     def _defaults(self) -> CustomerSettings:
         larger, high_contrast = self._start_look
-        return replace(defaults(self._default_language),
+        return replace(defaults(self._start_language or self._default_language),
                        text_size=CustomerTextSize.LARGER if larger else CustomerTextSize.LARGE,
                        high_contrast=high_contrast)
 
@@ -120,9 +144,13 @@ class CustomerSession(QObject):
         index = self.languages.index(self.language)
         return self.languages[(index + 1) % len(self.languages)]
 
+    @staticmethod
+    def _look_key(settings: CustomerSettings) -> tuple[Contrast, TextSize]:
+        return (Contrast.HIGH if settings.high_contrast else Contrast.STANDARD,
+                TextSize(settings.text_size.value))
+
     def _theme_for(self, settings: CustomerSettings) -> Theme:
-        key = (Contrast.HIGH if settings.high_contrast else Contrast.STANDARD,
-               TextSize(settings.text_size.value))
+        key = self._look_key(settings)
         theme = self._themes.get(key)
         if theme is None:
             theme = build_theme(self._rules, key[0], key[1], self._font_family)
@@ -138,7 +166,7 @@ class CustomerSession(QObject):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         look = (new.high_contrast, new.text_size)
         if old is None or look != (old.high_contrast, old.text_size):
-            apply_kiosk_theme(self._app, self._theme_for(new), self._rules)
+            self._app.setPalette(self._theme_for(new).palette())
         if old is None or (new.volume, new.rate) != (old.volume, old.rate):
             self._apply_sound(new)
         if old is not None and old.speech_on and not new.speech_on:

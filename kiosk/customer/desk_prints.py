@@ -19,7 +19,6 @@ from kiosk.core.settings import PrinterMode, PrinterSection
 from kiosk.net.qt_bridge import KioskBridge
 from kiosk.printing.printer import PrintResult
 from kiosk.printing.qt_adapter import PrinterEvents
-from kiosk.printing.ticket_pdf import ticket_document
 from kiosk.printing.ticket_words import TicketWords
 from kiosk.protocol.ticket_messages import IssuedTicket, TicketPrint
 
@@ -49,6 +48,8 @@ class DeskPrints(QObject):
         if self._paper.mode is PrinterMode.NONE:
             log.warning("desk ticket %s not printed: this kiosk has no printer", number)
             return
+        from kiosk.printing.ticket_pdf import ticket_document  # loaded at the first ticket
+
         document = ticket_document(self._words_for(message.ticket),
                                    font_family=self._font_family,
                                    paper_width_mm=self._paper.paper_width_mm)

@@ -1,11 +1,13 @@
 """The kiosk's half of the help loop: taps and choices go out, the call's state comes back.
 
-A tap raises the call on the device thread and, in the same moment, the help screen says
-staff are being called: nothing waits for the network. Every change in what the customer
-may be told (`HelpFollower`) is shown and spoken at once, in the screen's language, and said
-again every `help.reassure_every_s` while the customer waits. A change stops the screen's
-reading first: what it was reading (the choices, say) may not be on the screen any more.
-Staff who close the call here type their PIN, which the hub checks.
+A tap shows the help screen saying staff are being called, painted before anything else
+happens, and then raises the call on the device thread: nothing waits for the network,
+and the customer sees the tap answered before the call is stored, sent or spoken. Every
+change in what the customer may be told (`HelpFollower`) is shown and spoken at once, in
+the screen's language, and said again every `help.reassure_every_s` while the customer
+waits. A change stops the screen's reading first: what it was reading (the choices, say)
+may not be on the screen any more. Staff who close the call here type their PIN, which the
+hub checks.
 
 A call raised for the customer rather than by them (a "yes" in the fraud check) is quiet:
 it reaches the consoles like any other, but the kiosk neither brings the help screen to
@@ -119,9 +121,9 @@ class HelpLoop(QObject):
                 self._open = True
                 self.openChanged.emit(True)
         told_before = self._told
-        self._network.raise_help(category)
-        self.follower.tapped(category)
+        self.follower.tapped(category)  # "calling staff", shown and painted first
         self.bringToFront.emit()
+        self._network.raise_help(category)  # then stored and sent, on the device thread
         if self._told == told_before:  # pressed again: say again where the call stands
             self._say_again()
 

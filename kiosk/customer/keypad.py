@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-from kiosk.customer.options import KeyBindings, KeyFunction
+from kiosk.customer.kiosk_keys import KeyBindings, KeyFunction
 
 NAVIGATION_KEYS = frozenset({Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Left,
                              Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down})

@@ -11,8 +11,6 @@ balanced lines beyond 170 mm; home's tiles are at least 150 mm wide and wrap bey
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
-
 from kiosk.ui.physical import SizeRules
 from kiosk.ui.theme import Theme
 
@@ -49,9 +47,8 @@ ChoiceButton[tile="true"] {{
 """
 
 
-def apply_kiosk_theme(target: QApplication | QWidget, theme: Theme, rules: SizeRules) -> None:
-    """`kiosk.ui.theme.apply_theme` with the kiosk's rules added to the stylesheet, in one
-    re-polish (the same three steps: clear, palette, stylesheet)."""
-    target.setStyleSheet("")
-    target.setPalette(theme.palette())
-    target.setStyleSheet(theme.stylesheet() + kiosk_rules(rules))
+def kiosk_stylesheet(theme: Theme, rules: SizeRules) -> str:
+    """The theme's stylesheet with the kiosk's rules added: what each kiosk screen carries
+    (the application carries only the theme's palette, so that a change of look restyles
+    the screen shown, not every screen of the kiosk)."""
+    return theme.stylesheet() + kiosk_rules(rules)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -26,18 +27,15 @@ from kiosk.core.customer_settings import CustomerSettings
 from kiosk.core.faq_library import FaqLibrary
 from kiosk.core.help_call import Category
 from kiosk.core.help_view import HelpView
-from kiosk.core.idle import IdleClock
-from kiosk.core.kiosk_flow import Flow, Screen
+from kiosk.core.kiosk_flow import COVERS, Flow, Screen
 from kiosk.core.settings import KioskSection, PrinterSection
 from kiosk.customer.announcement_overlay import (
-    REPEAT_S,
     AnnouncementScreen,
     AnnouncementTakeover,
 )
 from kiosk.customer.called_announcer import CalledAnnouncer
 from kiosk.customer.corner_gesture import CornerHold
-from kiosk.customer.customer_session import CustomerSession, data_language, speech_language
-from kiosk.customer.desk_prints import DeskPrints
+from kiosk.customer.customer_session import CustomerSession, data_language
 from kiosk.customer.feedback_screen import FeedbackScreen
 from kiosk.customer.help_button_words import help_button_text
 from kiosk.customer.help_follower import HelpFollower
@@ -48,11 +46,11 @@ from kiosk.customer.home_screen import HomeScreen
 from kiosk.customer.idle_overlay import IdleScreen
 from kiosk.customer.idle_watch import IdleWatch
 from kiosk.customer.keypad import Keypad
+from kiosk.customer.kiosk_keys import KeyFunction
 from kiosk.customer.kiosk_screen import KioskScreen
 from kiosk.customer.lost_offer import LostCustomerOffer, LostOfferScreen
 from kiosk.customer.magnifier import LENS_SIDE_MM, Magnifier, MagnifierButton
 from kiosk.customer.missed_screen import MissedScreen
-from kiosk.customer.options import KeyBindings, KeyFunction
 from kiosk.customer.questions_journey import QuestionsJourney
 from kiosk.customer.screen_host import ScreenHost
 from kiosk.customer.screen_voice import ScreenVoice
@@ -64,7 +62,6 @@ from kiosk.net.qt_bridge import KioskBridge
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
-from kiosk.speech.api import Speaker
 from kiosk.speech.focus_reader import FocusReader
 from kiosk.speech.qt_adapter import QtSpeechEvents
 from kiosk.ui.physical import size_rules
@@ -74,25 +71,75 @@ log = logging.getLogger(__name__)
 CORNER_MM = 25.0
 """Side of the top-left square staff hold to open the staff exit."""
 
+SETTLE_PASSES = 3
+"""Rounds of a restyled screen's pending re-placements and layout requests run before it
+is painted: each round can set off the next (the strip's rows, the screen's layout, then
+its scrolled content)."""
+
+NO_STAFF_OFFER = frozenset({Screen.HELP, Screen.STAFF_EXIT, *COVERS})
+"""Screens the lost-customer offer never comes over."""
+
+
+@dataclass(frozen=True)
+class KioskScreens:
+    """The screens the window shows that no journey of its own makes."""
+
+    home: HomeScreen
+    settings: SettingsScreen
+    help: HelpScreen
+    idle: IdleScreen
+    lost: LostOfferScreen
+    staff_exit: StaffExitScreen
+    missed: MissedScreen
+    feedback: FeedbackScreen
+    announcement: AnnouncementScreen
+    language_names: Mapping[str, str]
+    """The name of each language in that language, as the screens show it."""
+
+
+@dataclass(frozen=True)
+class KioskServices:
+    """What the window works with and does not show."""
+
+    voice: ScreenVoice
+    idle: IdleWatch
+    follower: HelpFollower
+    keypad: Keypad
+    announcer: CalledAnnouncer
+    takeover: AnnouncementTakeover
+    focus_reader: FocusReader
+    printer: PrinterEvents
+
+
+@dataclass(frozen=True)
+class JourneyContent:
+    """What the ticket and question journeys are made from."""
+
+    faq: FaqLibrary
+    faq_dir: Path
+    font_family: str
+    paper: PrinterSection
+
 
 class KioskWindow(QWidget):
     exitApproved = Signal(str)
     """Staff (this id) may leave the kiosk program: the hub accepted their PIN."""
 
     def __init__(self, config: BranchConfig, kiosk: KioskSection, network: KioskBridge,
-                 session: CustomerSession, speaker: Speaker, keys: KeyBindings, *,
-                 printer: PrinterEvents, faq: FaqLibrary, faq_dir: Path, font_family: str,
-                 printer_section: PrinterSection, language_names: Mapping[str, str],
-                 now: Callable[[], float] = time.time,
-                 monotonic: Callable[[], float] = time.monotonic,
-                 idle_poll_ms: int = 250, announcement_repeat_s: float = REPEAT_S,
-                 parent: QWidget | None = None) -> None:
+                 session: CustomerSession, shown: KioskScreens, services: KioskServices,
+                 content: JourneyContent, *, monotonic: Callable[[], float] = time.monotonic,
+                 idle_poll_ms: int = 250, parent: QWidget | None = None) -> None:
+        """Everything the window shows and works with is made by the composition root
+        (`kiosk.customer.app.build_kiosk`); the window builds only what is its own: the
+        flow between the screens, the journeys over more screens (which move the flow),
+        the host that shows one screen at a time, and the rules that hold on every screen
+        (Help, the lost-customer offer, the magnifier, the staff's corner)."""
         super().__init__(parent)
         self.setObjectName("kiosk_window")
         self.config = config
         self.session = session
         self.network = network
-        self.voice = ScreenVoice(speaker, session, on_speak=self._speaking)
+        self.voice = services.voice
         self.flow = Flow()
         self._exit_requests: set[str] = set()
         self._keypad_mode = False
@@ -100,6 +147,10 @@ class KioskWindow(QWidget):
         self._staff_reachable = True
         self._stopped = False
         self._spoken_language = session.language
+        self._help_view_of: dict[KioskScreen, HelpView | None] = {}
+        """The call as each screen's Help last showed it (absent: never set)."""
+        self._look_of: dict[KioskScreen, str] = {}
+        """The stylesheet each screen was given last (absent: none yet)."""
         # Staff count as unreachable only after two missed heartbeats: at start-up and
         # after a blip, consoles need a heartbeat interval to be heard from.
         self._unreachable_timer = QTimer(self)
@@ -109,38 +160,34 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication), "the kiosk window needs a QApplication"
         self._app = app
+        for service in (services.idle, services.follower, services.keypad, services.announcer,
+                        services.takeover, services.focus_reader):
+            service.setParent(self)  # they live as long as the window
 
         language = self._language
-        self.language_names = dict(language_names)
-        names = [(code, language_names.get(code, code)) for code in session.languages]
-        self.home = HomeScreen(config.branch.name, language,
-                               lambda: language_names.get(session.next_language(), ""),
-                               lambda: session.settings.text_size,
-                               lambda: session.settings.high_contrast)
-        self.settings_screen = SettingsScreen(lambda: session.settings, names)
-        self.help_screen = HelpScreen(config.staff, language)
-        self.idle_screen = IdleScreen()
-        self.lost_screen = LostOfferScreen()
-        self.staff_exit = StaffExitScreen(config.staff, language, network.device.device_id)
-        self.printer_events = printer
-        self.tickets = TicketJourney(config, network, printer, self.voice, language, self._go,
-                                     self._is_shown, font_family=font_family,
-                                     paper=printer_section, parent=self)
-        self.desk_prints = DeskPrints(network, printer, self.tickets.words_for,
-                                      font_family=font_family, paper=printer_section,
-                                      parent=self)
-        self.missed_screen = MissedScreen([s.prefix for s in config.services])
+        self.language_names = dict(shown.language_names)
+        self.home = shown.home
+        self.settings_screen = shown.settings
+        self.help_screen = shown.help
+        self.idle_screen = shown.idle
+        self.lost_screen = shown.lost
+        self.staff_exit = shown.staff_exit
+        self.printer_events = services.printer
+        self.tickets = TicketJourney(config, network, services.printer, self.voice, language,
+                                     self._go, self._is_shown, font_family=content.font_family,
+                                     paper=content.paper, parent=self)
+        self.missed_screen = shown.missed
         self.services_screen = self.tickets.services
         self.priority_screen = self.tickets.priority
         self.ticket_screen = self.tickets.ticket
-        self.faq = faq
-        self.questions = QuestionsJourney(faq, faq_dir, self.voice, language, self._go,
-                                          parent=self)
+        self.faq = content.faq
+        self.questions = QuestionsJourney(content.faq, content.faq_dir, self.voice, language,
+                                          self._go, parent=self)
         self.categories_screen = self.questions.categories
         self.questions_screen = self.questions.questions
         self.answer_screen = self.questions.answer
-        self.feedback_screen = FeedbackScreen()
-        self.announcement_screen = AnnouncementScreen(language)
+        self.feedback_screen = shown.feedback
+        self.announcement_screen = shown.announcement
         self.screens: dict[Screen, KioskScreen] = {
             Screen.HOME: self.home, Screen.SETTINGS: self.settings_screen,
             Screen.HELP: self.help_screen, Screen.STAFF_EXIT: self.staff_exit,
@@ -148,62 +195,59 @@ class KioskWindow(QWidget):
             Screen.TICKET: self.ticket_screen, Screen.CATEGORIES: self.categories_screen,
             Screen.QUESTIONS: self.questions_screen, Screen.ANSWER: self.answer_screen,
             Screen.FEEDBACK: self.feedback_screen, Screen.MISSED: self.missed_screen,
-            Screen.FRAUD_CHECK: self.tickets.fraud_check,
+            Screen.FRAUD_CHECK: self.tickets.fraud_check, Screen.IDLE: self.idle_screen,
+            Screen.ANNOUNCEMENT: self.announcement_screen,
         }
         self.host = ScreenHost(self)
-        for screen in self._all_screens():
+        for screen in self.screens.values():
             self.host.park(screen)
         self.host.park(self.lost_screen)
         self.magnifier = Magnifier(config.magnifier, self,
                                    round(size_rules(config.screen).mm(LENS_SIDE_MM)),
                                    self._passes_magnifier, parent=self)
-        self.magnifier_buttons = [MagnifierButton() for _ in (*self._all_screens(),
+        self.magnifier_buttons = [MagnifierButton() for _ in (*self.screens.values(),
                                                               self.lost_screen)]
-        for screen, button in zip((*self._all_screens(), self.lost_screen),
+        for screen, button in zip((*self.screens.values(), self.lost_screen),
                                   self.magnifier_buttons, strict=True):
             screen.nav.add_tool(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.host)
 
-        follower = HelpFollower(now, kiosk.confirm_grace_s, config.help.reassure_every_s,
-                                monotonic=monotonic, parent=self)
-        self.help = HelpLoop(config, network, follower, self.help_screen, self.voice,
+        self.help = HelpLoop(config, network, services.follower, self.help_screen, self.voice,
                              language, lambda: self.host.current is self.help_screen,
                              parent=self)
-        self.idle = IdleWatch(IdleClock(config.idle.warn_after_s,
-                                        config.idle.reset_after_warn_s),
-                              monotonic, poll_ms=idle_poll_ms, parent=self)
+        self.idle = services.idle
         self.lost = LostCustomerOffer(
             config.lost, self.lost_screen, self, current=lambda: self.host.current,
             home=self.home, may_offer=self._may_offer_staff,
             put=lambda screen: self._put(screen, speak=True),
-            restore=lambda: self._show(self.flow.screen),
+            restore=self._show,
             accept=lambda: self.help_tapped(Category.GUIDANCE), monotonic=monotonic,
             poll_ms=idle_poll_ms, parent=self)
-        self.keypad = Keypad(keys, parent=self)
-        self.announcer = CalledAnnouncer(self.voice, parent=self)
-        self.takeover = AnnouncementTakeover(self.announcement_screen, self.voice,
-                                             repeat_s=announcement_repeat_s, parent=self)
+        self.keypad = services.keypad
+        self.announcer = services.announcer
+        self.takeover = services.takeover
         rules = size_rules(config.screen)
         self.corner = CornerHold(self, round(rules.mm(CORNER_MM)), kiosk.staff_exit_hold_s,
                                  parent=self)
-        self.focus_reader = FocusReader(app, speaker, lambda: speech_language(language()),
-                                        enabled=False, parent=self)
+        self.focus_reader = services.focus_reader
+        self._own_reading: dict[KioskScreen, Callable[[], None]] = {
+            self.announcement_screen: self.takeover.say,
+        }
+        """Screens that say themselves their own way (the announcement: on its channel,
+        said again after each reading); every other screen is read as it shows."""
         self._connect()
-        self._show(Screen.HOME, speak=False)
+        self._show(speak=False)
 
     # --- wiring ---------------------------------------------------------------------------
 
-    def _all_screens(self) -> tuple[KioskScreen, ...]:
-        return (*self.screens.values(), self.idle_screen, self.announcement_screen)
-
     def _connect(self) -> None:
-        for screen in self._all_screens():
+        for screen in self.screens.values():
             screen.homeRequested.connect(self.go_home)
             screen.backRequested.connect(self.go_back)
             screen.helpRequested.connect(self.help_tapped)
-        for changing in self._all_screens():
+        for changing in self.screens.values():
             changing.contentChanged.connect(lambda screen=changing: self._read_if_shown(screen))
         self.home.ticketRequested.connect(lambda: self._go(Screen.SERVICES))
         self.home.questionsRequested.connect(lambda: self._go(Screen.CATEGORIES))
@@ -230,7 +274,8 @@ class KioskWindow(QWidget):
         self.network.reachability.connect(self._reachability)
         self.help.bringToFront.connect(self._help_to_front)
         self.tickets.concernRaised.connect(self.help.raise_quietly)
-        self.lost.watch_navigation(*self.screens.values())
+        self.lost.watch_navigation(*(widget for screen, widget in self.screens.items()
+                                     if screen not in COVERS))
         self.keypad.backPressed.connect(self.lost.went_back_or_home)
         self.lost_screen.homeRequested.connect(self.go_home)
         self.lost_screen.helpRequested.connect(self.help_tapped)
@@ -279,9 +324,6 @@ class KioskWindow(QWidget):
             ended.connect(self.announcer.utterance_ended)
             ended.connect(self.takeover.utterance_ended)
 
-    def _speaking(self) -> None:
-        self.idle.speech_started()
-
     def _language(self) -> str:
         return self.session.language
 
@@ -297,28 +339,39 @@ class KioskWindow(QWidget):
     def in_use(self) -> bool:
         """A customer is here, or something of theirs is still on the screen."""
         return (self.help.call_open or not self.idle.at_rest_now
-                or self.flow.screen is not Screen.HOME or not self.session.at_defaults)
+                or self.flow.beneath is not Screen.HOME or not self.session.at_defaults)
 
-    def _show(self, screen: Screen, *, speak: bool = True) -> None:
-        widget = self.screens[screen]
-        if self.takeover.active and widget not in (self.help_screen, self.staff_exit):
-            self._put_announcement()  # it stays over every screen but Help's
-            return
-        self._put(widget, speak=speak)
+    def _show(self, *, speak: bool = True) -> None:
+        """Show ``flow.screen``; asked for the screen already shown (Home on Home, Back on
+        the announcement), say it again."""
+        widget = self.screens[self.flow.screen]
+        self._put(widget, speak=False)
+        if speak:
+            self._say(widget)
 
-    def _put_announcement(self) -> None:
-        """Cover the screen with the announcement; asked again (Home, Back), say it again."""
-        if self.host.current is self.announcement_screen:
-            self.takeover.say()
+    def _say(self, widget: KioskScreen) -> None:
+        own = self._own_reading.get(widget)
+        if own is not None:
+            own()
         else:
-            self._put(self.announcement_screen, speak=False)
+            self.voice.read(widget.spoken())
+
+    def _covered(self, screen: Screen, on: bool, *, speak: bool) -> None:
+        """A cover (`COVERS`) comes on or goes: show the screen that is now uppermost."""
+        before = self.flow.screen
+        if on:
+            self.flow.cover(screen)
+        else:
+            self.flow.uncover(screen)
+        if self.flow.screen is not before:
+            self._show(speak=speak)
 
     def _passes_magnifier(self, widget: QWidget | None) -> bool:
         """Presses that still work with the magnifier on: its own switch, and Help."""
         return widget is not None and any(
             button is widget or button.isAncestorOf(widget)
             for button in (*self.magnifier_buttons,
-                           *(screen.nav.help_button for screen in self._all_screens()),
+                           *(screen.nav.help_button for screen in self.screens.values()),
                            self.lost_screen.nav.help_button))
 
     def _magnifier_changed(self, on: bool) -> None:
@@ -328,10 +381,8 @@ class KioskWindow(QWidget):
 
     def _may_offer_staff(self) -> bool:
         """Whether the lost-customer offer may cover the screen shown now."""
-        shown = self.host.current
-        return (shown in self.screens.values() and shown is not self.help_screen
-                and shown is not self.staff_exit and not self.help.call_open
-                and not self.takeover.active)
+        return (self.host.current is self.screens[self.flow.screen]
+                and self.flow.screen not in NO_STAFF_OFFER and not self.help.call_open)
 
     def _is_shown(self, widget: object) -> bool:
         return self.host.current is widget
@@ -347,36 +398,51 @@ class KioskWindow(QWidget):
         self.voice.read(screen.spoken())
 
     def _put(self, widget: KioskScreen, *, speak: bool) -> None:
+        """Show ``widget`` and paint it at once; only then is its reading queued."""
         if self.host.current is self.help_screen and widget is not self.help_screen:
             self.help.leave()
+        changed = self.host.current is not widget
+        restyled = self._sync_look(widget)
+        self._sync_help_button(widget)
         self.host.show_screen(widget)
         if self._keypad_mode:
             target = widget.first_control()
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if changed:
+            self._paint_now(widget, settle=restyled)
         if speak:
-            self.voice.read(widget.spoken())
+            self._say(widget)
+
+    def _paint_now(self, widget: KioskScreen, *, settle: bool) -> None:
+        """Lay the screen out in its place and paint it now, not when the event loop next
+        gets round to it: what the touch asked for is on the glass before anything else
+        the touch set off (speech, the network, other screens) takes its turn."""
+        layout = self.host.layout()
+        if layout is not None:
+            layout.activate()
+        if settle:
+            self._settle(widget)
+        if widget.isVisible():
+            widget.repaint()
 
     def _go(self, screen: Screen) -> None:
         self.flow.go(screen)
-        self._show(screen)
+        self._show()
 
     @Slot()
     def go_home(self) -> None:
         self.flow.home()
-        self._show(Screen.HOME)
+        self._show()
 
     @Slot()
     def go_back(self) -> None:
-        if self.host.current is self.idle_screen:
-            self.more_time()
-            return
         if self.host.current is self.help_screen and self.help_screen.staff_close_open:
-            self.help_screen.close_staff_close()
+            self.help_screen.close_staff_close()  # Back leaves the staff's panel first
             self.voice.read(self.help_screen.spoken())
             return
         self.flow.back()
-        self._show(self.flow.screen)
+        self._show()
 
     def help_tapped(self, category: Category = Category.UNSPECIFIED) -> None:
         self.help.tap(category)
@@ -386,14 +452,11 @@ class KioskWindow(QWidget):
         if self.host.current is self.help_screen:
             return
         self.flow.help()
-        self._show(Screen.HELP)
+        self._show()
 
     def repeat(self) -> None:
         """Say the screen again (the keypad's Repeat key)."""
-        if self.host.current is self.announcement_screen:
-            self.takeover.say()
-        else:
-            self.voice.read(self.current.spoken())
+        self._say(self.current)
 
     # --- called numbers, announcements, feedback -----------------------------------------
 
@@ -401,12 +464,8 @@ class KioskWindow(QWidget):
     def _takeover_changed(self, on: bool) -> None:
         if self._stopped:
             return
-        current = self.host.current
-        if on:
-            if current not in (self.help_screen, self.staff_exit):
-                self._put(self.announcement_screen, speak=False)
-        elif current is self.announcement_screen:
-            self._show(self.flow.screen)  # the customer's screen, as they left it
+        # On, it says itself; cleared, the customer's screen comes back as they left it.
+        self._covered(Screen.ANNOUNCEMENT, on, speak=not on)
 
     @Slot(object)
     def _rated(self, rating: Rating) -> None:
@@ -427,17 +486,54 @@ class KioskWindow(QWidget):
 
     @Slot(object)
     def _help_button_state(self, view: HelpView | None) -> None:
-        """Help says what is happening with the call, on every screen."""
-        def words() -> str | None:
-            name = staff_name(self.config, view.staff_id if view else None, self._language())
-            return help_button_text(view, name.shown if name else None)
+        """Help says what is happening with the call, on every screen: the one shown now,
+        and each other screen when it is next shown (re-laying out every screen's
+        navigation on each change of the call cost a tap on Help a quarter of its time)."""
+        current = self.host.current
+        if isinstance(current, KioskScreen):
+            self._sync_help_button(current)
 
-        text = words if view is not None else None
-        for screen in self._all_screens():
-            screen.set_help_text(text)
+    def _help_words(self) -> str | None:
+        view = self.help.follower.view
+        if view is None:
+            return None
+        name = staff_name(self.config, view.staff_id, self._language())
+        return help_button_text(view, name.shown if name else None)
+
+    def _sync_look(self, screen: KioskScreen) -> bool:
+        """Give ``screen`` the customer's look (text size, contrast), if it lacks it: only
+        the screen shown is restyled when the look changes, each other when it is shown.
+        Returns whether it was restyled."""
+        sheet = self.session.stylesheet
+        if self._look_of.get(screen) is sheet:
+            return False
+        self._look_of[screen] = sheet
+        screen.setStyleSheet(sheet)
+        return True
+
+    @staticmethod
+    def _settle(screen: KioskScreen) -> None:
+        """Run now what a restyle left for later in ``screen``: its widgets re-place
+        themselves after a restyle (a posted call each), and its inner layouts (the
+        scrolled content, the pages of choices) follow through posted requests. What is
+        then painted, and read, is the screen as it settles, not a step on the way."""
+        widgets = [screen, *screen.findChildren(QWidget)]
+        for _ in range(SETTLE_PASSES):
+            for widget in widgets:
+                QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _sync_help_button(self, screen: KioskScreen) -> None:
+        """Give ``screen``'s Help the words for the call as it stands, if it lacks them."""
+        view = self.help.follower.view
+        if screen in self._help_view_of and self._help_view_of[screen] == view:
+            return
+        self._help_view_of[screen] = view
+        screen.set_help_text(self._help_words if view is not None else None)
 
     @Slot(object)
     def _settings_changed(self, settings: CustomerSettings) -> None:
+        self._sync_look(self.current)
         self.settings_screen.refresh()
         self.home.retranslate()
         self.help.refresh_words()
@@ -475,9 +571,7 @@ class KioskWindow(QWidget):
 
     @Slot()
     def _idle_warning(self) -> None:
-        if self.host.current is self.announcement_screen:
-            return  # nothing of a customer's is shown; the reset may still come
-        self._put(self.idle_screen, speak=True)
+        self._covered(Screen.IDLE, True, speak=True)
 
     @Slot(int, bool)
     def _idle_countdown(self, seconds: int, say: bool) -> None:
@@ -488,8 +582,7 @@ class KioskWindow(QWidget):
     @Slot()
     def more_time(self) -> None:
         self.idle.activity()
-        if self.host.current is self.idle_screen:
-            self._show(self.flow.screen)
+        self._covered(Screen.IDLE, False, speak=True)
 
     @Slot()
     def reset_for_next_customer(self) -> None:
@@ -507,7 +600,7 @@ class KioskWindow(QWidget):
         self._keypad_mode = False
         self.focus_reader.set_enabled(False)
         self.flow.reset()
-        self._show(Screen.HOME, speak=False)
+        self._show(speak=False)
         self.idle.at_rest()
         focused = QApplication.focusWidget()
         if focused is not None:
@@ -520,7 +613,7 @@ class KioskWindow(QWidget):
         self.flow.home()
         self.flow.go(Screen.STAFF_EXIT)
         self.staff_exit.clear()
-        self._show(Screen.STAFF_EXIT)
+        self._show()
 
     @property
     def pending_pin_requests(self) -> frozenset[str]:

@@ -12,8 +12,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.printing.ticket_pdf import qr_matrix
-
 
 class QrCodeView(QWidget):
     def __init__(self, side_px: int, parent: QWidget | None = None) -> None:
@@ -33,12 +31,13 @@ class QrCodeView(QWidget):
 
     def set_text(self, text: str) -> None:
         self._text = text
-        self._matrix = qr_matrix(text) if text else []
-        self.update()
+        if text:
+            from kiosk.printing.ticket_pdf import qr_matrix  # loaded at the first ticket
 
-    def set_side(self, side_px: int) -> None:
-        self._side = side_px
-        self.setFixedSize(side_px, side_px)
+            self._matrix = qr_matrix(text)
+        else:
+            self._matrix = []
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(self._side, self._side)

@@ -99,7 +99,7 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
     from PySide6.QtWidgets import QApplication
 
     from kiosk.customer.app import build_kiosk
-    from kiosk.customer.options import KioskSetupError
+    from kiosk.customer.kiosk_keys import KioskSetupError
     from kiosk.customer.quiet_speaker import QuietSpeaker
     from kiosk.customer.screen_states import STATES, KioskStage
     from kiosk.printing.printer import NoPrinter

@@ -93,10 +93,6 @@ class KioskStage:
         self._events = [raised]
         self._publish()
 
-    def adopt(self, raised: HelpEvent) -> None:
-        """Stage what happens next to a call the kiosk raised itself."""
-        self._events = [raised]
-
     def follow(self, kind: HelpEventKind, **fields: object) -> None:
         """Add an event to the staged call (from the console, or the kiosk's own)."""
         raised = self._events[0]
@@ -225,6 +221,41 @@ def _go_settings(stage: KioskStage) -> None:
 
 def _tap(stage: KioskStage) -> None:
     stage.window.help_tapped()
+
+
+def _idle_warning(stage: KioskStage) -> None:
+    stage.window.idle.countdown.emit(30, False)
+    stage.window.idle.warn.emit()
+
+
+def _priority(stage: KioskStage) -> None:
+    stage.window.home.ticket_button.click()
+    stage.window.services_screen.choices.buttons[0].click()
+
+
+def _questions(stage: KioskStage) -> None:
+    stage.window.home.questions_button.click()
+    stage.window.categories_screen.choices.buttons[0].click()
+
+
+def _notified(stage: KioskStage) -> None:
+    stage.raise_call()
+    stage.notified()
+
+
+def _coming(stage: KioskStage) -> None:
+    stage.raise_call()
+    stage.coming()
+
+
+def _medical_coming(stage: KioskStage) -> None:
+    stage.raise_call(Category.MEDICAL)
+    stage.coming()
+
+
+def _were_you_helped(stage: KioskStage) -> None:
+    stage.raise_call()
+    stage.closed()
 
 
 def _choice(category: Category) -> Callable[[KioskStage], None]:
@@ -395,9 +426,7 @@ def _feedback_given(stage: KioskStage) -> None:
 
 TICKET_STATES: tuple[ScreenState, ...] = (
     ScreenState("services", lambda stage: stage.window.home.ticket_button.click()),
-    ScreenState("priority", lambda stage: (
-        stage.window.home.ticket_button.click(),
-        stage.window.services_screen.choices.buttons[0].click())),
+    ScreenState("priority", _priority),
     ScreenState("ticket-waiting", lambda stage: stage.ask_for_ticket()),
     ScreenState("ticket", _ticket(PrintOutcome.PRINTED)),
     ScreenState("ticket-larger-text", _larger(_ticket(PrintOutcome.PRINTED)), larger_text=True),
@@ -421,9 +450,7 @@ TICKET_STATES: tuple[ScreenState, ...] = (
 
 QUESTION_STATES: tuple[ScreenState, ...] = (
     ScreenState("categories", lambda stage: stage.window.home.questions_button.click()),
-    ScreenState("questions", lambda stage: (
-        stage.window.home.questions_button.click(),
-        stage.window.categories_screen.choices.buttons[0].click())),
+    ScreenState("questions", _questions),
     ScreenState("answer", lambda stage: stage.open_answer()),
     ScreenState("answer-larger-text", _larger(lambda stage: stage.open_answer()),
                 larger_text=True),
@@ -447,28 +474,23 @@ STATES: tuple[ScreenState, ...] = (
     ScreenState("home-staff-unreachable", _unreachable),
     ScreenState("home-larger-text", lambda stage: _settings(stage, larger=True),
                 larger_text=True),
-    ScreenState("help-coming-larger-text",
-                lambda stage: (_settings(stage, larger=True), stage.raise_call(Category.MEDICAL),
-                               stage.coming()), larger_text=True),
-    ScreenState("settings-larger-text",
-                lambda stage: (_settings(stage, larger=True), _go_settings(stage)),
-                larger_text=True),
+    ScreenState("help-coming-larger-text", _larger(_medical_coming), larger_text=True),
+    ScreenState("settings-larger-text", _larger(_go_settings), larger_text=True),
     ScreenState("home-high-contrast", lambda stage: _settings(stage, contrast=True),
                 high_contrast=True),
     ScreenState("settings", _go_settings),
-    ScreenState("idle-warning", lambda stage: (stage.window.idle.countdown.emit(30, False),
-                                               stage.window.idle.warn.emit())),
+    ScreenState("idle-warning", _idle_warning),
     ScreenState("help-calling", _tap),
     ScreenState("help-choice-unwell", _choice(Category.MEDICAL)),
     ScreenState("help-choice-private", _choice(Category.PRIVATE_TALK)),
     ScreenState("help-choice-other", _choice(Category.OTHER)),
     ScreenState("help-no-staff", _no_staff),
-    ScreenState("help-notified", lambda stage: (stage.raise_call(), stage.notified())),
+    ScreenState("help-notified", _notified),
     ScreenState("help-waiting-long", _waiting_long),
-    ScreenState("help-coming", lambda stage: (stage.raise_call(), stage.coming())),
+    ScreenState("help-coming", _coming),
     ScreenState("help-arrived", _arrived),
     ScreenState("help-fine-now", _fine),
-    ScreenState("help-were-you-helped", lambda stage: (stage.raise_call(), stage.closed())),
+    ScreenState("help-were-you-helped", _were_you_helped),
     ScreenState("help-thank-you", _thanks),
     ScreenState("help-drill", _drill),
     ScreenState("help-staff-close", _staff_close(0)),

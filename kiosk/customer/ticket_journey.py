@@ -48,7 +48,6 @@ from kiosk.paths import assets_dir
 from kiosk.printing.printer import PrintOutcome, PrintResult
 from kiosk.printing.qt_adapter import PrinterEvents
 from kiosk.printing.ticket_content import ticket_facts
-from kiosk.printing.ticket_pdf import ticket_document
 from kiosk.printing.ticket_words import TicketWords, ticket_words
 from kiosk.protocol.ticket_messages import IssuedTicket
 from kiosk.ui.physical import size_rules
@@ -266,6 +265,8 @@ class TicketJourney(QObject):
 
     def _print(self, ticket: IssuedTicket) -> None:
         words = self.words_for(ticket)
+        from kiosk.printing.ticket_pdf import ticket_document  # loaded at the first ticket
+
         document = ticket_document(words, font_family=self._font_family,
                                    paper_width_mm=self._paper.paper_width_mm)
         # A kiosk without a printer never says it is printing, not even for a moment.

@@ -30,8 +30,8 @@ from kiosk.core.settings import DisplaySection, Role
 from kiosk.display.board_voice import SpokenBoardVoice
 from kiosk.display.board_words import BoardWords
 from kiosk.display.chime import Chime
+from kiosk.display.display_settings import board_times, display_section
 from kiosk.display.display_window import DisplayWindow
-from kiosk.display.options import board_times, display_section
 from kiosk.logs import setup_logging
 from kiosk.net.display_bridge import DisplayBridge
 from kiosk.net.display_client import DisplayDevice

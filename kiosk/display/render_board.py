@@ -98,8 +98,8 @@ def render_board(config_path: str, device_id: str, out_dir: str,
 
     from kiosk.display.app import display_theme
     from kiosk.display.board_words import BoardWords
+    from kiosk.display.display_settings import board_times, display_section
     from kiosk.display.display_window import DisplayWindow
-    from kiosk.display.options import board_times, display_section
     from kiosk.ui.fonts import load_fonts
     from kiosk.ui.render import render_to_png
 

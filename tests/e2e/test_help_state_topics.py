@@ -24,7 +24,7 @@ from kiosk.protocol import Decoded, topics
 from kiosk.protocol.help_messages import EventAck, HelpChanges, HelpEventMessage, HelpState
 from tests.helpers.hub_process import HubProcess, running_hub
 from tests.helpers.raw_device import RawDevice
-from tests.helpers.tls_branch import Branch
+from tests.helpers.tls_broker import TlsBroker
 from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -35,24 +35,24 @@ PATIENCE_S = 15.0
 
 
 @pytest.fixture
-def tls_branch(tmp_path: Path) -> Iterator[Branch]:
-    made = Branch(tmp_path)
+def tls_broker(tmp_path: Path) -> Iterator[TlsBroker]:
+    made = TlsBroker(tmp_path)
     made.start()
     yield made
     made.stop()
 
 
 def test_a_kiosk_reads_its_own_call_state_and_never_another_kiosks(
-        tls_branch: Branch, tmp_path: Path) -> None:
-    branch = tls_branch.config.branch.id
-    ca_file = str(tls_branch.folder / "certs" / "ca.crt")
-    hub = HubProcess(tls_branch.config_path, tls_branch.setup.secrets["hub"],
+        tls_broker: TlsBroker, tmp_path: Path) -> None:
+    branch = tls_broker.config.branch.id
+    ca_file = str(tls_broker.folder / "certs" / "ca.crt")
+    hub = HubProcess(tls_broker.config_path, tls_broker.setup.secrets["hub"],
                      tmp_path / "hub-data", tmp_path / "hub.log").start()
 
     def connect(device_id: str, subscribe: list[str] | None = None) -> RawDevice:
-        return RawDevice("localhost", tls_branch.tls_port, device_id, branch=branch,
+        return RawDevice("localhost", tls_broker.tls_port, device_id, branch=branch,
                          role=Role.KIOSK, subscribe=subscribe, ca_file=ca_file,
-                         password=tls_branch.password(device_id))
+                         password=tls_broker.password(device_id))
 
     # kiosk-1 asks for everything a kiosk could want to see: every kiosk's call state, the
     # whole branch and the console's change stream.

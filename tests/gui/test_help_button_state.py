@@ -17,7 +17,16 @@ from tests.helpers.kiosk_harness import start_kiosk
 
 
 def _help_texts(kiosk) -> set[str]:  # type: ignore[no-untyped-def]
-    return {screen.nav.help_button.text() for screen in kiosk.window.screens.values()}
+    """What Help says on each screen when that screen is shown (a hidden screen takes the
+    call's words when it is next shown); the screen shown before is shown again after."""
+    window = kiosk.window
+    shown = window.current
+    texts = set()
+    for screen in window.screens.values():
+        window._put(screen, speak=False)
+        texts.add(screen.nav.help_button.text())
+    window._put(shown, speak=False)
+    return texts
 
 
 def test_help_says_the_call_is_being_made_then_who_is_coming(qtbot: QtBot,

@@ -173,7 +173,8 @@ def test_an_announcement_covers_the_answer_and_is_said_again_until_cleared(
 
     touch(touchscreen, kiosk.kiosk.nav("nav_home"))
     assert window.current is window.announcement_screen  # it stays over every screen
-    assert window.flow.screen is Screen.HOME  # where the customer asked to go
+    assert window.flow.screen is Screen.ANNOUNCEMENT
+    assert window.flow.beneath is Screen.HOME  # where the customer asked to go
 
     announce(kiosk, None)
     assert window.current is window.home

@@ -11,9 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -23,6 +24,7 @@ from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up
 from kiosk.core.help_view import HelpPhase, HelpView
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
+from kiosk.customer.help_follower import HelpFollower
 from kiosk.protocol import Codec, Decoded, topics
 from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.speech.api import Priority
@@ -50,8 +52,8 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[KioskUnderTest]:
 def staged(qtbot: QtBot, tmp_path: Path) -> Iterator[KioskUnderTest]:
     """A kiosk whose call states and reachability come only from the test, as the network
     would deliver them (its network thread is not running)."""
-    under_test = start_kiosk(qtbot, tmp_path, worker=False, staff=PRONOUNCED_STAFF,
-                             **{"help.reassure_every_s": 0.3})
+    faster: dict[str, Any] = {"help.reassure_every_s": 0.3}
+    under_test = start_kiosk(qtbot, tmp_path, worker=False, staff=PRONOUNCED_STAFF, **faster)
     under_test.stage.reachable(True)
     yield under_test
     under_test.stop()
@@ -107,6 +109,60 @@ def test_a_tap_says_staff_are_being_called_before_the_network_answers(
         assert kiosk.window.help.call_open  # the idle rule already stands still
     finally:
         kiosk.stop()
+
+
+class _PaintProbe(QObject):
+    """Writes "painted" in ``order`` each time the watched screen paints."""
+
+    def __init__(self, order: list[str]) -> None:
+        super().__init__()
+        self.order = order
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.order.append("painted")
+        return False
+
+
+def test_the_help_screen_is_painted_before_the_call_is_sent_or_spoken(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    order: list[str] = []
+    probe = _PaintProbe(order)
+    kiosk.window.help_screen.installEventFilter(probe)
+    bridge = kiosk.parts.bridge
+    send = bridge.raise_help
+
+    def sent(category: Category = Category.UNSPECIFIED) -> None:
+        order.append("sent")
+        send(category)
+
+    monkeypatch.setattr(bridge, "raise_help", sent)
+    kiosk.speaker.on_say = lambda said: order.append("spoken")
+    kiosk.stage.reachable(True)
+    try:
+        touch(touchscreen, kiosk.nav(NAV_HELP))
+        assert "sent" in order and "spoken" in order, order
+        assert order[0] == "painted", order
+        assert heading(kiosk) == "正在呼叫工作人员"
+    finally:
+        kiosk.window.help_screen.removeEventFilter(probe)
+        kiosk.speaker.on_say = None
+
+
+def test_a_screen_not_shown_keeps_its_help_words_until_it_is_shown(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice) -> None:
+    settings = kiosk.window.settings_screen
+    kiosk.stage.reachable(True)
+    before = settings.nav.help_button.text()
+    touch(touchscreen, kiosk.nav(NAV_HELP))
+
+    assert kiosk.nav(NAV_HELP).text() == "正在呼叫工作人员"
+    assert settings.nav.help_button.text() == before  # nothing hidden was laid out again
+    kiosk.window.go_home()
+    kiosk.window.home.settings_button.click()
+    assert kiosk.window.current is settings
+    assert kiosk.nav(NAV_HELP).text() == "正在呼叫工作人员"
 
 
 def test_three_taps_within_300_ms_raise_one_call(kiosk: KioskUnderTest, qtbot: QtBot,
@@ -356,11 +412,13 @@ def test_a_tap_during_a_drill_is_a_real_call_shown_at_once(staged: KioskUnderTes
     assert not staged.window.help_screen.drill.isVisible()
 
 
+def phase(follower: HelpFollower) -> HelpPhase | None:
+    """What the follower tells the customer now (read again after each step)."""
+    return follower.view.phase if follower.view is not None else None
+
+
 def test_a_kiosk_clock_set_back_still_sends_the_customer_to_the_counter_on_time(
-        qapp) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.help_call import Category
-    from kiosk.core.help_view import HelpPhase
-    from kiosk.customer.help_follower import HelpFollower
+        qapp: QApplication) -> None:
     from kiosk.net.kiosk_client import Reachability
     from tests.helpers.fake_clock import FakeClock
 
@@ -371,9 +429,9 @@ def test_a_kiosk_clock_set_back_still_sends_the_customer_to_the_counter_on_time(
                          hub_online=True)
     follower.reachability_changed(reach)
     follower.tapped(Category.UNSPECIFIED)  # the call is on its way; no console confirms it
-    assert follower.view is not None and follower.view.phase is HelpPhase.CALLING
+    assert phase(follower) is HelpPhase.CALLING
     wall.advance(-3600.0)  # the kiosk's clock is set back an hour
     monotonic.advance(5.0)
     follower.reachability_changed(reach)
-    assert follower.view is not None and follower.view.phase is HelpPhase.NO_STAFF
+    assert phase(follower) is HelpPhase.NO_STAFF
     follower.stop()

@@ -13,9 +13,9 @@ from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
 from kiosk.customer.screen_states import STATES
-from kiosk.ui.audit.layout_checks import nav_geometry
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
+from kiosk.ui.screen_check.layout_checks import nav_geometry
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME
 from tests.helpers.kiosk_harness import KioskUnderTest, start_kiosk
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -25,7 +25,8 @@ from kiosk.core.help_call import HelpEventKind
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.customer.app import build_kiosk
-from kiosk.customer.options import KioskSetupError, key_bindings
+from kiosk.customer.kiosk_keys import KioskSetupError, key_bindings
+from kiosk.customer.main_window import KioskWindow
 from kiosk.customer.settings_screen import Setting
 from kiosk.customer.supervision import KioskHealth
 from kiosk.net.broker import free_port
@@ -36,6 +37,11 @@ from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
 from tests.helpers.kiosk_harness import FAST_KIOSK, KioskUnderTest, start_kiosk, stop_kiosk, touch
+
+
+def shown_screen(window: KioskWindow) -> Screen:
+    """The screen the window shows now (read again after each step, not narrowed)."""
+    return window.flow.screen
 
 
 @pytest.fixture
@@ -71,7 +77,7 @@ def test_not_sure_raises_a_guidance_call_and_shows_help(kiosk: KioskUnderTest,
     assert kiosk.window.flow.screen is Screen.HELP
     qtbot.waitUntil(lambda: HelpEventKind.RAISED in kiosk.kinds())
     raised = kiosk.events()[0]
-    assert raised.category.value == "guidance"
+    assert raised.category is not None and raised.category.value == "guidance"
     assert "工作人员会过来，陪您一起办理。" in kiosk.said()
 
 
@@ -120,6 +126,43 @@ def test_settings_change_text_size_contrast_speech_volume_and_speed(
     assert len(kiosk.speaker.said) == said  # reading aloud is off: nothing more is said
 
 
+class _StyleCount(QObject):
+    """Counts the style changes (re-polishes) the watched widgets receive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+def test_a_change_of_look_restyles_the_screen_shown_and_the_others_when_shown(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice) -> None:
+    window = kiosk.window
+    hidden = window.answer_screen
+    counter = _StyleCount()
+    watched = [hidden, *hidden.findChildren(QWidget)]
+    for widget in watched:
+        widget.installEventFilter(counter)
+    try:
+        touch(touchscreen, window.home.contrast_button)
+        touch(touchscreen, window.home.text_size_button)
+        QApplication.processEvents()
+        assert window.session.settings.high_contrast
+        assert counter.count == 0  # nothing of a screen not shown was restyled
+
+        larger = window.session.theme.body_px
+        assert window.home.font().pixelSize() == larger
+        touch(touchscreen, window.home.questions_button)
+        assert window.categories_screen.font().pixelSize() == larger  # restyled when shown
+    finally:
+        for widget in watched:
+            widget.removeEventFilter(counter)
+
+
 def test_volume_range_reaches_the_speakers_quietest_and_loudest(kiosk: KioskUnderTest) -> None:
     window = kiosk.window
     for _ in range(5):
@@ -152,7 +195,7 @@ def test_escape_is_back_and_keypad_keys_work_on_every_screen(kiosk: KioskUnderTe
     assert kiosk.speaker.last.text.startswith("音量")
 
     QTest.keyClick(window, Qt.Key.Key_F1)  # help
-    assert window.flow.screen is Screen.HELP
+    assert shown_screen(window) is Screen.HELP
     qtbot.waitUntil(lambda: kiosk.kinds() == [HelpEventKind.RAISED])
 
 
@@ -174,7 +217,9 @@ def test_tab_and_enter_reach_every_action_and_focus_is_spoken(kiosk: KioskUnderT
         if QApplication.focusWidget() is window.home.settings_button:
             break
         QTest.keyClick(window, Qt.Key.Key_Tab)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, Qt.Key.Key_Return)
     assert window.flow.screen is Screen.SETTINGS
     # keypad users land on the first control of the new screen
     assert QApplication.focusWidget() is window.settings_screen.first_control()
@@ -207,7 +252,7 @@ def test_holding_the_top_left_corner_opens_the_staff_pin_pad(kiosk: KioskUnderTe
     assert kiosk.window.flow.screen is Screen.HOME
 
     _hold_corner(qtbot, touchscreen, kiosk.window, 600)
-    assert kiosk.window.flow.screen is Screen.STAFF_EXIT
+    assert shown_screen(kiosk.window) is Screen.STAFF_EXIT
     about = kiosk.window.staff_exit.about  # what maintenance asks first: which, what version
     assert about.isVisible() and about.text_fits()
     assert kiosk.parts.device.device_id in about.text() and __version__ in about.text()

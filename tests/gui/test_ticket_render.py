@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.settings import PrinterMode, PrinterSection
 from kiosk.core.ticket_sentences import wait_minutes
+from kiosk.printing.configured_printer import make_printer
 from kiosk.printing.cups_printer import CupsTicketPrinter
-from kiosk.printing.options import make_printer
 from kiosk.printing.printer import (
     NoPrinter,
     PrinterState,

@@ -5,22 +5,30 @@ from __future__ import annotations
 import pytest
 
 from kiosk.core.customer_settings import VOLUME_STEPS, Rate, TextSize, defaults
-from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up, new_raise
+from kiosk.core.help_call import (
+    Category,
+    HelpEvent,
+    HelpEventKind,
+    Outcome,
+    new_follow_up,
+    new_raise,
+)
 from kiosk.core.help_state import call_state
-from kiosk.core.help_view import HelpPhase, help_view
+from kiosk.core.help_view import HelpPhase, HelpView, help_view
 from kiosk.core.idle import IdleAction, IdleClock, spoken_mark
-from kiosk.core.kiosk_flow import Flow, FlowError, Screen
+from kiosk.core.kiosk_flow import COVERS, NEXT, Flow, FlowError, Screen
 
 K = HelpEventKind
 RAISED = new_raise("kiosk-1", 100.0, category=Category.MEDICAL)
 
 
-def follow(kind: HelpEventKind, at: float, **fields: object):  # type: ignore[no-untyped-def]
+def follow(kind: HelpEventKind, at: float, **fields: object) -> HelpEvent:
     return new_follow_up(RAISED.call_id, "kiosk-1", kind, "console-1", at,
                          **fields)  # type: ignore[arg-type]
 
 
-def view(*events, now=101.0, connected=True, consoles=1):  # type: ignore[no-untyped-def]
+def view(*events: HelpEvent, now: float = 101.0, connected: bool = True,
+         consoles: int = 1) -> HelpView:
     return help_view(call_state([RAISED, *events]), now=now, connected=connected,
                      consoles_online=consoles, confirm_grace_s=5.0)
 
@@ -133,6 +141,51 @@ def test_flow_home_back_help_from_anywhere() -> None:
     assert flow.home() is Screen.HOME
     assert not flow.can_go_back
     assert flow.back() is Screen.HOME
+
+
+def test_the_idle_warning_covers_any_screen_and_any_move_takes_it_away() -> None:
+    flow = Flow()
+    flow.go(Screen.SETTINGS)
+    assert flow.cover(Screen.IDLE) is Screen.IDLE
+    assert flow.beneath is Screen.SETTINGS
+    assert flow.back() is Screen.SETTINGS  # Back is "more time": where the customer was
+    assert flow.cover(Screen.IDLE) is Screen.IDLE
+    assert flow.help() is Screen.HELP
+    assert flow.back() is Screen.SETTINGS  # the warning went with the tap on Help
+    flow.cover(Screen.IDLE)
+    assert flow.reset() is Screen.HOME and not flow.is_on(Screen.IDLE)
+
+
+def beneath(flow: Flow) -> Screen:
+    return flow.beneath
+
+
+def test_an_announcement_stays_over_every_screen_but_help_and_the_staff_exit() -> None:
+    flow = Flow()
+    flow.go(Screen.CATEGORIES)
+    flow.go(Screen.QUESTIONS)
+    assert flow.cover(Screen.ANNOUNCEMENT) is Screen.ANNOUNCEMENT
+    assert flow.back() is Screen.ANNOUNCEMENT and beneath(flow) is Screen.CATEGORIES
+    assert flow.help() is Screen.HELP
+    assert flow.back() is Screen.ANNOUNCEMENT
+    assert flow.home() is Screen.ANNOUNCEMENT and beneath(flow) is Screen.HOME
+    assert flow.go(Screen.STAFF_EXIT) is Screen.STAFF_EXIT
+    flow.back()
+    assert flow.cover(Screen.IDLE) is Screen.ANNOUNCEMENT  # no warning over it
+    assert flow.reset() is Screen.ANNOUNCEMENT  # not the customer's: it stays
+    assert flow.uncover(Screen.ANNOUNCEMENT) is Screen.HOME
+
+
+@pytest.mark.parametrize("cover", list(COVERS))
+def test_every_cover_is_a_screen_of_the_table(cover: Screen) -> None:
+    assert cover in NEXT
+    assert Flow().cover(cover) in (cover, *COVERS)
+
+
+@pytest.mark.parametrize("screen", [screen for screen in Screen if screen not in COVERS])
+def test_only_a_cover_can_cover(screen: Screen) -> None:
+    with pytest.raises(FlowError):
+        Flow().cover(screen)
 
 
 def test_flow_refuses_a_move_the_table_does_not_allow() -> None:

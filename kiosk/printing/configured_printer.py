@@ -10,7 +10,6 @@ from pathlib import Path
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import PrinterMode, PrinterSection
-from kiosk.printing.cups_printer import CupsPrinterSettings, CupsTicketPrinter
 from kiosk.printing.printer import NoPrinter, TicketPrinter
 
 
@@ -26,6 +25,11 @@ def make_printer(section: PrinterSection, spool_dir: Path, *,
     CUPS has taken it."""
     if section.mode is PrinterMode.NONE:
         return NoPrinter()
+    from kiosk.printing.cups_printer import (  # a kiosk without CUPS never loads it
+        CupsPrinterSettings,
+        CupsTicketPrinter,
+    )
+
     settings = CupsPrinterSettings(section.queue, server=server,
                                    print_timeout_s=section.print_timeout_s)
     return CupsTicketPrinter(settings, spool_dir).start()
