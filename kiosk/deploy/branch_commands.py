@@ -8,21 +8,37 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 if TYPE_CHECKING:  # the command line is built on every start: the work is imported on use
     from kiosk.deploy.branch_plan import BranchAnswers
 
 DEFAULT_DIR = "/etc/bank-kiosk/branch"
 
-_QUESTIONS: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
-    ("branch_id", "Branch id (lower-case letters, digits, '-'), e.g. gulou-branch", str),
-    ("name_zh", "Branch name in Chinese, e.g. 鼓楼支行", str),
-    ("name_en", "Branch name in English, e.g. Gulou Branch", str),
-    ("broker_host", "Host name (or IP address) of this hub machine on the branch LAN", str),
-    ("kiosks", "How many kiosks", int),
-    ("consoles", "How many staff consoles (one per counter or desk)", int),
-    ("displays", "How many wall displays (0 for none)", int),
+
+class _Answer(NamedTuple):
+    """An answer of ``create``: its option, and the question asked when it is not given."""
+
+    key: str
+    kind: Callable[[str], Any]
+    option_help: str
+    question: str
+
+
+_QUESTIONS = (
+    _Answer("branch_id", str, "the branch's id",
+            "Branch id (lower-case letters, digits, '-'), e.g. gulou-branch"),
+    _Answer("name_zh", str, "the branch's name in Chinese",
+            "Branch name in Chinese, e.g. 鼓楼支行"),
+    _Answer("name_en", str, "the branch's name in English",
+            "Branch name in English, e.g. Gulou Branch"),
+    _Answer("broker_host", str, "this machine's host name on the branch LAN",
+            "Host name (or IP address) of this hub machine on the branch LAN"),
+    _Answer("kiosks", int, "number of kiosks (kiosk-1, kiosk-2...)", "How many kiosks"),
+    _Answer("consoles", int, "number of staff consoles (console-1...)",
+            "How many staff consoles (one per counter or desk)"),
+    _Answer("displays", int, "number of wall displays (display-1...)",
+            "How many wall displays (0 for none)"),
 )
 
 
@@ -42,13 +58,9 @@ def add_branch_parser(commands: Any) -> None:
     create.add_argument("--dir", default=DEFAULT_DIR, help="the branch folder: branch.toml, "
                         f"broker/, bundles/ (default: {DEFAULT_DIR})")
     create.add_argument("--config", help="use this branch configuration instead of answers")
-    create.add_argument("--branch-id", help="the branch's id")
-    create.add_argument("--name-zh", help="the branch's name in Chinese")
-    create.add_argument("--name-en", help="the branch's name in English")
-    create.add_argument("--broker-host", help="this machine's host name on the branch LAN")
-    create.add_argument("--kiosks", type=int, help="number of kiosks (kiosk-1, kiosk-2...)")
-    create.add_argument("--consoles", type=int, help="number of staff consoles (console-1...)")
-    create.add_argument("--displays", type=int, help="number of wall displays (display-1...)")
+    for answer in _QUESTIONS:
+        create.add_argument(f"--{answer.key.replace('_', '-')}", type=answer.kind,
+                            help=answer.option_help)
     create.add_argument("--staff", action="append", metavar="ID:ROLE:中文名:ENGLISH NAME",
                         help="a member of staff (repeat; role staff or manager)")
     create.add_argument("--host", action="append", help="another name or address the broker "
@@ -70,7 +82,7 @@ def _answers(args: argparse.Namespace, ask: Callable[[str], str] | None) -> Bran
     from kiosk.deploy.branch_plan import BranchAnswers, PlanError, StaffAnswer
 
     values: dict[str, Any] = {}
-    for key, question, kind in _QUESTIONS:
+    for key, kind, _, question in _QUESTIONS:
         value = getattr(args, key)
         if value is None:
             if ask is None:
@@ -131,7 +143,7 @@ def create_command(args: argparse.Namespace) -> int:
 
     folder = BranchFolder(Path(args.dir))
     changes = Changes()
-    answered = any(getattr(args, key) is not None for key, _, _ in _QUESTIONS) or args.staff
+    answered = any(getattr(args, answer.key) is not None for answer in _QUESTIONS) or args.staff
     try:
         if args.config:
             config_text: str | None = Path(args.config).read_text(encoding="utf-8")

@@ -235,15 +235,8 @@ class Ledger:
 
     def add_help_event(self, event: HelpEvent, stored_at: float) -> bool:
         """Store ``event``; False when an event with its id was already stored."""
-        body = json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)
         with self._transaction():
-            cursor = self._db.execute(
-                "INSERT OR IGNORE INTO help_events "
-                "(id, call_id, kiosk_id, kind, origin, at, stored_at, body) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.id, event.call_id, event.kiosk_id, str(event.kind), event.origin,
-                 event.at, stored_at, body))
-        return cursor.rowcount == 1
+            return self._insert_help_event(event, stored_at)
 
     def help_events(self, call_ids: Iterable[str] | None = None) -> list[HelpEvent]:
         with self._lock:
@@ -298,10 +291,8 @@ class Ledger:
     # --- queue events ---------------------------------------------------------------------
 
     def add_queue_event(self, event: QueueEvent) -> None:
-        body = json.dumps(event.to_dict(), sort_keys=True)
         with self._transaction():
-            self._db.execute("INSERT INTO queue_events (at, body) VALUES (?, ?)",
-                             (event.at, body))
+            self._insert_queue_event(event)
 
     def queue_events(self, since: float = 0.0) -> list[QueueEvent]:
         with self._lock:
@@ -312,12 +303,8 @@ class Ledger:
     # --- audit log ------------------------------------------------------------------------
 
     def add_audit(self, event: AuditEvent) -> None:
-        body = json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)
         with self._transaction():
-            digest = chain_hash(self._last_hash, event)
-            self._db.execute("INSERT INTO audit_log (at, body, hash) VALUES (?, ?, ?)",
-                             (event.at, body, digest))
-            self._last_hash = digest
+            self._last_hash = self._append_audit(self._last_hash, event)
 
     def audit_events(self) -> list[AuditEvent]:
         with self._lock:
@@ -363,20 +350,14 @@ class Ledger:
 
     def add_action(self, action: StoredAction) -> None:
         with self._transaction():
-            self._db.execute(
-                "INSERT OR IGNORE INTO staff_actions (action_id, device_id, staff_id, at, "
-                "result) VALUES (?, ?, ?, ?, ?)",
-                (action.action_id, action.device_id, action.staff_id, action.at,
-                 json.dumps(action.result, sort_keys=True)))
+            self._insert_action(action)
 
     # --- status-page tokens ---------------------------------------------------------------
 
     def add_token(self, token: str, number: str, day: str, expires_at: float,
                   language: str = "") -> None:
         with self._transaction():
-            self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
-                             "language) VALUES (?, ?, ?, ?, ?)",
-                             (token, number, day, expires_at, language))
+            self._insert_token((token, number, day, expires_at, language))
 
     def token_lookup(self, token: str) -> tuple[str, str, float, str] | None:
         """(number, day, expires_at, language) for a token, or None."""
@@ -405,37 +386,54 @@ class Ledger:
         help_new = True
         with self._transaction():
             if step.help_event is not None:
-                event = step.help_event
-                cursor = self._db.execute(
-                    "INSERT OR IGNORE INTO help_events "
-                    "(id, call_id, kiosk_id, kind, origin, at, stored_at, body) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (event.id, event.call_id, event.kiosk_id, str(event.kind), event.origin,
-                     event.at, step.stored_at,
-                     json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)))
-                help_new = cursor.rowcount == 1
+                help_new = self._insert_help_event(step.help_event, step.stored_at)
             if step.queue_event is not None:
-                self._db.execute("INSERT INTO queue_events (at, body) VALUES (?, ?)",
-                                 (step.queue_event.at,
-                                  json.dumps(step.queue_event.to_dict(), sort_keys=True)))
+                self._insert_queue_event(step.queue_event)
             if step.token is not None:
-                self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
-                                 "language) VALUES (?, ?, ?, ?, ?)", step.token)
+                self._insert_token(step.token)
             if step.action is not None:
-                action = step.action
-                self._db.execute(
-                    "INSERT OR IGNORE INTO staff_actions (action_id, device_id, staff_id, at, "
-                    "result) VALUES (?, ?, ?, ?, ?)",
-                    (action.action_id, action.device_id, action.staff_id, action.at,
-                     json.dumps(action.result, sort_keys=True)))
+                self._insert_action(step.action)
             last_hash = self._last_hash
             for audit in step.audits:
-                last_hash = chain_hash(last_hash, audit)
-                self._db.execute("INSERT INTO audit_log (at, body, hash) VALUES (?, ?, ?)",
-                                 (audit.at, json.dumps(audit.to_dict(), sort_keys=True,
-                                                       ensure_ascii=False), last_hash))
+                last_hash = self._append_audit(last_hash, audit)
         self._last_hash = last_hash
         return help_new
+
+    # The rows each kind of record is written as; callers hold a transaction.
+
+    def _insert_help_event(self, event: HelpEvent, stored_at: float) -> bool:
+        """False when an event with its id was already stored."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO help_events "
+            "(id, call_id, kiosk_id, kind, origin, at, stored_at, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.id, event.call_id, event.kiosk_id, str(event.kind), event.origin,
+             event.at, stored_at,
+             json.dumps(event.to_dict(), sort_keys=True, ensure_ascii=False)))
+        return cursor.rowcount == 1
+
+    def _insert_queue_event(self, event: QueueEvent) -> None:
+        self._db.execute("INSERT INTO queue_events (at, body) VALUES (?, ?)",
+                         (event.at, json.dumps(event.to_dict(), sort_keys=True)))
+
+    def _insert_token(self, token: tuple[str, str, str, float, str]) -> None:
+        self._db.execute("INSERT INTO ticket_tokens (token, number, day, expires_at, "
+                         "language) VALUES (?, ?, ?, ?, ?)", token)
+
+    def _insert_action(self, action: StoredAction) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO staff_actions (action_id, device_id, staff_id, at, "
+            "result) VALUES (?, ?, ?, ?, ?)",
+            (action.action_id, action.device_id, action.staff_id, action.at,
+             json.dumps(action.result, sort_keys=True)))
+
+    def _append_audit(self, last_hash: str, event: AuditEvent) -> str:
+        """Write ``event`` chained to ``last_hash``; returns its own hash."""
+        digest = chain_hash(last_hash, event)
+        self._db.execute("INSERT INTO audit_log (at, body, hash) VALUES (?, ?, ?)",
+                         (event.at, json.dumps(event.to_dict(), sort_keys=True,
+                                               ensure_ascii=False), digest))
+        return digest
 
     def help_event(self, event_id: str) -> HelpEvent | None:
         """The stored event with this id, or None (also when it is quarantined)."""

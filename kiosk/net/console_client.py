@@ -24,7 +24,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig
@@ -57,37 +56,23 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class ConsoleListener(Protocol):
-    """What a console client reports to its owner, on the client's own thread (the device's
-    worker). ``qt_bridge.ConsoleBridge`` implements it, turning each into a signal on the GUI
-    thread; ``ConsoleHooks`` makes one of plain callables."""
-
-    def on_calls_changed(self, calls: dict[str, CallState]) -> None:
-        """The calls staff see changed: every call, by id."""
-
-    def on_peers_changed(self) -> None:
-        """Who is online may have changed."""
-
-    def on_devices_state(self, state: DevicesState) -> None:
-        """The hub's view of every device."""
-
-    def on_other_message(self, decoded: Decoded) -> None:
-        """A message this client does not handle itself (queue, replies, announcements)."""
-
-    def on_liveness(self, decoded: Decoded) -> None:
-        """Every heartbeat and presence message, for supervision screens (health, activity)."""
-
-
 @dataclass(slots=True)
 class ConsoleHooks:
-    """A ``ConsoleListener`` of plain callables (tests, benchmarks, simulated consoles): a
-    hook not given does nothing, a misspelt one is an error rather than a new attribute."""
+    """What a console client reports to its owner, on the client's own thread (the device's
+    worker): ``qt_bridge.ConsoleBridge`` gives its signals, which Qt queues to the GUI
+    thread; tests, benchmarks and simulated consoles give plain callables. A hook not given
+    does nothing; a misspelt one is an error rather than a new attribute."""
 
     on_calls_changed: Callable[[dict[str, CallState]], None] = _ignore
+    """The calls staff see changed: every call, by id."""
     on_peers_changed: Callable[[], None] = _ignore
+    """Who is online may have changed."""
     on_devices_state: Callable[[DevicesState], None] = _ignore
+    """The hub's view of every device."""
     on_other_message: Callable[[Decoded], None] = _ignore
+    """A message this client does not handle itself (queue, replies, announcements)."""
     on_liveness: Callable[[Decoded], None] = _ignore
+    """Every heartbeat and presence message, for supervision screens (health, activity)."""
 
 
 class ConsoleClient(DeviceClient):
@@ -120,7 +105,7 @@ class ConsoleClient(DeviceClient):
         """Events refused here after the codec passed them, by reason."""
         self.staff_id: str | None = None
         """Who is signed in here, for the heartbeat; a staff command names them too."""
-        self.listener: ConsoleListener = ConsoleHooks()
+        self.listener = ConsoleHooks()
         """Set by the owner: the Qt bridge, or ``ConsoleHooks`` in a test."""
 
     # --- state ----------------------------------------------------------------------------

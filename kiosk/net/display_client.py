@@ -13,13 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
-from kiosk.net.device_link import DeviceLink, identity_for
+from kiosk.net.device_link import identity_for
+from kiosk.net.linked_device import LinkedDevice
 from kiosk.net.liveness import PeerLiveness
-from kiosk.net.serial_worker import SerialWorker
 from kiosk.protocol import Decoded
 from kiosk.protocol.device_messages import Heartbeat, Presence
 from kiosk.protocol.staff_messages import Announcement
@@ -44,33 +43,20 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class DisplayListener(Protocol):
-    """What the display client reports to its owner, on the client's own thread.
-    ``display_bridge.DisplayBridge`` implements it; ``DisplayHooks`` makes one of plain
-    callables."""
-
-    def on_called(self, called: TicketCalled) -> None:
-        """A ticket was called to a counter."""
-
-    def on_queue(self, queue: QueueState) -> None:
-        """The day's queue."""
-
-    def on_announcement(self, announcement: Announcement) -> None:
-        """The branch announcement, or that it was cleared."""
-
-    def on_link(self, link: DisplayLink) -> None:
-        """What the display knows about its connection changed."""
-
-
 @dataclass(slots=True)
 class DisplayHooks:
-    """A ``DisplayListener`` of plain callables (tests): a hook not given does nothing, a
-    misspelt one is an error rather than a new attribute."""
+    """What the display client reports to its owner, on the client's own thread:
+    ``display_bridge.DisplayBridge`` gives its signals; tests give plain callables. A hook
+    not given does nothing; a misspelt one is an error rather than a new attribute."""
 
     on_called: Callable[[TicketCalled], None] = _ignore
+    """A ticket was called to a counter."""
     on_queue: Callable[[QueueState], None] = _ignore
+    """The day's queue."""
     on_announcement: Callable[[Announcement], None] = _ignore
+    """The branch announcement, or that it was cleared."""
     on_link: Callable[[DisplayLink], None] = _ignore
+    """What the display knows about its connection changed."""
 
 
 class DisplayClient:
@@ -81,7 +67,7 @@ class DisplayClient:
         self._connected = connected
         self.peers = PeerLiveness(config.presence.offline_after_s)
         self._last_link: DisplayLink | None = None
-        self.listener: DisplayListener = DisplayHooks()
+        self.listener = DisplayHooks()
         """Set by the owner: the Qt bridge, or ``DisplayHooks`` in a test."""
 
     def resume(self) -> None:
@@ -123,7 +109,7 @@ class DisplayClient:
             self.listener.on_link(current)
 
 
-class DisplayDevice:
+class DisplayDevice(LinkedDevice[DisplayClient]):
     """The display's link to the broker and its one network thread (no local store: a
     display holds nothing that must survive a restart)."""
 
@@ -132,29 +118,6 @@ class DisplayDevice:
         identity = identity_for(config, device_id)
         if identity.role is not Role.DISPLAY:
             raise ValueError(f"device {device_id!r} is a {identity.role.value}, not a display")
-        self.config = config
-        self.device_id = device_id
-        self.worker = SerialWorker(f"display-{device_id}", tick=self._tick, tick_s=tick_s)
-        self.link = DeviceLink(config, identity, on_message=self._message,
-                               on_connection=self._connection, dispatch=self.worker.submit,
-                               password=password, clock=clock)
+        super().__init__(config, device_id, f"display-{device_id}", password=password,
+                         clock=clock, tick_s=tick_s)
         self.client = DisplayClient(config, clock, lambda: self.link.connected)
-
-    def start(self) -> DisplayDevice:
-        self.worker.start()
-        self.link.start()
-        return self
-
-    def stop(self) -> None:
-        self.link.stop()
-        self.worker.stop()
-
-    def _message(self, decoded: Decoded) -> None:
-        self.client.handle(decoded)
-
-    def _connection(self, connected: bool) -> None:
-        self.client.connection_changed(connected)
-
-    def _tick(self) -> None:
-        self.client.tick()
-

@@ -10,55 +10,39 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import TypeVar
 
 from kiosk.core.config import BranchConfig
 from kiosk.net.console_client import ConsoleClient
-from kiosk.net.device_link import DeviceLink, identity_for
+from kiosk.net.device_link import DeviceLink
 from kiosk.net.kiosk_client import KioskClient
+from kiosk.net.linked_device import LinkedDevice
 from kiosk.net.local_store import LocalStore, open_local_store
-from kiosk.net.serial_worker import SerialWorker
-from kiosk.protocol import Decoded
 from kiosk.protocol.device_messages import Component
-
-
-class _Client(Protocol):
-    def handle(self, decoded: Decoded) -> None: ...
-    def connection_changed(self, connected: bool) -> None: ...
-    def tick(self) -> None: ...
-
 
 C = TypeVar("C", KioskClient, ConsoleClient)
 
 
-class HeadlessDevice(Generic[C]):
+class HeadlessDevice(LinkedDevice[C]):
     def __init__(self, config: BranchConfig, device_id: str, data_dir: Path,
                  make_client: Callable[[DeviceLink, LocalStore], C], *,
                  password: str | None = None, clock: Callable[[], float] = time.time,
                  monotonic: Callable[[], float] = time.monotonic,
                  tick_s: float = 0.05, heartbeats: bool = True) -> None:
-        self.config = config
-        self.device_id = device_id
         self._clock = clock
         self._monotonic = monotonic
         self._heartbeats = heartbeats
         self._next_heartbeat = 0.0
-        self.worker = SerialWorker(f"device-{device_id}", tick=self._tick, tick_s=tick_s)
+        super().__init__(config, device_id, f"device-{device_id}", password=password,
+                         clock=clock, tick_s=tick_s)
         self.store = open_local_store(data_dir / f"{device_id}.sqlite")
-        self.link = DeviceLink(config, identity_for(config, device_id),
-                               on_message=self._message, on_connection=self._connection,
-                               dispatch=self.worker.submit, password=password, clock=clock)
-        self.client: C = make_client(self.link, self.store)
+        self.client = make_client(self.link, self.store)
 
-    def start(self) -> HeadlessDevice[C]:
-        self.worker.start()
+    def _started(self) -> None:
         self.worker.call(lambda: self.client.resume())
-        self.link.start()
-        return self
 
     def stop(self) -> None:
-        self.link.stop()
-        self.worker.stop()
+        super().stop()
         self.store.close()
 
     def store_health(self) -> Component:
@@ -72,14 +56,8 @@ class HeadlessDevice(Generic[C]):
         """Run ``job`` on the device's thread and return its result."""
         return self.worker.call(job, timeout_s)
 
-    def _message(self, decoded: Decoded) -> None:
-        self.client.handle(decoded)
-
-    def _connection(self, connected: bool) -> None:
-        self.client.connection_changed(connected)
-
     def _tick(self) -> None:
-        self.client.tick()
+        super()._tick()
         now = self._monotonic()
         if self._heartbeats and now >= self._next_heartbeat and self.link.connected:
             self._next_heartbeat = now + self.config.presence.heartbeat_interval_s

@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import (
@@ -116,49 +115,29 @@ def _ignore(*_: object) -> None:
     return None
 
 
-class KioskListener(Protocol):
-    """What a kiosk client reports to its owner, on the client's own thread (the device's
-    worker). ``qt_bridge.KioskBridge`` implements it, turning each into a signal on the GUI
-    thread; ``KioskHooks`` makes one of plain callables."""
-
-    def on_call_changed(self, call: CallState | None) -> None:
-        """The call shown at this kiosk changed (None: no call any more)."""
-
-    def on_ticket(self, outcome: TicketOutcome) -> None:
-        """The answer to a ticket request, or why there is none."""
-
-    def on_reachability(self, reachability: Reachability) -> None:
-        """Whether staff and the hub can be reached changed."""
-
-    def on_called(self, called: TicketCalled) -> None:
-        """A ticket was called to a counter."""
-
-    def on_announcement(self, announcement: Announcement) -> None:
-        """The branch announcement, or that it was cleared."""
-
-    def on_queue(self, queue: QueueState) -> None:
-        """The day's queue."""
-
-    def on_pin(self, outcome: PinOutcome) -> None:
-        """The hub's answer to a staff PIN typed here, or why there is none."""
-
-    def on_print(self, ticket: TicketPrint) -> None:
-        """Print a ticket issued at a staff desk."""
-
-
 @dataclass(slots=True)
 class KioskHooks:
-    """A ``KioskListener`` of plain callables (tests, benchmarks, simulated kiosks): a hook
-    not given does nothing, a misspelt one is an error rather than a new attribute."""
+    """What a kiosk client reports to its owner, on the client's own thread (the device's
+    worker): ``qt_bridge.KioskBridge`` gives its signals, which Qt queues to the GUI thread;
+    tests, benchmarks and simulated kiosks give plain callables. A hook not given does
+    nothing; a misspelt one is an error rather than a new attribute."""
 
     on_call_changed: Callable[[CallState | None], None] = _ignore
+    """The call shown at this kiosk changed (None: no call any more)."""
     on_ticket: Callable[[TicketOutcome], None] = _ignore
+    """The answer to a ticket request, or why there is none."""
     on_reachability: Callable[[Reachability], None] = _ignore
+    """Whether staff and the hub can be reached changed."""
     on_called: Callable[[TicketCalled], None] = _ignore
+    """A ticket was called to a counter."""
     on_announcement: Callable[[Announcement], None] = _ignore
+    """The branch announcement, or that it was cleared."""
     on_queue: Callable[[QueueState], None] = _ignore
+    """The day's queue."""
     on_pin: Callable[[PinOutcome], None] = _ignore
+    """The hub's answer to a staff PIN typed here, or why there is none."""
     on_print: Callable[[TicketPrint], None] = _ignore
+    """Print a ticket issued at a staff desk."""
 
 
 class KioskClient(DeviceClient):
@@ -182,7 +161,7 @@ class KioskClient(DeviceClient):
         self._call: CallState | None = None
         self._shown: str | None = None
         self._states: dict[str, CallState] = {}  # open calls and the one shown, by call id
-        self.listener: KioskListener = KioskHooks()
+        self.listener = KioskHooks()
         """Set by the owner: the Qt bridge, or ``KioskHooks`` in a test."""
 
     # --- start-up -------------------------------------------------------------------------
@@ -302,32 +281,27 @@ class KioskClient(DeviceClient):
         Asking again with the same ``request_id`` (the customer's "Try again" after no
         answer) gets the ticket the hub may already have issued, never a second one."""
         request_id = request_id or uuid.uuid4().hex
-        if not self._transport.connected:
-            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
-            return request_id
-        self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
-        sent = self._transport.publish(
-            topics.ticket_request(self._branch, self.kiosk_id),
-            TicketRequest(request_id=request_id, service_id=service_id, priority=priority,
-                          language=language))
-        if not sent:
-            del self._pending_tickets[request_id]
-            self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
-        return request_id
+        return self._ask_for_ticket(TicketRequest(
+            request_id=request_id, service_id=service_id, priority=priority, language=language))
 
     def return_missed(self, number: str, language: str, *,
                       request_id: str | None = None) -> str:
         """Ask the hub to put a missed ticket back in line (the customer typed its number);
         the answer comes to ``on_ticket`` like a new ticket's, ``not_missed`` refused."""
         request_id = request_id or uuid.uuid4().hex
+        return self._ask_for_ticket(TicketReturn(request_id=request_id, number=number,
+                                                 language=language))
+
+    def _ask_for_ticket(self, request: TicketRequest | TicketReturn) -> str:
+        """Send ``request``; its answer, or ``no_answer`` once the reply timeout has passed
+        on the monotonic clock, or ``no_connection`` at once, comes to ``on_ticket``."""
+        request_id = request.request_id
         if not self._transport.connected:
             self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
             return request_id
-        self._pending_tickets[request_id] = self._clock() + self.config.queue.reply_timeout_s
-        sent = self._transport.publish(
-            topics.ticket_request(self._branch, self.kiosk_id),
-            TicketReturn(request_id=request_id, number=number, language=language))
-        if not sent:
+        self._pending_tickets[request_id] = self._timer() + self.config.queue.reply_timeout_s
+        if not self._transport.publish(topics.ticket_request(self._branch, self.kiosk_id),
+                                       request):
             del self._pending_tickets[request_id]
             self.listener.on_ticket(TicketOutcome(request_id, None, TicketProblem.NO_CONNECTION))
         return request_id

@@ -20,17 +20,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help_call import Category, Outcome
-from kiosk.core.help_state import CallState
-from kiosk.net.console_client import ConsoleClient
+from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
-from kiosk.net.kiosk_client import KioskClient, PinOutcome, Reachability, TicketOutcome
-from kiosk.protocol import Decoded
-from kiosk.protocol.device_messages import Activity, DevicesState, Health
+from kiosk.net.kiosk_client import KioskClient, KioskHooks
+from kiosk.protocol.device_messages import Activity, Health
 from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
-from kiosk.protocol.staff_messages import Announcement
-from kiosk.protocol.ticket_messages import QueueState, TicketCalled, TicketPrint
 
 
 class KioskBridge(QObject):
@@ -47,33 +43,13 @@ class KioskBridge(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        device.client.listener = self
-
-    # --- KioskListener: called on the device's worker thread, queued to the GUI thread ----
-
-    def on_call_changed(self, call: CallState | None) -> None:
-        self.call_changed.emit(call)
-
-    def on_ticket(self, outcome: TicketOutcome) -> None:
-        self.ticket.emit(outcome)
-
-    def on_reachability(self, reachability: Reachability) -> None:
-        self.reachability.emit(reachability)
-
-    def on_called(self, called: TicketCalled) -> None:
-        self.called.emit(called)
-
-    def on_announcement(self, announcement: Announcement) -> None:
-        self.announcement.emit(announcement)
-
-    def on_queue(self, queue: QueueState) -> None:
-        self.queue.emit(queue)
-
-    def on_pin(self, outcome: PinOutcome) -> None:
-        self.pin_reply.emit(outcome)
-
-    def on_print(self, ticket: TicketPrint) -> None:
-        self.print_request.emit(ticket)
+        device.client.listener = KioskHooks(
+            on_call_changed=self.call_changed.emit, on_ticket=self.ticket.emit,
+            on_reachability=self.reachability.emit, on_called=self.called.emit,
+            on_announcement=self.announcement.emit, on_queue=self.queue.emit,
+            on_pin=self.pin_reply.emit, on_print=self.print_request.emit)
+        """The client's callbacks, on the device's worker thread, become these signals,
+        which Qt queues to receivers on the GUI thread."""
 
     # --- commands, run on the worker ------------------------------------------------------
 
@@ -140,24 +116,11 @@ class ConsoleBridge(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        device.client.listener = self
-
-    # --- ConsoleListener: called on the device's worker thread, queued to the GUI thread --
-
-    def on_calls_changed(self, calls: dict[str, CallState]) -> None:
-        self.calls_changed.emit(calls)
-
-    def on_peers_changed(self) -> None:
-        self.peers_changed.emit()
-
-    def on_devices_state(self, state: DevicesState) -> None:
-        self.devices_state.emit(state)
-
-    def on_other_message(self, decoded: Decoded) -> None:
-        self.other_message.emit(decoded)
-
-    def on_liveness(self, decoded: Decoded) -> None:
-        self.liveness.emit(decoded)
+        device.client.listener = ConsoleHooks(
+            on_calls_changed=self.calls_changed.emit, on_peers_changed=self.peers_changed.emit,
+            on_devices_state=self.devices_state.emit, on_other_message=self.other_message.emit,
+            on_liveness=self.liveness.emit)
+        """As the kiosk's: callbacks on the worker thread become queued signals."""
 
     # --- commands, run on the worker ------------------------------------------------------
 

@@ -28,7 +28,7 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
-from kiosk.protocol.message import Message, PlainMessage
+from kiosk.protocol.message import Message, PlainMessage, fields_as_json, read_fields
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_STATE_EVENTS = 800
@@ -164,7 +164,8 @@ def _check_hour(item: object, where: str) -> None:
 
 
 def _hour_from_fields(f: Fields) -> HourDigest:
-    return HourDigest(hour=f.integer("hour"), count=f.integer("count"), hash=f.string("hash"))
+    hour: HourDigest = read_fields(HourDigest, f)
+    return hour
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,7 @@ class HelpDigest(Message):
 
     def to_body(self) -> dict[str, object]:
         return {"device_id": self.device_id, "since": self.since,
-                "hours": [{"hour": h.hour, "count": h.count, "hash": h.hash}
-                          for h in self.hours]}
+                "hours": [fields_as_json(h) for h in self.hours]}
 
     @classmethod
     def from_fields(cls, f: Fields) -> HelpDigest:

@@ -33,18 +33,26 @@ class Message(ABC):
         """Read a received body; raises ``InvalidMessage`` naming the field."""
 
 
-class PlainMessage(Message):
-    """A message whose body is exactly its own fields, by name and declared type (``str``,
-    ``int``, ``bool``, ``float``; optional ones left out when None). It still checks its
+class PlainFields:
+    """An object whose JSON form is exactly its own dataclass fields, by name and declared
+    type (``str``, ``int``, ``bool``, ``float``; optional ones left out when None): a plain
+    message's body, a command's args, an item of a list in a body. It still checks its
     values in ``__post_init__``."""
 
-    def to_body(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return fields_as_json(self)
 
     @classmethod
     def from_fields(cls, f: Fields) -> Self:
         made: Self = read_fields(cls, f)
         return made
+
+
+class PlainMessage(PlainFields, Message):
+    """A message whose body is exactly its own fields (see ``PlainFields``)."""
+
+    def to_body(self) -> dict[str, object]:
+        return self.to_dict()
 
 
 def put_optional(body: dict[str, object], name: str, value: object) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, Self
+from typing import ClassVar
 
 from kiosk.core.settings import LocalText
 from kiosk.protocol.fields import (
@@ -21,24 +21,19 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
-from kiosk.protocol.message import fields_as_json, read_fields
+from kiosk.protocol.message import PlainFields
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 ANNOUNCEMENT_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
-class FieldArgs:
-    """A command whose ``args`` are its own fields, by name and declared type; a field that
-    is None is left out. Each command checks its values in ``__post_init__``."""
+class FieldArgs(PlainFields):
+    """A command whose ``args`` are its own fields (see ``PlainFields``). Each command checks
+    its values in ``__post_init__``."""
 
     def to_args(self) -> dict[str, object]:
-        return fields_as_json(self)
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> Self:
-        made: Self = read_fields(cls, f)
-        return made
+        return self.to_dict()
 
 
 def _number(value: object) -> str:

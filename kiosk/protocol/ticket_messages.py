@@ -27,7 +27,7 @@ from kiosk.protocol.fields import (
     require_int,
     require_match,
 )
-from kiosk.protocol.message import Message, PlainMessage, put_optional
+from kiosk.protocol.message import Message, PlainFields, PlainMessage
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 MAX_PEOPLE = 9999
@@ -94,7 +94,7 @@ class TicketReturn(PlainMessage):
 
 
 @dataclass(frozen=True)
-class IssuedTicket:
+class IssuedTicket(PlainFields):
     """A ticket as issued. ``people_ahead`` is a promise: the most that can go first."""
 
     number: str
@@ -117,21 +117,6 @@ class IssuedTicket:
         if self.status_token is not None:
             require_match(self.status_token, "status_token", TOKEN,
                           "16..64 characters of A-Z, a-z, 0-9, '_' and '-'", secret=True)
-
-    def to_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "number": self.number, "service_id": self.service_id, "priority": self.priority,
-            "people_ahead": self.people_ahead, "wait_low_s": self.wait_low_s,
-            "wait_high_s": self.wait_high_s, "issued_at": self.issued_at}
-        put_optional(out, "status_token", self.status_token)
-        return out
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> IssuedTicket:
-        return cls(number=f.string("number"), service_id=f.string("service_id"),
-                   priority=f.boolean("priority"), people_ahead=f.integer("people_ahead"),
-                   wait_low_s=f.integer("wait_low_s"), wait_high_s=f.integer("wait_high_s"),
-                   issued_at=f.number("issued_at"), status_token=f.opt_string("status_token"))
 
 
 @dataclass(frozen=True)
@@ -180,7 +165,7 @@ class TicketReply(Message):
 
 
 @dataclass(frozen=True)
-class ServiceQueue:
+class ServiceQueue(PlainFields):
     service_id: str
     open: bool
     waiting: int
@@ -195,20 +180,9 @@ class ServiceQueue:
         require_int(self.priority_waiting, "priority_waiting", hi=self.waiting)
         _wait_range(self.wait_low_s, self.wait_high_s)
 
-    def to_dict(self) -> dict[str, object]:
-        return {"service_id": self.service_id, "open": self.open, "waiting": self.waiting,
-                "priority_waiting": self.priority_waiting, "wait_low_s": self.wait_low_s,
-                "wait_high_s": self.wait_high_s}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> ServiceQueue:
-        return cls(service_id=f.string("service_id"), open=f.boolean("open"),
-                   waiting=f.integer("waiting"), priority_waiting=f.integer("priority_waiting"),
-                   wait_low_s=f.integer("wait_low_s"), wait_high_s=f.integer("wait_high_s"))
-
 
 @dataclass(frozen=True)
-class WaitingTicket:
+class WaitingTicket(PlainFields):
     number: str
     service_id: str
     priority: bool
@@ -220,18 +194,9 @@ class WaitingTicket:
         require_bool(self.priority, "priority")
         freeze_time(self, "issued_at")
 
-    def to_dict(self) -> dict[str, object]:
-        return {"number": self.number, "service_id": self.service_id,
-                "priority": self.priority, "issued_at": self.issued_at}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> WaitingTicket:
-        return cls(number=f.string("number"), service_id=f.string("service_id"),
-                   priority=f.boolean("priority"), issued_at=f.number("issued_at"))
-
 
 @dataclass(frozen=True)
-class ServingTicket:
+class ServingTicket(PlainFields):
     number: str
     service_id: str
     counter: int
@@ -243,18 +208,9 @@ class ServingTicket:
         _counter(self.counter, "counter")
         freeze_time(self, "called_at")
 
-    def to_dict(self) -> dict[str, object]:
-        return {"number": self.number, "service_id": self.service_id,
-                "counter": self.counter, "called_at": self.called_at}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> ServingTicket:
-        return cls(number=f.string("number"), service_id=f.string("service_id"),
-                   counter=f.integer("counter"), called_at=f.number("called_at"))
-
 
 @dataclass(frozen=True)
-class MissedTicket:
+class MissedTicket(PlainFields):
     """A ticket called and marked "did not come" that has not come back."""
 
     number: str
@@ -263,13 +219,6 @@ class MissedTicket:
     def __post_init__(self) -> None:
         _number(self.number, "number")
         require_id(self.service_id, "service_id")
-
-    def to_dict(self) -> dict[str, object]:
-        return {"number": self.number, "service_id": self.service_id}
-
-    @classmethod
-    def from_fields(cls, f: Fields) -> MissedTicket:
-        return cls(number=f.string("number"), service_id=f.string("service_id"))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ and size limits; ``docs/protocol.md`` describes it and a test keeps the two in s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -287,58 +288,35 @@ def presence(branch: str, role: Role, device_id: str | None) -> str:
     return build_topic(branch, role, Channel.PRESENCE, device_id)
 
 
-def queue_state(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.QUEUE_STATE)
+def _hub_broadcast(channel: Channel) -> Callable[[str], str]:
+    """The builder of a hub topic for the whole branch: ``f(branch)``."""
+
+    def build(branch: str) -> str:
+        return build_topic(branch, Role.HUB, channel)
+
+    return build
 
 
-def help_state(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.HELP_STATE)
+def _hub_to_device(channel: Channel) -> Callable[[str, str], str]:
+    """The builder of a hub topic about one device: ``f(branch, device_id)``."""
+
+    def build(branch: str, device_id: str) -> str:
+        return build_topic(branch, Role.HUB, channel, target=device_id)
+
+    return build
 
 
-def call_state(branch: str, kiosk_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.CALL_STATE, target=kiosk_id)
-
-
-def help_changes(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.HELP_CHANGES)
-
-
-def devices_state(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.DEVICES_STATE)
-
-
-def hub_help(branch: str, kiosk_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.HELP, target=kiosk_id)
-
-
-def hub_ack(branch: str, device_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.ACK, target=device_id)
-
-
-def hub_reply(branch: str, device_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.REPLY, target=device_id)
-
-
-def ticket_called(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.CALLED)
-
-
-def announcement(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.ANNOUNCEMENT)
-
-
-def drill(branch: str, kiosk_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.DRILL, target=kiosk_id)
-
-
-
-def ticket_print(branch: str, kiosk_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.PRINT, target=kiosk_id)
-
-
-def wait_alert(branch: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.ALERT)
-
-
-def help_digest(branch: str, device_id: str) -> str:
-    return build_topic(branch, Role.HUB, Channel.DIGEST, target=device_id)
+queue_state = _hub_broadcast(Channel.QUEUE_STATE)
+help_state = _hub_broadcast(Channel.HELP_STATE)
+help_changes = _hub_broadcast(Channel.HELP_CHANGES)
+devices_state = _hub_broadcast(Channel.DEVICES_STATE)
+ticket_called = _hub_broadcast(Channel.CALLED)
+announcement = _hub_broadcast(Channel.ANNOUNCEMENT)
+wait_alert = _hub_broadcast(Channel.ALERT)
+call_state = _hub_to_device(Channel.CALL_STATE)  # about a kiosk
+hub_help = _hub_to_device(Channel.HELP)  # about a kiosk
+hub_ack = _hub_to_device(Channel.ACK)
+hub_reply = _hub_to_device(Channel.REPLY)
+drill = _hub_to_device(Channel.DRILL)  # to a kiosk
+ticket_print = _hub_to_device(Channel.PRINT)  # to a kiosk
+help_digest = _hub_to_device(Channel.DIGEST)

@@ -16,11 +16,12 @@ from PySide6.QtGui import QPointingDevice
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.config import load_config
 from kiosk.core.settings import Role
 from kiosk.customer.ticket_screen import TicketStage
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_kiosk
-from kiosk.net.kiosk_client import KioskHooks, TicketOutcome
+from kiosk.net.kiosk_client import KioskHooks, TicketOutcome, TicketProblem
 from kiosk.protocol import topics
 from kiosk.protocol.staff_commands import CallNext, IssueTicket, NoShow, ReturnTicket
 from kiosk.protocol.staff_messages import ActionResult, StaffAction
@@ -35,6 +36,7 @@ from kiosk.protocol.ticket_messages import (
 )
 from tests.e2e import test_ticket_journey as journey
 from tests.e2e.test_ticket_journey import Paper, start_kiosk
+from tests.helpers.branch import write_branch_config
 from tests.helpers.cups import text_of
 from tests.helpers.fake_printer import FakePrinter
 from tests.helpers.hub_process import running_hub
@@ -249,3 +251,22 @@ def test_a_customer_types_a_missed_number_at_the_kiosk_and_is_back_in_line(
             stop_kiosk(parts)
             device.close()
             kiosk2.close()
+
+
+def test_a_missed_number_the_hub_never_answers_sends_the_customer_to_the_counter(
+        mosquitto: MosquittoBroker, tmp_path: Path) -> None:
+    """No hub: asking a missed number back times out like asking for a new ticket."""
+    config = load_config(write_branch_config(tmp_path / "branch", mosquitto.port,
+                                             **{"queue.reply_timeout_s": 1.0}))
+    kiosk = headless_kiosk(config, "kiosk-1", tmp_path / "kiosk").start()
+    outcomes: list[TicketOutcome] = []
+    kiosk.client.listener = KioskHooks(on_ticket=outcomes.append)
+    try:
+        wait_until(lambda: kiosk.link.connected, PATIENCE_S)
+        asked = [str(kiosk.call(lambda: kiosk.client.request_ticket("cash", False, "zh_CN"))),
+                 str(kiosk.call(lambda: kiosk.client.return_missed("A001", "zh_CN")))]
+        wait_until(lambda: len(outcomes) == 2, PATIENCE_S, what="both requests time out")
+        assert sorted(o.request_id for o in outcomes) == sorted(asked)
+        assert all(o.ticket is None and o.problem is TicketProblem.NO_ANSWER for o in outcomes)
+    finally:
+        kiosk.stop()
