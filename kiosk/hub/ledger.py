@@ -304,7 +304,8 @@ class Ledger:
 
     def add_audit(self, event: AuditEvent) -> None:
         with self._transaction():
-            self._last_hash = self._append_audit(self._last_hash, event)
+            last_hash = self._append_audit(self._last_hash, event)
+        self._last_hash = last_hash  # only once the row is stored: a failed commit chains on
 
     def audit_events(self) -> list[AuditEvent]:
         with self._lock:

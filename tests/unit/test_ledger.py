@@ -6,6 +6,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,3 +137,36 @@ def test_a_ledger_of_the_first_schema_migrates_keeping_every_call(tmp_path: Path
                                                          events[1].id: 101.5}
     assert migrated.live_sessions(now=0.0) == []  # the later schemas' tables are there
     migrated.close()
+
+
+class _CommitFails:
+    """A connection whose next COMMIT fails as a disk that cannot take the write would."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql == "COMMIT":
+            self._db.execute("ROLLBACK")
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._db.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._db, name)
+
+
+def test_an_audit_row_whose_commit_fails_leaves_the_chain_where_it_was(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "hub.db")
+    ledger.add_audit(AuditEvent.create(1.0, "li-ming", "console-1",
+                                       AuditAction.TICKET_CALLED, "A001"))
+    head = ledger.audit_head()
+    real = ledger._db
+    ledger._db = _CommitFails(real)  # type: ignore[assignment]
+    with pytest.raises(sqlite3.OperationalError):
+        ledger.add_audit(AuditEvent.create(2.0, "li-ming", "console-1",
+                                           AuditAction.TICKET_CALLED, "A002"))
+    ledger._db = real
+    assert ledger.audit_head() == head
+    ledger.add_audit(AuditEvent.create(3.0, "li-ming", "console-1",
+                                       AuditAction.TICKET_CALLED, "A003"))
+    assert ledger.verify_audit() is None
