@@ -31,7 +31,11 @@ someone who has not arrived.
   high end of the wait range) only comes down.
 
 A priority ticket that leaves (moved to another service) leaves its place empty rather than
-pulling later priority tickets forward, which would push regular tickets back.
+pulling later priority tickets forward, which would push regular tickets back. When it was
+the last priority ticket in the line, its empty place is kept (`vacated`): later priority
+tickets still join at most N regulars behind that place, not behind an earlier priority
+ticket or from the head, so the regular tickets between the two keep the bound they were
+told. When the empty place reaches the head it counts as a priority call (c = 0).
 """
 
 from __future__ import annotations
@@ -47,23 +51,38 @@ class ServiceLanes:
     line: list[str] = field(default_factory=list)
     priority: set[str] = field(default_factory=set)
     regular_calls_since_priority: int = 0
+    vacated: int | None = None
+    """The empty place of the last priority ticket that left the line, as the number of
+    tickets waiting before it; None when no such place is kept (a priority ticket waits
+    behind it, or it reached the head)."""
 
     def join(self, number: str, *, priority: bool) -> None:
         if not priority:
             self.line.append(number)
             return
-        last = self._last_priority_index(len(self.line))
-        if last is None:
+        after = self._priority_place_end()
+        if after is None:
             place = self._regular_slots_left()
         else:
-            place = last + 1 + self.regular_per_priority
+            place = after + self.regular_per_priority
         self.line.insert(min(place, len(self.line)), number)
         self.priority.add(number)
+        self.vacated = None  # it joined behind the empty place, which it now stands for
 
     def leave(self, number: str) -> None:
-        """Take a waiting ticket out (it is moving to another service)."""
-        self.line.remove(number)
+        """Take a waiting ticket out (it is moving to another service). The last priority
+        ticket's place stays as `vacated` (see the module docstring)."""
+        index = self.line.index(number)
+        del self.line[index]
+        if self.vacated is not None:
+            if index < self.vacated:
+                self.vacated -= 1
+        elif number in self.priority:
+            end = self._priority_place_end()  # of the priority tickets still in line
+            if end is None or end <= index:
+                self.vacated = index  # it was the last priority ticket: keep its place
         self.priority.discard(number)
+        self._reach_empty_place()
 
     def next_number(self) -> str | None:
         """The ticket called next, or None when nobody waits."""
@@ -79,6 +98,9 @@ class ServiceLanes:
             self.regular_calls_since_priority = min(
                 self.regular_calls_since_priority + 1, self.regular_per_priority
             )
+        if self.vacated is not None:
+            self.vacated -= 1
+            self._reach_empty_place()
         return number
 
     def people_ahead(self, number: str) -> int:
@@ -91,11 +113,11 @@ class ServiceLanes:
         if number in self.priority:
             return 0
         index = self.line.index(number)
-        last = self._last_priority_index(len(self.line))
-        if last is not None and last > index:
-            return 0  # new priority tickets join behind that one
-        if last is not None:
-            return (index - last - 1) // self.regular_per_priority
+        after = self._priority_place_end()
+        if after is not None and after > index:
+            return 0  # new priority tickets join behind that one (or its empty place)
+        if after is not None:
+            return (index - after) // self.regular_per_priority
         first_slot = self._regular_slots_left()
         if index < first_slot:
             return 0
@@ -113,6 +135,20 @@ class ServiceLanes:
             if self.line[index] in self.priority:
                 return index
         return None
+
+    def _priority_place_end(self) -> int | None:
+        """Where the regular tickets after the last priority place begin: just behind the
+        last priority ticket in the line, or at its kept empty place; None with neither."""
+        if self.vacated is not None:
+            return self.vacated  # kept only while no priority ticket waits behind it
+        last = self._last_priority_index(len(self.line))
+        return last + 1 if last is not None else None
+
+    def _reach_empty_place(self) -> None:
+        """An empty priority place at the head is passed like a priority call."""
+        if self.vacated == 0:
+            self.vacated = None
+            self.regular_calls_since_priority = 0
 
     def _regular_slots_left(self) -> int:
         return self.regular_per_priority - self.regular_calls_since_priority

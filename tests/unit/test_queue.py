@@ -257,6 +257,25 @@ def test_a_transferred_ticket_keeps_its_number_and_joins_the_back_of_the_priorit
     assert [t.number for t in queue.waiting("wealth")] == ["B001", "B002", "A001"]
 
 
+def test_a_priority_tickets_empty_place_counts_as_its_call_when_it_reaches_the_head() -> None:
+    queue = make_queue(regular_per_priority=2)
+    take(queue, "cash")  # A001
+    take(queue, "cash")  # A002
+    take(queue, "cash", priority=True)  # A003, after two regulars
+    for _ in range(3):
+        take(queue, "cash")  # A004-A006
+    told = queue.people_ahead("A006") + queue.priority_may_pass("A006")
+    assert told == 6
+
+    queue.transfer("A003", "wealth", MORNING + 60)
+    assert queue.people_ahead("A006") + queue.priority_may_pass("A006") == told - 1
+    assert call(queue, counter=1, times=2) == ["A001", "A002"]
+    # A003's place passed the head like its call: at most two regulars before the next one.
+    assert (queue.people_ahead("A006"), queue.priority_may_pass("A006")) == (2, 1)
+    take(queue, "cash", priority=True)  # A007
+    assert [t.number for t in queue.waiting("cash")] == ["A004", "A005", "A007", "A006"]
+
+
 def test_transferring_a_called_ticket_frees_its_counter() -> None:
     queue = make_queue()
     take(queue, "cash")

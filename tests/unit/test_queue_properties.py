@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -287,6 +288,48 @@ def test_a_regular_tickets_count_rises_only_by_priority_arrivals_within_the_boun
         assert now.people_ahead + now.priority_may_pass <= (
             then.people_ahead + then.priority_may_pass
         ), number
+
+
+def test_the_last_priority_ticket_moving_away_keeps_its_place_for_later_priority_arrivals() -> None:
+    """Hypothesis's shrunk example, kept so every run checks it. With one regular call per
+    priority call, A025 (priority) waits behind A003 and shields it: a later priority ticket
+    joins behind A025. When A025 moves to another service, a later priority ticket must still
+    join behind its empty place, not one regular after A008: A003 was told 2 + 0 and must
+    not be told 2 + 1."""
+    queue = Queue(SERVICES, 1, BRANCH_TZ)
+    requests = (f"kiosk/{n}" for n in itertools.count())
+    before: dict[str, WaitingView] = {}
+
+    def step(operation: Callable[[], object]) -> None:
+        nonlocal before
+        operation()
+        now = what_customers_see(queue)
+        for number, then in before.items():
+            view = now.get(number)
+            if view is not None and not then.priority and view.service_id == then.service_id:
+                assert view.people_ahead + view.priority_may_pass <= (
+                    then.people_ahead + then.priority_may_pass), number
+        before = now
+
+    def issue(count: int = 1, priority: bool = False) -> None:
+        for _ in range(count):
+            step(lambda: queue.issue("cash", priority, MORNING, next(requests)))
+
+    issue(7)  # A001-A007
+    issue(priority=True)  # A008
+    issue(2)  # A009, A010
+    step(lambda: queue.call_next(1, MORNING))  # A001
+    step(lambda: queue.finish("A001", MORNING))
+    issue(13)  # A011-A023
+    issue(2, priority=True)  # A024, A025
+    step(lambda: queue.transfer("A024", "wealth", MORNING))
+    issue(4)  # A026-A029
+    assert (queue.people_ahead("A003"), queue.priority_may_pass("A003")) == (2, 0)
+    step(lambda: queue.transfer("A025", "wealth", MORNING))
+    assert (queue.people_ahead("A003"), queue.priority_may_pass("A003")) == (2, 0)
+    issue(priority=True)  # A030 joins where A025 would have let it: behind A004
+    assert [t.number for t in queue.waiting("cash")][:6] == [
+        "A008", "A002", "A003", "A004", "A030", "A005"]
 
 
 @settings(max_examples=250, deadline=None)
