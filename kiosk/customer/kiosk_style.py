@@ -6,15 +6,19 @@ privately", 40 % longer again in the pseudo-language), so the kiosk widens Help 
 Help stays the largest target on every screen whatever the language, and the bottom strip
 still leaves Home and Back their room. Choices are at least 30 mm tall and wrap into two
 balanced lines beyond 170 mm; home's tiles are at least 150 mm wide and wrap beyond 210 mm
-(see ChoiceButton).
+(see ChoiceButton). Home, Back and the magnifier's switch share one row beside Help where
+the panel allows it (below Help on a portrait panel): a second row of the strip would take
+the height of a row of tiles from every screen.
 """
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.physical import SizeRules
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import TextSize, Theme, build_theme
 
 HELP_WIDTH_MM = 200.0
 CHOICE_HEIGHT_MM = 30.0
@@ -24,10 +28,43 @@ TILE_LINE_MM = 210.0
 CHOICE_SHARE_OF_HELP = 0.8
 """Choices wrap at this share of Help's width (160 mm beside a 200 mm Help, less on a
 narrow panel), so Help stays the largest target."""
+NAV_TOOL_SHARE = 0.75
+"""The magnifier's switch (words, no symbol) is this much as wide as Home and Back."""
+MAGNIFIER_SWITCH = "nav_magnifier"
 
 
-def kiosk_rules(rules: SizeRules) -> str:
+def nav_widths_px(rules: SizeRules, theme: Theme) -> tuple[int, int]:
+    """Home's and Back's width, and the magnifier switch's: the theme's, or less where that
+    would push them onto a row of their own. On a landscape panel the three share one row
+    with Help; on a portrait panel, the row under Help. The switch has words and no
+    symbol, so it takes a smaller share. Words wrap inside; every one stays at least a
+    touch target wide."""
+    if rules.portrait:
+        beside, gaps = 0, 4 * rules.gap_px  # the margins, and between the three
+    else:  # the margins, between the three, and on both sides of the room before Help
+        beside, gaps = rules.help_width_px(HELP_WIDTH_MM), 6 * rules.gap_px
+    room = int((rules.width_px - beside - gaps) / (2 + NAV_TOOL_SHARE))
+    width = max(rules.target_px, min(theme.nav_button_width_px, room))
+    return width, max(rules.target_px, int(width * NAV_TOOL_SHARE))
+
+
+@functools.lru_cache(maxsize=8)
+def _normal_huge_px(rules: SizeRules, font_family: str) -> int:
+    return build_theme(rules, text_size=TextSize.LARGE, font_family=font_family).huge_px
+
+
+def smallest_message_px(rules: SizeRules, theme: Theme) -> int:
+    """The smallest type a branch announcement may shrink to so that its whole message
+    fits: none with normal text; with larger text, the largest type of normal text, so
+    larger text never makes the message smaller (it scrolls instead)."""
+    if theme.text_size is TextSize.LARGE:
+        return 0
+    return _normal_huge_px(rules, theme.font_family)
+
+
+def kiosk_rules(rules: SizeRules, theme: Theme) -> str:
     help_px = rules.help_width_px(HELP_WIDTH_MM)
+    nav_px, switch_px = nav_widths_px(rules, theme)
     # Within the content's width (less a scroll bar, should one be needed), two tiles side
     # by side, and never beyond the share of Help that keeps Help the largest.
     content_mm = rules.px_to_mm(rules.width_px - 2 * rules.gap_px - rules.target_px)
@@ -38,6 +75,9 @@ def kiosk_rules(rules: SizeRules) -> str:
     widest = min(CHOICE_SHARE_OF_HELP * rules.px_to_mm(help_px), content_mm)
     return f"""
 BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
+BigButton[role="nav"] {{ qproperty-targetWidth: {nav_px}; }}
+AnnouncementScreen {{ qproperty-smallestMessagePx: {smallest_message_px(rules, theme)}; }}
+BigButton#{MAGNIFIER_SWITCH} {{ qproperty-targetWidth: {switch_px}; }}
 ChoiceButton {{
     qproperty-targetHeight: {rules.mm_ceil(CHOICE_HEIGHT_MM)};
     qproperty-lineWidth: {int(rules.mm(min(CHOICE_LINE_MM, widest)))};
@@ -54,4 +94,4 @@ def apply_kiosk_theme(target: QApplication | QWidget, theme: Theme, rules: SizeR
     re-polish (the same three steps: clear, palette, stylesheet)."""
     target.setStyleSheet("")
     target.setPalette(theme.palette())
-    target.setStyleSheet(theme.stylesheet() + kiosk_rules(rules))
+    target.setStyleSheet(theme.stylesheet() + kiosk_rules(rules, theme))
