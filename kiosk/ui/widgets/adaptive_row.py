@@ -12,9 +12,9 @@ screen wider than the panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 _SIDE_BY_SIDE = QBoxLayout.Direction.LeftToRight
 _STACKED = QBoxLayout.Direction.TopToBottom
@@ -53,21 +53,24 @@ class AdaptiveRow(QWidget):
         self._layout.setSpacing(pixels)
         self.updateGeometry()
 
+    def _items(self) -> list[QLayoutItem]:
+        return [item for i in range(self._layout.count())
+                if (item := self._layout.itemAt(i)) is not None]
+
     @property
     def stacked(self) -> bool:
         return self._layout.direction() == _STACKED
 
     def side_by_side_width(self) -> int:
         """The narrowest the row can be with its parts side by side."""
-        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        items = self._items()
         widths = [(item.sizeHint() if self._preferred else item.minimumSize()).width()
                   for item in items]
         spacing = max(0, self._layout.spacing())
         return sum(widths) + spacing * max(0, len(widths) - 1)
 
     def minimumSizeHint(self) -> QSize:
-        widths = [self._layout.itemAt(i).minimumSize().width()
-                  for i in range(self._layout.count())]
+        widths = [item.minimumSize().width() for item in self._items()]
         return QSize(max(widths, default=0), super().minimumSizeHint().height())
 
     def hasHeightForWidth(self) -> bool:
@@ -86,6 +89,14 @@ class AdaptiveRow(QWidget):
         if self._wanted(event.size().width()) != self._layout.direction():
             self._schedule()
 
+    def event(self, event: QEvent) -> bool:
+        # A part shown again, or given other words, at the same width of the row (a
+        # language switch while the parts were hidden) asks for a new layout: look again.
+        if (event.type() == QEvent.Type.LayoutRequest
+                and self._wanted(self.width()) != self._layout.direction()):
+            self._schedule()
+        return super().event(event)
+
     # The direction is never changed inside a resize or a layout pass (Qt is in the middle
     # of laying the row out, and a re-style sends many of them): it is changed right after.
 
@@ -98,7 +109,7 @@ class AdaptiveRow(QWidget):
         return _SIDE_BY_SIDE if width >= needed else _STACKED
 
     def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
-        items = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        items = self._items()
         heights = [item.heightForWidth(width) if item.hasHeightForWidth()
                    else item.sizeHint().height() for item in items]
         if direction == _STACKED:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
     QTouchEvent,
 )
 from PySide6.QtWidgets import (
@@ -85,7 +86,7 @@ class BigButton(QPushButton):
         self.updateGeometry()
         self.update()
 
-    def setIcon(self, icon: QIcon) -> None:  # Qt's name, overridden
+    def setIcon(self, icon: QIcon | QPixmap) -> None:  # Qt's name, overridden
         super().setIcon(icon)
         self.updateGeometry()
 

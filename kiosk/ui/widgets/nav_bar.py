@@ -108,7 +108,7 @@ class FixedNavBar(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        rows = [[self.help_button], [self.home_button, self.back_button]]
+        rows: list[list[QWidget]] = [[self.help_button], [self.home_button, self.back_button]]
         if self._tools_beside_back():
             rows[1] += self._tools
         elif self._tools:
@@ -152,7 +152,7 @@ class FixedNavBar(QWidget):
         for column in range(layout.columnCount()):
             layout.setColumnStretch(column, 0)
         self._in_rows, self._beside = self._placement()
-        lower = [self.home_button, self.back_button]
+        lower: list[QWidget] = [self.home_button, self.back_button]
         below: list[QWidget] = []
         if self._beside:
             lower += self._tools
