@@ -81,7 +81,7 @@ def _panels() -> list[str]:
     """What `[screen]` is for: the panels the kiosk is laid out and audited on."""
     rows = ["### Supported panels", "",
             "Every kiosk screen, in every state, language, text size and contrast, is laid "
-            "out and", "audited (`tests/gui/test_kiosk_audit.py`) on each of these panels:",
+            "out and", "audited (`tests/gui/test_kiosk_screen_check.py`) on each of these panels:",
             "", "| panel | diagonal_inches | width_px | height_px |",
             "| --- | --- | --- | --- |"]
     for panel in SUPPORTED_PANELS:
@@ -100,7 +100,7 @@ def _panels() -> list[str]:
         "it with `python -m kiosk render-screens --config FILE --out DIR --sizes",
         "normal,larger --contrasts standard,high` and look at the pictures, and run the audit",
         "for it by adding the panel to `SUPPORTED_PANELS` in `kiosk/ui/physical.py` and",
-        "running `python -m pytest tests/gui/test_kiosk_audit.py -k PANEL-NAME`.",
+        "running `python -m pytest tests/gui/test_kiosk_screen_check.py -k PANEL-NAME`.",
     ]
     return rows
 

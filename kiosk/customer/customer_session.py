@@ -60,6 +60,7 @@ class CustomerSession(QObject):
         self.languages = tuple(languages)
         self._themes: dict[tuple[Contrast, TextSize], Theme] = {}
         self._start_look = (False, False)
+        self._start_language: str | None = None
         self._settings = defaults(default_language)
         self._apply(self._settings, None)
 
@@ -88,9 +89,17 @@ class CustomerSession(QObject):
         """
         self._start_look = (larger, high_contrast)
 
+    def start_language(self, language: str | None) -> None:
+        """The language `reset()` returns to (None: the branch's default language).
+
+        For the same runs as `start_look`: without it each screen of another language
+        than the default would be translated twice (to the default and back again).
+        """
+        self._start_language = language
+
     def _defaults(self) -> CustomerSettings:
         larger, high_contrast = self._start_look
-        return replace(defaults(self._default_language),
+        return replace(defaults(self._start_language or self._default_language),
                        text_size=CustomerTextSize.LARGER if larger else CustomerTextSize.LARGE,
                        high_contrast=high_contrast)
 

@@ -26,7 +26,7 @@ from kiosk.net.kiosk_client import TicketProblem
 from kiosk.printing.ticket_words import TicketWords
 from kiosk.protocol.ticket_messages import IssuedTicket, TicketRefusal
 from kiosk.ui.strings import vocabulary_text
-from kiosk.ui.widgets import AdaptiveRow
+from kiosk.ui.widgets import ENDS_TASK, AdaptiveRow
 
 
 class TicketStage(StrEnum):
@@ -106,6 +106,7 @@ class TicketScreen(KioskScreen):
         self.say_again_button = make_button("ticket_say_again")
         self.try_again_button = make_button("ticket_try_again")
         self.finished_button = make_button("ticket_finished")
+        self.finished_button.setProperty(ENDS_TASK, True)
         buttons = QHBoxLayout()
         for button in (self.say_again_button, self.try_again_button, self.finished_button):
             buttons.addWidget(button)

@@ -34,9 +34,9 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.audit.contrast import contrast_ratio
-from kiosk.ui.audit.glyphs import font_px_for_glyph_heights
 from kiosk.ui.physical import MIN_LINE_SPACING, SizeRules
+from kiosk.ui.screen_check.contrast import contrast_ratio
+from kiosk.ui.screen_check.glyphs import font_px_for_glyph_heights
 
 HEADING_FACTOR = 1.3
 """Headings' glyphs are this much taller than body text."""

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.customer.kiosk_style import MAGNIFIER_SWITCH
 from kiosk.customer.screen_states import STATES
-from kiosk.ui.audit.layout_checks import nav_geometry
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
+from kiosk.ui.screen_check.layout_checks import nav_geometry
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME
 from tests.gui.test_kiosk_shell import KioskUnderTest, start_kiosk
 

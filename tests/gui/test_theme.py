@@ -9,10 +9,10 @@ from PySide6.QtGui import QFont, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.core.settings import ScreenSection
-from kiosk.ui.audit.contrast import contrast_ratio, parse_hex
-from kiosk.ui.audit.glyphs import CJK_GLYPH, LATIN_GLYPH, glyph_height_px
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import SizeRules, size_rules
+from kiosk.ui.screen_check.contrast import contrast_ratio, parse_hex
+from kiosk.ui.screen_check.glyphs import CJK_GLYPH, LATIN_GLYPH, glyph_height_px
 from kiosk.ui.theme import (
     HIGH_CONTRAST_COLOURS,
     STANDARD_COLOURS,

@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.settings import ScreenSection
-from kiosk.ui.audit.layout_checks import nav_geometry
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import load_language, unload_language
 from kiosk.ui.physical import SizeRules, size_rules
+from kiosk.ui.screen_check.layout_checks import nav_geometry
 from kiosk.ui.theme import Theme, apply_theme, build_theme
 from kiosk.ui.widgets import (
     NAV_BACK,

@@ -13,9 +13,11 @@ from kiosk.ui.widgets.nav_bar import (
     FixedNavBar,
     NavTexts,
 )
+from kiosk.ui.widgets.properties import ENDS_TASK
 from kiosk.ui.widgets.screen_frame import ScreenFrame, vocabulary_nav_texts
 
 __all__ = [
+    "ENDS_TASK",
     "NAV_BACK",
     "NAV_HELP",
     "NAV_HOME",

@@ -22,15 +22,15 @@ from kiosk.display.board_state import BoardTimes
 from kiosk.display.board_words import BoardWords
 from kiosk.display.display_window import DisplayWindow
 from kiosk.display.render_board import STATES, BoardState, MuteVoice
-from kiosk.ui.audit import AuditOptions, Rule, assert_accessible, audit_window
-from kiosk.ui.audit.contrast import contrast_ratio
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import size_rules
 from kiosk.ui.render import capture
+from kiosk.ui.screen_check import CheckOptions, Rule, assert_accessible, check_window
+from kiosk.ui.screen_check.contrast import contrast_ratio
 
 SECTION = DisplaySection()
 LANGUAGE_SETS = [("zh_CN", "en"), ("zh_CN",), ("en",), ("zh_CN", "pseudo")]
-OPTIONS = AuditOptions(rules=size_rules(SECTION), expect_nav=False, check_focus=False)
+OPTIONS = CheckOptions(rules=size_rules(SECTION), expect_nav=False, check_focus=False)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_the_audit_would_catch_kiosk_sized_text_on_the_wall(
     qtbot.addWidget(window)
     STATES[1].set_up(window)
 
-    findings = audit_window(window, "display/kiosk-sized", OPTIONS)
+    findings = check_window(window, "display/kiosk-sized", OPTIONS)
 
     assert Rule.TEXT_SIZE in {finding.rule for finding in findings}
 

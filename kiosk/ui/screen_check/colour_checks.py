@@ -8,6 +8,14 @@ Focus: each control is focused in turn and its surroundings re-rendered. The pix
 changed by at least 3:1 are the ring; there must be at least a 2 px ring's worth of them
 (WCAG 2.4.13's area), and the ring's colour must reach 3:1 against both the control's face
 and the colour around the control, so the ring shows wherever it is drawn.
+
+Fill: a button's commonest colour (its fill) reaches 3:1 against the commonest colour of
+the page just around it (WCAG 1.4.11): an outline alone does not mark a button for eyes
+that see edges poorly.
+
+Chosen: a choice that can be chosen (a checkable button) is rendered focused but not chosen,
+and chosen but not focused; the two pictures must differ by a focus ring's worth of pixels
+at 3:1, or a keypad user cannot tell "here" from "picked".
 """
 
 from __future__ import annotations
@@ -17,13 +25,21 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollBar,
+    QWidget,
+)
 
-from kiosk.ui.audit.findings import Finding, Rule
-from kiosk.ui.audit.glyphs import reference_glyphs
-from kiosk.ui.audit.inventory import Item, push_button_contents
-from kiosk.ui.audit.pixels import (
+from kiosk.ui.screen_check.findings import Finding, Rule
+from kiosk.ui.screen_check.glyphs import reference_glyphs
+from kiosk.ui.screen_check.inventory import Item, push_button_contents
+from kiosk.ui.screen_check.pixels import (
     band_counts,
+    changed_pixels,
     colour_counts,
     dominant,
     edge_counts,
@@ -38,7 +54,7 @@ _TEXT_AREA_SLACK = 4
 _MIN_RING_THICKNESS = 2
 
 
-def _text_area(item: Item) -> QRect:
+def text_area(item: Item) -> QRect:
     """Where the item's text is drawn, in window coordinates."""
     widget = item.widget
     text_rect = getattr(widget, "text_rect", None)
@@ -59,7 +75,7 @@ def text_contrast(screen: str, items: list[Item], image: QImage,
     for item in items:
         if not item.text or not reference_glyphs(item.text):
             continue
-        area = _text_area(item)
+        area = text_area(item)
         if item.scrolled:  # only the part in view is on the screen to measure
             area = area.intersected(item.rect)
             if area.height() < item.widget.fontMetrics().height():
@@ -122,8 +138,10 @@ def _judge_ring(screen: str, item: Item, base: QImage, region: QRect, focused: Q
                 margin: int, minimum: float) -> Iterator[Finding]:
     before = region_pixels(base, region)
     after = region_pixels(focused, focused.rect())
-    ring = Counter(new for old, new in zip(before, after, strict=True)
-                   if old != new and pixel_contrast(old, new) >= minimum)
+    ring: Counter[int] = Counter()
+    for (old, new), count in changed_pixels(before, after).items():
+        if pixel_contrast(old, new) >= minimum:
+            ring[new] += count
     needed = _MIN_RING_THICKNESS * 2 * (item.rect.width() + item.rect.height())
     changed = sum(ring.values())
     if changed < needed:
@@ -142,3 +160,54 @@ def _judge_ring(screen: str, item: Item, base: QImage, region: QRect, focused: Q
             yield Finding(screen, item.name, Rule.FOCUS_CONTRAST,
                           f"{ratio:.2f}:1 ({hex_colour(ring_colour)} against {what}, "
                           f"{hex_colour(colour)})", f">= {minimum:g}:1")
+
+
+def fill_contrast(screen: str, items: list[Item], image: QImage, margin: int,
+                  minimum: float) -> Iterator[Finding]:
+    """Every push button's fill against the page around it."""
+    for item in items:
+        if not item.is_control or not isinstance(item.widget, QPushButton) or item.scrolled:
+            continue
+        fill = dominant(colour_counts(image, item.rect))
+        page = dominant(band_counts(image, item.rect, margin))
+        if fill is None or page is None:
+            continue
+        ratio = pixel_contrast(fill, page)
+        if ratio < minimum:
+            yield Finding(screen, item.name, Rule.FILL_CONTRAST,
+                          f"{ratio:.2f}:1 ({hex_colour(fill)} on {hex_colour(page)})",
+                          f">= {minimum:g}:1")
+
+
+def _grab(window: QWidget, rect: QRect) -> QImage:
+    QApplication.processEvents()
+    return window.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def chosen_unlike_focused(screen: str, window: QWidget, items: list[Item],
+                          minimum: float) -> Iterator[Finding]:
+    """Each checkable control that is not chosen, focused, against itself chosen and not
+    focused. Leaves every control as it found it, unfocused."""
+    for item in items:
+        button = item.widget
+        if not isinstance(button, QAbstractButton) or not button.isCheckable() \
+                or button.isChecked() or not button.isEnabled() or item.scrolled:
+            continue
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        focused = _grab(window, item.rect)
+        button.clearFocus()
+        button.setChecked(True)
+        try:
+            chosen = _grab(window, item.rect)
+        finally:
+            button.setChecked(False)
+            QApplication.processEvents()
+        differing = sum(count for (old, new), count in changed_pixels(
+            region_pixels(focused, focused.rect()),
+            region_pixels(chosen, chosen.rect())).items()
+            if pixel_contrast(old, new) >= minimum)
+        needed = _MIN_RING_THICKNESS * 2 * (item.rect.width() + item.rect.height())
+        if differing < needed:
+            yield Finding(screen, item.name, Rule.CHOSEN_LIKE_FOCUSED,
+                          f"{differing} px differ by >= {minimum:g}:1 between focused and "
+                          "chosen", f">= {needed} px (a {_MIN_RING_THICKNESS} px ring)")

@@ -1,4 +1,4 @@
-"""What the accessibility audit reports: one Finding per broken rule per widget."""
+"""What the screen check reports: one Finding per broken rule per widget."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from enum import StrEnum
 
 
 class Rule(StrEnum):
-    """The rules of DESIGN.md's accessibility table that the audit can check on pixels."""
+    """The rules of DESIGN.md's accessibility table that the screen check can check on pixels."""
 
     TEXT_SIZE = "text-size"
     """A rendered H or 中 is shorter than 0.7 degrees at the viewing distance."""
@@ -43,6 +43,17 @@ class Rule(StrEnum):
     """Choices are split over pages while the screen has room to show more of them."""
     TEXT_SHRINKS = "text-shrinks"
     """A text is smaller with larger text switched on than without."""
+    FILL_CONTRAST = "fill-contrast"
+    """A button's fill is below 3:1 against the page around it (an outline alone does not
+    mark a button)."""
+    END_NOT_LARGEST = "end-not-largest"
+    """Some control other than Help is at least as large as the one that ends the task."""
+    BODY_TEXT_SIZE = "body-text-size"
+    """Body text (a label of several lines) is below 1.2 times the minimum glyph height."""
+    LINE_SPACING = "line-spacing"
+    """Lines of body text are closer than 1.5 times the font size."""
+    CHOSEN_LIKE_FOCUSED = "chosen-like-focused"
+    """A choice looks the same focused (not chosen) as chosen."""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Contrast is measured on the pixels the customer sees, not on the colours a style
 asked for: a transparent label over a photo, a palette that did not apply, or grey text
 the theme never knew about all show up here. The window is rendered once to a 32-bit
 image; regions are read as arrays of 0xAARRGGBB integers and counted with
-collections.Counter (C speed), which keeps an audit of sixty screens to seconds.
+collections.Counter (C speed), which keeps a check of sixty screens to seconds.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
-from kiosk.ui.audit.contrast import contrast_ratio, rgb_from_argb32
+from kiosk.ui.screen_check.contrast import contrast_ratio, rgb_from_argb32
 
 _MIN_TEXT_PIXELS = 4
 _MIN_TEXT_SHARE = 0.0005
@@ -41,11 +41,30 @@ def colour_counts(image: QImage, rect: QRect) -> Counter[int]:
 
 
 def band_counts(image: QImage, inner: QRect, width: int) -> Counter[int]:
-    """Colours of the band `width` pixels wide just outside `inner`."""
+    """Colours of the band `width` pixels wide just outside `inner` (and inside the image).
+
+    Counted strip by strip (above, below, left, right), never the area inside: a control
+    can be most of the screen, its band a thin frame."""
     outer = inner.adjusted(-width, -width, width, width)
-    counts = colour_counts(image, outer)
-    counts.subtract(colour_counts(image, inner))
-    return +counts
+    left, top = inner.x(), inner.y()
+    right, bottom = left + inner.width(), top + inner.height()
+    outer_right, outer_bottom = outer.x() + outer.width(), outer.y() + outer.height()
+    counts: Counter[int] = Counter()
+    for strip in (QRect(outer.x(), outer.y(), outer.width(), top - outer.y()),
+                  QRect(outer.x(), bottom, outer.width(), outer_bottom - bottom),
+                  QRect(outer.x(), top, left - outer.x(), inner.height()),
+                  QRect(right, top, outer_right - right, inner.height())):
+        counts.update(region_pixels(image, strip))
+    return counts
+
+
+def changed_pixels(before: Sequence[int], after: Sequence[int]) -> Counter[tuple[int, int]]:
+    """How many pixels went from each colour to each other colour between two pictures of
+    the same area (unchanged pixels left out). Counted in C over (old, new) pairs: a
+    screen-sized region is millions of pixels, and a Python loop over them was most of the
+    time a focus check took."""
+    pairs = Counter(zip(before, after, strict=True))
+    return Counter({pair: count for pair, count in pairs.items() if pair[0] != pair[1]})
 
 
 def edge_counts(image: QImage, rect: QRect) -> Counter[int]:

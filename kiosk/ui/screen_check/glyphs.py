@@ -3,8 +3,8 @@
 A font's nominal size says little about what the eye sees: two fonts at 40 px can differ by
 a fifth in the height of their capitals, and a CJK glyph is taller than a Latin capital in
 the same font. The rule is about the glyph, so both the theme (when it picks font sizes) and
-the audit (when it checks a widget) measure the glyph's tight bounding box in the actual
-font, falling back fonts included. Measurements are cached per font and glyph: an audit of
+the screen check (when it checks a widget) measure the glyph's tight bounding box in the actual
+font, falling back fonts included. Measurements are cached per font and glyph: a check of
 sixty screens asks for the same few fonts thousands of times.
 
 The height is that of the glyph's outline (QPainterPath.addText), in fractional pixels, not

@@ -1,6 +1,6 @@
 """WCAG contrast between two colours, from sRGB values.
 
-Used twice: the theme checks its own palette when it is built, and the audit measures the
+Used twice: the theme checks its own palette when it is built, and the screen check measures the
 colours it actually finds in rendered pixels. Both must agree on the arithmetic, so it lives
 here once, free of Qt.
 """

@@ -9,10 +9,11 @@ from collections.abc import Iterator, Mapping
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.audit.findings import Finding, Rule
-from kiosk.ui.audit.inventory import Item, window_rect
 from kiosk.ui.physical import SizeRules
+from kiosk.ui.screen_check.findings import Finding, Rule
+from kiosk.ui.screen_check.inventory import Item, window_rect
 from kiosk.ui.widgets.nav_bar import NAV_HELP, NAV_OBJECT_NAMES
+from kiosk.ui.widgets.properties import ENDS_TASK
 
 
 def _size(rules: SizeRules, rect: QRect) -> str:
@@ -156,6 +157,21 @@ def fixed_navigation(screen: str, window: QWidget, items: list[Item],
         if area >= help_area:
             yield Finding(screen, item.name, Rule.HELP_NOT_LARGEST, f"{area} px²",
                           f"< {help_area} px² (the Help button)")
+
+
+def task_end_largest(screen: str, items: list[Item]) -> Iterator[Finding]:
+    """The control that ends the task (property `ENDS_TASK`) is larger than every other
+    control on the screen but Help, so the way out of a task is the easiest thing to hit."""
+    ends = [item for item in items if item.is_control and item.widget.property(ENDS_TASK)]
+    for end in ends:
+        end_area = end.rect.width() * end.rect.height()
+        for item in items:
+            if not item.is_control or item is end or item.widget.objectName() == NAV_HELP:
+                continue
+            area = item.rect.width() * item.rect.height()
+            if area >= end_area:
+                yield Finding(screen, item.name, Rule.END_NOT_LARGEST, f"{area} px²",
+                              f"< {end_area} px² ({end.name}, which ends the task)")
 
 
 def _where(rect: QRect) -> str:

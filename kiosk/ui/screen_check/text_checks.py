@@ -8,10 +8,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 
-from kiosk.ui.audit.findings import Finding, Rule
-from kiosk.ui.audit.glyphs import smallest_glyph_height_px
-from kiosk.ui.audit.inventory import Item, push_button_contents
 from kiosk.ui.physical import SizeRules
+from kiosk.ui.screen_check.findings import Finding, Rule
+from kiosk.ui.screen_check.glyphs import smallest_glyph_height_px
+from kiosk.ui.screen_check.inventory import Item, push_button_contents
 
 ELLIPSES = ("\u2026", "...")
 _UNBOUNDED = 1_000_000

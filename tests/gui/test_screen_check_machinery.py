@@ -8,6 +8,7 @@ must name the spoiled widget and the rule, and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -23,22 +24,22 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.settings import ScreenSection
 from kiosk.customer.choice_pages import Choice, ChoicePages
-from kiosk.ui.audit import (
-    AuditOptions,
-    Finding,
-    Rule,
-    assert_accessible,
-    audit_window,
-    nav_reference,
-)
-from kiosk.ui.audit.glyphs import glyph_height_px
-from kiosk.ui.audit.layout_checks import needless_paging
-from kiosk.ui.audit.text_checks import shrunk_text
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import SizeRules, size_rules
 from kiosk.ui.render import render_to_png, shown_at
+from kiosk.ui.screen_check import (
+    CheckOptions,
+    Finding,
+    Rule,
+    assert_accessible,
+    check_window,
+    nav_reference,
+)
+from kiosk.ui.screen_check.glyphs import glyph_height_px
+from kiosk.ui.screen_check.layout_checks import needless_paging
+from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
-from kiosk.ui.widgets import NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
+from kiosk.ui.widgets import ENDS_TASK, NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
 from kiosk.ui.widgets.symbols import home_symbol
 
 EN = {
@@ -57,6 +58,11 @@ ZH = {
     "ticket": "取号", "questions": "常见问题",
 }
 TICKET_NUMBER = "A023"
+THEME_FALLS_SHORT = frozenset({Rule.FILL_CONTRAST, Rule.BODY_TEXT_SIZE, Rule.LINE_SPACING})
+"""Rules the product theme does not meet yet (button fills on the page, body text 1.2 x
+the minimum, line spacing 1.5): tests about other rules leave them out, so each blames
+only what it broke; `test_a_good_screen_has_no_findings` and the tests of these rules
+check them."""
 ENGLISH_SOURCES = frozenset(EN.values())
 
 
@@ -137,19 +143,19 @@ def make_screen(qtbot, theme: Theme) -> Iterator[Callable[..., SampleScreen]]:  
 
 
 @pytest.fixture
-def options(rules: SizeRules, make_screen: Callable[..., SampleScreen]) -> AuditOptions:
+def options(rules: SizeRules, make_screen: Callable[..., SampleScreen]) -> CheckOptions:
     reference = nav_reference(make_screen(EN), rules)
-    return AuditOptions(rules=rules, language="zh_CN", is_translated=is_translated,
-                        nav_reference=reference)
+    return CheckOptions(rules=rules, language="zh_CN", is_translated=is_translated,
+                        nav_reference=reference, skip=THEME_FALLS_SHORT)
 
 
 @pytest.mark.parametrize("contrast", list(Contrast))
 @pytest.mark.parametrize(("texts", "language"), [(ZH, "zh_CN"), (EN, "en")])
 def test_a_good_screen_has_no_findings(make_screen, rules: SizeRules, family: str,  # type: ignore[no-untyped-def]
-                                       options: AuditOptions, contrast: Contrast,
+                                       options: CheckOptions, contrast: Contrast,
                                        texts: dict[str, str], language: str) -> None:
     screen = make_screen(texts, build_theme(rules, contrast, font_family=family))
-    in_language = AuditOptions(rules=rules, language=language, is_translated=is_translated,
+    in_language = CheckOptions(rules=rules, language=language, is_translated=is_translated,
                                nav_reference=options.nav_reference)
 
     assert_accessible(screen, f"sample/{contrast}/{language}", in_language)
@@ -159,15 +165,16 @@ def test_larger_text_passes_the_larger_rule_and_smaller_text_does_not(  # type: 
         make_screen, rules: SizeRules, family: str, theme: Theme) -> None:
     larger = make_screen(ZH, build_theme(rules, text_size=TextSize.LARGER, font_family=family))
     large = make_screen(ZH, theme)
-    larger_rule = AuditOptions(rules=rules, larger_text=True, check_focus=False)
+    larger_rule = CheckOptions(rules=rules, larger_text=True, check_focus=False,
+                               skip=THEME_FALLS_SHORT)
 
     assert_accessible(larger, "sample/larger", larger_rule)
-    findings = audit_window(large, "sample/large", larger_rule)
+    findings = check_window(large, "sample/large", larger_rule)
     assert Rule.TEXT_SIZE in {finding.rule for finding in findings}
 
 
-def _audit(screen: SampleScreen, options: AuditOptions) -> list[Finding]:
-    return audit_window(screen, "broken", options)
+def _audit(screen: SampleScreen, options: CheckOptions) -> list[Finding]:
+    return check_window(screen, "broken", options)
 
 
 def _only(findings: list[Finding], widgets: set[str]) -> set[tuple[str, Rule]]:
@@ -177,14 +184,14 @@ def _only(findings: list[Finding], widgets: set[str]) -> set[tuple[str, Rule]]:
     return {(finding.widget, finding.rule) for finding in findings}
 
 
-def test_tiny_text_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_tiny_text_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setStyleSheet("font-size: 14px;")
 
     assert ("body", Rule.TEXT_SIZE) in _only(_audit(screen, options), {"body"})
 
 
-def test_a_ten_mm_button_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_a_ten_mm_button_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                                   rules: SizeRules) -> None:
     screen = make_screen()
     small = QPushButton("✓")
@@ -197,7 +204,7 @@ def test_a_ten_mm_button_is_found(make_screen, options: AuditOptions,  # type: i
     assert ("small", Rule.TARGET_SIZE) in found
 
 
-def test_buttons_one_mm_apart_are_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_buttons_one_mm_apart_are_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                                         rules: SizeRules) -> None:
     screen = make_screen()
     screen.choices.setSpacing(round(rules.mm(1)))
@@ -206,7 +213,7 @@ def test_buttons_one_mm_apart_are_found(make_screen, options: AuditOptions,  # t
         ("ticket / questions", Rule.TARGET_SPACING)}
 
 
-def test_grey_on_grey_text_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_grey_on_grey_text_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setStyleSheet("color: #707070; background-color: #A8A8A8;")  # 2.1:1
 
@@ -216,7 +223,7 @@ def test_grey_on_grey_text_is_found(make_screen, options: AuditOptions) -> None:
     assert findings[0].measured.startswith("2.")
 
 
-def test_elided_text_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_elided_text_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                               theme: Theme) -> None:
     screen = make_screen()
     font = QFont(theme.font_family)
@@ -228,14 +235,14 @@ def test_elided_text_is_found(make_screen, options: AuditOptions,  # type: ignor
     assert ("cut", Rule.ELIDED_TEXT) in _only(_audit(screen, options), {"cut"})
 
 
-def test_text_squeezed_out_of_its_label_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_text_squeezed_out_of_its_label_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setFixedHeight(40)
 
     assert _only(_audit(screen, options), {"body"}) == {("body", Rule.CLIPPED_TEXT)}
 
 
-def test_a_control_without_a_name_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_control_without_a_name_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     icon_only = BigButton(symbol=home_symbol)
     icon_only.setObjectName("icon_only")
@@ -246,14 +253,14 @@ def test_a_control_without_a_name_is_found(make_screen, options: AuditOptions) -
 
 
 def test_text_left_in_english_on_a_chinese_screen_is_found(make_screen,  # type: ignore[no-untyped-def]
-                                                           options: AuditOptions) -> None:
+                                                           options: CheckOptions) -> None:
     screen = make_screen()
     screen.questions.setText(EN["questions"])
 
     assert _only(_audit(screen, options), {"questions"}) == {("questions", Rule.UNTRANSLATED)}
 
 
-def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_help_button_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     strip = screen.nav.layout()
     assert isinstance(strip, QGridLayout)
@@ -264,21 +271,21 @@ def test_a_moved_help_button_is_found(make_screen, options: AuditOptions) -> Non
     assert (NAV_HELP, Rule.NAV_MOVED) in found
 
 
-def test_a_missing_help_button_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_help_button_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.nav.help_button.hide()
 
     assert _only(_audit(screen, options), {NAV_HELP}) == {(NAV_HELP, Rule.NAV_MISSING)}
 
 
-def test_a_button_larger_than_help_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_button_larger_than_help_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.ticket.setFixedSize(900, 200)
 
     assert _only(_audit(screen, options), {"ticket"}) == {("ticket", Rule.HELP_NOT_LARGEST)}
 
 
-def test_a_button_without_a_focus_ring_is_found(make_screen, options: AuditOptions,  # type: ignore[no-untyped-def]
+def test_a_button_without_a_focus_ring_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
                                                 theme: Theme) -> None:
     screen = make_screen()
     border = f"{theme.border_px}px solid {theme.colours.button.border}"
@@ -288,7 +295,7 @@ def test_a_button_without_a_focus_ring_is_found(make_screen, options: AuditOptio
     assert _only(_audit(screen, options), {"ticket"}) == {("ticket", Rule.FOCUS_VISIBLE)}
 
 
-def test_a_pale_focus_ring_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_pale_focus_ring_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.ticket.setStyleSheet("BigButton:focus { border-color: #FFF3C4; }")
 
@@ -297,7 +304,7 @@ def test_a_pale_focus_ring_is_found(make_screen, options: AuditOptions) -> None:
 
 
 def test_a_control_the_keyboard_cannot_reach_is_found(make_screen,  # type: ignore[no-untyped-def]
-                                                      options: AuditOptions) -> None:
+                                                      options: CheckOptions) -> None:
     screen = make_screen()
     screen.questions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -306,17 +313,17 @@ def test_a_control_the_keyboard_cannot_reach_is_found(make_screen,  # type: igno
 
 
 def test_a_window_that_is_not_a_screen_is_reported_not_crashed_on(  # type: ignore[no-untyped-def]
-        qtbot, options: AuditOptions) -> None:
+        qtbot, options: CheckOptions) -> None:
     bare = QLabel("")
     qtbot.addWidget(bare)
 
-    findings = audit_window(bare, "bare", options)
+    findings = check_window(bare, "bare", options)
 
     assert {(finding.widget, finding.rule) for finding in findings} == {
         (name, Rule.NAV_MISSING) for name in ("nav_home", "nav_back", "nav_help")}
 
 
-def test_assert_accessible_lists_every_finding(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_assert_accessible_lists_every_finding(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.body.setStyleSheet("font-size: 14px;")
     screen.nav.help_button.hide()
@@ -329,13 +336,13 @@ def test_assert_accessible_lists_every_finding(make_screen, options: AuditOption
     assert "home/idle: nav_help: nav-missing" in message
 
 
-def test_the_audit_leaves_focus_where_it_was(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_leaves_focus_where_it_was(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.show()
     screen.activateWindow()
     screen.questions.setFocus()
 
-    audit_window(screen, "sample", options)
+    check_window(screen, "sample", options)
 
     assert screen.questions.hasFocus()
 
@@ -369,7 +376,7 @@ def test_glyphs_are_measured_from_their_outlines_not_rounded_metrics(family: str
 
 
 def test_a_capital_just_below_the_rule_is_found(make_screen, rules: SizeRules,  # type: ignore[no-untyped-def]
-                                                options: AuditOptions, family: str) -> None:
+                                                options: CheckOptions, family: str) -> None:
     screen = make_screen()
     size = 1
     probe = QFont(family)
@@ -384,7 +391,7 @@ def test_a_capital_just_below_the_rule_is_found(make_screen, rules: SizeRules,  
     assert ("body", Rule.TEXT_SIZE) in _only(_audit(screen, options), {"body"})
 
 
-def test_a_window_wider_than_the_panel_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_wider_than_the_panel_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     wide = BigButton("wide")
     wide.setObjectName("wide")
@@ -398,7 +405,7 @@ def test_a_window_wider_than_the_panel_is_found(make_screen, options: AuditOptio
     assert Rule.OUTSIDE_PANEL in found
 
 
-def test_text_drawn_over_a_picture_is_found(make_screen, options: AuditOptions) -> None:  # type: ignore[no-untyped-def]
+def test_text_drawn_over_a_picture_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     picture = QWidget(screen.content)
     picture.setObjectName("picture")
@@ -453,7 +460,7 @@ def test_text_smaller_with_larger_text_is_found(rules: SizeRules) -> None:
 
 
 def test_a_scroll_area_keeps_the_strip_in_place_however_long_the_content(  # type: ignore[no-untyped-def]
-        make_screen, options: AuditOptions) -> None:
+        make_screen, options: CheckOptions) -> None:
     screen = make_screen()
     for index in range(12):
         line = BigLabel(f"第{index + 1}行：请在下面选择您要办的业务。")
@@ -466,3 +473,87 @@ def test_a_scroll_area_keeps_the_strip_in_place_however_long_the_content(  # typ
     assert not [f for f in findings if f.rule in (Rule.NAV_MOVED, Rule.OUTSIDE_PANEL,
                                                   Rule.CLIPPED_TEXT, Rule.OVERLAP)], \
         "\n".join(map(str, findings))
+
+
+# --- the rules added for buttons' fills, the task's end, body text and chosen choices -----
+
+
+def _found(screen: SampleScreen, options: CheckOptions, widget: str) -> set[Rule]:
+    """The rules broken by `widget`, every rule checked."""
+    everything = replace(options, skip=frozenset())
+    return {f.rule for f in check_window(screen, "broken", everything) if f.widget == widget}
+
+
+def test_a_button_marked_by_its_outline_alone_is_found(make_screen,  # type: ignore[no-untyped-def]
+                                                       options: CheckOptions,
+                                                       theme: Theme) -> None:
+    screen = make_screen()
+    page = theme.colours.background
+    screen.ticket.setStyleSheet(f"BigButton {{ background-color: {page}; }}")
+    screen.questions.setStyleSheet("BigButton { background-color: #1D3F66; color: #FFFFFF; }")
+
+    assert Rule.FILL_CONTRAST in _found(screen, options, "ticket")
+    assert Rule.FILL_CONTRAST not in _found(screen, options, "questions")
+
+
+def test_a_control_as_large_as_the_one_ending_the_task_is_found(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions) -> None:
+    screen = make_screen()
+    screen.ticket.setProperty(ENDS_TASK, True)
+    screen.ticket.setFixedSize(400, 160)
+    screen.questions.setFixedSize(420, 160)
+
+    assert Rule.END_NOT_LARGEST in _found(screen, options, "questions")
+
+    screen.questions.setFixedSize(380, 160)
+    assert Rule.END_NOT_LARGEST not in _found(screen, options, "questions")
+
+
+def _paragraph(screen: SampleScreen, name: str, text: str, font_px: int) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setStyleSheet(f"font-size: {font_px}px;")
+    screen.content_layout.insertWidget(2, label)
+    return label
+
+
+def test_body_text_at_the_bare_minimum_is_found(make_screen, options: CheckOptions,  # type: ignore[no-untyped-def]
+                                                 theme: Theme) -> None:
+    screen = make_screen()
+    # Latin: the theme sizes fonts so that H, the shorter of H and 中, just reaches the rule.
+    minimum = _paragraph(screen, "minimum", "Line one\nLine two", theme.body_px)
+    large = round(theme.body_px * 1.3)
+    _paragraph(screen, "large", "Line one\nLine two", large)
+
+    assert minimum.font().pixelSize() == theme.body_px
+    assert Rule.BODY_TEXT_SIZE in _found(screen, options, "minimum")
+    assert Rule.BODY_TEXT_SIZE not in _found(screen, options, "large")
+
+
+def test_lines_set_closer_than_one_and_a_half_are_found(make_screen,  # type: ignore[no-untyped-def]
+                                                        options: CheckOptions,
+                                                        theme: Theme) -> None:
+    screen = make_screen()
+    size = round(theme.body_px * 1.3)
+    _paragraph(screen, "tight", "第一行\n第二行", size)
+    _paragraph(screen, "spaced", "第一行\n\n第二行", size)
+
+    assert Rule.LINE_SPACING in _found(screen, options, "tight")
+    assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
+
+
+def test_a_choice_that_looks_the_same_focused_and_chosen_is_found(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, theme: Theme) -> None:
+    screen = make_screen()
+    ring = f"border: {theme.focus_ring_px}px solid {theme.colours.button.focus_ring};"
+    for button, chosen_style in ((screen.ticket, ring),
+                                 (screen.questions, "background-color: #1D3F66; "
+                                                    "color: #FFFFFF;")):
+        button.setCheckable(True)
+        button.setStyleSheet(f"BigButton:focus {{ {ring} }} "
+                             f"BigButton:checked {{ {chosen_style} }}")
+
+    assert Rule.CHOSEN_LIKE_FOCUSED in _found(screen, options, "ticket")
+    assert Rule.CHOSEN_LIKE_FOCUSED not in _found(screen, options, "questions")
+    assert not screen.ticket.isChecked() and not screen.questions.isChecked()
+

@@ -1,4 +1,4 @@
-"""Which widgets of a window the audit looks at, and where they are.
+"""Which widgets of a window the screen check looks at, and where they are.
 
 Controls are what a finger or a keypad acts on (buttons, fields, sliders); text widgets
 are everything showing words. A widget inside a control (the line edit of a combo box) is

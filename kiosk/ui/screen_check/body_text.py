@@ -1,0 +1,95 @@
+"""Checks on body text: the paragraphs a customer reads, measured from the rendered lines.
+
+Body text is a text widget (not a control) whose words are drawn on two lines or more. Its
+glyphs must reach 1.2 times the minimum glyph height, and its lines must be at least 1.5
+times the font size apart (DESIGN.md: "Body text sits at least 1.2x above the minimum, with
+line spacing >= 1.5"; WCAG 1.4.12).
+
+The lines are found in the picture, not asked of the layout: each pixel row of the text's
+area either holds ink (a colour at 3:1 or more against the area's background) or not, and
+runs of inked rows are lines. The spacing is the distance from one line's top to the next
+(the median over the paragraph, with bottoms counted too, so that a line without capitals
+or a line with descenders does not decide it), divided by the font's pixel size.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontInfo, QImage
+
+from kiosk.ui.physical import SizeRules
+from kiosk.ui.screen_check.colour_checks import text_area
+from kiosk.ui.screen_check.findings import Finding, Rule
+from kiosk.ui.screen_check.glyphs import smallest_glyph_height_px
+from kiosk.ui.screen_check.inventory import Item
+from kiosk.ui.screen_check.pixels import dominant, edge_counts, pixel_contrast, region_pixels
+
+BODY_FACTOR = 1.2
+MIN_BODY_LINE_SPACING = 1.5
+_INK_CONTRAST = 3.0
+_MIN_LINE_SHARE = 0.5
+"""A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
+colon, an underline), not a line."""
+
+
+def rendered_lines(image: QImage, area: QRect) -> list[tuple[int, int]]:
+    """(top, bottom) rows, in image coordinates, of each line of text drawn in `area`."""
+    area = area.intersected(image.rect())
+    background = dominant(edge_counts(image, area))
+    if background is None:
+        return []
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for y in range(area.y(), area.y() + area.height()):
+        row = set(region_pixels(image, QRect(area.x(), y, area.width(), 1)))
+        inked = any(pixel_contrast(colour, background) >= _INK_CONTRAST
+                    for colour in row if colour != background)
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            runs.append((start, y - 1))
+            start = None
+    if start is not None:
+        runs.append((start, area.y() + area.height() - 1))
+    if not runs:
+        return []
+    tallest = max(bottom - top + 1 for top, bottom in runs)
+    return [(top, bottom) for top, bottom in runs
+            if bottom - top + 1 >= _MIN_LINE_SHARE * tallest]
+
+
+def line_spacing(lines: list[tuple[int, int]], font_px: int) -> float | None:
+    """The distance between successive lines as a multiple of `font_px`; None for one line."""
+    if len(lines) < 2 or font_px <= 0:
+        return None
+    steps = [later[0] - earlier[0] for earlier, later in zip(lines, lines[1:], strict=False)]
+    steps += [later[1] - earlier[1] for earlier, later in zip(lines, lines[1:], strict=False)]
+    return statistics.median(steps) / font_px
+
+
+def body_text(screen: str, items: list[Item], image: QImage, rules: SizeRules,
+              minimum_px: float) -> Iterator[Finding]:
+    """Every text of two lines or more: glyphs >= 1.2 x `minimum_px`, lines >= 1.5 apart."""
+    body_minimum = BODY_FACTOR * minimum_px
+    for item in items:
+        if item.is_control or item.is_picture or not item.text or item.scrolled:
+            continue
+        widget = item.widget
+        if widget.height() < 2 * widget.fontMetrics().height():
+            continue  # no room for two lines: not a paragraph
+        lines = rendered_lines(image, text_area(item))
+        if len(lines) < 2:
+            continue
+        height = smallest_glyph_height_px(widget.font(), item.text)
+        if height is not None and height < body_minimum:
+            yield Finding(screen, item.name, Rule.BODY_TEXT_SIZE,
+                          f"{height:.1f} px ({rules.px_to_mm(height):.1f} mm)",
+                          f">= {body_minimum:.1f} px ({BODY_FACTOR:g} x the minimum)")
+        spacing = line_spacing(lines, QFontInfo(widget.font()).pixelSize())
+        if spacing is not None and spacing < MIN_BODY_LINE_SPACING:
+            yield Finding(screen, item.name, Rule.LINE_SPACING,
+                          f"{spacing:.2f} x the font size ({len(lines)} lines)",
+                          f">= {MIN_BODY_LINE_SPACING:g}")
