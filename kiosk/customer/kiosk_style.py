@@ -62,6 +62,22 @@ def smallest_message_px(rules: SizeRules, theme: Theme) -> int:
     return _normal_huge_px(rules, theme.font_family)
 
 
+def chosen_rules(theme: Theme) -> str:
+    """A chosen switch (the magnifier's, while it is on) turns its colours round: a face
+    and words swapped, a thin border. Focus is a thick ring around the unchanged face, so
+    "chosen" and "focused, not chosen" differ in shape as well as colour."""
+    rules = []
+    for selector, colours in (('BigButton[role=""]', theme.colours.button),
+                              ('BigButton[role="nav"]', theme.colours.nav_button)):
+        rules.append(f"""
+{selector}:checked {{
+    background-color: {colours.text}; color: {colours.face};
+    border: {theme.border_px}px solid {colours.face};
+}}
+{selector}:checked:focus {{ border: {theme.focus_ring_px}px solid {colours.focus_ring}; }}""")
+    return "".join(rules)
+
+
 def kiosk_rules(rules: SizeRules, theme: Theme) -> str:
     help_px = rules.help_width_px(HELP_WIDTH_MM)
     nav_px, switch_px = nav_widths_px(rules, theme)
@@ -94,4 +110,5 @@ def apply_kiosk_theme(target: QApplication | QWidget, theme: Theme, rules: SizeR
     re-polish (the same three steps: clear, palette, stylesheet)."""
     target.setStyleSheet("")
     target.setPalette(theme.palette())
-    target.setStyleSheet(theme.stylesheet() + kiosk_rules(rules, theme))
+    target.setStyleSheet(theme.stylesheet() + kiosk_rules(rules, theme)
+                       + chosen_rules(theme))

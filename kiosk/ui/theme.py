@@ -87,27 +87,31 @@ class Colours:
 STANDARD_COLOURS = Colours(
     background="#FAF5EA",
     text="#1C1A17",
-    button=ButtonColours(face="#FFFFFF", face_pressed="#EDE4D3", text="#1C1A17",
-                         border="#5B524A", focus_ring="#0B4FA8", surround="#FAF5EA"),
-    nav_background="#2D2926",
-    nav_button=ButtonColours(face="#3F3A36", face_pressed="#55504B", text="#FFFFFF",
-                             border="#E8E1D5", focus_ring="#FFB300", surround="#2D2926"),
-    help_button=ButtonColours(face="#A3161B", face_pressed="#7F1115", text="#FFFFFF",
-                              border="#FFFFFF", focus_ring="#FFB300", surround="#2D2926"),
+    # A button is a dark blue face with white words: its fill alone marks it as a button
+    # (11:1 against the cream page), not a thin outline around a face as pale as the page.
+    button=ButtonColours(face="#1D3557", face_pressed="#2B4C7E", text="#FFFFFF",
+                         border="#1C1A17", focus_ring="#DA7300", surround="#FAF5EA"),
+    # The strip is the page's colour, parted from the content by a line: Help's red and the
+    # blue of Home and Back both stand out from it (on a dark strip the red did not).
+    nav_background="#FAF5EA",
+    nav_button=ButtonColours(face="#1D3557", face_pressed="#2B4C7E", text="#FFFFFF",
+                             border="#1C1A17", focus_ring="#DA7300", surround="#FAF5EA"),
+    help_button=ButtonColours(face="#8B0000", face_pressed="#6E0000", text="#FFFFFF",
+                              border="#1C1A17", focus_ring="#DA7300", surround="#FAF5EA"),
     min_text_contrast=7.0,
 )
 
 HIGH_CONTRAST_COLOURS = Colours(
     background="#000000",
     text="#FFFFFF",
-    button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
-                         border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
+    # A fill 3:1 against black with words 15:1 on it must be light: white faces, black
+    # words. Help stays the one yellow face, the largest, with its symbol, in its place.
+    # The blue ring is 3:1 against the white faces, Help's yellow and the black alike.
+    button=ButtonColours(face="#FFFFFF", face_pressed="#E0E0E0", text="#000000",
+                         border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     nav_background="#000000",
-    nav_button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
-                             border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
-    # Help is the one bright face on the black screen (a dark red would be 1.4:1 against
-    # black, invisible to the very customers high contrast is for); its focus ring is a
-    # blue that stands out from the yellow and from the black strip alike.
+    nav_button=ButtonColours(face="#FFFFFF", face_pressed="#E0E0E0", text="#000000",
+                             border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     help_button=ButtonColours(face="#FFE14D", face_pressed="#FFD83A", text="#000000",
                               border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     min_text_contrast=15.0,
@@ -131,6 +135,8 @@ def palette_problems(colours: Colours) -> list[str]:
     for name, button in buttons.items():
         for face in (button.face, button.face_pressed):
             require(f"{name} text", button.text, face, colours.min_text_contrast)
+        for face in (button.face, button.face_pressed):
+            require(f"{name} fill", face, button.surround, MIN_CONTROL_CONTRAST)
         require(f"{name} border", button.border, button.surround, MIN_CONTROL_CONTRAST)
         require(f"{name} focus ring", button.focus_ring, button.surround, MIN_CONTROL_CONTRAST)
         require(f"{name} focus ring", button.focus_ring, button.face, MIN_CONTROL_CONTRAST)
