@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.physical import SizeRules
 from kiosk.ui.theme import TextSize, Theme, build_theme
+from kiosk.ui.widgets import ENDS_TASK
 
 HELP_WIDTH_MM = 200.0
 CHOICE_HEIGHT_MM = 30.0
@@ -28,6 +29,8 @@ TILE_LINE_MM = 210.0
 CHOICE_SHARE_OF_HELP = 0.8
 """Choices wrap at this share of Help's width (160 mm beside a 200 mm Help, less on a
 narrow panel), so Help stays the largest target."""
+END_TASK_SHARE_OF_NAV = 1.6
+"""The control that ends a task ("I'm finished") is this much wider than Home and Back."""
 NAV_TOOL_SHARE = 0.75
 """The magnifier's switch (words, no symbol) is this much as wide as Home and Back."""
 MAGNIFIER_SWITCH = "nav_magnifier"
@@ -81,6 +84,9 @@ def chosen_rules(theme: Theme) -> str:
 def kiosk_rules(rules: SizeRules, theme: Theme) -> str:
     help_px = rules.help_width_px(HELP_WIDTH_MM)
     nav_px, switch_px = nav_widths_px(rules, theme)
+    # The control that ends the task is the largest after Help: as tall as the strip's
+    # buttons and wider than Home and Back, whatever their words.
+    end_px = min(int(END_TASK_SHARE_OF_NAV * nav_px), int(CHOICE_SHARE_OF_HELP * help_px))
     # Within the content's width (less a scroll bar, should one be needed), two tiles side
     # by side, and never beyond the share of Help that keeps Help the largest.
     content_mm = rules.px_to_mm(rules.width_px - 2 * rules.gap_px - rules.target_px)
@@ -93,6 +99,9 @@ def kiosk_rules(rules: SizeRules, theme: Theme) -> str:
 BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
 BigButton[role="nav"] {{ qproperty-targetWidth: {nav_px}; }}
 AnnouncementScreen {{ qproperty-smallestMessagePx: {smallest_message_px(rules, theme)}; }}
+BigButton[{ENDS_TASK}="true"] {{
+    qproperty-targetWidth: {end_px}; qproperty-targetHeight: {theme.nav_height_px};
+}}
 BigButton#{MAGNIFIER_SWITCH} {{ qproperty-targetWidth: {switch_px}; }}
 ChoiceButton {{
     qproperty-targetHeight: {rules.mm_ceil(CHOICE_HEIGHT_MM)};

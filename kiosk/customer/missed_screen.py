@@ -23,7 +23,7 @@ from kiosk.customer.kiosk_screen import (
     make_label,
     shown_text,
 )
-from kiosk.ui.widgets import AdaptiveRow, BigButton
+from kiosk.ui.widgets import ENDS_TASK, AdaptiveRow, BigButton
 
 MAX_DIGITS = 4
 _DIGIT_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("0", "delete"))
@@ -61,6 +61,7 @@ class MissedScreen(KioskScreen):
                 self.keys[name] = key
                 grid.addWidget(key, row, column, 1, 2 if name == _WIDE_KEY else 1)
         self.send = make_button("missed_send")
+        self.send.setProperty(ENDS_TASK, True)
         self.send.clicked.connect(self._send)
         keys = QWidget()
         keys_layout = QHBoxLayout(keys)
