@@ -30,7 +30,7 @@ class KioskScreen(ScreenFrame):
     def _set_spacing(self, pixels: int) -> None:
         ScreenFrame._set_gap(self, pixels)
         for layout in self.content.findChildren(QLayout):
-            layout.setSpacing(self.gap)
+            layout.setSpacing(self._get_gap())
         for pages in self.content.findChildren(ChoicePages):
             pages.set_gap(pixels)
 

@@ -36,7 +36,15 @@ TAP_TOLERANCE_MM = 5.0
 """A press that began on a target still counts when released this far outside it."""
 
 MIN_LINE_SPACING = 1.3
-"""Line-to-line distance as a multiple of the font size."""
+"""The rule's smallest line-to-line distance, as a multiple of the font size."""
+
+LINE_SPACING = 1.5
+"""The kiosk's line-to-line distance: body text at least 1.5 (WCAG 1.4.12; MIIT's
+age-friendly guidance asks for generous leading), above the 1.3 minimum."""
+
+BODY_TEXT_FACTOR = 1.2
+"""Body text (what a customer reads, not a button's words) is this much above the
+smallest glyph height: 8.8 mm at 600 mm instead of 7.3 mm."""
 
 GAP_MM = 6.0
 """Space around the content and between controls: more than the 4 mm minimum."""

@@ -34,7 +34,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.physical import MIN_LINE_SPACING, SizeRules
+from kiosk.ui.physical import BODY_TEXT_FACTOR, LINE_SPACING, SizeRules
 from kiosk.ui.screen_check.contrast import contrast_ratio
 from kiosk.ui.screen_check.glyphs import font_px_for_glyph_heights
 
@@ -153,11 +153,13 @@ class Theme:
     colours: Colours
     body_px: int
     """Font pixel size whose H and 中 reach the text size rule."""
+    reading_px: int
+    """Body text (labels a customer reads): glyphs 1.2 times the rule's minimum."""
     heading_px: int
     huge_px: int
     """The ticket number."""
     line_spacing: float
-    """Line distance over font size, never below 1.3."""
+    """Line distance over font size, never below 1.5."""
     target_px: int
     """Smallest side of any control."""
     button_width_px: int
@@ -221,9 +223,10 @@ def build_theme(
     family = font_family or QApplication.font().family()
     glyph_px = rules.min_text_px if TextSize(text_size) is TextSize.LARGE else rules.larger_text_px
     body_px = _font_px(family, glyph_px)
+    reading_px = _font_px(family, glyph_px * BODY_TEXT_FACTOR)
     heading_px = _font_px(family, glyph_px * HEADING_FACTOR)
     huge_px = _font_px(family, glyph_px * HUGE_FACTOR)
-    line_spacing = max(MIN_LINE_SPACING, _natural_line_spacing(family, body_px))
+    line_spacing = max(LINE_SPACING, _natural_line_spacing(family, body_px))
     border_px = max(2, round(rules.mm(0.75)))
     focus_ring_px = max(2 * border_px, round(rules.mm(2)))
     padding_px = round(rules.mm(4))
@@ -241,6 +244,7 @@ def build_theme(
         font_family=family,
         colours=colours,
         body_px=body_px,
+        reading_px=reading_px,
         heading_px=heading_px,
         huge_px=huge_px,
         line_spacing=line_spacing,
@@ -322,6 +326,7 @@ def _stylesheet(theme: Theme) -> str:
 QWidget {{ color: {colours.text}; }}
 ScreenFrame, QMainWindow, QDialog {{ background-color: {colours.background}; }}
 QLabel {{ color: {colours.text}; background: transparent; }}
+BigLabel[role="body"] {{ font-size: {theme.reading_px}px; }}
 BigLabel[role="heading"] {{ font-size: {theme.heading_px}px; font-weight: bold; }}
 BigLabel[role="huge"] {{ font-size: {theme.huge_px}px; font-weight: bold; }}
 {_button_rules("QPushButton", colours.button, theme)}

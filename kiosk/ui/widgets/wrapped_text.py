@@ -3,7 +3,7 @@
 Qt's QPushButton does not wrap at all, and QLabel's wrapping cannot be asked whether the
 result fits or told to keep lines 1.3 font sizes apart. The shared widgets therefore lay
 their text out here, with QTextLayout: lines break at word boundaries (and between CJK
-characters, as Unicode allows), the line distance is at least MIN_LINE_SPACING times the
+characters, as Unicode allows), the line distance is at least LINE_SPACING times the
 font size, and the caller learns whether the text fits its box. Nothing is ever elided:
 a word too long for the line is broken rather than hidden, and reported as not fitting.
 """
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from kiosk.ui.physical import MIN_LINE_SPACING
+from kiosk.ui.physical import LINE_SPACING
 
 _LINE_SEPARATOR = "\u2028"
 _FIT_SLACK_PX = 0.5
@@ -89,14 +89,14 @@ def clear_cache() -> None:
 
 
 def line_height(font: QFont) -> float:
-    """Distance between lines: the font's own, or 1.3 times its size if that is larger."""
+    """Distance between lines: the font's own, or 1.5 times its size if that is larger."""
     key = (font.key(),)
     known = _line_heights.get(key)
     if isinstance(known, float):
         return known
     metrics = QFontMetricsF(font)
     size = font.pixelSize() if font.pixelSize() > 0 else metrics.height()
-    height = float(max(metrics.lineSpacing(), MIN_LINE_SPACING * size))
+    height = float(max(metrics.lineSpacing(), LINE_SPACING * size))
     _line_heights.put(key, height)
     return height
 
