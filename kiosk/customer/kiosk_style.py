@@ -18,7 +18,7 @@ import functools
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.physical import SizeRules
-from kiosk.ui.theme import TextSize, Theme, build_theme
+from kiosk.ui.theme import TextSize, Theme, build_theme, focus_padding
 from kiosk.ui.widgets import ENDS_TASK
 
 HELP_WIDTH_MM = 200.0
@@ -66,18 +66,17 @@ def smallest_message_px(rules: SizeRules, theme: Theme) -> int:
 
 
 def chosen_rules(theme: Theme) -> str:
-    """A chosen switch (the magnifier's, while it is on) turns its colours round: a face
-    and words swapped, a thin border. Focus is a thick ring around the unchanged face, so
-    "chosen" and "focused, not chosen" differ in shape as well as colour."""
+    """A chosen switch (the magnifier's, while it is on) keeps its fill and gets a thick
+    double border in its words' colour; focus is a thick solid ring in the focus colour.
+    "Chosen" and "focused, not chosen" differ in shape as well as colour, and a chosen
+    switch with focus keeps its double border, in the focus colour."""
+    thick, padding = theme.focus_ring_px, focus_padding(theme)
     rules = []
     for selector, colours in (('BigButton[role=""]', theme.colours.button),
                               ('BigButton[role="nav"]', theme.colours.nav_button)):
         rules.append(f"""
-{selector}:checked {{
-    background-color: {colours.text}; color: {colours.face};
-    border: {theme.border_px}px solid {colours.face};
-}}
-{selector}:checked:focus {{ border: {theme.focus_ring_px}px solid {colours.focus_ring}; }}""")
+{selector}:checked {{ border: {thick}px double {colours.text}; padding: {padding}; }}
+{selector}:checked:focus {{ border: {thick}px double {colours.focus_ring}; }}""")
     return "".join(rules)
 
 

@@ -159,7 +159,7 @@ class Theme:
     huge_px: int
     """The ticket number."""
     line_spacing: float
-    """Line distance over font size, never below 1.5."""
+    """Line distance over font size, never below 1.55."""
     target_px: int
     """Smallest side of any control."""
     button_width_px: int
@@ -296,6 +296,11 @@ def _paddings(theme: Theme) -> tuple[str, str]:
     thicker = theme.focus_ring_px - theme.border_px
     return (f"{theme.padding_px}px {theme.side_padding_px}px",
             f"{max(0, theme.padding_px - thicker)}px {max(0, theme.side_padding_px - thicker)}px")
+
+
+def focus_padding(theme: Theme) -> str:
+    """A button's padding while its border is as thick as the focus ring."""
+    return _paddings(theme)[1]
 
 
 def _button_rules(selector: str, colours: ButtonColours, theme: Theme) -> str:

@@ -89,7 +89,7 @@ def clear_cache() -> None:
 
 
 def line_height(font: QFont) -> float:
-    """Distance between lines: the font's own, or 1.5 times its size if that is larger."""
+    """Distance between lines: the font's own, or 1.55 times its size if that is larger."""
     key = (font.key(),)
     known = _line_heights.get(key)
     if isinstance(known, float):
