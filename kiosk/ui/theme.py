@@ -4,21 +4,22 @@ A theme is built from the screen's size rules (kiosk.ui.physical), so every size
 physical size on this kiosk: text from the 0.7 degree rule, buttons from the 20 mm rule.
 Colours come in two palettes:
 
-- standard: dark text on a warm light background (text at least 7:1), with the fixed
-  navigation in a dark strip along the bottom;
-- high contrast, for low vision: light text on black (text at least 15:1), and Help the one
-  bright face on it (yellow, black text).
+- standard: dark text on a warm light background (text at least 7:1); buttons are dark
+  blue faces with white words, so the fill itself marks a button (11:1 against the page);
+  Help is dark red; the bottom strip has the page's colour, parted from the content by a
+  line;
+- high contrast, for low vision: light text on black (text at least 15:1), white button
+  faces with black words (a fill 3:1 against black under words 15:1 must be light), and
+  Help the one yellow face.
 
-Why the navigation strip is dark in the standard palette: the Help button is red with white
-text, and its focus ring must stand out (3:1) against both the red face and whatever
-surrounds it. No colour is 3:1 against both a red dark enough for white text (luminance at
-most 0.10) and a light background (a ring would need luminance of at least 0.37 against the
-red and at most 0.27 against the cream). On a dark strip an amber ring works against the
-strip, the red and the dark Home/Back faces alike. See docs/decisions/0005.
+One focus ring colour per palette stands out (3:1) from every face and from the page at
+once: orange in the standard colours, blue in high contrast. The strip used to be dark so
+that a ring could stand out from a red Help with white text; on a dark strip, though, the
+red face itself was only 1.7:1, an outline rather than a button (docs/decisions/0022).
 
 Colour is never the only cue: a focused control also gets a ring twice as thick as its
 border, Help is also the largest target with its own symbol and always in the same place,
-and disabled controls also get a dashed border.
+a chosen switch gets a double border (kiosk_style), and disabled controls a dashed border.
 
 `apply_theme()` installs the palette and stylesheet on the application (or one widget);
 Qt then re-polishes every widget, so switching theme or text size while the kiosk runs
