@@ -26,8 +26,9 @@ def _kind(annotation: object) -> str:
         return f"list of {_kind(typing.get_args(annotation)[0])}"
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):
         return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
-    return {int: "whole number", float: "number", str: "text", bool: "true/false"}.get(
-        annotation, str(annotation))  # type: ignore[call-overload]
+    names: dict[object, str] = {int: "whole number", float: "number", str: "text",
+                                 bool: "true/false"}
+    return names.get(annotation, str(annotation))
 
 
 def _default(value: object) -> str:
@@ -90,17 +91,27 @@ def _panels() -> list[str]:
     rows += [
         "",
         "Sizes are physical: text, buttons and gaps are millimetres on the panel, computed",
-        "from `diagonal_inches` and the resolution, so give the panel's real diagonal. A",
-        "portrait panel (taller than wide) gets Help on a row of its own above Home and Back;",
-        "rows that do not fit side by side stack; a screen whose words need more height than",
-        "the panel has scrolls, with a scroll bar 20 mm wide, and Home, Back and Help stay",
-        "where they are.",
+        "from `diagonal_inches` and the resolution, so give the panel's real diagonal. On a",
+        "landscape panel Home, Back and the magnifier switch share the bottom row with Help",
+        "when their words fit beside it (1920 px and wider; the 15.6- and 18.5-inch panels",
+        "take two rows at larger text); a portrait panel (taller than wide) gets Help on a",
+        "row of its own above them. Rows that do not fit side by side stack; a screen whose",
+        "words need more height than the panel has scrolls, with a scroll bar 20 mm wide, and",
+        "Home, Back and Help stay where they are.",
         "",
-        "A branch with another panel checks it before the kiosks go in: draw every screen on",
-        "it with `python -m kiosk render-screens --config FILE --out DIR --sizes",
-        "normal,larger --contrasts standard,high` and look at the pictures, and run the audit",
-        "for it by adding the panel to `SUPPORTED_PANELS` in `kiosk/ui/physical.py` and",
-        "running `python -m pytest tests/gui/test_kiosk_screen_check.py -k PANEL-NAME`.",
+        "A branch with another panel checks it before the kiosks go in:",
+        "",
+        "1. Draw the screens on it, without changing any code: `python -m kiosk",
+        "   render-screens --config FILE --out DIR --panel WIDTHxHEIGHT@DIAGONAL --sizes",
+        "   normal,larger --contrasts standard,high` (e.g. `--panel 1024x768@15`). Look at",
+        "   home, the ticket, help while waiting, the staff PIN pad and an FAQ answer in both",
+        "   languages: nothing cut off, no Help pushed away, the ticket number whole.",
+        "2. Run the audit for it: add a `Panel(NAME, DIAGONAL, WIDTH, HEIGHT)` to",
+        "   `SUPPORTED_PANELS` in `kiosk/ui/physical.py` and run `python -m pytest",
+        "   tests/gui/test_kiosk_screen_check.py -q -k NAME` (one panel is a fifth of the",
+        "   whole audit; `-k \"NAME and zh_CN and normal\"` checks one language and look first).",
+        "   Every case must pass; a failing case names the screen, the control, the rule and",
+        "   the measured size in millimetres.",
     ]
     return rows
 
