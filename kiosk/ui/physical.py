@@ -51,10 +51,10 @@ smallest glyph height: 8.8 mm at 600 mm instead of 7.3 mm."""
 GAP_MM = 6.0
 """Space around the content and between controls: more than the 4 mm minimum."""
 
-HELP_WIDTH_SHARE = 0.42
-"""On a landscape panel Help never takes more than this share of the width, so Home and
-Back keep their room beside it on a small panel (a 15.6 inch 1280 px panel is 336 mm
-across). On a portrait panel Help has a row of its own, as wide as the panel."""
+HELP_WIDTH_SHARE = 0.40
+"""On a landscape panel Help never takes more than this share of the width, so Home, Back
+and the magnifier's switch keep their room beside it on a small panel (a 15.6 inch 1280 px
+panel is 336 mm across). On a portrait panel Help has a row of its own, as wide as the panel."""
 NAV_HEIGHT_SHARE = 0.1
 """On a tall panel the bottom strip's rows grow to this share of the height."""
 
