@@ -42,8 +42,8 @@ def nav_widths_px(rules: SizeRules, theme: Theme) -> tuple[int, int]:
     with Help; on a portrait panel, the row under Help. The switch has words and no
     symbol, so it takes a smaller share. Words wrap inside; every one stays at least a
     touch target wide."""
-    if rules.portrait:
-        beside, gaps = 0, 4 * rules.gap_px  # the margins, and between the three
+    if rules.portrait:  # the margins, between the three, and before the empty column
+        beside, gaps = 0, 5 * rules.gap_px
     else:  # the margins, between the three, and on both sides of the room before Help
         beside, gaps = rules.help_width_px(HELP_WIDTH_MM), 6 * rules.gap_px
     room = int((rules.width_px - beside - gaps) / (2 + NAV_TOOL_SHARE))
