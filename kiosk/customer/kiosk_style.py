@@ -17,7 +17,7 @@ import functools
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.physical import SizeRules
+from kiosk.ui.physical import LINE_SPACING, SizeRules
 from kiosk.ui.theme import TextSize, Theme, build_theme, focus_padding
 from kiosk.ui.widgets import ENDS_TASK
 
@@ -97,6 +97,7 @@ def kiosk_rules(rules: SizeRules, theme: Theme) -> str:
     return f"""
 BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
 BigButton[role="nav"] {{ qproperty-targetWidth: {nav_px}; }}
+BigLabel {{ qproperty-lineSpacing: {LINE_SPACING}; }}
 AnnouncementScreen {{ qproperty-smallestMessagePx: {smallest_message_px(rules, theme)}; }}
 BigButton[{ENDS_TASK}="true"] {{
     qproperty-targetWidth: {end_px}; qproperty-targetHeight: {theme.nav_height_px};

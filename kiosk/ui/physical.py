@@ -39,10 +39,11 @@ MIN_LINE_SPACING = 1.3
 """The rule's smallest line-to-line distance, as a multiple of the font size."""
 
 LINE_SPACING = 1.55
-"""The kiosk's line-to-line distance: body text at least 1.5 (WCAG 1.4.12; MIIT's
-age-friendly guidance asks for generous leading), above the 1.3 minimum. A little more than
-1.5, because lines measured from their ink differ by a few pixels with the glyphs on them
-(a line of Chinese whose tallest glyph is shorter than the next line's)."""
+"""The kiosk's line-to-line distance in the text it shows (its labels; buttons' words keep
+the 1.3 minimum, so Home, Back and Help keep their height): body text at least 1.5 (WCAG
+1.4.12; MIIT's age-friendly guidance asks for generous leading), above the 1.3 minimum. A
+little more than 1.5, because lines measured from their ink differ by a few pixels with the
+glyphs on them (a line of Chinese whose tallest glyph is shorter than the next line's)."""
 
 BODY_TEXT_FACTOR = 1.2
 """Body text (what a customer reads, not a button's words) is this much above the

@@ -35,7 +35,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.physical import BODY_TEXT_FACTOR, LINE_SPACING, SizeRules
+from kiosk.ui.physical import BODY_TEXT_FACTOR, MIN_LINE_SPACING, SizeRules
 from kiosk.ui.screen_check.contrast import contrast_ratio
 from kiosk.ui.screen_check.glyphs import font_px_for_glyph_heights
 
@@ -160,7 +160,7 @@ class Theme:
     huge_px: int
     """The ticket number."""
     line_spacing: float
-    """Line distance over font size, never below 1.55."""
+    """Line distance over font size, never below 1.3 (buttons; labels ask for more)."""
     target_px: int
     """Smallest side of any control."""
     button_width_px: int
@@ -227,7 +227,7 @@ def build_theme(
     reading_px = _font_px(family, glyph_px * BODY_TEXT_FACTOR)
     heading_px = _font_px(family, glyph_px * HEADING_FACTOR)
     huge_px = _font_px(family, glyph_px * HUGE_FACTOR)
-    line_spacing = max(LINE_SPACING, _natural_line_spacing(family, body_px))
+    line_spacing = max(MIN_LINE_SPACING, _natural_line_spacing(family, body_px))
     border_px = max(2, round(rules.mm(0.75)))
     focus_ring_px = max(2 * border_px, round(rules.mm(2)))
     padding_px = round(rules.mm(4))
