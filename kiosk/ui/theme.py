@@ -35,7 +35,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.physical import BODY_TEXT_FACTOR, MIN_LINE_SPACING, SizeRules
+from kiosk.ui.physical import BODY_TEXT_FACTOR, LINE_SPACING, MIN_LINE_SPACING, SizeRules
 from kiosk.ui.screen_check.contrast import contrast_ratio
 from kiosk.ui.screen_check.glyphs import font_px_for_glyph_heights
 
@@ -332,7 +332,7 @@ def _stylesheet(theme: Theme) -> str:
 QWidget {{ color: {colours.text}; }}
 ScreenFrame, QMainWindow, QDialog {{ background-color: {colours.background}; }}
 QLabel {{ color: {colours.text}; background: transparent; }}
-BigLabel[role="body"] {{ font-size: {theme.reading_px}px; }}
+BigLabel[role="body"] {{ font-size: {theme.reading_px}px; qproperty-lineSpacing: {LINE_SPACING}; }}
 BigLabel[role="heading"] {{ font-size: {theme.heading_px}px; font-weight: bold; }}
 BigLabel[role="huge"] {{ font-size: {theme.huge_px}px; font-weight: bold; }}
 {_button_rules("QPushButton", colours.button, theme)}
