@@ -97,7 +97,9 @@ def kiosk_rules(rules: SizeRules, theme: Theme) -> str:
     return f"""
 BigButton[role="help"] {{ qproperty-targetWidth: {help_px}; }}
 BigButton[role="nav"] {{ qproperty-targetWidth: {nav_px}; }}
-BigLabel {{ qproperty-lineSpacing: {LINE_SPACING}; }}
+BigLabel[role="body"], BigLabel[role="heading"], BigLabel[role="huge"] {{
+    qproperty-lineSpacing: {LINE_SPACING};
+}}
 AnnouncementScreen {{ qproperty-smallestMessagePx: {smallest_message_px(rules, theme)}; }}
 BigButton[{ENDS_TASK}="true"] {{
     qproperty-targetWidth: {end_px}; qproperty-targetHeight: {theme.nav_height_px};
