@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -40,6 +40,7 @@ class AnnouncementScreen(KioskScreen):
         self._language = language
         self._texts: Mapping[str, str] = {}
         self._fit_pending = False
+        self._smallest_px = 0
         self.caption = make_label("announcement_caption", role="heading")
         self.message = make_label("announcement_message", role="huge")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -86,19 +87,38 @@ class AnnouncementScreen(KioskScreen):
             self._fit_pending = True
             QTimer.singleShot(0, self, self.fit)
 
+    def _get_smallest_px(self) -> int:
+        return self._smallest_px
+
+    def _set_smallest_px(self, pixels: int) -> None:
+        self._smallest_px = max(0, int(pixels))
+        self._schedule_fit()
+
+    smallestMessagePx = Property(int, _get_smallest_px, _set_smallest_px)
+    """From the stylesheet: the message never shrinks below this font size to fit (with
+    larger text, the normal text's largest type); it scrolls instead."""
+
     def fit(self) -> None:
-        """The largest type in which the whole message fits under the caption."""
+        """The largest type in which the whole message fits on the screen under the
+        caption, but never below `smallestMessagePx`."""
         self._fit_pending = False
         width = self.message.contentsRect().width()
         gaps = 4 * self._get_gap()  # the margins above and below, and between the three
-        room = self.content.height() - gaps - self.caption.height() - self.help_hint.height()
+        room = (self.scroller.viewport().height() - gaps - self.caption.height()
+                - self.help_hint.height())
         if width <= 0 or room <= 0 or not self.message.text():
             return
+        fitting = ROLES[0]
         for role in ROLES:
             if self.message.role() != role:
                 self.message.set_role(role)
+            if self.message.font().pixelSize() < self._smallest_px:
+                break
+            fitting = role
             if self.message.heightForWidth(self.message.width()) <= room:
                 return
+        if self.message.role() != fitting:
+            self.message.set_role(fitting)
 
     def spoken(self) -> list[str]:
         return shown_text(self.caption, self.message)

@@ -49,7 +49,9 @@ class FeedbackScreen(KioskScreen):
         self.title = make_label("feedback_title", role="heading")
         self.note = make_label("feedback_note")
         self.faces: dict[Rating, FaceButton] = {}
-        row = AdaptiveRow()  # the faces one above the other on a narrow panel
+        # The faces one above the other where their words would not fit on one line beside
+        # each other (a face squeezed beside the others would have to break its word).
+        row = AdaptiveRow(preferred=True)
         for rating, symbol in ((Rating.GOOD, good_face), (Rating.OK, ok_face),
                                (Rating.BAD, bad_face)):
             button = FaceButton(symbol)

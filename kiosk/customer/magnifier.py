@@ -12,6 +12,7 @@ so it magnifies every screen as it looks now, in any language, size and contrast
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
@@ -19,10 +20,14 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPixmap, QTouchEv
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.settings import MagnifierSection
-from kiosk.ui.widgets import BigButton
+from kiosk.customer.kiosk_style import MAGNIFIER_SWITCH
+from kiosk.ui.widgets import BigButton, wrapped_text
 
 LENS_SIDE_MM = 70.0
 """The lens on screen: wide enough for a few large words."""
+SWITCH_LINES = 2
+"""The switch's words take at most this many lines (the height of Home and Back)."""
+_SEARCH_STEPS = 12
 _PRESS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
 _MOVE = frozenset({QEvent.Type.MouseMove, QEvent.Type.TouchUpdate})
 _RELEASE = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
@@ -163,11 +168,38 @@ def _event_point(event: QEvent) -> QPoint | None:
 class MagnifierButton(BigButton):
     """The magnifier's switch in a screen's bottom strip; its words say whether it is on."""
 
+    _two_lines: int | None = None  # until the constructor runs (BigButton asks for sizes)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(role="nav", parent=parent)
-        self.setObjectName("nav_magnifier")
+        self._two_lines = None
+        self.setObjectName(MAGNIFIER_SWITCH)
         self.setCheckable(True)
         self.retranslate()
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name, overridden
+        """Never so narrow that its words take more than two lines: the strip keeps the
+        height the theme gives it, and goes to two rows before the switch grows taller."""
+        hint = super().minimumSizeHint()
+        if self._two_lines is None:
+            text, font = self.text(), self.font()
+            low = max(wrapped_text.widest_word(text, font),
+                      wrapped_text.single_line_width(text, font) / SWITCH_LINES)
+            high = wrapped_text.single_line_width(text, font)
+            for _ in range(_SEARCH_STEPS):
+                if high - low < 1:
+                    break
+                middle = (low + high) / 2
+                if wrapped_text.measure(text, font, middle).lines <= SWITCH_LINES:
+                    high = middle
+                else:
+                    low = middle
+            self._two_lines = math.ceil(high) + self._chrome().width() + 1
+        return QSize(max(hint.width(), self._two_lines), hint.height())
+
+    def updateGeometry(self) -> None:  # Qt's name, overridden
+        self._two_lines = None
+        super().updateGeometry()
 
     def show_state(self, on: bool) -> None:
         self.setChecked(on)

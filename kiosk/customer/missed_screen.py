@@ -23,10 +23,13 @@ from kiosk.customer.kiosk_screen import (
     make_label,
     shown_text,
 )
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import ENDS_TASK, AdaptiveRow, BigButton
 
 MAX_DIGITS = 4
-_DIGIT_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("delete", "0"))
+_DIGIT_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("0", "delete"))
+_WIDE_KEY = "delete"
+"""Takes the last two columns of its row: the digits' columns stay as narrow as a digit,
+so the letters, the digits and the scroll bar fit across a portrait panel."""
 
 
 class MissedScreen(KioskScreen):
@@ -43,8 +46,7 @@ class MissedScreen(KioskScreen):
         self.number = make_label("missed_number", role="heading")
         self.keys: dict[str, BigButton] = {}
         # The letters in columns of four on the left, the digits beside them, and what was
-        # typed with "Put me back in line" on the right: the whole pad fits above Home,
-        # Back and Help on every panel.
+        # typed with "Put me back in line" on the right (or under them on a narrow panel).
         letters = QGridLayout()
         for index, prefix in enumerate(self._prefixes):
             key = make_button(f"missed_key_{prefix}")
@@ -57,20 +59,28 @@ class MissedScreen(KioskScreen):
                 key = make_button(f"missed_key_{name}")
                 key.clicked.connect(lambda _=False, n=name: self._digit(n))
                 self.keys[name] = key
-                grid.addWidget(key, row, column)
+                grid.addWidget(key, row, column, 1, 2 if name == _WIDE_KEY else 1)
         self.send = make_button("missed_send")
+        self.send.setProperty(ENDS_TASK, True)
         self.send.clicked.connect(self._send)
-        typed = QVBoxLayout()
+        keys = QWidget()
+        keys_layout = QHBoxLayout(keys)
+        keys_layout.setContentsMargins(0, 0, 0, 0)
+        keys_layout.addLayout(letters)
+        keys_layout.addLayout(grid)
+        typed_box = QWidget()
+        typed = QVBoxLayout(typed_box)
+        typed.setContentsMargins(0, 0, 0, 0)
         typed.addWidget(self.number)
         typed.addStretch(1)
         typed.addWidget(self.send, 0, Qt.AlignmentFlag.AlignLeft)
-        pad = QHBoxLayout()
-        pad.addLayout(letters)
-        pad.addLayout(grid)
-        pad.addLayout(typed, 1)
+        # What was typed goes under the keys where the panel is too narrow for both.
+        self.pad = AdaptiveRow()
+        self.pad.add_widget(keys)
+        self.pad.add_widget(typed_box, 1)
         self.content_layout.addWidget(self.title)
         self.content_layout.addWidget(self.explanation)
-        self.content_layout.addLayout(pad)
+        self.content_layout.addWidget(self.pad)
         self.content_layout.addStretch(1)
         self.retranslate()
 

@@ -4,21 +4,22 @@ A theme is built from the screen's size rules (kiosk.ui.physical), so every size
 physical size on this kiosk: text from the 0.7 degree rule, buttons from the 20 mm rule.
 Colours come in two palettes:
 
-- standard: dark text on a warm light background (text at least 7:1), with the fixed
-  navigation in a dark strip along the bottom;
-- high contrast, for low vision: light text on black (text at least 15:1), and Help the one
-  bright face on it (yellow, black text).
+- standard: dark text on a warm light background (text at least 7:1); buttons are dark
+  blue faces with white words, so the fill itself marks a button (11:1 against the page);
+  Help is dark red; the bottom strip has the page's colour, parted from the content by a
+  line;
+- high contrast, for low vision: light text on black (text at least 15:1), white button
+  faces with black words (a fill 3:1 against black under words 15:1 must be light), and
+  Help the one yellow face.
 
-Why the navigation strip is dark in the standard palette: the Help button is red with white
-text, and its focus ring must stand out (3:1) against both the red face and whatever
-surrounds it. No colour is 3:1 against both a red dark enough for white text (luminance at
-most 0.10) and a light background (a ring would need luminance of at least 0.37 against the
-red and at most 0.27 against the cream). On a dark strip an amber ring works against the
-strip, the red and the dark Home/Back faces alike. See docs/decisions/0005.
+One focus ring colour per palette stands out (3:1) from every face and from the page at
+once: orange in the standard colours, blue in high contrast. The strip used to be dark so
+that a ring could stand out from a red Help with white text; on a dark strip, though, the
+red face itself was only 1.7:1, an outline rather than a button (docs/decisions/0022).
 
 Colour is never the only cue: a focused control also gets a ring twice as thick as its
 border, Help is also the largest target with its own symbol and always in the same place,
-and disabled controls also get a dashed border.
+a chosen switch gets a double border (kiosk_style), and disabled controls a dashed border.
 
 `apply_theme()` installs the palette and stylesheet on the application (or one widget);
 Qt then re-polishes every widget, so switching theme or text size while the kiosk runs
@@ -34,7 +35,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.physical import MIN_LINE_SPACING, SizeRules
+from kiosk.ui.physical import BODY_TEXT_FACTOR, LINE_SPACING, MIN_LINE_SPACING, SizeRules
 from kiosk.ui.screen_check.contrast import contrast_ratio
 from kiosk.ui.screen_check.glyphs import font_px_for_glyph_heights
 
@@ -87,27 +88,31 @@ class Colours:
 STANDARD_COLOURS = Colours(
     background="#FAF5EA",
     text="#1C1A17",
-    button=ButtonColours(face="#FFFFFF", face_pressed="#EDE4D3", text="#1C1A17",
-                         border="#5B524A", focus_ring="#0B4FA8", surround="#FAF5EA"),
-    nav_background="#2D2926",
-    nav_button=ButtonColours(face="#3F3A36", face_pressed="#55504B", text="#FFFFFF",
-                             border="#E8E1D5", focus_ring="#FFB300", surround="#2D2926"),
-    help_button=ButtonColours(face="#A3161B", face_pressed="#7F1115", text="#FFFFFF",
-                              border="#FFFFFF", focus_ring="#FFB300", surround="#2D2926"),
+    # A button is a dark blue face with white words: its fill alone marks it as a button
+    # (11:1 against the cream page), not a thin outline around a face as pale as the page.
+    button=ButtonColours(face="#1D3557", face_pressed="#2B4C7E", text="#FFFFFF",
+                         border="#1C1A17", focus_ring="#DA7300", surround="#FAF5EA"),
+    # The strip is the page's colour, parted from the content by a line: Help's red and the
+    # blue of Home and Back both stand out from it (on a dark strip the red did not).
+    nav_background="#FAF5EA",
+    nav_button=ButtonColours(face="#1D3557", face_pressed="#2B4C7E", text="#FFFFFF",
+                             border="#1C1A17", focus_ring="#DA7300", surround="#FAF5EA"),
+    help_button=ButtonColours(face="#8B0000", face_pressed="#6E0000", text="#FFFFFF",
+                              border="#1C1A17", focus_ring="#DA7300", surround="#FAF5EA"),
     min_text_contrast=7.0,
 )
 
 HIGH_CONTRAST_COLOURS = Colours(
     background="#000000",
     text="#FFFFFF",
-    button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
-                         border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
+    # A fill 3:1 against black with words 15:1 on it must be light: white faces, black
+    # words. Help stays the one yellow face, the largest, with its symbol, in its place.
+    # The blue ring is 3:1 against the white faces, Help's yellow and the black alike.
+    button=ButtonColours(face="#FFFFFF", face_pressed="#E0E0E0", text="#000000",
+                         border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     nav_background="#000000",
-    nav_button=ButtonColours(face="#000000", face_pressed="#1A1A1A", text="#FFFFFF",
-                             border="#FFFFFF", focus_ring="#FFD400", surround="#000000"),
-    # Help is the one bright face on the black screen (a dark red would be 1.4:1 against
-    # black, invisible to the very customers high contrast is for); its focus ring is a
-    # blue that stands out from the yellow and from the black strip alike.
+    nav_button=ButtonColours(face="#FFFFFF", face_pressed="#E0E0E0", text="#000000",
+                             border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     help_button=ButtonColours(face="#FFE14D", face_pressed="#FFD83A", text="#000000",
                               border="#FFFFFF", focus_ring="#0070FF", surround="#000000"),
     min_text_contrast=15.0,
@@ -131,6 +136,8 @@ def palette_problems(colours: Colours) -> list[str]:
     for name, button in buttons.items():
         for face in (button.face, button.face_pressed):
             require(f"{name} text", button.text, face, colours.min_text_contrast)
+        for face in (button.face, button.face_pressed):
+            require(f"{name} fill", face, button.surround, MIN_CONTROL_CONTRAST)
         require(f"{name} border", button.border, button.surround, MIN_CONTROL_CONTRAST)
         require(f"{name} focus ring", button.focus_ring, button.surround, MIN_CONTROL_CONTRAST)
         require(f"{name} focus ring", button.focus_ring, button.face, MIN_CONTROL_CONTRAST)
@@ -147,11 +154,13 @@ class Theme:
     colours: Colours
     body_px: int
     """Font pixel size whose H and 中 reach the text size rule."""
+    reading_px: int
+    """Body text (labels a customer reads): glyphs 1.2 times the rule's minimum."""
     heading_px: int
     huge_px: int
     """The ticket number."""
     line_spacing: float
-    """Line distance over font size, never below 1.3."""
+    """Line distance over font size, never below 1.3 (buttons; labels ask for more)."""
     target_px: int
     """Smallest side of any control."""
     button_width_px: int
@@ -215,6 +224,7 @@ def build_theme(
     family = font_family or QApplication.font().family()
     glyph_px = rules.min_text_px if TextSize(text_size) is TextSize.LARGE else rules.larger_text_px
     body_px = _font_px(family, glyph_px)
+    reading_px = _font_px(family, glyph_px * BODY_TEXT_FACTOR)
     heading_px = _font_px(family, glyph_px * HEADING_FACTOR)
     huge_px = _font_px(family, glyph_px * HUGE_FACTOR)
     line_spacing = max(MIN_LINE_SPACING, _natural_line_spacing(family, body_px))
@@ -235,6 +245,7 @@ def build_theme(
         font_family=family,
         colours=colours,
         body_px=body_px,
+        reading_px=reading_px,
         heading_px=heading_px,
         huge_px=huge_px,
         line_spacing=line_spacing,
@@ -288,6 +299,11 @@ def _paddings(theme: Theme) -> tuple[str, str]:
             f"{max(0, theme.padding_px - thicker)}px {max(0, theme.side_padding_px - thicker)}px")
 
 
+def focus_padding(theme: Theme) -> str:
+    """A button's padding while its border is as thick as the focus ring."""
+    return _paddings(theme)[1]
+
+
 def _button_rules(selector: str, colours: ButtonColours, theme: Theme) -> str:
     padding, focus_padding = _paddings(theme)
     return f"""
@@ -316,6 +332,8 @@ def _stylesheet(theme: Theme) -> str:
 QWidget {{ color: {colours.text}; }}
 ScreenFrame, QMainWindow, QDialog {{ background-color: {colours.background}; }}
 QLabel {{ color: {colours.text}; background: transparent; }}
+BigLabel[role="body"] {{ font-size: {theme.reading_px}px; qproperty-lineSpacing: {LINE_SPACING}; }}
+BigLabel[role="heading"], BigLabel[role="huge"] {{ qproperty-lineSpacing: {MIN_LINE_SPACING}; }}
 BigLabel[role="heading"] {{ font-size: {theme.heading_px}px; font-weight: bold; }}
 BigLabel[role="huge"] {{ font-size: {theme.huge_px}px; font-weight: bold; }}
 {_button_rules("QPushButton", colours.button, theme)}

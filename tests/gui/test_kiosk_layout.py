@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.customer.kiosk_style import MAGNIFIER_SWITCH
 from kiosk.customer.screen_states import STATES
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
@@ -26,9 +29,10 @@ CROWDED_STATES = ("home", "staff-exit-pin", "help-staff-close-pin", "ticket-prin
 
 
 def _on(qtbot: QtBot, directory: Path, panel: Panel) -> KioskUnderTest:
-    return start_kiosk(qtbot, directory, **{
+    screen: dict[str, Any] = {
         "screen.diagonal_inches": panel.diagonal_inches, "screen.width_px": panel.width_px,
-        "screen.height_px": panel.height_px})
+        "screen.height_px": panel.height_px}
+    return start_kiosk(qtbot, directory, **screen)
 
 
 @pytest.fixture(params=SUPPORTED_PANELS, ids=[panel.name for panel in SUPPORTED_PANELS])
@@ -109,5 +113,33 @@ def test_home_has_a_high_contrast_switch_beside_the_text_size(qtbot: QtBot,
         assert home.contrast_button.text() == "普通颜色"
         contrast.click()
         assert not kiosk.window.session.settings.high_contrast
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize("panel", [panel for panel in SUPPORTED_PANELS
+                                   if panel.width_px >= 1920 or panel.height_px > panel.width_px],
+                         ids=lambda panel: panel.name)
+def test_home_back_and_the_magnifier_switch_share_one_row_at_larger_text(
+        qtbot: QtBot, tmp_path: Path, panel: Panel) -> None:
+    """Beside Help on a landscape panel of 1920 px and more, under it on a portrait one: a
+    row of its own for the switch (or for Help on a landscape panel) would take a row of
+    tiles' height from every screen."""
+    kiosk = _on(qtbot, tmp_path, panel)
+    try:
+        for language in ("zh_CN", "en"):
+            _show(kiosk, "home", language, larger=True)
+            with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+                strip = kiosk.window.home.nav
+                switch = strip.findChild(QWidget, MAGNIFIER_SWITCH)
+                assert switch is not None
+                tops = {button.objectName(): button.mapTo(kiosk.window, QPoint(0, 0)).y()
+                        for button in (strip.home_button, strip.back_button, switch)}
+                help_top = strip.help_button.mapTo(kiosk.window, QPoint(0, 0)).y()
+            assert len(set(tops.values())) == 1, (language, tops)
+            if panel.height_px > panel.width_px:
+                assert help_top < min(tops.values()), language
+            else:
+                assert help_top == min(tops.values()), language
     finally:
         kiosk.stop()

@@ -66,18 +66,27 @@ def test_help_is_red_with_white_text_at_least_seven_to_one() -> None:
     assert contrast_ratio(help_button.text, help_button.face) >= 7
 
 
-def test_high_contrast_help_is_the_bright_face_on_the_black_screen() -> None:
+def test_high_contrast_help_is_the_one_yellow_face_on_the_black_screen() -> None:
     colours = HIGH_CONTRAST_COLOURS
     help_button = colours.help_button
     for face in (help_button.face, help_button.face_pressed):
         assert contrast_ratio(face, colours.nav_background) >= 10
         assert contrast_ratio(help_button.text, face) >= 15
-    assert contrast_ratio(help_button.face, colours.button.face) >= 10
+    red, green, blue = parse_hex(help_button.face)
+    assert min(red, green) > 2 * blue, f"{help_button.face} is not a yellow"
+    for button in (colours.button, colours.nav_button):
+        red, green, blue = parse_hex(button.face)
+        assert not min(red, green) > 2 * blue, f"{button.face} looks like Help's yellow"
 
 
 @pytest.mark.parametrize("colours", [STANDARD_COLOURS, HIGH_CONTRAST_COLOURS])
-def test_focus_rings_and_borders_stand_out_from_face_and_surroundings(colours: Colours) -> None:
+def test_fills_focus_rings_and_borders_stand_out_from_the_surroundings(
+        colours: Colours) -> None:
+    """A button's fill marks it (not its outline alone); the focus ring stands out from the
+    face and from what surrounds the button."""
     for button in _buttons(colours):
+        for face in (button.face, button.face_pressed):
+            assert contrast_ratio(face, button.surround) >= 3
         assert contrast_ratio(button.focus_ring, button.face) >= 3
         assert contrast_ratio(button.focus_ring, button.surround) >= 3
         assert contrast_ratio(button.border, button.surround) >= 3
@@ -87,10 +96,13 @@ def test_focus_rings_and_borders_stand_out_from_face_and_surroundings(colours: C
 def test_a_palette_with_grey_text_is_caught() -> None:
     grey = replace(STANDARD_COLOURS, text="#9A948A")
     faint_ring = replace(STANDARD_COLOURS,
-                         help_button=replace(STANDARD_COLOURS.help_button, focus_ring="#B0201A"))
+                         help_button=replace(STANDARD_COLOURS.help_button, focus_ring="#E8C9A0"))
+    outlined = replace(STANDARD_COLOURS, button=replace(
+        STANDARD_COLOURS.button, face="#FFFFFF", face_pressed="#EDE4D3", text="#1C1A17"))
 
     assert any(problem.startswith("text: #9A948A") for problem in palette_problems(grey))
     assert any("help button focus ring" in problem for problem in palette_problems(faint_ring))
+    assert any(problem.startswith("button fill") for problem in palette_problems(outlined))
 
 
 @pytest.mark.parametrize("colour", ["#000", "red", "#12345G", ""])
@@ -159,9 +171,10 @@ def test_switching_theme_restyles_a_running_screen(qtbot, rules: SizeRules,  # t
 
     qtbot.waitUntil(lambda: label.font().pixelSize() == high.heading_px)
     assert button.font().pixelSize() == high.body_px
-    assert button.palette().color(QPalette.ColorRole.ButtonText).name().upper() == "#FFFFFF"
+    assert (button.palette().color(QPalette.ColorRole.ButtonText).name().upper()
+            == high.colours.button.text)
     assert button.minimumSizeHint().height() > small_hint.height()
-    assert button.tapTolerance == high.tap_tolerance_px
+    assert button.property("tapTolerance") == high.tap_tolerance_px
     image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     corner = image.pixelColor(label.geometry().bottomRight()).name().upper()
     assert corner == "#000000"

@@ -12,7 +12,7 @@ screen wider than the panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
@@ -53,6 +53,10 @@ class AdaptiveRow(QWidget):
         self._layout.setSpacing(pixels)
         self.updateGeometry()
 
+    def _items(self) -> list[QLayoutItem]:
+        return [item for i in range(self._layout.count())
+                if (item := self._layout.itemAt(i)) is not None]
+
     @property
     def stacked(self) -> bool:
         return self._layout.direction() == _STACKED
@@ -85,6 +89,14 @@ class AdaptiveRow(QWidget):
         if self._wanted(event.size().width()) != self._layout.direction():
             self._schedule()
 
+    def event(self, event: QEvent) -> bool:
+        # A part shown again, or given other words, at the same width of the row (a
+        # language switch while the parts were hidden) asks for a new layout: look again.
+        if (event.type() == QEvent.Type.LayoutRequest
+                and self._wanted(self.width()) != self._layout.direction()):
+            self._schedule()
+        return super().event(event)
+
     # The direction is never changed inside a resize or a layout pass (Qt is in the middle
     # of laying the row out, and a re-style sends many of them): it is changed right after.
 
@@ -95,10 +107,6 @@ class AdaptiveRow(QWidget):
             # with the direction must not flip the row back and forth.
             needed += max(1, needed // HYSTERESIS_DIVISOR)
         return _SIDE_BY_SIDE if width >= needed else _STACKED
-
-    def _items(self) -> list[QLayoutItem]:
-        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
-        return [item for item in items if item is not None]
 
     def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
         items = self._items()

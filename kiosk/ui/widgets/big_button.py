@@ -47,8 +47,9 @@ from kiosk.ui.widgets.symbols import Symbol
 BUTTON_ROLES = ("", "nav", "help")
 _ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
 _TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd)
-_SYMBOL_SCALE = 1.1
-"""Symbol side as a multiple of the line height."""
+_SYMBOL_SCALE = 1.6
+"""Symbol side as a multiple of the font size (a little more than a line of the text
+itself: the space between lines is not the symbol's to take)."""
 
 
 class BigButton(QPushButton):
@@ -163,7 +164,9 @@ class BigButton(QPushButton):
             if self._symbol is None and self.icon().isNull():
                 self._side = 0.0
             else:
-                self._side = wrapped_text.line_height(self.font()) * _SYMBOL_SCALE
+                font = self.font()
+                size = font.pixelSize() if font.pixelSize() > 0 else self.fontMetrics().height()
+                self._side = size * _SYMBOL_SCALE
         return self._side
 
     def _symbol_gap(self) -> float:

@@ -104,7 +104,8 @@ class FixedNavBar(QWidget):
         """In two rows, the owner's tools share Home and Back's row when the panel has room,
         and take a row of their own below it when not (a portrait panel at larger text)."""
         lower = [self.home_button, self.back_button, *self._tools]
-        return not self._panel_width or (self._row_width(lower) + 2 * self._gap
+        # The margins, and the spacing before the empty column Help spans above them.
+        return not self._panel_width or (self._row_width(lower) + 3 * self._gap
                                          <= self._panel_width)
 
     def minimumSizeHint(self) -> QSize:

@@ -68,6 +68,10 @@ class ScreenFrame(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The content takes what the strip leaves, however little: Qt's own minimum for a
+        # scroll area (its scroll bar's preferred height, 320 px with the kiosk's 20 mm
+        # handle) would make a window with a two-row strip taller than a small panel.
+        self.scroller.setMinimumHeight(1)
         self.scroller.viewport().setAutoFillBackground(False)
         self.content = QWidget()
         self.content.setObjectName("screen_content")

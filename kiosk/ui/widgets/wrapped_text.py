@@ -88,20 +88,22 @@ def clear_cache() -> None:
     _line_heights.clear()
 
 
-def line_height(font: QFont) -> float:
-    """Distance between lines: the font's own, or 1.3 times its size if that is larger."""
-    key = (font.key(),)
+def line_height(font: QFont, spacing: float = MIN_LINE_SPACING) -> float:
+    """Distance between lines: the font's own, or `spacing` times its size if that is
+    larger (1.3 by default; body text asks for more)."""
+    key = (font.key(), spacing)
     known = _line_heights.get(key)
     if isinstance(known, float):
         return known
     metrics = QFontMetricsF(font)
     size = font.pixelSize() if font.pixelSize() > 0 else metrics.height()
-    height = float(max(metrics.lineSpacing(), MIN_LINE_SPACING * size))
+    height = float(max(metrics.lineSpacing(), spacing * size))
     _line_heights.put(key, height)
     return height
 
 
-def _layout(text: str, font: QFont, width: float, *, break_words: bool) -> QTextLayout:
+def _layout(text: str, font: QFont, width: float, *, break_words: bool,
+            spacing: float) -> QTextLayout:
     layout = QTextLayout(text.replace("\n", _LINE_SEPARATOR), font)
     option = QTextOption()
     option.setWrapMode(
@@ -109,7 +111,7 @@ def _layout(text: str, font: QFont, width: float, *, break_words: bool) -> QText
         else QTextOption.WrapMode.WordWrap
     )
     layout.setTextOption(option)
-    step = line_height(font)
+    step = line_height(font, spacing)
     layout.beginLayout()
     top = 0.0
     while True:
@@ -123,18 +125,20 @@ def _layout(text: str, font: QFont, width: float, *, break_words: bool) -> QText
     return layout
 
 
-def measure(text: str, font: QFont, width: float) -> WrappedText:
-    """How `text` wraps at `width` pixels."""
+def measure(text: str, font: QFont, width: float,
+            spacing: float = MIN_LINE_SPACING) -> WrappedText:
+    """How `text` wraps at `width` pixels, lines `spacing` font sizes apart (at least)."""
     if not text:
         return WrappedText(0.0, 0.0, 0, True)
-    key = (text, font.key(), float(width))
+    key = (text, font.key(), float(width), spacing)
     known = _measured.get(key)
     if isinstance(known, WrappedText):
         return known
-    layout = _layout(text, font, width, break_words=False)
+    layout = _layout(text, font, width, break_words=False, spacing=spacing)
     widths = [layout.lineAt(index).naturalTextWidth() for index in range(layout.lineCount())]
     widest = max(widths, default=0.0)
-    size = WrappedText(widest, layout.lineCount() * line_height(font), layout.lineCount(),
+    size = WrappedText(widest, layout.lineCount() * line_height(font, spacing),
+                       layout.lineCount(),
                        words_fit=widest <= width + _FIT_SLACK_PX)
     _measured.put(key, size)
     return size
@@ -152,13 +156,13 @@ def widest_word(text: str, font: QFont) -> float:
 
 
 def draw(painter: QPainter, rect: QRectF, text: str, font: QFont,
-         alignment: Qt.AlignmentFlag) -> WrappedText:
+         alignment: Qt.AlignmentFlag, spacing: float = MIN_LINE_SPACING) -> WrappedText:
     """Paint `text` wrapped into `rect` with the painter's pen; returns what it measured."""
-    size = measure(text, font, rect.width())
+    size = measure(text, font, rect.width(), spacing)
     if not text:
         return size
-    layout = _layout(text, font, rect.width(), break_words=True)
-    block_height = layout.lineCount() * line_height(font)
+    layout = _layout(text, font, rect.width(), break_words=True, spacing=spacing)
+    block_height = layout.lineCount() * line_height(font, spacing)
     if alignment & Qt.AlignmentFlag.AlignBottom:
         top = rect.bottom() - block_height
     elif alignment & Qt.AlignmentFlag.AlignTop:
