@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import HelpEventKind, Outcome, new_event_id
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import HelpEventKind, Outcome, new_event_id
+from kiosk.core.help.state import CallState, CallStatus
 from kiosk.core.settings import Role
 from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk

@@ -31,8 +31,8 @@ from bench.report import BenchResult, Figure, Target
 from bench.staff_sign_in import sign_in
 from bench.stats import summarise
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Outcome
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import Outcome
+from kiosk.core.help.state import CallState
 from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk
 from kiosk.net.kiosk_client import KioskClient, KioskHooks

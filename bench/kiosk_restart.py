@@ -23,7 +23,7 @@ from bench.help_latency import Moments, probe_console, wait_for
 from bench.report import BenchResult, Figure, Target
 from bench.stats import median
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Outcome
+from kiosk.core.help.events import Outcome
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console
 

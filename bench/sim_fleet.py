@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.branch import STAFF_PINS
 from bench.sim_devices import Scheduler, SharedLoop, SimDevice
-from kiosk.core.help_call import HelpEventKind, Outcome, new_event_id, new_follow_up, new_raise
+from kiosk.core.help.events import HelpEventKind, Outcome, new_event_id, new_follow_up, new_raise
 from kiosk.core.settings import Role
 from kiosk.protocol import Decoded, topics
 from kiosk.protocol.help_messages import EventAck, HelpEventMessage

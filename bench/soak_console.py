@@ -29,8 +29,8 @@ from bench.soak_kiosks import closes_at_kiosk
 from bench.ui_probes import say, serve_console
 from kiosk.console.app import ConsoleParts, build_console
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Outcome
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import Outcome
+from kiosk.core.help.state import CallState
 from kiosk.speech.players import ChildProcessPlayer
 
 STAFF = "wang-fang"

@@ -34,8 +34,8 @@ from pathlib import Path
 
 from bench.branch import STAFF_PINS, kiosk_ids
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Outcome
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import Outcome
+from kiosk.core.help.state import CallState
 from kiosk.net.headless import HeadlessDevice, headless_kiosk
 from kiosk.net.kiosk_client import KioskClient, KioskHooks, PinOutcome
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal

@@ -6,7 +6,7 @@ from __future__ import annotations
 import queue
 import time
 
-from kiosk.core.help_call import new_event_id
+from kiosk.core.help.events import new_event_id
 from kiosk.core.settings import Role
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice

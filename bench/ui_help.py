@@ -30,7 +30,7 @@ from bench.report import BenchResult, Figure, Target
 from bench.staff_sign_in import sign_in
 from bench.stats import summarise
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Outcome
+from kiosk.core.help.events import Outcome
 from kiosk.net.headless import headless_console
 
 OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}

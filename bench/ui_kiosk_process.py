@@ -34,7 +34,7 @@ from bench import ui_probes as probes
 from bench.procstat import rss_bytes
 from bench.ui_probes import PaintWatch, StdinCommands, TimedSpeechService, TimingPlayer, say
 from kiosk.core.config import load_config
-from kiosk.core.help_state import CallState
+from kiosk.core.help.state import CallState
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.screen_states import STATES, KioskStage, ScreenState

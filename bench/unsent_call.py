@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category, new_raise
+from kiosk.core.help.events import Category, new_raise
 from kiosk.net.device_link import DeviceLink, identity_for
 from kiosk.net.event_sender import EventSender
 from kiosk.net.local_store import LocalStore

@@ -21,7 +21,7 @@ from kiosk.console.alarm_policy import Alarm, AlarmKind
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import category_text
 from kiosk.console.controls import Retranslating, named
-from kiosk.core.help_state import CallState
+from kiosk.core.help.state import CallState
 
 translate = QCoreApplication.translate
 

@@ -26,9 +26,9 @@ from kiosk.console.alarm_policy import (
 )
 from kiosk.console.alarm_sound import AlarmSounder, SoundCheck
 from kiosk.console.calls_model import CallRow, sort_rows
-from kiosk.core.call_clock import CallClock
-from kiosk.core.help_state import CallState
-from kiosk.core.help_timers import HelpTiming
+from kiosk.core.help.clock import CallClock
+from kiosk.core.help.state import CallState
+from kiosk.core.help.timers import HelpTiming
 
 log = logging.getLogger(__name__)
 

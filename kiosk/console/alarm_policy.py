@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.core.help_call import Category, HelpEventKind
-from kiosk.core.help_state import CallState, CallStatus
-from kiosk.core.help_timers import HelpTiming, due_signals
+from kiosk.core.help.events import Category, HelpEventKind
+from kiosk.core.help.state import CallState, CallStatus
+from kiosk.core.help.timers import HelpTiming, due_signals
 
 
 class AlarmKind(StrEnum):
@@ -135,7 +135,7 @@ def escalation_level(call: CallState, now: float, timing: HelpTiming,
 def call_alarms(calls: Mapping[str, CallState], now: Callable[[CallState], float],
                 timing: HelpTiming, hub_online: bool) -> list[Alarm]:
     """The alarms the open help calls raise, oldest call first; ``now(call)``: the time
-    on that call's timers (see ``kiosk.core.call_clock``)."""
+    on that call's timers (see ``kiosk.core.help.clock``)."""
     alarms = []
     ordered = sorted((c for c in calls.values() if c.is_open),
                      key=lambda c: c.raised_at if c.raised_at is not None else c.earliest_at)

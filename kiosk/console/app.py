@@ -34,9 +34,9 @@ from kiosk.console.journal import Journal
 from kiosk.console.main_window import ConfirmClose, ConsoleWindow, ask_to_close
 from kiosk.console.staff_session import StaffSession
 from kiosk.console.supervision import DeviceWatch
-from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig, ConfigError
-from kiosk.core.help_timers import HelpTiming
+from kiosk.core.help.clock import CallClock
+from kiosk.core.help.timers import HelpTiming
 from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import ConsoleSection, Role
 from kiosk.logs import setup_logging

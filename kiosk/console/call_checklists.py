@@ -20,7 +20,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.console.controls import Retranslating
-from kiosk.core.help_call import Category
+from kiosk.core.help.events import Category
 
 CONTEXT = "CallChecklists"
 

@@ -18,8 +18,8 @@ from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_style import Pair
 from kiosk.console.console_words import category_text, duration_text
 from kiosk.console.table_model import Column, RowsModel
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallState, CallStatus
 
 CONTEXT = "CallsTable"
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kiosk.core.help_call import Category, Outcome
+from kiosk.core.help.events import Category, Outcome
 from kiosk.core.settings import Role
 from kiosk.protocol.device_messages import Activity, Component
 from kiosk.protocol.pin_messages import PinRefusal

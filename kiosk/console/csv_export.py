@@ -42,8 +42,8 @@ from zoneinfo import ZoneInfo
 from kiosk.console.queue_watch import TicketRecord
 from kiosk.console.reports import DrillRun, FeedbackDay, Figure, response_s
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import HelpEventKind
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import HelpEventKind
+from kiosk.core.help.state import CallState
 
 K = HelpEventKind
 Row = dict[str, str]

@@ -25,8 +25,8 @@ from kiosk.console.reports import DrillRun, drill_runs
 from kiosk.console.supervision import DeviceView
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
-from kiosk.core.help_call import HelpEventKind
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import HelpEventKind
+from kiosk.core.help.state import CallState
 from kiosk.core.settings import Role
 from kiosk.protocol.device_messages import Activity
 from kiosk.protocol.staff_commands import Command, StartDrill

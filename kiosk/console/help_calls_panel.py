@@ -25,9 +25,9 @@ from kiosk.console.console_words import category_text, drill_mark, duration_text
 from kiosk.console.controls import Panel, named
 from kiosk.console.resolve_form import ResolveForm
 from kiosk.console.table_view import KeepColoursDelegate, RowsTable
-from kiosk.core.help_call import HelpEventKind, Outcome
-from kiosk.core.help_rules import allowed_commands
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import HelpEventKind, Outcome
+from kiosk.core.help.rules import allowed_commands
+from kiosk.core.help.state import CallState, CallStatus
 from kiosk.net.qt_bridge import ConsoleBridge
 
 K = HelpEventKind

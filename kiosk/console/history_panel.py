@@ -27,8 +27,8 @@ from kiosk.console.file_choice import SavePath
 from kiosk.console.reports import past_calls, response_s
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
-from kiosk.core.help_call import HelpEventKind
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import HelpEventKind
+from kiosk.core.help.state import CallState
 
 K = HelpEventKind
 

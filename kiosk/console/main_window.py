@@ -56,7 +56,7 @@ from kiosk.console.sign_in_panel import SignInPanel
 from kiosk.console.staff_session import Phase
 from kiosk.console.supervision import DeviceEvent, DeviceView
 from kiosk.console.wait_alert_strip import WaitAlertStrip
-from kiosk.core.help_state import CallState
+from kiosk.core.help.state import CallState
 from kiosk.core.settings import Role
 from kiosk.net.qt_bridge import ConsoleBridge
 from kiosk.protocol import Decoded

@@ -21,8 +21,8 @@ from kiosk.console.journal import Journal
 from kiosk.console.sample_day import sample_day, sample_health, sample_heartbeat
 from kiosk.console.supervision import DeviceChange, DeviceEvent
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import HelpEvent
-from kiosk.core.help_state import calls_state
+from kiosk.core.help.events import HelpEvent
+from kiosk.core.help.state import calls_state
 from kiosk.core.settings import LocalText, Role
 from kiosk.protocol.device_messages import Activity, Component
 from kiosk.protocol.pin_messages import PinReply

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 
 from kiosk.console.journal import VisitRating
 from kiosk.console.queue_watch import TicketRecord
-from kiosk.core.help_call import Category, HelpEventKind
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import Category, HelpEventKind
+from kiosk.core.help.state import CallState
 
 K = HelpEventKind
 STEPS = (K.RAISED, K.RECEIVED, K.ACKNOWLEDGED, K.ARRIVED, K.RESOLVED)

@@ -42,8 +42,8 @@ from kiosk.console.reports import FeedbackDay, Figure
 from kiosk.console.response_chart import FigureChart
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallState
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallState
 
 
 def _tr(text: object) -> str:

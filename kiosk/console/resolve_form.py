@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.console_words import outcome_text
 from kiosk.console.controls import Retranslating, named
-from kiosk.core.help_call import NOTE_MAX_CHARS, Outcome
+from kiosk.core.help.events import NOTE_MAX_CHARS, Outcome
 
 REAL_OUTCOMES = (Outcome.HELPED, Outcome.AMBULANCE_CALLED, Outcome.SPECIAL_ATTENTION_HANDLED,
                  Outcome.NO_HELP_NEEDED)

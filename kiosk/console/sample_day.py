@@ -19,7 +19,7 @@ from kiosk.console.journal import AnnouncementRecord, VisitRating
 from kiosk.console.prepared_announcements import PREPARED
 from kiosk.console.queue_watch import TicketEnd, TicketRecord
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome
 from kiosk.core.settings import Role, StaffRole
 from kiosk.protocol.device_messages import Activity, Component, Health, Heartbeat
 from kiosk.protocol.ticket_messages import QueueState, ServingTicket, WaitingTicket

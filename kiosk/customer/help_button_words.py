@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.core.help_view import HelpPhase, HelpView
+from kiosk.core.help.view import HelpPhase, HelpView
 
 translate = QCoreApplication.translate
 """Spelled ``translate("HelpButton", "...")`` so pyside6-lupdate finds every text."""

@@ -19,10 +19,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from kiosk.core.call_clock import CallClock
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallState
-from kiosk.core.help_view import HelpPhase, HelpView, help_view
+from kiosk.core.help.clock import CallClock
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallState
+from kiosk.core.help.view import HelpPhase, HelpView, help_view
 from kiosk.customer.help_words import WAITING_PHASES
 from kiosk.net.kiosk_client import Reachability
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import Category, Outcome
-from kiosk.core.help_view import HelpPhase, HelpView
+from kiosk.core.help.events import Category, Outcome
+from kiosk.core.help.view import HelpPhase, HelpView
 from kiosk.customer.help_follower import HelpFollower
 from kiosk.customer.help_screen import HelpScreen
 from kiosk.customer.help_words import HelpWords, drill_notice, help_words, staff_name

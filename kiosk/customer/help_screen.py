@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
-from kiosk.core.help_call import Category
-from kiosk.core.help_view import HelpPhase, HelpView
+from kiosk.core.help.events import Category
+from kiosk.core.help.view import HelpPhase, HelpView
 from kiosk.core.settings import Staff
 from kiosk.customer.help_words import WAITING_PHASES, HelpWords, choice_texts, drill_notice
 from kiosk.customer.kiosk_screen import (

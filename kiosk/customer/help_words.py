@@ -1,6 +1,6 @@
 """What the help screen says in each phase of a call: one place for the shown and the spoken.
 
-The customer is told only what the kiosk knows (see kiosk.core.help_view): "calling" until a
+The customer is told only what the kiosk knows (see kiosk.core.help.view): "calling" until a
 console confirms, then "staff have been told", then who is coming. The name of the member of
 staff comes from the branch configuration in the screen's language; the voice gets the same
 sentence with the configured pronunciation, where the branch gave one, so a name the voice
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import Category
-from kiosk.core.help_view import HelpPhase, HelpView
+from kiosk.core.help.events import Category
+from kiosk.core.help.view import HelpPhase, HelpView
 from kiosk.customer.customer_session import data_language
 from kiosk.ui.strings import vocabulary_text
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from kiosk.core.config import BranchConfig
 from kiosk.core.customer_settings import CustomerSettings
 from kiosk.core.faq_library import FaqLibrary
-from kiosk.core.help_call import Category
-from kiosk.core.help_view import HelpView
+from kiosk.core.help.events import Category
+from kiosk.core.help.view import HelpView
 from kiosk.core.kiosk_flow import COVERS, Flow, Screen
 from kiosk.core.settings import KioskSection, PrinterSection
 from kiosk.customer.announcement_overlay import (

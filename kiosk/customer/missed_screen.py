@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.ticket_numbers import NUMBER_PATTERN
+from kiosk.core.queue.ticket_numbers import NUMBER_PATTERN
 from kiosk.customer.kiosk_screen import (
     KioskScreen,
     make_button,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.core.customer_settings import TextSize
-from kiosk.core.help_call import (
+from kiosk.core.help.events import (
     Category,
     HelpEvent,
     HelpEventKind,
@@ -24,7 +24,7 @@ from kiosk.core.help_call import (
     new_follow_up,
     new_raise,
 )
-from kiosk.core.help_state import call_state
+from kiosk.core.help.state import call_state
 from kiosk.core.settings import LocalText, Role
 from kiosk.customer.app import KioskParts
 from kiosk.net.kiosk_client import (

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.help_call import Outcome
+from kiosk.core.help.events import Outcome
 from kiosk.core.settings import Staff
 from kiosk.customer.kiosk_screen import make_button, make_label, shown_text
 from kiosk.customer.staff_pin_panel import StaffPinPanel

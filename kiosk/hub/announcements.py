@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from kiosk.core.help_call import new_event_id
+from kiosk.core.help.events import new_event_id
 from kiosk.core.settings import LocalText
 from kiosk.hub.ledger import Ledger
 from kiosk.protocol import InvalidMessage

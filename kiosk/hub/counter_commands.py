@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
-from kiosk.core.queue import QueueError, QueueEvent, TicketState
+from kiosk.core.queue.ticket_queue import QueueError, QueueEvent, TicketState
 from kiosk.core.settings import Device
 from kiosk.hub.queue_desk import QueueDesk
 from kiosk.protocol import Message, topics

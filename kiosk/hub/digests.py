@@ -1,7 +1,7 @@
 """Anti-entropy, the hub's side: tell each device what the ledger holds of its events today.
 
 Every ``help.digest_interval_s`` each online kiosk and console gets a ``help.digest`` of the
-help events it originated since the start of the branch's day (``kiosk.core.event_digest``).
+help events it originated since the start of the branch's day (``kiosk.core.help.digest``).
 A device that holds events the digest lacks re-sends them; the hub stores them by id as it
 stores any re-sent event. So a ledger restored from an old backup, or one whose WAL was cut
 short, gets the day's calls back from the devices, once each.
@@ -15,9 +15,9 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.event_digest import HOUR_S, digest
+from kiosk.core.help.digest import HOUR_S, digest
+from kiosk.core.queue.ticket_numbers import business_day
 from kiosk.core.settings import Role
-from kiosk.core.ticket_numbers import business_day
 from kiosk.hub.ledger import Ledger
 from kiosk.hub.publisher import Publisher
 from kiosk.hub.queue_desk import day_bounds

@@ -35,11 +35,11 @@ import uuid
 from collections.abc import Callable, Iterable
 
 from kiosk.core.audit import AuditAction, AuditEvent, DetailValue
-from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_presence import PresenceView, with_presence
-from kiosk.core.help_rules import check_belongs, check_new_event
-from kiosk.core.help_state import CallState, call_state, order_key
-from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
+from kiosk.core.help.events import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help.presence import PresenceView, with_presence
+from kiosk.core.help.rules import check_belongs, check_new_event
+from kiosk.core.help.state import CallState, call_state, order_key
+from kiosk.core.help.timers import HelpTiming, due_signals, event_for_due
 from kiosk.core.settings import Role
 from kiosk.hub.ledger import Ledger, LedgerStep
 from kiosk.hub.publisher import Publisher

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.audit import GENESIS_HASH, AuditEvent, chain_hash, verify_chain
-from kiosk.core.help_call import HelpEvent
-from kiosk.core.queue_events import QueueEvent
+from kiosk.core.help.events import HelpEvent
+from kiosk.core.queue.events import QueueEvent
 from kiosk.core.sqlite_file import (
     DatabaseFileError,
     NewerSchema,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kiosk.core.help_presence import PresenceView
+from kiosk.core.help.presence import PresenceView
 from kiosk.core.settings import Device, Role
 from kiosk.protocol.device_messages import (
     MAX_DEVICES,

@@ -1,8 +1,9 @@
 """The hub as the branch's only issuer of ticket numbers: requests, counter commands, the
 published queue, and the status page's view of one ticket.
 
-The queue itself (``kiosk.core.queue``) is event-sourced; this desk stores each event in the
-ledger before anyone hears of it, and rebuilds the day's queue from the ledger at start. A
+The queue itself (``kiosk.core.queue.ticket_queue``) is event-sourced; this desk stores each
+event in the ledger before anyone hears of it, and rebuilds the day's queue from the ledger at
+start. A
 kiosk that re-sends a request (same request id) gets the same ticket and the same status
 token, even across a hub restart, because the ticket and its token are committed together.
 """
@@ -18,9 +19,16 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from kiosk.core.audit import AuditAction, AuditEvent
 from kiosk.core.config import BranchConfig
-from kiosk.core.queue import Queue, QueueError, QueueEvent, ServiceRule, Ticket, TicketState
-from kiosk.core.ticket_numbers import business_day
-from kiosk.core.ticket_sentences import wait_minutes
+from kiosk.core.queue.ticket_numbers import business_day
+from kiosk.core.queue.ticket_queue import (
+    Queue,
+    QueueError,
+    QueueEvent,
+    ServiceRule,
+    Ticket,
+    TicketState,
+)
+from kiosk.core.queue.ticket_sentences import wait_minutes
 from kiosk.hub.ledger import Ledger, LedgerStep
 from kiosk.hub.publisher import Publisher
 from kiosk.hub.rejections import HubReject, Refusals

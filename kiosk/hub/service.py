@@ -26,7 +26,7 @@ from typing import Any
 from kiosk import __version__
 from kiosk.core.audit import AuditAction, AuditEvent
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_timers import HelpTiming
+from kiosk.core.help.timers import HelpTiming
 from kiosk.core.settings import Role
 from kiosk.hub.announcements import Announcements
 from kiosk.hub.digests import Digests

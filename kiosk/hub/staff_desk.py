@@ -20,7 +20,7 @@ import logging
 import sqlite3
 
 from kiosk.core.audit import AuditAction, AuditEvent
-from kiosk.core.help_call import new_event_id
+from kiosk.core.help.events import new_event_id
 from kiosk.core.settings import Device
 from kiosk.hub.announcements import Announcements
 from kiosk.hub.counter_commands import (

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.ticket_sentences import ahead_wording, wait_wording
+from kiosk.core.queue.ticket_sentences import ahead_wording, wait_wording
 from kiosk.hub.http_server import HttpListener as HttpListener  # serves these pages
 
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -82,7 +82,7 @@ _TEXT = {
 }
 """The page's words. The people-ahead and wait sentences are the kiosk's own (its
 translations of `kiosk.printing.ticket_words`, checked by a test), chosen by
-`kiosk.core.ticket_sentences`, so the phone says what the kiosk and the paper say."""
+`kiosk.core.queue.ticket_sentences`, so the phone says what the kiosk and the paper say."""
 
 _STYLE = """
 body{background:#000;color:#fff;font-family:sans-serif;margin:0;padding:6vw;line-height:1.4}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from kiosk.core.queue import Queue, Ticket
+from kiosk.core.queue.ticket_queue import Queue, Ticket
 
 log = logging.getLogger(__name__)
 

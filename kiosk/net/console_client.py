@@ -25,13 +25,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from kiosk.core.call_clock import CallClock
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_presence import calls_with_presence
-from kiosk.core.help_rules import check_belongs, check_new_event
-from kiosk.core.help_state import CallState, calls_state
-from kiosk.core.help_timers import HelpTiming, due_signals, event_for_due
+from kiosk.core.help.clock import CallClock
+from kiosk.core.help.events import HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help.presence import calls_with_presence
+from kiosk.core.help.rules import check_belongs, check_new_event
+from kiosk.core.help.state import CallState, calls_state
+from kiosk.core.help.timers import HelpTiming, due_signals, event_for_due
 from kiosk.core.settings import Role
 from kiosk.net.device_client import DeviceClient
 from kiosk.net.help_changes import ChangeFollower

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import HelpEvent
+from kiosk.core.help.events import HelpEvent
 from kiosk.core.settings import Role
 from kiosk.net.event_sender import EventSender
 from kiosk.net.liveness import PeerLiveness

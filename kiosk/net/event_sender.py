@@ -13,7 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 
-from kiosk.core.help_call import HelpEvent
+from kiosk.core.help.events import HelpEvent
 from kiosk.net.local_store import LocalStore
 from kiosk.net.transport import Transport
 from kiosk.protocol.help_messages import HelpEventMessage

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import (
+from kiosk.core.help.events import (
     Category,
     HelpEvent,
     HelpEventKind,
@@ -28,9 +28,9 @@ from kiosk.core.help_call import (
     new_follow_up,
     new_raise,
 )
-from kiosk.core.help_presence import with_presence
-from kiosk.core.help_rules import check_new_event
-from kiosk.core.help_state import CallState, calls_state
+from kiosk.core.help.presence import with_presence
+from kiosk.core.help.rules import check_new_event
+from kiosk.core.help.state import CallState, calls_state
 from kiosk.core.settings import Role
 from kiosk.net.device_client import DeviceClient
 from kiosk.net.local_store import LocalStore

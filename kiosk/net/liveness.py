@@ -3,14 +3,14 @@
 Heartbeats are the truth (sent from each program's main thread, so a frozen program goes
 silent); presence "offline" (a clean stop or a last will) only makes the news arrive sooner.
 A console's heartbeat also says who is signed in there: with the consoles alive, that is the
-``PresenceView`` a help call's state is read against (``kiosk.core.help_presence``).
+``PresenceView`` a help call's state is read against (``kiosk.core.help.presence``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.core.help_presence import PresenceView
+from kiosk.core.help.presence import PresenceView
 from kiosk.core.settings import Role
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.core.help_call import HelpEvent, InvalidEvent
+from kiosk.core.help.events import HelpEvent, InvalidEvent
 from kiosk.core.sqlite_file import (
     DatabaseFileError,
     Schema,

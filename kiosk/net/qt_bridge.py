@@ -19,7 +19,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import Category, Outcome
+from kiosk.core.help.events import Category, Outcome
 from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice

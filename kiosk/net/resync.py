@@ -17,8 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from kiosk.core.event_digest import digest, hour_of, hours_to_resend
-from kiosk.core.help_call import HelpEvent
+from kiosk.core.help.digest import digest, hour_of, hours_to_resend
+from kiosk.core.help.events import HelpEvent
 from kiosk.net.event_sender import EventSender
 from kiosk.protocol.help_messages import HelpDigest
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from kiosk.core.help_call import HelpEvent, InvalidEvent
+from kiosk.core.help.events import HelpEvent, InvalidEvent
 from kiosk.protocol import Decoded, decode
 from kiosk.protocol.help_messages import HelpEventMessage
 

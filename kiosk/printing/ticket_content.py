@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.ticket_sentences import wait_minutes
+from kiosk.core.queue.ticket_sentences import wait_minutes
 from kiosk.protocol.ticket_messages import IssuedTicket
 
 STATUS_PATH = "/t/"

@@ -3,7 +3,7 @@
 Built on the GUI thread, where the customer's language is installed, and handed to the
 printer's own thread as plain strings; the drawing there never looks anything up. The
 screen shows and speaks these same lines, so the paper and the screen say the same thing;
-which sentence says the people ahead and the wait is `kiosk.core.ticket_sentences`.
+which sentence says the people ahead and the wait is `kiosk.core.queue.ticket_sentences`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kiosk.core.ticket_sentences import AheadWording, WaitWording, ahead_wording, wait_wording
+from kiosk.core.queue.ticket_sentences import AheadWording, WaitWording, ahead_wording, wait_wording
 from kiosk.printing.ticket_content import TicketFacts
 
 CONTEXT = "PrintedTicket"

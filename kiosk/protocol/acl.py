@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kiosk.core.help_call import is_device_id
+from kiosk.core.help.events import is_device_id
 from kiosk.core.settings import Role
 from kiosk.protocol.subscriptions import cleared_by_hub, publications, subscriptions
 

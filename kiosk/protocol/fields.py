@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from kiosk.core import fields as core
 from kiosk.core.fields import MAX_SAFE_INT, MAX_TIME, json_type, raising, show
-from kiosk.core.ticket_numbers import NUMBER_PATTERN
+from kiosk.core.queue.ticket_numbers import NUMBER_PATTERN
 from kiosk.protocol.rejection import InvalidMessage
 
 __all__ = [

@@ -2,7 +2,7 @@
 drills.
 
 The event contract (fields, kinds, which fields each kind carries) belongs to
-``kiosk.core.help_call``; this module only carries events and refuses what that contract
+``kiosk.core.help.events``; this module only carries events and refuses what that contract
 refuses. ``event.ack`` is the application-level receipt the kiosk's outbox waits for: it
 means "written to SQLite", which a broker's PUBACK does not.
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
-from kiosk.core.event_digest import MAX_HOURS, HourDigest
-from kiosk.core.help_call import HelpEvent, InvalidEvent
+from kiosk.core.help.digest import MAX_HOURS, HourDigest
+from kiosk.core.help.events import HelpEvent, InvalidEvent
 from kiosk.protocol.fields import (
     LANGUAGE,
     Fields,
@@ -173,7 +173,7 @@ class HelpDigest(Message):
     """What the hub holds of the help events ``device_id`` originated since ``since`` (the
     start of the hub's day): per hour after ``since``, how many and a hash of their ids.
     Hours without events are left out. The device re-sends the hours that differ from its
-    own store (``kiosk.core.event_digest``)."""
+    own store (``kiosk.core.help.digest``)."""
 
     TYPE: ClassVar[str] = "help.digest"
     device_id: str

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar
 
-from kiosk.core.help_call import Outcome
+from kiosk.core.help.events import Outcome
 from kiosk.protocol.fields import (
     PIN,
     TOKEN,

@@ -43,7 +43,7 @@ class RejectCode(StrEnum):
     TOO_LONG = "too_long"
     TOO_MANY_ITEMS = "too_many_items"
     BAD_VALUE = "bad_value"
-    BAD_HELP_EVENT = "bad_help_event"  # refused by kiosk.core.help_call's own checks
+    BAD_HELP_EVENT = "bad_help_event"  # refused by kiosk.core.help.events's own checks
     # the body against the topic
     TOPIC_MISMATCH = "topic_mismatch"  # e.g. an event about kiosk k2 on kiosk k1's topic
     ROLE_NOT_ALLOWED = "role_not_allowed"  # e.g. a kiosk sending "acknowledged"

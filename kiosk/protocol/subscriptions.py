@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from kiosk.core.help_call import is_device_id
+from kiosk.core.help.events import is_device_id
 from kiosk.core.settings import Role
 from kiosk.protocol.topics import ROOT, SPECS, TOPICS, BadTopic, Channel, Target
 

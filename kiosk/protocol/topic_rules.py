@@ -7,7 +7,7 @@ topic, an event that claims a console acknowledged a call, and silence an alarm.
 
 from __future__ import annotations
 
-from kiosk.core.help_call import HelpEventKind
+from kiosk.core.help.events import HelpEventKind
 from kiosk.core.settings import Role
 from kiosk.protocol.help_messages import Drill, HelpDigest, HelpEventMessage, HelpState
 from kiosk.protocol.message import Message

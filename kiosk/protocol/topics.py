@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.core.help_call import is_device_id
+from kiosk.core.help.events import is_device_id
 from kiosk.core.settings import Role
 
 ROOT = "bank"

@@ -23,8 +23,8 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category, new_raise
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category, new_raise
+from kiosk.core.help.state import CallStatus
 from kiosk.deploy.broker_setup import setup_broker
 from kiosk.net.broker import mosquitto_binary
 from kiosk.net.headless import headless_console, headless_kiosk

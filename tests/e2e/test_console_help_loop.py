@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.console.app import ConsoleParts
-from kiosk.core.help_call import Category, HelpEventKind, Outcome
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category, HelpEventKind, Outcome
+from kiosk.core.help.state import CallStatus
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category
-from kiosk.core.help_view import HelpPhase, help_view
+from kiosk.core.help.events import Category
+from kiosk.core.help.view import HelpPhase, help_view
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_console, headless_kiosk
 from tests.helpers.hub_process import prepare_hub

@@ -21,7 +21,7 @@ import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category, Outcome, new_raise
+from kiosk.core.help.events import Category, Outcome, new_raise
 from kiosk.core.settings import Role
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_console, headless_kiosk

@@ -13,8 +13,8 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-from kiosk.core.help_call import Category, HelpEventKind
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category, HelpEventKind
+from kiosk.core.help.state import CallStatus
 from kiosk.net.broker import EmbeddedBroker, MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallStatus
 from kiosk.net.broker import EmbeddedBroker, MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import new_raise
+from kiosk.core.help.events import new_raise
 from kiosk.core.settings import Role
 from kiosk.net.broker import MosquittoBroker
 from kiosk.protocol import Codec, topics

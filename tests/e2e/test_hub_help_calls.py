@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.events import HelpEventKind, new_follow_up, new_raise
 from kiosk.core.settings import Role
 from kiosk.net.broker import EmbeddedBroker, MosquittoBroker
 from kiosk.protocol import topics

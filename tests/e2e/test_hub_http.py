@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.core.help_call import new_raise
+from kiosk.core.help.events import new_raise
 from kiosk.core.settings import Role
 from kiosk.net.broker import MosquittoBroker, free_port
 from kiosk.protocol import topics

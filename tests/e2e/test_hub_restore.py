@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category, Outcome
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category, Outcome
+from kiosk.core.help.state import CallStatus
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.headless import HeadlessDevice, headless_console, headless_kiosk

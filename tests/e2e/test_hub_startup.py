@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import new_raise
+from kiosk.core.help.events import new_raise
 from kiosk.hub.ledger import MIGRATIONS, Ledger
 from kiosk.net.broker import free_port
 from tests.helpers.branch import write_secrets

@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.help_call import Category, Outcome
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category, Outcome
+from kiosk.core.help.state import CallStatus
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.customer.ticket_screen import TicketStage

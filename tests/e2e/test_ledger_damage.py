@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.core.help_call import new_raise
+from kiosk.core.help.events import new_raise
 from kiosk.hub.ledger import Ledger
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_console, headless_kiosk

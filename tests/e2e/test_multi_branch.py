@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallStatus
 from kiosk.deploy.bridge import bridge_config
 from kiosk.net.broker import MosquittoBroker, free_port
 from kiosk.net.headless import headless_console, headless_kiosk

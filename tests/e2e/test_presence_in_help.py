@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallStatus
-from kiosk.core.help_view import HelpPhase, help_view
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallStatus
+from kiosk.core.help.view import HelpPhase, help_view
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_console, headless_kiosk
 from tests.helpers.headless_sign_in import sign_in

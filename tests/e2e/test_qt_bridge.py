@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Slot
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallState, CallStatus
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.headless import headless_console, headless_kiosk
 from kiosk.net.qt_bridge import ConsoleBridge, HeartbeatTimer, KioskBridge

@@ -25,7 +25,7 @@ import paho.mqtt.client as mqtt
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
-from kiosk.core.help_call import Category, HelpEvent, new_raise
+from kiosk.core.help.events import Category, HelpEvent, new_raise
 from kiosk.core.settings import Role
 from kiosk.protocol import MESSAGE_TYPES, encode, topics
 from kiosk.protocol.device_messages import Component, Health, Heartbeat

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import Category, new_raise
+from kiosk.core.help.events import Category, new_raise
 from kiosk.net.broker import MosquittoBroker
 from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.device_link import DeviceLink, identity_for

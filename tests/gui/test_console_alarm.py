@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.console.staff_session import Phase
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.events import Category, HelpEventKind, new_follow_up, new_raise
 from kiosk.core.settings import ConsoleSection
 from kiosk.protocol.device_messages import Component
 from kiosk.speech.players import ChildProcessPlayer, NullPlayer

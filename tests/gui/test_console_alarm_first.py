@@ -18,7 +18,7 @@ from kiosk.console.alarm_sound import AlarmSounder
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import KeepColoursDelegate
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import (
+from kiosk.core.help.events import (
     Category,
     HelpEvent,
     HelpEventKind,

@@ -19,9 +19,9 @@ from kiosk.console.reports_panel import feedback_model, figures_model
 from kiosk.console.sample_day import SampleDay, sample_day, sample_health, sample_heartbeat
 from kiosk.console.supervision import DeviceWatch
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
-from kiosk.core.help_presence import PresenceView, with_presence
-from kiosk.core.help_state import CallState, call_state, calls_state
+from kiosk.core.help.events import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.presence import PresenceView, with_presence
+from kiosk.core.help.state import CallState, call_state, calls_state
 from kiosk.protocol.device_messages import Activity
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "example-branch.toml"

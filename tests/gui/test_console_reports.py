@@ -15,8 +15,8 @@ from kiosk.console.journal import Journal
 from kiosk.console.reports import nearest_rank, response_by_category, response_s
 from kiosk.console.sample_day import SampleDay, sample_day
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import calls_state
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import calls_state
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
 from tests.helpers.fake_clock import FakeClock

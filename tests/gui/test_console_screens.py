@@ -16,7 +16,7 @@ from kiosk.console import console_style
 from kiosk.console.render_console import render_console
 from kiosk.console.render_stage import SCREENS
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category, new_raise
+from kiosk.core.help.events import Category, new_raise
 from kiosk.ui.screen_check.contrast import contrast_ratio
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import load_config
-from kiosk.core.help_call import Category, HelpEvent, new_raise
+from kiosk.core.help.events import Category, HelpEvent, new_raise
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
 

@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.help_call import HelpEventKind
+from kiosk.core.help.events import HelpEventKind
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import LocalText
 from kiosk.customer.announcement_overlay import ANNOUNCEMENT_CHANNEL

@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.help_call import Category
+from kiosk.core.help.events import Category
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.ticket_journey import load_fraud_questions
 from kiosk.paths import assets_dir

@@ -20,8 +20,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_view import HelpPhase, HelpView
+from kiosk.core.help.events import Category, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help.view import HelpPhase, HelpView
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.customer.help_follower import HelpFollower

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.customer_settings import defaults
-from kiosk.core.help_call import Category
+from kiosk.core.help.events import Category
 from kiosk.core.idle import IdleClock
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.idle_watch import IdleWatch

@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.help_call import Category
+from kiosk.core.help.events import Category
 from kiosk.core.lost_customer import OfferState
 from tests.gui.test_kiosk_ticket import TicketKiosk, start_ticket_kiosk
 from tests.helpers.kiosk_harness import stop_kiosk, touch

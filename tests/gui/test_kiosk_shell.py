@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import __version__
 from kiosk.core.config import load_config
 from kiosk.core.customer_settings import Rate, TextSize
-from kiosk.core.help_call import HelpEventKind
+from kiosk.core.help.events import HelpEventKind
 from kiosk.core.kiosk_flow import Screen
 from kiosk.core.settings import KioskSection
 from kiosk.customer.app import build_kiosk

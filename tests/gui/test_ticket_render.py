@@ -20,8 +20,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import BranchConfig, load_config
+from kiosk.core.queue.ticket_sentences import wait_minutes
 from kiosk.core.settings import PrinterMode, PrinterSection
-from kiosk.core.ticket_sentences import wait_minutes
 from kiosk.printing.configured_printer import make_printer
 from kiosk.printing.cups_printer import CupsTicketPrinter
 from kiosk.printing.printer import (

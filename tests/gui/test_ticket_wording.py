@@ -1,5 +1,5 @@
 """One wording of a ticket's place and wait: the phone's status page says what the kiosk
-screen, the paper and the voice say (kiosk.core.ticket_sentences)."""
+screen, the paper and the voice say (kiosk.core.queue.ticket_sentences)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from kiosk.core.ticket_sentences import ahead_wording, wait_wording
+from kiosk.core.queue.ticket_sentences import ahead_wording, wait_wording
 from kiosk.hub.status_page import TicketView, render_ticket, waiting_sentences
 from kiosk.printing.ticket_words import AHEAD_SOURCES, WAIT_SOURCES
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.console.app import ConsoleParts, build_console
 from kiosk.console.hub_requests import PinAnswer
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import HelpEvent
-from kiosk.core.help_state import calls_state
+from kiosk.core.help.events import HelpEvent
+from kiosk.core.help.state import calls_state
 from kiosk.core.settings import ConsoleSection
 from kiosk.protocol.pin_messages import PinReply
 from kiosk.speech.players import Player

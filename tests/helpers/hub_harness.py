@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
 from kiosk.core.pins import hash_pin
 from kiosk.core.settings import Role
 from kiosk.hub.ledger import Ledger

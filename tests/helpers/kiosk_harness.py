@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import HelpEventKind
+from kiosk.core.help.events import HelpEventKind
 from kiosk.core.settings import KioskSection
 from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.screen_states import KioskStage

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 from kiosk.core.config import BranchConfig
-from kiosk.core.help_call import (
+from kiosk.core.help.events import (
     Category,
     HelpEvent,
     HelpEventKind,

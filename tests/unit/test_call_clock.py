@@ -3,10 +3,10 @@ same promise with real processes and libfaketime is in tests/e2e/test_wrong_cloc
 
 from __future__ import annotations
 
-from kiosk.core.call_clock import CallClock
-from kiosk.core.help_call import new_raise
-from kiosk.core.help_state import calls_state
-from kiosk.core.help_timers import HelpTiming, due_signals
+from kiosk.core.help.clock import CallClock
+from kiosk.core.help.events import new_raise
+from kiosk.core.help.state import calls_state
+from kiosk.core.help.timers import HelpTiming, due_signals
 from tests.helpers.fake_clock import FakeClock
 
 T0 = 1_795_741_200.0

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.state import CallStatus
 from kiosk.net.console_client import ConsoleClient, ConsoleHooks
 from kiosk.net.local_store import open_local_store
 from kiosk.protocol import RejectCode, topics

@@ -21,9 +21,9 @@ from kiosk.console.reports import nearest_rank, response_by_category, response_b
 from kiosk.console.staff_session import Phase, SignInProblem, StaffSession
 from kiosk.console.supervision import DeviceChange, DeviceWatch
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
-from kiosk.core.help_state import calls_state
-from kiosk.core.help_timers import HelpTiming
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.state import calls_state
+from kiosk.core.help.timers import HelpTiming
 from kiosk.protocol.device_messages import Component, Health, Heartbeat
 from kiosk.protocol.pin_messages import PinRefusal, PinReply
 from kiosk.protocol.ticket_messages import (

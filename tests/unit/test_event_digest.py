@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.core.event_digest import HOUR_S, digest, hours_to_resend
-from kiosk.core.help_call import HelpEventKind
+from kiosk.core.help.digest import HOUR_S, digest, hours_to_resend
+from kiosk.core.help.events import HelpEventKind
 from kiosk.protocol.help_messages import HelpDigest
 from tests.helpers.hub_harness import HubHarness, console_heartbeat
 

@@ -10,8 +10,8 @@ from kiosk.core import fields
 from kiosk.core.audit import AuditEvent, InvalidAuditEvent
 from kiosk.core.config import ConfigError, parse_config
 from kiosk.core.fields import FieldCode, FieldError, Fields, read_object, reported_as
-from kiosk.core.help_call import HelpEvent, InvalidEvent
-from kiosk.core.queue_events import QueueEvent, QueueEventError
+from kiosk.core.help.events import HelpEvent, InvalidEvent
+from kiosk.core.queue.events import QueueEvent, QueueEventError
 from kiosk.protocol import fields as protocol_fields
 from kiosk.protocol import topics
 from kiosk.protocol.codec import decode

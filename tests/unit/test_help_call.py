@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.help_call import (
+from kiosk.core.help.events import (
     NOTE_MAX_CHARS,
     Category,
     HelpEvent,

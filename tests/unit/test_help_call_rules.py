@@ -6,15 +6,15 @@ from typing import Any
 
 import pytest
 
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_rules import (
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help.rules import (
     ALLOWED_COMMANDS,
     allowed_commands,
     check_belongs,
     check_command,
     check_new_event,
 )
-from kiosk.core.help_state import CallState, CallStatus, call_state
+from kiosk.core.help.state import CallState, CallStatus, call_state
 
 K = HelpEventKind
 CALL = "c" * 32

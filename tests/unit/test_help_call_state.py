@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_state import CallStatus, call_state, calls_state, dedupe, merge
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help.state import CallStatus, call_state, calls_state, dedupe, merge
 
 K = HelpEventKind
 CALL = "c" * 32

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome, new_follow_up
-from kiosk.core.help_state import call_state
-from kiosk.core.help_timers import (
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome, new_follow_up
+from kiosk.core.help.state import call_state
+from kiosk.core.help.timers import (
     Due,
     HelpTiming,
     due_signals,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import BranchConfig, load_config
-from kiosk.core.help_call import HelpEventKind, Outcome, new_follow_up, new_raise
-from kiosk.core.help_state import CallStatus
+from kiosk.core.help.events import HelpEventKind, Outcome, new_follow_up, new_raise
+from kiosk.core.help.state import CallStatus
 from kiosk.hub.service import HubOptions
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.local_store import open_local_store

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, new_follow_up
-from kiosk.core.help_presence import PresenceView, with_presence
-from kiosk.core.help_rules import check_new_event
-from kiosk.core.help_state import CallStatus, call_state
-from kiosk.core.help_timers import HelpTiming, due_signals
-from kiosk.core.help_view import HelpPhase, help_view
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, new_follow_up
+from kiosk.core.help.presence import PresenceView, with_presence
+from kiosk.core.help.rules import check_new_event
+from kiosk.core.help.state import CallStatus, call_state
+from kiosk.core.help.timers import HelpTiming, due_signals
+from kiosk.core.help.view import HelpPhase, help_view
 from kiosk.core.settings import Role
 from kiosk.net.liveness import PeerLiveness
 

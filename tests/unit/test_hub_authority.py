@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import Category, HelpEventKind, Outcome, new_follow_up, new_raise
-from kiosk.core.help_state import CallStatus, calls_state
+from kiosk.core.help.events import Category, HelpEventKind, Outcome, new_follow_up, new_raise
+from kiosk.core.help.state import CallStatus, calls_state
 from kiosk.hub.rejections import HubReject
 from kiosk.protocol import RejectCode, topics
 from kiosk.protocol.help_messages import HelpEventMessage

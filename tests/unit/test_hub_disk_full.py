@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.core.help_call import Category, new_raise
+from kiosk.core.help.events import Category, new_raise
 from kiosk.protocol import topics
 from kiosk.protocol.help_messages import HelpEventMessage
 from tests.helpers.hub_harness import HubHarness

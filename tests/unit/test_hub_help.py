@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import HelpEventKind, Outcome
-from kiosk.core.help_state import CallStatus, calls_state
+from kiosk.core.help.events import HelpEventKind, Outcome
+from kiosk.core.help.state import CallStatus, calls_state
 from kiosk.protocol import topics
 from kiosk.protocol.device_messages import Activity, Component, Health, Heartbeat
 from kiosk.protocol.help_messages import Drill, HelpEventMessage

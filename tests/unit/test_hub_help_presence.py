@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.help_call import Category, HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.events import Category, HelpEventKind, new_follow_up, new_raise
 from kiosk.hub.rejections import HubReject
 from kiosk.protocol import topics
 from kiosk.protocol.help_messages import HelpEventMessage

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome, new_follow_up, new_raise
+from kiosk.core.help.events import HelpEvent, HelpEventKind, Outcome, new_follow_up, new_raise
 from kiosk.protocol import topics
 from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.protocol.ticket_messages import TicketReply, TicketRequest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.core.help_call import HelpEventKind, Outcome
+from kiosk.core.help.events import HelpEventKind, Outcome
 from kiosk.hub.audit_check import verify_ledger_file
 from tests.helpers.hub_harness import HubHarness
 

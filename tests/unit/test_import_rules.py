@@ -50,11 +50,11 @@ def test_the_package_as_it_is_keeps_the_rule(checkout: Path) -> None:
 
 
 def test_a_core_module_that_imports_qt_breaks_the_rule(checkout: Path) -> None:
-    add_line(checkout / "kiosk" / "core" / "queue.py", "import PySide6")
+    add_line(checkout / "kiosk" / "core" / "queue" / "ticket_queue.py", "import PySide6")
     result = lint_imports(checkout)
     assert result.returncode != 0
     assert f"{RULE} BROKEN" in result.stdout
-    assert "kiosk.core.queue -> PySide6" in result.stdout
+    assert "kiosk.core.queue.ticket_queue -> PySide6" in result.stdout
 
 
 def test_the_help_path_importing_a_qt_adapter_breaks_the_rule(checkout: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.core.customer_settings import VOLUME_STEPS, Rate, TextSize, defaults
-from kiosk.core.help_call import (
+from kiosk.core.help.events import (
     Category,
     HelpEvent,
     HelpEventKind,
@@ -13,8 +13,8 @@ from kiosk.core.help_call import (
     new_follow_up,
     new_raise,
 )
-from kiosk.core.help_state import call_state
-from kiosk.core.help_view import HelpPhase, HelpView, help_view
+from kiosk.core.help.state import call_state
+from kiosk.core.help.view import HelpPhase, HelpView, help_view
 from kiosk.core.idle import IdleAction, IdleClock, spoken_mark
 from kiosk.core.kiosk_flow import COVERS, NEXT, Flow, FlowError, Screen
 

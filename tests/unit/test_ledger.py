@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from kiosk.core.audit import AuditAction, AuditEvent
-from kiosk.core.help_call import HelpEventKind, new_follow_up, new_raise
-from kiosk.core.queue_events import EventKind, QueueEvent
+from kiosk.core.help.events import HelpEventKind, new_follow_up, new_raise
+from kiosk.core.queue.events import EventKind, QueueEvent
 from kiosk.hub.ledger import MIGRATIONS, Ledger, LedgerError, StoredAction
 
 

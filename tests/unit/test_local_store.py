@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.core.help_call import HelpEventKind, new_follow_up, new_raise
+from kiosk.core.help.events import HelpEventKind, new_follow_up, new_raise
 from kiosk.net.local_store import LocalStore
 
 

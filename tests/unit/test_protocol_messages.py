@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_protocol_samples import BRANCH, HUB, STRATEGIES, any_message, help_events, placement
 
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome
 from kiosk.core.settings import Role
 from kiosk.protocol import (
     CURRENT_VERSION,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from kiosk.core.event_digest import HourDigest
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome
+from kiosk.core.help.digest import HourDigest
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome
 from kiosk.core.settings import Role
 from kiosk.protocol import MESSAGE_TYPES, Message, topics
 from kiosk.protocol.device_messages import (

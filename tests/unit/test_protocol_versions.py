@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kiosk.core.help_call import new_raise
+from kiosk.core.help.events import new_raise
 from kiosk.protocol import (
     CURRENT_VERSION,
     SUPPORTED_VERSIONS,

@@ -1,4 +1,4 @@
-"""The ticket queue's rules, one plain example each (kiosk.core.queue)."""
+"""The ticket queue's rules, one plain example each (kiosk.core.queue.ticket_queue)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.core.queue import (
+from kiosk.core.queue.ticket_queue import (
     EventKind,
     Queue,
     QueueError,
@@ -17,7 +17,7 @@ from kiosk.core.queue import (
     ServiceRule,
     TicketState,
 )
-from kiosk.core.wait_estimate import call_interval
+from kiosk.core.queue.wait_estimate import call_interval
 
 BRANCH_TZ = timezone(timedelta(hours=8))
 MORNING = datetime(2025, 3, 3, 9, 0, tzinfo=BRANCH_TZ).timestamp()

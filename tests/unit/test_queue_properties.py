@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.queue import (
+from kiosk.core.queue.ticket_queue import (
     EventKind,
     Queue,
     QueueError,

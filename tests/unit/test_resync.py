@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.core.event_digest import HOUR_S, digest
-from kiosk.core.help_call import Category, new_raise
+from kiosk.core.help.digest import HOUR_S, digest
+from kiosk.core.help.events import Category, new_raise
 from kiosk.net.event_sender import EventSender
 from kiosk.net.local_store import LocalStore
 from kiosk.net.resync import DigestAnswer

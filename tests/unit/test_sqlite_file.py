@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.console.journal import Journal, VisitRating
-from kiosk.core.help_call import new_raise
+from kiosk.core.help.events import new_raise
 from kiosk.core.sqlite_file import (
     DamagedFile,
     NewerSchema,

@@ -1,11 +1,11 @@
-"""Which sentence words a ticket's place and wait (kiosk.core.ticket_sentences): one choice
+"""Which sentence words a ticket's place and wait (kiosk.core.queue.ticket_sentences): one choice
 for the kiosk screen, the paper, the voice and the status page."""
 
 from __future__ import annotations
 
 import pytest
 
-from kiosk.core.ticket_sentences import (
+from kiosk.core.queue.ticket_sentences import (
     AheadWording,
     WaitWording,
     ahead_wording,

@@ -9,8 +9,8 @@ was closed is recorded and shown in reports, but the status only ever moves forw
 
 from __future__ import annotations
 
-from kiosk.core.help_call import HelpEvent, HelpEventKind, Outcome
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import HelpEvent, HelpEventKind, Outcome
+from kiosk.core.help.state import CallState, CallStatus
 
 K = HelpEventKind
 S = CallStatus

@@ -16,12 +16,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from kiosk.core.interleave import ServiceLanes
-from kiosk.core.queue_events import EventKind, QueueError, QueueEvent, check_counter
-from kiosk.core.service_rule import ServiceRule
-from kiosk.core.ticket import Ticket, TicketState
-from kiosk.core.ticket_numbers import ticket_number
-from kiosk.core.wait_estimate import RECENT_SAMPLES
+from kiosk.core.queue.events import EventKind, QueueError, QueueEvent, check_counter
+from kiosk.core.queue.interleave import ServiceLanes
+from kiosk.core.queue.service_rule import ServiceRule
+from kiosk.core.queue.ticket import Ticket, TicketState
+from kiosk.core.queue.ticket_numbers import ticket_number
+from kiosk.core.queue.wait_estimate import RECENT_SAMPLES
 
 _OPEN_STATES = (TicketState.WAITING, TicketState.CALLED)
 
@@ -181,7 +181,7 @@ class QueueDay:
     def _transferred(self, event: QueueEvent) -> None:
         """The ticket keeps its number and joins the target's line as a priority ticket:
         its customer has already waited once (why that keeps every promise: see
-        `kiosk.core.interleave`)."""
+        `kiosk.core.queue.interleave`)."""
         assert event.service_id is not None
         self._require_service(event.service_id)
         ticket = self.ticket(event.number)

@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kiosk.core.help_call import LEVEL_MAX, HelpEvent, HelpEventKind, new_follow_up
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import LEVEL_MAX, HelpEvent, HelpEventKind, new_follow_up
+from kiosk.core.help.state import CallState, CallStatus
 
 K = HelpEventKind
 

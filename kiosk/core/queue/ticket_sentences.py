@@ -7,7 +7,7 @@ checks the status page's words against the kiosk's translations. Here is only th
 
 - people ahead: "Nobody is waiting before you." for 0, a sentence for one person, and
   "{count} people are waiting before you." otherwise: the number waiting before the ticket
-  now (`kiosk.core.interleave`), never an upper bound;
+  now (`kiosk.core.queue.interleave`), never an upper bound;
 - the wait, a range of whole minutes: "under 1 minute" when nobody can be called first,
   "up to {high} minutes" when the low end is 0, "about {low} minutes" when both ends meet,
   otherwise "{low} to {high} minutes". Never "0 to 0".

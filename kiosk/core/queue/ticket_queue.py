@@ -15,7 +15,7 @@ first event of a new day its views still show the last day it saw; commands on t
 day's tickets after midnight are refused ("there is no ticket A001 today").
 
 Numbers. Each service numbers its tickets A001, A002 ... A999, A1000 ... per day, never
-reused and never duplicated in a day (see `kiosk.core.ticket_numbers`); priority tickets
+reused and never duplicated in a day (see `kiosk.core.queue.ticket_numbers`); priority tickets
 share their service's sequence and are marked priority rather than given another prefix.
 
 Request ids. A kiosk that gets no answer retries `issue` with the same request id; a
@@ -23,7 +23,7 @@ request id already used today returns that day's ticket again (its original issu
 instead of a second number, and re-applying that identical event is a no-op.
 
 Call order, people ahead and transfers follow the interleave rule in
-`kiosk.core.interleave`; the wait range is explained in `kiosk.core.wait_estimate`.
+`kiosk.core.queue.interleave`; the wait range is explained in `kiosk.core.queue.wait_estimate`.
 """
 
 from __future__ import annotations
@@ -31,10 +31,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
-from kiosk.core import wait_estimate
-from kiosk.core.interleave import ServiceLanes
-from kiosk.core.queue_day import QueueDay
-from kiosk.core.queue_events import (
+from kiosk.core.queue import wait_estimate
+from kiosk.core.queue.day import QueueDay
+from kiosk.core.queue.events import (
     EventKind,
     QueueError,
     QueueEvent,
@@ -42,9 +41,10 @@ from kiosk.core.queue_events import (
     check_counter,
     event_time,
 )
-from kiosk.core.service_rule import ServiceRule
-from kiosk.core.ticket import Ticket, TicketState
-from kiosk.core.ticket_numbers import business_day
+from kiosk.core.queue.interleave import ServiceLanes
+from kiosk.core.queue.service_rule import ServiceRule
+from kiosk.core.queue.ticket import Ticket, TicketState
+from kiosk.core.queue.ticket_numbers import business_day
 
 __all__ = [
     "EventKind",
@@ -207,7 +207,7 @@ class Queue:
 
     def people_ahead(self, number: str) -> int:
         """How many tickets of its service waiting now are called before it: the number a
-        customer is told (see `kiosk.core.interleave` for why it is kept)."""
+        customer is told (see `kiosk.core.queue.interleave` for why it is kept)."""
         ticket = self._waiting_ticket(number)
         return self._lanes_of(ticket).people_ahead(number)
 

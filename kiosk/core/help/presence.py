@@ -29,7 +29,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.state import CallState, CallStatus
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kiosk.core.help_state import CallState
+from kiosk.core.help.state import CallState
 
 
 @dataclass

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kiosk.core.queue_events import SERVICE_ID_PATTERN, QueueError, check_counter
-from kiosk.core.ticket_numbers import PREFIX_PATTERN
+from kiosk.core.queue.events import SERVICE_ID_PATTERN, QueueError, check_counter
+from kiosk.core.queue.ticket_numbers import PREFIX_PATTERN
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from kiosk.core.help_call import Category, HelpEvent, HelpEventKind, Outcome
+from kiosk.core.help.events import Category, HelpEvent, HelpEventKind, Outcome
 
 K = HelpEventKind
 

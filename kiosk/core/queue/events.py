@@ -40,7 +40,7 @@ from kiosk.core.fields import (
     require_number,
     require_object,
 )
-from kiosk.core.ticket_numbers import NUMBER_PATTERN
+from kiosk.core.queue.ticket_numbers import NUMBER_PATTERN
 
 SERVICE_ID_PATTERN = DEVICE_ID
 """A service id: a short, stable key that is safe as an MQTT topic level (the protocol's

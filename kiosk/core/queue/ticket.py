@@ -27,7 +27,7 @@ class Ticket:
     """One customer's ticket.
 
     `priority` says the ticket joined its service's line as a priority ticket (see
-    `kiosk.core.interleave`): an elderly customer's ticket, or one transferred from another
+    `kiosk.core.queue.interleave`): an elderly customer's ticket, or one transferred from another
     service. `counter` and
     `called_at` are those of the call that made it current (a recall does not change them);
     both are None while the ticket waits.

@@ -11,12 +11,12 @@ follows a slow afternoon or a missing teller:
   the people in line now, served quickly;
 - high = (people_ahead + priority_may_pass) x the slow interval (75th percentile), rounded
   up to a minute: the people in line now and the most priority tickets that can still be
-  placed in front (`kiosk.core.interleave`; 0 for a priority ticket), served slowly.
+  placed in front (`kiosk.core.queue.interleave`; 0 for a priority ticket), served slowly.
 
 With fewer than `MIN_SAMPLES` times the service's configured default stands in for both
 percentiles. low <= high always: fast <= slow, and rounding moves them apart.
 
-How a range is worded, the same everywhere, is `kiosk.core.ticket_sentences`.
+How a range is worded, the same everywhere, is `kiosk.core.queue.ticket_sentences`.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.core.help_call import Category
-from kiosk.core.help_state import CallState, CallStatus
+from kiosk.core.help.events import Category
+from kiosk.core.help.state import CallState, CallStatus
 
 
 class HelpPhase(StrEnum):

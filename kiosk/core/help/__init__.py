@@ -1,0 +1,1 @@
+"""Help calls: events, lifecycle rules, state, timers, presence, what a customer is told."""
