@@ -23,6 +23,7 @@ from kiosk.display.notice_view import NoticeView
 from kiosk.net.display_client import DisplayLink
 from kiosk.protocol.staff_messages import Announcement
 from kiosk.protocol.ticket_messages import QueueState, TicketCalled
+from kiosk.ui.physical import MIN_LINE_SPACING
 from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.widgets import BigLabel
 
@@ -75,6 +76,9 @@ class DisplayWindow(QWidget):
     border: {ring}px solid {HIGHLIGHT}; border-radius: {theme.radius_px}px; padding: {gap}px;
 }}
 #earlier {{ padding: {gap}px; }}
+BigLabel[role="body"] {{
+    font-size: {theme.body_px}px; qproperty-lineSpacing: {MIN_LINE_SPACING};
+}}
 #connection_status {{
     background-color: {WARNING_FACE}; color: #FFFFFF; padding: {theme.padding_px}px;
 }}
