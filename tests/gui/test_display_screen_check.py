@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.settings import DisplaySection, ScreenSection
 from kiosk.display.app import display_theme
@@ -44,7 +45,7 @@ def family(qapp: QApplication) -> str:
     return load_fonts()
 
 
-def board(qtbot, family: str, languages: tuple[str, ...],  # type: ignore[no-untyped-def]
+def board(qtbot: QtBot, family: str, languages: tuple[str, ...],
           state: BoardState) -> DisplayWindow:
     window = DisplayWindow(BoardWords(languages), display_theme(SECTION, family),
                            BoardTimes(), MuteVoice(), monotonic=time.monotonic)
@@ -55,7 +56,7 @@ def board(qtbot, family: str, languages: tuple[str, ...],  # type: ignore[no-unt
 
 @pytest.mark.parametrize("languages", LANGUAGE_SETS, ids="+".join)
 @pytest.mark.parametrize("state", STATES, ids=lambda state: state.name)
-def test_every_display_state_passes_the_audit(qtbot, family: str,  # type: ignore[no-untyped-def]
+def test_every_display_state_passes_the_audit(qtbot: QtBot, family: str,
                                               languages: tuple[str, ...],
                                               state: BoardState) -> None:
     window = board(qtbot, family, languages, state)
@@ -64,7 +65,7 @@ def test_every_display_state_passes_the_audit(qtbot, family: str,  # type: ignor
 
 
 def test_the_audit_would_catch_kiosk_sized_text_on_the_wall(
-        qtbot, family: str) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, family: str) -> None:
     """The display's rules are stricter than a kiosk's: text sized for reading at a
     kiosk's 60 cm fails at the hall's 3 m."""
     kiosk = ScreenSection()
@@ -81,7 +82,7 @@ def test_the_audit_would_catch_kiosk_sized_text_on_the_wall(
 
 
 def test_the_newest_number_is_marked_by_more_than_colour(
-        qtbot, family: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, family: str, tmp_path: Path) -> None:
     window = board(qtbot, family, ("zh_CN", "en"), STATES[1])
     image = capture(window, (SECTION.width_px, SECTION.height_px))
     calls = window.calls
