@@ -70,6 +70,8 @@ class DisplayWindow(QWidget):
         apply_theme(self, theme)
         gap = theme.gap_px
         ring = gap  # a frame as wide as the space between controls: seen across the hall
+        # body text at the wall's own size rule with lines 1.3 apart, not the kiosk's
+        # reading size: docs/decisions/0011-display.md
         self.setStyleSheet(theme.stylesheet() + f"""
 #display_window {{ background-color: {theme.colours.background}; }}
 #newest, #notice {{
