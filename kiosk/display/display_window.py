@@ -23,6 +23,7 @@ from kiosk.display.notice_view import NoticeView
 from kiosk.net.display_client import DisplayLink
 from kiosk.protocol.staff_messages import Announcement
 from kiosk.protocol.ticket_messages import QueueState, TicketCalled
+from kiosk.ui.physical import MIN_LINE_SPACING
 from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.widgets import BigLabel
 
@@ -69,12 +70,17 @@ class DisplayWindow(QWidget):
         apply_theme(self, theme)
         gap = theme.gap_px
         ring = gap  # a frame as wide as the space between controls: seen across the hall
+        # body text at the wall's own size rule with lines 1.3 apart, not the kiosk's
+        # reading size: docs/decisions/0011-display.md
         self.setStyleSheet(theme.stylesheet() + f"""
 #display_window {{ background-color: {theme.colours.background}; }}
 #newest, #notice {{
     border: {ring}px solid {HIGHLIGHT}; border-radius: {theme.radius_px}px; padding: {gap}px;
 }}
 #earlier {{ padding: {gap}px; }}
+BigLabel[role="body"] {{
+    font-size: {theme.body_px}px; qproperty-lineSpacing: {MIN_LINE_SPACING};
+}}
 #connection_status {{
     background-color: {WARNING_FACE}; color: #FFFFFF; padding: {theme.padding_px}px;
 }}

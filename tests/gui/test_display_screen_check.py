@@ -3,7 +3,8 @@ seen from the farthest seat, in Chinese, English, both together, and the pseudo-
 
 The display has no controls (nobody touches it), so the audit's target-size, navigation
 and focus checks do not apply; text size, clipping and contrast do, at the display's own
-size rules (its diagonal and viewing distance, not the kiosk's).
+size rules (its diagonal and viewing distance, not the kiosk's). The kiosk's body-text rule
+does not apply to it (docs/decisions/0011-display.md).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.settings import DisplaySection, ScreenSection
 from kiosk.display.app import display_theme
@@ -30,7 +32,12 @@ from kiosk.ui.screen_check.contrast import contrast_ratio
 
 SECTION = DisplaySection()
 LANGUAGE_SETS = [("zh_CN", "en"), ("zh_CN",), ("en",), ("zh_CN", "pseudo")]
-OPTIONS = CheckOptions(rules=size_rules(SECTION), expect_nav=False, check_focus=False)
+WALL_EXEMPT = frozenset({Rule.BODY_TEXT_SIZE, Rule.LINE_SPACING})
+"""The kiosk's body-text rule (1.2 x the minimum, lines 1.5 apart) is for paragraphs read at
+arm's length; the wall's short lines meet its own size rule, already scaled to the farthest
+seat, with lines 1.3 apart (docs/decisions/0011-display.md)."""
+OPTIONS = CheckOptions(rules=size_rules(SECTION), expect_nav=False, check_focus=False,
+                       skip=WALL_EXEMPT)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +45,7 @@ def family(qapp: QApplication) -> str:
     return load_fonts()
 
 
-def board(qtbot, family: str, languages: tuple[str, ...],  # type: ignore[no-untyped-def]
+def board(qtbot: QtBot, family: str, languages: tuple[str, ...],
           state: BoardState) -> DisplayWindow:
     window = DisplayWindow(BoardWords(languages), display_theme(SECTION, family),
                            BoardTimes(), MuteVoice(), monotonic=time.monotonic)
@@ -49,7 +56,7 @@ def board(qtbot, family: str, languages: tuple[str, ...],  # type: ignore[no-unt
 
 @pytest.mark.parametrize("languages", LANGUAGE_SETS, ids="+".join)
 @pytest.mark.parametrize("state", STATES, ids=lambda state: state.name)
-def test_every_display_state_passes_the_audit(qtbot, family: str,  # type: ignore[no-untyped-def]
+def test_every_display_state_passes_the_audit(qtbot: QtBot, family: str,
                                               languages: tuple[str, ...],
                                               state: BoardState) -> None:
     window = board(qtbot, family, languages, state)
@@ -58,7 +65,7 @@ def test_every_display_state_passes_the_audit(qtbot, family: str,  # type: ignor
 
 
 def test_the_audit_would_catch_kiosk_sized_text_on_the_wall(
-        qtbot, family: str) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, family: str) -> None:
     """The display's rules are stricter than a kiosk's: text sized for reading at a
     kiosk's 60 cm fails at the hall's 3 m."""
     kiosk = ScreenSection()
@@ -75,7 +82,7 @@ def test_the_audit_would_catch_kiosk_sized_text_on_the_wall(
 
 
 def test_the_newest_number_is_marked_by_more_than_colour(
-        qtbot, family: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, family: str, tmp_path: Path) -> None:
     window = board(qtbot, family, ("zh_CN", "en"), STATES[1])
     image = capture(window, (SECTION.width_px, SECTION.height_px))
     calls = window.calls
