@@ -5,12 +5,14 @@ off. Instructions name the help button by its words and place, not by its colour
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +21,7 @@ from kiosk.customer.screen_states import STATES
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
 from kiosk.ui.screen_check.layout_checks import nav_geometry
-from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME
+from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.kiosk_harness import KioskUnderTest, start_kiosk
 
 SMALLEST = next(panel for panel in SUPPORTED_PANELS if panel.width_px == 1280)
@@ -141,5 +143,28 @@ def test_home_back_and_the_magnifier_switch_share_one_row_at_larger_text(
                 assert help_top < min(tops.values()), language
             else:
                 assert help_top == min(tops.values()), language
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize("panel", [SMALLEST, *(panel for panel in SUPPORTED_PANELS
+                                              if panel.height_px > panel.width_px)],
+                         ids=lambda panel: panel.name)
+def test_the_strips_chinese_words_are_never_broken_across_lines(
+        qtbot: QtBot, tmp_path: Path, panel: Panel) -> None:
+    """"首页", "返回" and "放大镜 关" at larger text on the narrowest panels: a line may break
+    at the space, never inside a word ("放大 / 镜" reads as two words)."""
+    kiosk = _on(qtbot, tmp_path, panel)
+    try:
+        _show(kiosk, "home", "zh_CN", larger=True)
+        with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+            strip = kiosk.window.home.nav
+            switch = strip.findChild(BigButton, MAGNIFIER_SWITCH)
+            assert switch is not None
+            for button in (strip.home_button, strip.back_button, switch):
+                metrics = QFontMetricsF(button.font())
+                room = button.text_rect().width()
+                for word in re.findall("[\u4e00-\u9fff]{2,}", button.text()):
+                    assert metrics.horizontalAdvance(word) <= room + 1, (word, room)
     finally:
         kiosk.stop()
