@@ -168,3 +168,23 @@ def test_the_strips_chinese_words_are_never_broken_across_lines(
                     assert metrics.horizontalAdvance(word) <= room + 1, (word, room)
     finally:
         kiosk.stop()
+
+
+def test_help_on_a_row_of_its_own_shows_all_of_a_long_call_state(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    """On the smallest panel at larger text the strip has two rows; Help's words while staff
+    are coming ("... is on the way", 40 % longer in the pseudo-language) must fit in it."""
+    kiosk = _on(qtbot, tmp_path, SMALLEST)
+    try:
+        strips: set[tuple[int, int, int, int]] = set()
+        for name in ("help-coming", "home"):
+            _show(kiosk, name, "pseudo", larger=True)
+            with shown_at(kiosk.window, (SMALLEST.width_px, SMALLEST.height_px)):
+                screen = kiosk.window.help_screen if name != "home" else kiosk.window.home
+                help_button = screen.nav.help_button
+                assert help_button.text_fits(), (name, help_button.text(),
+                                                 help_button.size())
+                strips.add(help_button.geometry().getRect())
+        assert len(strips) == 1, strips  # the same place and size on every screen
+    finally:
+        kiosk.stop()
