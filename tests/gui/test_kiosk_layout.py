@@ -188,3 +188,19 @@ def test_help_on_a_row_of_its_own_shows_all_of_a_long_call_state(qtbot: QtBot,
         assert len(strips) == 1, strips  # the same place and size on every screen
     finally:
         kiosk.stop()
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_the_strips_words_fit_their_buttons_in_every_language(
+        on_panel: tuple[KioskUnderTest, Panel], larger: bool) -> None:
+    """A button as narrow as its longest word must show that word on one line: "[Bàçk ·]"
+    on the 1366 px panel at larger text broke inside "[Bàçk" by a pixel of rounding."""
+    kiosk, panel = on_panel
+    for language in ("zh_CN", "en", "pseudo"):
+        _show(kiosk, "home", language, larger=larger)
+        with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+            strip = kiosk.window.home.nav
+            switch = strip.findChild(BigButton, MAGNIFIER_SWITCH)
+            assert switch is not None
+            for button in (strip.home_button, strip.back_button, switch, strip.help_button):
+                assert button.text_fits(), (language, button.text(), button.size())

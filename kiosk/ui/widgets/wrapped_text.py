@@ -29,6 +29,7 @@ _LINE_SEPARATOR = "\u2028"
 _WORD_JOINER = "\u2060"
 _CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _FIT_SLACK_PX = 0.5
+_WIDEST_WORD_TRIES = 4
 _CACHE_ENTRIES = 4096
 """Measurements kept. Qt asks a wrapping widget its height for a width many times per
 layout pass (every screen change lays out dozens of buttons and labels); laying the text
@@ -163,8 +164,20 @@ def keep_cjk_words(text: str) -> str:
 
 
 def widest_word(text: str, font: QFont) -> float:
-    """Width of the longest piece that cannot be broken: the narrowest the text can go."""
-    return measure(text, font, 1.0).width if text else 0.0
+    """Width of the longest piece that cannot be broken: the narrowest the text can go.
+
+    Laid out one piece a line, a piece can measure a pixel narrower than it needs on a line
+    of that width (where "[Bàçk ·]" then breaks inside "[Bàçk"), so the width is checked at
+    itself and widened until every piece fits."""
+    if not text:
+        return 0.0
+    width = measure(text, font, 1.0).width
+    for _ in range(_WIDEST_WORD_TRIES):
+        fitted = measure(text, font, width)
+        if fitted.words_fit:
+            break
+        width = fitted.width + _FIT_SLACK_PX
+    return width
 
 
 def draw(painter: QPainter, rect: QRectF, text: str, font: QFont,
