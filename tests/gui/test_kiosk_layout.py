@@ -204,3 +204,21 @@ def test_the_strips_words_fit_their_buttons_in_every_language(
             assert switch is not None
             for button in (strip.home_button, strip.back_button, switch, strip.help_button):
                 assert button.text_fits(), (language, button.text(), button.size())
+
+
+def test_the_help_screen_never_runs_under_its_scroll_bar(qtbot: QtBot,
+                                                         tmp_path: Path) -> None:
+    """Staff's outcomes (hidden behind the customer's page) once made the help screen wider
+    than the panel: its content ran under the scroll bar, "For staff: close this call" with
+    it. They stack where the panel is narrow, so the content fits beside the bar."""
+    kiosk = _on(qtbot, tmp_path, SMALLEST)
+    try:
+        _show(kiosk, "help-coming", "pseudo", larger=True)
+        with shown_at(kiosk.window, (SMALLEST.width_px, SMALLEST.height_px)):
+            screen = kiosk.window.help_screen
+            viewport = screen.scroller.viewport()
+            assert screen.content.width() <= viewport.width()
+            right = screen.close_button.mapTo(viewport, QPoint(screen.close_button.width(), 0))
+            assert right.x() <= viewport.width()
+    finally:
+        kiosk.stop()
