@@ -1530,11 +1530,11 @@ Python {python}，Qt {qt}</translation>
     <name>MagnifierButton</name>
     <message>
         <source>Zoom on</source>
-        <translation>放大镜：开</translation>
+        <translation>放大镜 开</translation>
     </message>
     <message>
         <source>Zoom off</source>
-        <translation>放大镜：关</translation>
+        <translation>放大镜 关</translation>
     </message>
     <message>
         <source>Touch the screen to see it larger; press here again to stop.</source>

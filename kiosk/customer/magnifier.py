@@ -182,7 +182,7 @@ class MagnifierButton(BigButton):
         height the theme gives it, and goes to two rows before the switch grows taller."""
         hint = super().minimumSizeHint()
         if self._two_lines is None:
-            text, font = self.text(), self.font()
+            text, font = self.shown_text(), self.font()
             low = max(wrapped_text.widest_word(text, font),
                       wrapped_text.single_line_width(text, font) / SWITCH_LINES)
             high = wrapped_text.single_line_width(text, font)

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.help.events import Outcome
 from kiosk.core.settings import Staff
 from kiosk.customer.kiosk_screen import make_button, make_label, shown_text
 from kiosk.customer.staff_pin_panel import StaffPinPanel
 from kiosk.net.kiosk_client import PinOutcome
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import AdaptiveRow, BigButton
 
 REAL_OUTCOMES = (Outcome.HELPED, Outcome.NO_HELP_NEEDED, Outcome.AMBULANCE_CALLED)
 
@@ -37,13 +37,13 @@ class StaffClosePanel(QWidget):
         self.title = make_label("close_title", role="heading")
         self.question = make_label("close_question")
         self.outcome_buttons: dict[Outcome, BigButton] = {}
-        row = QHBoxLayout()
+        row = AdaptiveRow()  # one under the other where the panel is too narrow
         for outcome in (*REAL_OUTCOMES, Outcome.DRILL):
             button = make_button(f"close_outcome_{outcome.value}")
             button.clicked.connect(lambda _=False, o=outcome: self._chose(o))
             self.outcome_buttons[outcome] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            row.add_widget(button)
+        row.add_stretch(1)
         self.pin = StaffPinPanel(staff, language)
         self.pin.pinEntered.connect(self._pin_entered)
         self.pin.contentChanged.connect(self.contentChanged)
@@ -51,7 +51,7 @@ class StaffClosePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.question)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addWidget(self.pin)
         layout.addStretch(1)
         self.clear()

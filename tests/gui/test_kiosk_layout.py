@@ -5,12 +5,14 @@ off. Instructions name the help button by its words and place, not by its colour
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +21,7 @@ from kiosk.customer.screen_states import STATES
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
 from kiosk.ui.screen_check.layout_checks import nav_geometry
-from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME
+from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.kiosk_harness import KioskUnderTest, start_kiosk
 
 SMALLEST = next(panel for panel in SUPPORTED_PANELS if panel.width_px == 1280)
@@ -141,5 +143,82 @@ def test_home_back_and_the_magnifier_switch_share_one_row_at_larger_text(
                 assert help_top < min(tops.values()), language
             else:
                 assert help_top == min(tops.values()), language
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize("panel", [SMALLEST, *(panel for panel in SUPPORTED_PANELS
+                                              if panel.height_px > panel.width_px)],
+                         ids=lambda panel: panel.name)
+def test_the_strips_chinese_words_are_never_broken_across_lines(
+        qtbot: QtBot, tmp_path: Path, panel: Panel) -> None:
+    """"首页", "返回" and "放大镜 关" at larger text on the narrowest panels: a line may break
+    at the space, never inside a word ("放大 / 镜" reads as two words)."""
+    kiosk = _on(qtbot, tmp_path, panel)
+    try:
+        _show(kiosk, "home", "zh_CN", larger=True)
+        with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+            strip = kiosk.window.home.nav
+            switch = strip.findChild(BigButton, MAGNIFIER_SWITCH)
+            assert switch is not None
+            for button in (strip.home_button, strip.back_button, switch):
+                metrics = QFontMetricsF(button.font())
+                room = button.text_rect().width()
+                for word in re.findall("[\u4e00-\u9fff]{2,}", button.text()):
+                    assert metrics.horizontalAdvance(word) <= room + 1, (word, room)
+    finally:
+        kiosk.stop()
+
+
+def test_help_on_a_row_of_its_own_shows_all_of_a_long_call_state(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    """On the smallest panel at larger text the strip has two rows; Help's words while staff
+    are coming ("... is on the way", 40 % longer in the pseudo-language) must fit in it."""
+    kiosk = _on(qtbot, tmp_path, SMALLEST)
+    try:
+        strips: set[tuple[int, int, int, int]] = set()
+        for name in ("help-coming", "home"):
+            _show(kiosk, name, "pseudo", larger=True)
+            with shown_at(kiosk.window, (SMALLEST.width_px, SMALLEST.height_px)):
+                screen = kiosk.window.help_screen if name != "home" else kiosk.window.home
+                help_button = screen.nav.help_button
+                assert help_button.text_fits(), (name, help_button.text(),
+                                                 help_button.size())
+                strips.add(help_button.geometry().getRect())
+        assert len(strips) == 1, strips  # the same place and size on every screen
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_the_strips_words_fit_their_buttons_in_every_language(
+        on_panel: tuple[KioskUnderTest, Panel], larger: bool) -> None:
+    """A button as narrow as its longest word must show that word on one line: "[Bàçk ·]"
+    on the 1366 px panel at larger text broke inside "[Bàçk" by a pixel of rounding."""
+    kiosk, panel = on_panel
+    for language in ("zh_CN", "en", "pseudo"):
+        _show(kiosk, "home", language, larger=larger)
+        with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+            strip = kiosk.window.home.nav
+            switch = strip.findChild(BigButton, MAGNIFIER_SWITCH)
+            assert switch is not None
+            for button in (strip.home_button, strip.back_button, switch, strip.help_button):
+                assert button.text_fits(), (language, button.text(), button.size())
+
+
+def test_the_help_screen_never_runs_under_its_scroll_bar(qtbot: QtBot,
+                                                         tmp_path: Path) -> None:
+    """Staff's outcomes (hidden behind the customer's page) once made the help screen wider
+    than the panel: its content ran under the scroll bar, "For staff: close this call" with
+    it. They stack where the panel is narrow, so the content fits beside the bar."""
+    kiosk = _on(qtbot, tmp_path, SMALLEST)
+    try:
+        _show(kiosk, "help-coming", "pseudo", larger=True)
+        with shown_at(kiosk.window, (SMALLEST.width_px, SMALLEST.height_px)):
+            screen = kiosk.window.help_screen
+            viewport = screen.scroller.viewport()
+            assert screen.content.width() <= viewport.width()
+            right = screen.close_button.mapTo(viewport, QPoint(screen.close_button.width(), 0))
+            assert right.x() <= viewport.width()
     finally:
         kiosk.stop()

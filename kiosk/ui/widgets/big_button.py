@@ -169,6 +169,12 @@ class BigButton(QPushButton):
                 self._side = size * _SYMBOL_SCALE
         return self._side
 
+    def shown_text(self) -> str:
+        """The text as laid out: Home, Back, Help and the strip's other controls keep each
+        CJK word whole (their labels are a few words; a broken word reads as two)."""
+        text = self.text()
+        return wrapped_text.keep_cjk_words(text) if self.role() else text
+
     def _symbol_gap(self) -> float:
         """Space between symbol and text (none for a symbol without text)."""
         return self._symbol_side() / 3 if self.text() else 0.0
@@ -184,7 +190,7 @@ class BigButton(QPushButton):
         """Where the text is painted (the contents minus the symbol), in widget pixels."""
         contents = self._contents_rect()
         width = self._text_width_in(contents.width())
-        size = wrapped_text.measure(self.text(), self.font(), width)
+        size = wrapped_text.measure(self.shown_text(), self.font(), width)
         block = size.width + self._symbol_room()
         left = contents.left() + max(0.0, (contents.width() - block) / 2)
         text_left = left + self._symbol_room()
@@ -195,7 +201,7 @@ class BigButton(QPushButton):
         """True when the whole text shows, wrapped, inside the button's padding."""
         contents = self._contents_rect()
         width = self._text_width_in(contents.width())
-        return wrapped_text.measure(self.text(), self.font(), width).fits(width,
+        return wrapped_text.measure(self.shown_text(), self.font(), width).fits(width,
                                                                           contents.height())
 
     # --- size hints -------------------------------------------------------------------
@@ -210,7 +216,7 @@ class BigButton(QPushButton):
         chrome = self._chrome()
         text_width = self._text_width_in(width - chrome.width())
         font = self.font()
-        text = wrapped_text.measure(self.text(), font, text_width)
+        text = wrapped_text.measure(self.shown_text(), font, text_width)
         inner = max(text.height, wrapped_text.line_height(font), self._symbol_side())
         height = max(self._target_height, int(inner + chrome.height() + 0.999))
         self._heights[width] = height
@@ -223,7 +229,7 @@ class BigButton(QPushButton):
             width = max(self._target_width, self.minimumSizeHint().width())
             return QSize(width, self.heightForWidth(width))
         chrome = self._chrome()
-        text_width = wrapped_text.single_line_width(self.text(), self.font())
+        text_width = wrapped_text.single_line_width(self.shown_text(), self.font())
         width = int(text_width + self._symbol_room() + 0.999)
         width = max(self._target_width, width + chrome.width())
         return QSize(width, self.heightForWidth(width))
@@ -231,7 +237,7 @@ class BigButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         chrome = self._chrome()
         side = self._symbol_side()
-        word = wrapped_text.widest_word(self.text(), self.font())
+        word = wrapped_text.widest_word(self.shown_text(), self.font())
         width = int(word + self._symbol_room() + 0.999)
         width = max(self._target_width, width + chrome.width())
         line = max(wrapped_text.line_height(self.font()), side)
@@ -316,6 +322,6 @@ class BigButton(QPushButton):
                 self._symbol(painter, square)
             else:
                 self.icon().paint(painter, square.toAlignedRect())
-        wrapped_text.draw(painter, QRectF(text_rect), self.text(), self.font(),
+        wrapped_text.draw(painter, QRectF(text_rect), self.shown_text(), self.font(),
                           Qt.AlignmentFlag.AlignCenter)
         painter.end()

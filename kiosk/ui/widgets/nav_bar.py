@@ -162,6 +162,12 @@ class FixedNavBar(QWidget):
             below = list(self._tools)
         stretch = len(lower)  # the empty column between Back (and the tools) and Help
         layout.setColumnStretch(stretch, 1)
+        # On a row of its own Help takes the row's whole width: its words (a long
+        # "... is on the way" at larger text) then wrap into fewer lines and never overflow
+        # the strip's height, and it stays the largest target.
+        self.help_button.setSizePolicy(
+            QSizePolicy.Policy.Expanding if self._in_rows else QSizePolicy.Policy.Fixed,
+            QSizePolicy.Policy.Fixed)
         if self._in_rows:
             layout.addWidget(self.help_button, 0, 0, 1, stretch + 1)
             for column, button in enumerate(lower):

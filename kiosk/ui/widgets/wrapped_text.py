@@ -10,6 +10,7 @@ a word too long for the line is broken rather than hidden, and reported as not f
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -25,7 +26,10 @@ from PySide6.QtGui import (
 from kiosk.ui.physical import MIN_LINE_SPACING
 
 _LINE_SEPARATOR = "\u2028"
+_WORD_JOINER = "\u2060"
+_CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _FIT_SLACK_PX = 0.5
+_WIDEST_WORD_TRIES = 4
 _CACHE_ENTRIES = 4096
 """Measurements kept. Qt asks a wrapping widget its height for a width many times per
 layout pass (every screen change lays out dozens of buttons and labels); laying the text
@@ -150,9 +154,30 @@ def single_line_width(text: str, font: QFont) -> float:
     return max((metrics.horizontalAdvance(part) for part in text.split("\n")), default=0.0)
 
 
+def keep_cjk_words(text: str) -> str:
+    """`text` with every run of CJK characters joined so no line breaks inside it.
+
+    Unicode lets a line break between any two CJK characters, which in a short label splits
+    a word ("放大 / 镜"). Labels a few words long (the bottom strip's) keep each run whole
+    and break only where a space or punctuation allows; word joiners are not drawn."""
+    return _CJK_RUN.sub(lambda run: _WORD_JOINER.join(run.group()), text)
+
+
 def widest_word(text: str, font: QFont) -> float:
-    """Width of the longest piece that cannot be broken: the narrowest the text can go."""
-    return measure(text, font, 1.0).width if text else 0.0
+    """Width of the longest piece that cannot be broken: the narrowest the text can go.
+
+    Laid out one piece a line, a piece can measure a pixel narrower than it needs on a line
+    of that width (where "[Bàçk ·]" then breaks inside "[Bàçk"), so the width is checked at
+    itself and widened until every piece fits."""
+    if not text:
+        return 0.0
+    width = measure(text, font, 1.0).width
+    for _ in range(_WIDEST_WORD_TRIES):
+        fitted = measure(text, font, width)
+        if fitted.words_fit:
+            break
+        width = fitted.width + _FIT_SLACK_PX
+    return width
 
 
 def draw(painter: QPainter, rect: QRectF, text: str, font: QFont,
