@@ -542,6 +542,29 @@ def test_lines_set_closer_than_one_and_a_half_are_found(make_screen,  # type: ig
     assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
 
 
+def _spaced_paragraph(screen: SampleScreen, name: str, text: str, font_px: int,
+                     spacing: float) -> BigLabel:
+    label = BigLabel(text)
+    label.setObjectName(name)
+    label.setStyleSheet(f"BigLabel {{ font-size: {font_px}px; "
+                        f"qproperty-lineSpacing: {spacing}; }}")
+    screen.content_layout.insertWidget(2, label)
+    return label
+
+
+@pytest.mark.parametrize("text", ["Please keep your ticket, and go\nback in line.",
+                                  "请您拿好号码，\n回到队里。"])
+def test_lines_one_and_a_half_apart_pass_whatever_their_ink(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, theme: Theme, text: str) -> None:
+    """A second line without descenders ("back in line.") is no closer to the first."""
+    screen = make_screen()
+    _spaced_paragraph(screen, "spaced", text, theme.reading_px, 1.55)
+    _spaced_paragraph(screen, "tight", text, theme.reading_px, 1.3)
+
+    assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
+    assert Rule.LINE_SPACING in _found(screen, options, "tight")
+
+
 def test_a_heading_on_two_lines_is_not_body_text(make_screen,  # type: ignore[no-untyped-def]
                                                  options: CheckOptions,
                                                  theme: Theme) -> None:

@@ -8,15 +8,21 @@ line spacing >= 1.5"; WCAG 1.4.12).
 
 The lines are found in the picture, not asked of the layout: each pixel row of the text's
 area either holds ink (a colour at 3:1 or more against the area's background) or not, and
-runs of inked rows are lines. The spacing is the distance from one line's top to the next
-(the median over the paragraph, with bottoms counted too, so that a line without capitals
-or a line with descenders does not decide it), divided by the font's pixel size.
+runs of inked rows are lines. The spacing is the distance from one line's baseline to the
+next (the median over the paragraph), divided by the font's pixel size. A line's ink is no
+measure of where it sits: a line without capitals starts lower, one without descenders ends
+higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
+higher), so a line is placed by its baseline: the lowest row holding at least a share of
+its strokes (rows below hold only the odd descender or comma). In Latin text that is the
+baseline; in CJK text, the foot of the ideographs, which fill the same square in every line.
 """
 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontInfo, QImage
@@ -33,43 +39,68 @@ MIN_BODY_LINE_SPACING = 1.5
 HEADING_ROLES = ("heading", "huge")
 """BigLabel roles that are headings and numbers, not body text (kiosk.ui.widgets)."""
 _INK_CONTRAST = 3.0
+_BASELINE_SHARE = 0.3
+"""A row with at least this share of the inked pixels of a line's most inked row is still
+on or above the baseline; descenders and commas ink far fewer."""
 _MIN_LINE_SHARE = 0.5
 """A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
 colon, an underline), not a line."""
 
 
-def rendered_lines(image: QImage, area: QRect) -> list[tuple[int, int]]:
-    """(top, bottom) rows, in image coordinates, of each line of text drawn in `area`."""
+@dataclass(frozen=True)
+class Line:
+    """A line of text drawn in the picture, in image rows."""
+
+    top: int
+    bottom: int
+    baseline: int
+    """The row where most of its strokes end (see the module's docstring)."""
+
+
+def rendered_lines(image: QImage, area: QRect) -> list[Line]:
+    """Each line of text drawn in `area`, top to bottom."""
     area = area.intersected(image.rect())
     background = dominant(edge_counts(image, area))
     if background is None:
         return []
+    inked_per_row: list[int] = []
+    for y in range(area.y(), area.y() + area.height()):
+        counts = Counter(region_pixels(image, QRect(area.x(), y, area.width(), 1)))
+        inked_per_row.append(sum(count for colour, count in counts.items()
+                                 if colour != background
+                                 and pixel_contrast(colour, background) >= _INK_CONTRAST))
     runs: list[tuple[int, int]] = []
     start: int | None = None
-    for y in range(area.y(), area.y() + area.height()):
-        row = set(region_pixels(image, QRect(area.x(), y, area.width(), 1)))
-        inked = any(pixel_contrast(colour, background) >= _INK_CONTRAST
-                    for colour in row if colour != background)
+    for index, inked in enumerate(inked_per_row):
         if inked and start is None:
-            start = y
+            start = index
         elif not inked and start is not None:
-            runs.append((start, y - 1))
+            runs.append((start, index - 1))
             start = None
     if start is not None:
-        runs.append((start, area.y() + area.height() - 1))
+        runs.append((start, len(inked_per_row) - 1))
     if not runs:
         return []
     tallest = max(bottom - top + 1 for top, bottom in runs)
-    return [(top, bottom) for top, bottom in runs
-            if bottom - top + 1 >= _MIN_LINE_SHARE * tallest]
+    return [Line(area.y() + top, area.y() + bottom,
+                 area.y() + _baseline(inked_per_row, top, bottom))
+            for top, bottom in runs if bottom - top + 1 >= _MIN_LINE_SHARE * tallest]
 
 
-def line_spacing(lines: list[tuple[int, int]], font_px: int) -> float | None:
-    """The distance between successive lines as a multiple of `font_px`; None for one line."""
+def _baseline(inked_per_row: list[int], top: int, bottom: int) -> int:
+    """The lowest row of `top`..`bottom` inked at least `_BASELINE_SHARE` as much as the
+    line's most inked row: below it, only the odd descender or comma."""
+    enough = _BASELINE_SHARE * max(inked_per_row[top:bottom + 1])
+    return max(row for row in range(top, bottom + 1) if inked_per_row[row] >= enough)
+
+
+def line_spacing(lines: list[Line], font_px: int) -> float | None:
+    """The distance between successive baselines as a multiple of `font_px`; None for one
+    line."""
     if len(lines) < 2 or font_px <= 0:
         return None
-    steps = [later[0] - earlier[0] for earlier, later in zip(lines, lines[1:], strict=False)]
-    steps += [later[1] - earlier[1] for earlier, later in zip(lines, lines[1:], strict=False)]
+    steps = [later.baseline - earlier.baseline
+             for earlier, later in zip(lines, lines[1:], strict=False)]
     return statistics.median(steps) / font_px
 
 
