@@ -14,7 +14,11 @@ measure of where it sits: a line without capitals starts lower, one without desc
 higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
 higher), so a line is placed by its baseline: the lowest row holding at least a share of
 its strokes (rows below hold only the odd descender or comma). In Latin text that is the
-baseline; in CJK text, the foot of the ideographs, which fill the same square in every line.
+baseline; in CJK text, the foot of the ideographs, which fill the same square in every line
+and reach up to a tenth of the font size below the baseline: in text of both, as the
+bilingual captions of the wall display, a line of ideographs has its foot moved up by as
+much as its glyphs' outlines reach below the baseline. Which line holds which characters
+comes from laying the text out at the area's width.
 """
 
 from __future__ import annotations
@@ -25,12 +29,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontInfo, QImage
+from PySide6.QtGui import QFont, QFontInfo, QImage, QTextLayout, QTextOption
 
 from kiosk.ui.physical import SizeRules
 from kiosk.ui.screen_check.colour_checks import text_area
 from kiosk.ui.screen_check.findings import Finding, Rule
-from kiosk.ui.screen_check.glyphs import smallest_glyph_height_px
+from kiosk.ui.screen_check.glyphs import (
+    glyph_foot_px,
+    is_cjk,
+    smallest_glyph_height_px,
+)
 from kiosk.ui.screen_check.inventory import Item
 from kiosk.ui.screen_check.pixels import dominant, edge_counts, pixel_contrast, region_pixels
 
@@ -94,13 +102,62 @@ def _baseline(inked_per_row: list[int], top: int, bottom: int) -> int:
     return max(row for row in range(top, bottom + 1) if inked_per_row[row] >= enough)
 
 
-def line_spacing(lines: list[Line], font_px: int) -> float | None:
-    """The distance between successive baselines as a multiple of `font_px`; None for one
-    line."""
-    if len(lines) < 2 or font_px <= 0:
+def _wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+    """The lines `text` wraps into at `width`, as the shared widgets and QLabel break them
+    (at word boundaries, between CJK characters, and at each line break)."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1.0, width))
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def _foot_above_baseline(line: str, font: QFont) -> float | None:
+    """How far above a line's baseline its foot lies: for a line of mostly ideographs,
+    below it by as much as its ideographs' outlines reach (the median of theirs); for one
+    of mostly letters and digits, on it; None for a line of neither (dots and brackets
+    stand on no baseline)."""
+    ideographs = [character for character in line if is_cjk(character)]
+    letters = sum(character.isalnum() and not is_cjk(character) for character in line)
+    if not ideographs and not letters:
         return None
-    steps = [later.baseline - earlier.baseline
-             for earlier, later in zip(lines, lines[1:], strict=False)]
+    if len(ideographs) <= letters:
+        return 0.0
+    return -statistics.median(glyph_foot_px(font, glyph) for glyph in ideographs)
+
+
+def baselines(lines: list[Line], font: QFont, text: str,
+              width: float) -> list[float | None]:
+    """Where each line's baseline is (None where the picture cannot tell).
+
+    The foot of a line of ideographs lies below its baseline, and a line of only dots or
+    brackets has no foot on the baseline at all. Which line is which
+    comes from `text` wrapped at `width`; when that gives another count of inked lines
+    than the picture, all lines are taken alike."""
+    found: list[float | None] = [float(line.baseline) for line in lines]
+    kinds = [line for line in _wrapped_lines(text, font, width) if line.strip()]
+    if len(kinds) != len(lines):
+        return found
+    offsets = [_foot_above_baseline(line, font) for line in kinds]
+    return [None if offset is None else line.baseline + offset
+            for line, offset in zip(lines, offsets, strict=True)]
+
+
+def line_spacing(baselines: list[float | None], font_px: int) -> float | None:
+    """The distance between successive baselines (the median, over the lines whose
+    baseline is known) as a multiple of `font_px`; None without two such lines."""
+    known = [(index, baseline) for index, baseline in enumerate(baselines)
+             if baseline is not None]
+    if len(known) < 2 or font_px <= 0:
+        return None
+    steps = [(later - earlier) / (after - before)
+             for (before, earlier), (after, later) in zip(known, known[1:], strict=False)]
     return statistics.median(steps) / font_px
 
 
@@ -124,7 +181,9 @@ def body_text(screen: str, items: list[Item], image: QImage, rules: SizeRules,
             yield Finding(screen, item.name, Rule.BODY_TEXT_SIZE,
                           f"{height:.1f} px ({rules.px_to_mm(height):.1f} mm)",
                           f">= {body_minimum:.1f} px ({BODY_FACTOR:g} x the minimum)")
-        spacing = line_spacing(lines, QFontInfo(widget.font()).pixelSize())
+        area = text_area(item)
+        spacing = line_spacing(baselines(lines, widget.font(), item.text, area.width()),
+                               QFontInfo(widget.font()).pixelSize())
         if spacing is not None and spacing < MIN_BODY_LINE_SPACING:
             yield Finding(screen, item.name, Rule.LINE_SPACING,
                           f"{spacing:.2f} x the font size ({len(lines)} lines)",
