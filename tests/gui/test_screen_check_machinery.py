@@ -608,11 +608,13 @@ def _spaced_paragraph(screen: SampleScreen, name: str, text: str, font_px: int,
 
 @pytest.mark.parametrize("text", ["Please keep your ticket, and go\nback in line.",
                                   "请您拿好号码，\n回到队里。",
-                                  "刚才叫过的号\nCalled before"])
+                                  "刚才叫过的号\nCalled before",
+                                  "Please wait here\nin line. ········ ········ ········"])
 def test_lines_one_and_a_half_apart_pass_whatever_their_ink(  # type: ignore[no-untyped-def]
         make_screen, options: CheckOptions, theme: Theme, text: str) -> None:
     """A second line without descenders ("back in line.") is no closer to the first, nor a
-    line of letters to one of ideographs (whose feet reach below the baseline)."""
+    line of letters to one of ideographs (whose feet reach below the baseline), nor one
+    with a row of dots at mid-height."""
     screen = make_screen()
     _spaced_paragraph(screen, "spaced", text, theme.reading_px, 1.55)
     _spaced_paragraph(screen, "tight", text, theme.reading_px, 1.3)

@@ -13,9 +13,9 @@ next (the median over the paragraph), divided by the font's pixel size. A line's
 measure of where it sits: a line without capitals starts lower, one without descenders ends
 higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
 higher), so a line is placed by its baseline: the lowest row holding at least a share of
-its strokes (rows below hold only the odd descender or comma). In Latin text that is the
-baseline; in CJK text, the foot of the ideographs, which fill the same square in every line
-and reach up to a tenth of the font size below the baseline: in text of both, as the
+its typical row's ink (rows below hold only the odd descender or comma). In Latin text that
+is the baseline; in CJK text, the foot of the ideographs, which fill the same square in
+every line and reach up to a tenth of the font size below the baseline: in text of both, as the
 bilingual captions of the wall display, a line of ideographs has its foot moved up by as
 much as its glyphs' outlines reach below the baseline. Which line holds which characters
 comes from laying the text out at the area's width.
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont, QFontInfo, QImage, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontInfo, QImage, QPainterPath, QTextLayout, QTextOption
 
 from kiosk.ui.physical import SizeRules
 from kiosk.ui.screen_check.colour_checks import text_area
@@ -48,8 +48,10 @@ HEADING_ROLES = ("heading", "huge")
 """BigLabel roles that are headings and numbers, not body text (kiosk.ui.widgets)."""
 _INK_CONTRAST = 3.0
 _BASELINE_SHARE = 0.3
-"""A row with at least this share of the inked pixels of a line's most inked row is still
-on or above the baseline; descenders and commas ink far fewer."""
+"""A row with at least this share of the inked pixels of a line's typical row (the median
+of its rows) is still on or above the baseline; descenders and commas ink far fewer. The
+median, not the most inked row: a run of dots at mid-height would outweigh the letters'
+feet."""
 _MIN_LINE_SHARE = 0.5
 """A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
 colon, an underline), not a line."""
@@ -97,8 +99,8 @@ def rendered_lines(image: QImage, area: QRect) -> list[Line]:
 
 def _baseline(inked_per_row: list[int], top: int, bottom: int) -> int:
     """The lowest row of `top`..`bottom` inked at least `_BASELINE_SHARE` as much as the
-    line's most inked row: below it, only the odd descender or comma."""
-    enough = _BASELINE_SHARE * max(inked_per_row[top:bottom + 1])
+    line's typical row: below it, only the odd descender or comma."""
+    enough = _BASELINE_SHARE * statistics.median(inked_per_row[top:bottom + 1])
     return max(row for row in range(top, bottom + 1) if inked_per_row[row] >= enough)
 
 
@@ -116,6 +118,21 @@ def _wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
         lines.append(text[line.textStart():line.textStart() + line.textLength()])
     layout.endLayout()
     return lines
+
+
+def _inked_lines(text: str, font: QFont, width: float) -> list[str]:
+    """The lines of `text` at `width` that `rendered_lines` finds in the picture: those
+    whose outline is at least `_MIN_LINE_SHARE` as tall as the tallest line's (a line of
+    dots alone is left out there too)."""
+    lines = [line.strip() for line in _wrapped_lines(text, font, width) if line.strip()]
+    heights = []
+    for line in lines:
+        outline = QPainterPath()
+        outline.addText(0, 0, font, line)
+        heights.append(outline.boundingRect().height())
+    tallest = max(heights, default=0.0)
+    return [line for line, height in zip(lines, heights, strict=True)
+            if height >= _MIN_LINE_SHARE * tallest]
 
 
 def _foot_above_baseline(line: str, font: QFont) -> float | None:
@@ -141,10 +158,10 @@ def baselines(lines: list[Line], font: QFont, text: str,
     comes from `text` wrapped at `width`; when that gives another count of inked lines
     than the picture, all lines are taken alike."""
     found: list[float | None] = [float(line.baseline) for line in lines]
-    kinds = [line for line in _wrapped_lines(text, font, width) if line.strip()]
-    if len(kinds) != len(lines):
+    texts = _inked_lines(text, font, width)
+    if len(texts) != len(lines):
         return found
-    offsets = [_foot_above_baseline(line, font) for line in kinds]
+    offsets = [_foot_above_baseline(line, font) for line in texts]
     return [None if offset is None else line.baseline + offset
             for line, offset in zip(lines, offsets, strict=True)]
 
