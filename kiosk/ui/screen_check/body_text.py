@@ -12,13 +12,14 @@ runs of inked rows are lines. The spacing is the distance from one line's baseli
 next (the median over the paragraph), divided by the font's pixel size. A line's ink is no
 measure of where it sits: a line without capitals starts lower, one without descenders ends
 higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
-higher), so a line is placed by its baseline: the lowest row holding at least a share of
-its typical row's ink (rows below hold only the odd descender or comma). In Latin text that
-is the baseline; in CJK text, the foot of the ideographs, which fill the same square in
-every line and reach up to a tenth of the font size below the baseline: in text of both, as the
-bilingual captions of the wall display, a line of ideographs has its foot moved up by as
-much as its glyphs' outlines reach below the baseline. Which line holds which characters
-comes from laying the text out at the area's width.
+higher), so a line is placed by its baseline: the lowest row below which the ink drops by
+a good share of the line's largest drop (below it end only the odd descender or comma).
+In Latin text that is the baseline; in CJK text, the foot of the ideographs, which fill
+the same square in every line and reach up to a tenth of the font size below the baseline:
+in text of both, as the bilingual captions of the wall display, a line of ideographs has
+its foot moved up by as much as its glyphs' outlines reach below the baseline, and a line
+of only dots stands on no baseline. Which line holds which characters comes from laying
+the text out at the area's width.
 """
 
 from __future__ import annotations
@@ -48,10 +49,9 @@ HEADING_ROLES = ("heading", "huge")
 """BigLabel roles that are headings and numbers, not body text (kiosk.ui.widgets)."""
 _INK_CONTRAST = 3.0
 _BASELINE_SHARE = 0.3
-"""A row with at least this share of the inked pixels of a line's typical row (the median
-of its rows) is still on or above the baseline; descenders and commas ink far fewer. The
-median, not the most inked row: a run of dots at mid-height would outweigh the letters'
-feet."""
+"""A drop in ink from one row to the next of at least this share of a line's largest is
+where many glyphs' feet end; descenders and commas end few. The lowest such drop, not the
+largest: a run of dots at mid-height, or a CJK stroke, can end more ink at once."""
 _MIN_LINE_SHARE = 0.5
 """A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
 colon, an underline), not a line."""
@@ -98,10 +98,13 @@ def rendered_lines(image: QImage, area: QRect) -> list[Line]:
 
 
 def _baseline(inked_per_row: list[int], top: int, bottom: int) -> int:
-    """The lowest row of `top`..`bottom` inked at least `_BASELINE_SHARE` as much as the
-    line's typical row: below it, only the odd descender or comma."""
-    enough = _BASELINE_SHARE * statistics.median(inked_per_row[top:bottom + 1])
-    return max(row for row in range(top, bottom + 1) if inked_per_row[row] >= enough)
+    """The lowest row of `top`..`bottom` where the ink drops by at least `_BASELINE_SHARE`
+    of the line's largest drop from one row to the next: the feet of most glyphs end
+    there; below it end only the odd descender or comma."""
+    def drop(row: int) -> int:
+        return inked_per_row[row] - (inked_per_row[row + 1] if row < bottom else 0)
+    enough = _BASELINE_SHARE * max(drop(row) for row in range(top, bottom + 1))
+    return max(row for row in range(top, bottom + 1) if drop(row) >= enough)
 
 
 def _wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
