@@ -12,8 +12,8 @@ runs of inked rows are lines. The spacing is the distance from one line's baseli
 next (the median over the paragraph), divided by the font's pixel size. A line's ink is no
 measure of where it sits: a line without capitals starts lower, one without descenders ends
 higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
-higher), so a line is placed by its baseline: the lowest row below which the ink drops by
-a good share of the line's largest drop (below it end only the odd descender or comma).
+higher), so a line is placed by its baseline: the lowest row both well inked and where the
+ink drops by a good share (below it end only the odd descender or comma).
 In Latin text that is the baseline; in CJK text, the foot of the ideographs, which fill
 the same square in every line and reach up to a tenth of the font size below the baseline:
 in text of both, as the bilingual captions of the wall display, a line of ideographs has
@@ -49,9 +49,9 @@ HEADING_ROLES = ("heading", "huge")
 """BigLabel roles that are headings and numbers, not body text (kiosk.ui.widgets)."""
 _INK_CONTRAST = 3.0
 _BASELINE_SHARE = 0.3
-"""A drop in ink from one row to the next of at least this share of a line's largest is
-where many glyphs' feet end; descenders and commas end few. The lowest such drop, not the
-largest: a run of dots at mid-height, or a CJK stroke, can end more ink at once."""
+"""Rows inked at least this share of a line's most inked row, and drops in ink of at least
+this share of its largest drop, are on or above the baseline; descenders and commas ink
+far fewer (see `_baseline`)."""
 _MIN_LINE_SHARE = 0.5
 """A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
 colon, an underline), not a line."""
@@ -98,13 +98,19 @@ def rendered_lines(image: QImage, area: QRect) -> list[Line]:
 
 
 def _baseline(inked_per_row: list[int], top: int, bottom: int) -> int:
-    """The lowest row of `top`..`bottom` where the ink drops by at least `_BASELINE_SHARE`
-    of the line's largest drop from one row to the next: the feet of most glyphs end
-    there; below it end only the odd descender or comma."""
+    """The lower of two rows of `top`..`bottom`: the lowest inked at least
+    `_BASELINE_SHARE` as much as the line's most inked row, and the lowest where the ink
+    drops by at least that share of the line's largest drop from one row to the next.
+    Below either end only the odd descender or comma; the first alone rises to the foot of a
+    run of dots at mid-height, the second alone to a stroke inside a row of ideographs."""
+    rows = range(top, bottom + 1)
+
     def drop(row: int) -> int:
         return inked_per_row[row] - (inked_per_row[row + 1] if row < bottom else 0)
-    enough = _BASELINE_SHARE * max(drop(row) for row in range(top, bottom + 1))
-    return max(row for row in range(top, bottom + 1) if drop(row) >= enough)
+    most = _BASELINE_SHARE * max(inked_per_row[row] for row in rows)
+    largest = _BASELINE_SHARE * max(drop(row) for row in rows)
+    return max(max(row for row in rows if inked_per_row[row] >= most),
+               max(row for row in rows if drop(row) >= largest))
 
 
 def _wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
