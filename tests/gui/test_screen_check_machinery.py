@@ -33,9 +33,11 @@ from kiosk.ui.screen_check import (
     Rule,
     assert_accessible,
     check_window,
+    layout_checks,
     nav_reference,
 )
 from kiosk.ui.screen_check.glyphs import glyph_height_px
+from kiosk.ui.screen_check.inventory import inventory
 from kiosk.ui.screen_check.layout_checks import needless_paging
 from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
@@ -509,6 +511,58 @@ def test_a_control_as_large_as_the_one_ending_the_task_is_found(  # type: ignore
     assert Rule.END_NOT_LARGEST not in _found(screen, options, "questions")
 
 
+def _scrolling(screen: SampleScreen, lines: int = 12) -> None:
+    """Fill `screen` with more lines than fit, so that it scrolls."""
+    for index in range(lines):
+        line = BigLabel(f"第{index + 1}行：请在下面选择您要办的业务。")
+        line.setObjectName(f"line_{index}")
+        screen.content_layout.addWidget(line)
+
+
+def test_the_scroll_bar_is_not_measured_against_the_end_of_the_task(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, rules: SizeRules) -> None:
+    screen = make_screen()
+    _scrolling(screen)
+    screen.ticket.setProperty(ENDS_TASK, True)
+    screen.ticket.setFixedSize(400, 160)
+    screen.questions.setFixedSize(380, 160)
+
+    everything = replace(options, skip=frozenset())
+    findings = check_window(screen, "scrolling", everything)
+
+    bar = screen.scroller.verticalScrollBar()
+    assert bar.isVisible() and bar.width() * bar.height() > 400 * 160
+    assert not [f for f in findings if f.rule is Rule.END_NOT_LARGEST], \
+        "\n".join(map(str, findings))
+    with shown_at(screen, (rules.width_px, rules.height_px)):
+        # Its size and distance from the other controls are still checked.
+        assert any(item.widget is bar and item.is_control for item in inventory(screen))
+
+
+def test_the_end_of_the_task_partly_scrolled_away_counts_at_its_whole_size(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, rules: SizeRules) -> None:
+    screen = make_screen()
+    _scrolling(screen)
+    end = BigButton("完成")
+    end.setObjectName("end")
+    end.setProperty(ENDS_TASK, True)
+    end.setFixedSize(400, 160)
+    screen.content_layout.insertWidget(0, end)
+    screen.ticket.setFixedSize(380, 160)
+    screen.questions.setFixedSize(380, 160)
+    with shown_at(screen, (rules.width_px, rules.height_px)):
+        viewport = screen.scroller.viewport()
+        bar = screen.scroller.verticalScrollBar()
+        # Scroll until only the bottom 60 px of `end` are in view, the choices below it.
+        bar.setValue(end.y() + end.height() - 60)
+        items = {item.name: item for item in inventory(screen)}
+
+        assert items["end"].scrolled and items["end"].rect.height() == 60
+        assert viewport.height() > 60 + 160 and {"ticket", "questions"} <= set(items)
+        assert not [f for f in layout_checks.task_end_largest("scrolled", list(items.values()))
+                    if f.rule is Rule.END_NOT_LARGEST]
+
+
 def _paragraph(screen: SampleScreen, name: str, text: str, font_px: int) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
@@ -540,6 +594,33 @@ def test_lines_set_closer_than_one_and_a_half_are_found(make_screen,  # type: ig
 
     assert Rule.LINE_SPACING in _found(screen, options, "tight")
     assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
+
+
+def _spaced_paragraph(screen: SampleScreen, name: str, text: str, font_px: int,
+                     spacing: float) -> BigLabel:
+    label = BigLabel(text)
+    label.setObjectName(name)
+    label.setStyleSheet(f"BigLabel {{ font-size: {font_px}px; "
+                        f"qproperty-lineSpacing: {spacing}; }}")
+    screen.content_layout.insertWidget(2, label)
+    return label
+
+
+@pytest.mark.parametrize("text", ["Please keep your ticket, and go\nback in line.",
+                                  "请您拿好号码，\n回到队里。",
+                                  "刚才叫过的号\nCalled before",
+                                  "Please wait here\nin line. ········ ········ ········"])
+def test_lines_one_and_a_half_apart_pass_whatever_their_ink(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, theme: Theme, text: str) -> None:
+    """A second line without descenders ("back in line.") is no closer to the first, nor a
+    line of letters to one of ideographs (whose feet reach below the baseline), nor one
+    with a row of dots at mid-height."""
+    screen = make_screen()
+    _spaced_paragraph(screen, "spaced", text, theme.reading_px, 1.55)
+    _spaced_paragraph(screen, "tight", text, theme.reading_px, 1.3)
+
+    assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
+    assert Rule.LINE_SPACING in _found(screen, options, "tight")
 
 
 def test_a_heading_on_two_lines_is_not_body_text(make_screen,  # type: ignore[no-untyped-def]

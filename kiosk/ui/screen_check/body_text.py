@@ -8,23 +8,38 @@ line spacing >= 1.5"; WCAG 1.4.12).
 
 The lines are found in the picture, not asked of the layout: each pixel row of the text's
 area either holds ink (a colour at 3:1 or more against the area's background) or not, and
-runs of inked rows are lines. The spacing is the distance from one line's top to the next
-(the median over the paragraph, with bottoms counted too, so that a line without capitals
-or a line with descenders does not decide it), divided by the font's pixel size.
+runs of inked rows are lines. The spacing is the distance from one line's baseline to the
+next (the median over the paragraph), divided by the font's pixel size. A line's ink is no
+measure of where it sits: a line without capitals starts lower, one without descenders ends
+higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
+higher), so a line is placed by its baseline: the lowest row both well inked and where the
+ink drops by a good share (below it end only the odd descender or comma).
+In Latin text that is the baseline; in CJK text, the foot of the ideographs, which fill
+the same square in every line and reach up to a tenth of the font size below the baseline:
+in text of both, as the bilingual captions of the wall display, a line of ideographs has
+its foot moved up by as much as its glyphs' outlines reach below the baseline, and a line
+of only dots stands on no baseline. Which line holds which characters comes from laying
+the text out at the area's width.
 """
 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontInfo, QImage
+from PySide6.QtGui import QFont, QFontInfo, QImage, QPainterPath, QTextLayout, QTextOption
 
 from kiosk.ui.physical import SizeRules
 from kiosk.ui.screen_check.colour_checks import text_area
 from kiosk.ui.screen_check.findings import Finding, Rule
-from kiosk.ui.screen_check.glyphs import smallest_glyph_height_px
+from kiosk.ui.screen_check.glyphs import (
+    glyph_foot_px,
+    is_cjk,
+    smallest_glyph_height_px,
+)
 from kiosk.ui.screen_check.inventory import Item
 from kiosk.ui.screen_check.pixels import dominant, edge_counts, pixel_contrast, region_pixels
 
@@ -33,43 +48,142 @@ MIN_BODY_LINE_SPACING = 1.5
 HEADING_ROLES = ("heading", "huge")
 """BigLabel roles that are headings and numbers, not body text (kiosk.ui.widgets)."""
 _INK_CONTRAST = 3.0
+_BASELINE_SHARE = 0.3
+"""Rows inked at least this share of a line's most inked row, and drops in ink of at least
+this share of its largest drop, are on or above the baseline; descenders and commas ink
+far fewer (see `_baseline`)."""
 _MIN_LINE_SHARE = 0.5
 """A run of inked rows shorter than this share of the tallest is a stray mark (the dot of a
 colon, an underline), not a line."""
 
 
-def rendered_lines(image: QImage, area: QRect) -> list[tuple[int, int]]:
-    """(top, bottom) rows, in image coordinates, of each line of text drawn in `area`."""
+@dataclass(frozen=True)
+class Line:
+    """A line of text drawn in the picture, in image rows."""
+
+    top: int
+    bottom: int
+    baseline: int
+    """The row where most of its strokes end (see the module's docstring)."""
+
+
+def rendered_lines(image: QImage, area: QRect) -> list[Line]:
+    """Each line of text drawn in `area`, top to bottom."""
     area = area.intersected(image.rect())
     background = dominant(edge_counts(image, area))
     if background is None:
         return []
+    inked_per_row: list[int] = []
+    for y in range(area.y(), area.y() + area.height()):
+        counts = Counter(region_pixels(image, QRect(area.x(), y, area.width(), 1)))
+        inked_per_row.append(sum(count for colour, count in counts.items()
+                                 if colour != background
+                                 and pixel_contrast(colour, background) >= _INK_CONTRAST))
     runs: list[tuple[int, int]] = []
     start: int | None = None
-    for y in range(area.y(), area.y() + area.height()):
-        row = set(region_pixels(image, QRect(area.x(), y, area.width(), 1)))
-        inked = any(pixel_contrast(colour, background) >= _INK_CONTRAST
-                    for colour in row if colour != background)
+    for index, inked in enumerate(inked_per_row):
         if inked and start is None:
-            start = y
+            start = index
         elif not inked and start is not None:
-            runs.append((start, y - 1))
+            runs.append((start, index - 1))
             start = None
     if start is not None:
-        runs.append((start, area.y() + area.height() - 1))
+        runs.append((start, len(inked_per_row) - 1))
     if not runs:
         return []
     tallest = max(bottom - top + 1 for top, bottom in runs)
-    return [(top, bottom) for top, bottom in runs
-            if bottom - top + 1 >= _MIN_LINE_SHARE * tallest]
+    return [Line(area.y() + top, area.y() + bottom,
+                 area.y() + _baseline(inked_per_row, top, bottom))
+            for top, bottom in runs if bottom - top + 1 >= _MIN_LINE_SHARE * tallest]
 
 
-def line_spacing(lines: list[tuple[int, int]], font_px: int) -> float | None:
-    """The distance between successive lines as a multiple of `font_px`; None for one line."""
-    if len(lines) < 2 or font_px <= 0:
+def _baseline(inked_per_row: list[int], top: int, bottom: int) -> int:
+    """The lower of two rows of `top`..`bottom`: the lowest inked at least
+    `_BASELINE_SHARE` as much as the line's most inked row, and the lowest where the ink
+    drops by at least that share of the line's largest drop from one row to the next.
+    Below either end only the odd descender or comma; the first alone rises to the foot of a
+    run of dots at mid-height, the second alone to a stroke inside a row of ideographs."""
+    rows = range(top, bottom + 1)
+
+    def drop(row: int) -> int:
+        return inked_per_row[row] - (inked_per_row[row + 1] if row < bottom else 0)
+    most = _BASELINE_SHARE * max(inked_per_row[row] for row in rows)
+    largest = _BASELINE_SHARE * max(drop(row) for row in rows)
+    return max(max(row for row in rows if inked_per_row[row] >= most),
+               max(row for row in rows if drop(row) >= largest))
+
+
+def _wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+    """The lines `text` wraps into at `width`, as the shared widgets and QLabel break them
+    (at word boundaries, between CJK characters, and at each line break)."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1.0, width))
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def _inked_lines(text: str, font: QFont, width: float) -> list[str]:
+    """The lines of `text` at `width` that `rendered_lines` finds in the picture: those
+    whose outline is at least `_MIN_LINE_SHARE` as tall as the tallest line's (a line of
+    dots alone is left out there too)."""
+    lines = [line.strip() for line in _wrapped_lines(text, font, width) if line.strip()]
+    heights = []
+    for line in lines:
+        outline = QPainterPath()
+        outline.addText(0, 0, font, line)
+        heights.append(outline.boundingRect().height())
+    tallest = max(heights, default=0.0)
+    return [line for line, height in zip(lines, heights, strict=True)
+            if height >= _MIN_LINE_SHARE * tallest]
+
+
+def _foot_above_baseline(line: str, font: QFont) -> float | None:
+    """How far above a line's baseline its foot lies: for a line of mostly ideographs,
+    below it by as much as its ideographs' outlines reach (the median of theirs); for one
+    of mostly letters and digits, on it; None for a line of neither (dots and brackets
+    stand on no baseline)."""
+    ideographs = [character for character in line if is_cjk(character)]
+    letters = sum(character.isalnum() and not is_cjk(character) for character in line)
+    if not ideographs and not letters:
         return None
-    steps = [later[0] - earlier[0] for earlier, later in zip(lines, lines[1:], strict=False)]
-    steps += [later[1] - earlier[1] for earlier, later in zip(lines, lines[1:], strict=False)]
+    if len(ideographs) <= letters:
+        return 0.0
+    return -statistics.median(glyph_foot_px(font, glyph) for glyph in ideographs)
+
+
+def baselines(lines: list[Line], font: QFont, text: str,
+              width: float) -> list[float | None]:
+    """Where each line's baseline is (None where the picture cannot tell).
+
+    The foot of a line of ideographs lies below its baseline, and a line of only dots or
+    brackets has no foot on the baseline at all. Which line is which
+    comes from `text` wrapped at `width`; when that gives another count of inked lines
+    than the picture, all lines are taken alike."""
+    found: list[float | None] = [float(line.baseline) for line in lines]
+    texts = _inked_lines(text, font, width)
+    if len(texts) != len(lines):
+        return found
+    offsets = [_foot_above_baseline(line, font) for line in texts]
+    return [None if offset is None else line.baseline + offset
+            for line, offset in zip(lines, offsets, strict=True)]
+
+
+def line_spacing(baselines: list[float | None], font_px: int) -> float | None:
+    """The distance between successive baselines (the median, over the lines whose
+    baseline is known) as a multiple of `font_px`; None without two such lines."""
+    known = [(index, baseline) for index, baseline in enumerate(baselines)
+             if baseline is not None]
+    if len(known) < 2 or font_px <= 0:
+        return None
+    steps = [(later - earlier) / (after - before)
+             for (before, earlier), (after, later) in zip(known, known[1:], strict=False)]
     return statistics.median(steps) / font_px
 
 
@@ -93,7 +207,9 @@ def body_text(screen: str, items: list[Item], image: QImage, rules: SizeRules,
             yield Finding(screen, item.name, Rule.BODY_TEXT_SIZE,
                           f"{height:.1f} px ({rules.px_to_mm(height):.1f} mm)",
                           f">= {body_minimum:.1f} px ({BODY_FACTOR:g} x the minimum)")
-        spacing = line_spacing(lines, QFontInfo(widget.font()).pixelSize())
+        area = text_area(item)
+        spacing = line_spacing(baselines(lines, widget.font(), item.text, area.width()),
+                               QFontInfo(widget.font()).pixelSize())
         if spacing is not None and spacing < MIN_BODY_LINE_SPACING:
             yield Finding(screen, item.name, Rule.LINE_SPACING,
                           f"{spacing:.2f} x the font size ({len(lines)} lines)",

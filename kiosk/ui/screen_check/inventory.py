@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -46,6 +46,11 @@ class Item:
     scrolled: bool = False
     """Partly scrolled out of a scroll area that can scroll: `rect` is the part in view,
     and the rest is a scroll away, not cut off."""
+
+    @property
+    def whole_size(self) -> QSize:
+        """Its size once scrolled to: all of it, not just the part now in view."""
+        return self.widget.size() if self.scrolled else self.rect.size()
 
 
 def describe(widget: QWidget, text: str = "") -> str:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollBar, QWidget
 
 from kiosk.ui.physical import SizeRules
 from kiosk.ui.screen_check.findings import Finding, Rule
@@ -24,8 +24,7 @@ def _size(rules: SizeRules, rect: QRect) -> str:
 def target_size(screen: str, items: list[Item], rules: SizeRules) -> Iterator[Finding]:
     required = f">= {rules.target_px}x{rules.target_px} px (20x20 mm)"
     for item in items:
-        # A control partly scrolled out of view is its whole size once scrolled to.
-        rect = QRect(item.rect.topLeft(), item.widget.size()) if item.scrolled else item.rect
+        rect = QRect(item.rect.topLeft(), item.whole_size)
         if item.is_control and min(rect.width(), rect.height()) < rules.target_px:
             yield Finding(screen, item.name, Rule.TARGET_SIZE, _size(rules, rect), required)
 
@@ -147,28 +146,42 @@ def fixed_navigation(screen: str, window: QWidget, items: list[Item],
         return
     help_area = help_rect.width() * help_rect.height()
     for item in items:
-        if not item.is_control or item.widget.objectName() == NAV_HELP:
+        if not _sized_by_the_design(item) or item.widget.objectName() == NAV_HELP:
             continue
         if item.widget.property("content_choice"):
             # A service, category or question from the branch's content must show all of
             # its words, however many; its area is not the design's to bound (0016).
             continue
-        area = item.rect.width() * item.rect.height()
+        area = _area(item)
         if area >= help_area:
             yield Finding(screen, item.name, Rule.HELP_NOT_LARGEST, f"{area} px²",
                           f"< {help_area} px² (the Help button)")
 
 
+def _area(item: Item) -> int:
+    size = item.whole_size
+    return size.width() * size.height()
+
+
+def _sized_by_the_design(item: Item) -> bool:
+    """A control whose size the order of sizes (Help, then the task's end, then the rest)
+    bounds. A scroll bar is as tall as the content it scrolls is long; its width keeps the
+    target-size rule like any control's, its length is no sign of importance."""
+    return item.is_control and not isinstance(item.widget, QScrollBar)
+
+
 def task_end_largest(screen: str, items: list[Item]) -> Iterator[Finding]:
     """The control that ends the task (property `ENDS_TASK`) is larger than every other
-    control on the screen but Help, so the way out of a task is the easiest thing to hit."""
+    control on the screen but Help, so the way out of a task is the easiest thing to hit.
+    Controls partly scrolled out of view count at their whole size."""
     ends = [item for item in items if item.is_control and item.widget.property(ENDS_TASK)]
     for end in ends:
-        end_area = end.rect.width() * end.rect.height()
+        end_area = _area(end)
         for item in items:
-            if not item.is_control or item is end or item.widget.objectName() == NAV_HELP:
+            if not _sized_by_the_design(item) or item is end \
+                    or item.widget.objectName() == NAV_HELP:
                 continue
-            area = item.rect.width() * item.rect.height()
+            area = _area(item)
             if area >= end_area:
                 yield Finding(screen, item.name, Rule.END_NOT_LARGEST, f"{area} px²",
                               f"< {end_area} px² ({end.name}, which ends the task)")
