@@ -109,9 +109,13 @@ class Magnifier(QObject):
         self.changed.emit(False)
 
     def source_rect(self, at: QPoint) -> QRect:
-        """The window area shown in the lens for a finger at `at` (window coordinates)."""
+        """The window area shown in the lens for a finger at `at` (window coordinates),
+        kept inside the window: a finger at an edge sees a whole lens of what is there, never
+        a grab of nothing."""
         side = max(1, round(self.lens.width() / self.zoom))
-        return QRect(at.x() - side // 2, at.y() - side // 2, side, side)
+        left = min(max(0, at.x() - side // 2), max(0, self._window.width() - side))
+        top = min(max(0, at.y() - side // 2), max(0, self._window.height() - side))
+        return QRect(left, top, side, side)
 
     def show_at(self, at: QPoint) -> None:
         """Magnify the area under `at`, lens just above the finger (below it near the top

@@ -136,3 +136,21 @@ def test_it_turns_itself_off_after_a_while_and_for_the_next_customer(
 
     assert not window.magnifier.on
     assert not any(b.isChecked() for b in window.magnifier_buttons)
+
+
+@pytest.mark.parametrize("where", ["top-left corner", "bottom-right corner", "beyond the window"])
+def test_a_finger_at_the_edge_sees_a_whole_lens_of_the_window(kiosk: TicketKiosk,
+                                                               where: str) -> None:
+    window = kiosk.window
+    window.magnifier.turn_on()
+    kiosk.stage.settle()
+    at = {"top-left corner": QPoint(0, 0),
+          "bottom-right corner": QPoint(window.width() - 1, window.height() - 1),
+          "beyond the window": QPoint(-80, window.height() + 80)}[where]
+
+    window.magnifier.show_at(at)  # a Qt warning (a grab of nothing) would fail the test
+
+    source = window.magnifier.source_rect(at)
+    assert window.rect().contains(source)
+    assert not window.magnifier.lens.picture.isNull()
+    assert window.magnifier.lens.isVisible()

@@ -16,6 +16,11 @@ whose ring sizes are the same millimetres as every other's. In the pseudo-langua
 longer than English) the longest choices outgrow Help on the smaller panels, so "Help is the
 largest control" is checked in Chinese and English only (docs/decisions/0022); every other
 rule holds in the pseudo-language too, with normal and with larger text.
+
+Findings not yet fixed are listed, case by rule, in `screen_check_known.txt`: a case fails on
+any finding of a rule not listed for it, so every other case must pass outright and a listed
+case cannot break a new rule. A listed finding that no longer occurs does not fail the case
+(a few occur only after the cases before them have run): trim the list from a full run.
 """
 
 from __future__ import annotations
@@ -45,6 +50,20 @@ from tests.helpers.fake_speaker import FakeSpeaker
 from tests.helpers.kiosk_harness import stop_kiosk
 
 LANGUAGES = ("zh_CN", "en", "pseudo")
+KNOWN_FILE = Path(__file__).with_name("screen_check_known.txt")
+
+
+def _known_findings() -> dict[str, frozenset[str]]:
+    """Case id -> the rules it is known to break, from `KNOWN_FILE` (`case-id rule ...`)."""
+    known: dict[str, frozenset[str]] = {}
+    for line in KNOWN_FILE.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if words:
+            known[words[0]] = frozenset(words[1:])
+    return known
+
+
+KNOWN = _known_findings()
 FOCUS_PANEL = "21.5in-1920x1080"
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 PSEUDO_MARK = re.compile(r"[\[\]·àçđéîñöüýÀÇĐÉÎÑÖÜÝ]")
@@ -195,7 +214,8 @@ def _cases() -> list[ParameterSet]:
 def test_every_screen_and_state_is_accessible(kiosks: Kiosks, normal_heights: NormalHeights,
                                               panel: Panel, language: str,
                                               high_contrast: bool, larger: bool,
-                                              state: ScreenState) -> None:
+                                              state: ScreenState,
+                                              request: pytest.FixtureRequest) -> None:
     kiosk = kiosks.on(panel)
     key = (panel.name, language, high_contrast, state.name)
     heights: dict[str, float] = {}
@@ -211,7 +231,17 @@ def test_every_screen_and_state_is_accessible(kiosks: Kiosks, normal_heights: No
         findings += shrunk_text(f"{panel.name}/{language}/{state.name}",
                                 normal_heights[key], heights, kiosk.rules)
 
-    assert not findings, "\n".join(str(finding) for finding in findings)
+    case = request.node.callspec.id
+    known = KNOWN.get(case, frozenset())
+    new = [finding for finding in findings if finding.rule.value not in known]
+    assert not new, "\n".join(str(finding) for finding in new)
+
+
+def test_the_known_findings_name_real_cases_and_rules() -> None:
+    cases = {param.id for param in _cases()}
+    rules = {rule.value for rule in Rule}
+    assert set(KNOWN) <= cases, sorted(set(KNOWN) - cases)[:5]
+    assert all(known and known <= rules for known in KNOWN.values())
 
 
 def test_the_states_cover_every_screen_and_help_phase() -> None:
