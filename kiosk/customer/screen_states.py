@@ -353,8 +353,10 @@ def _no_ticket(problem: TicketProblem,
 
 
 def _fraud_ticket(stage: KioskStage) -> None:
-    """A "yes": the priority ticket with the calm word about the counter, no alarm."""
+    """A "yes": the priority ticket with the calm word about the counter, no alarm; the
+    discreet call it raised comes back from the network as every call does."""
     stage.fraud_check((True,))
+    stage.raise_call(Category.PRIVATE_TALK)
     stage.issue("E007", people_ahead=1, wait_s=(120, 600))
     stage.printed(PrintOutcome.PRINTED)
 

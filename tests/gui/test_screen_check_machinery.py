@@ -33,6 +33,7 @@ from kiosk.ui.screen_check import (
     Rule,
     assert_accessible,
     check_window,
+    colour_checks,
     layout_checks,
     nav_reference,
 )
@@ -561,6 +562,37 @@ def test_the_end_of_the_task_partly_scrolled_away_counts_at_its_whole_size(  # t
         assert viewport.height() > 60 + 160 and {"ticket", "questions"} <= set(items)
         assert not [f for f in layout_checks.task_end_largest("scrolled", list(items.values()))
                     if f.rule is Rule.END_NOT_LARGEST]
+
+
+def test_a_button_whose_text_is_scrolled_out_of_view_is_not_called_blank(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, rules: SizeRules) -> None:
+    screen = make_screen()
+    _scrolling(screen)
+    tall = BigButton("我要办别的事情")
+    tall.setObjectName("tall")
+    tall.setFixedSize(400, 300)
+    screen.content_layout.addWidget(tall)
+    with shown_at(screen, (rules.width_px, rules.height_px)):
+        bar = screen.scroller.verticalScrollBar()
+        viewport = screen.scroller.viewport()
+        # Scroll so that only the top 100 px of `tall` are in view: its text, in the
+        # middle, is not.
+        bar.setValue(tall.y() + 100 - viewport.height())
+        items = {item.name: item for item in inventory(screen)}
+        assert items["tall"].scrolled and items["tall"].rect.height() == 100
+        image = screen.grab().toImage()
+        found = list(colour_checks.text_contrast("scrolled", list(items.values()), image,
+                                                 options.min_text_contrast))
+        assert not [f for f in found if f.widget == "tall"], "\n".join(map(str, found))
+
+        # Scrolled fully into view, the same button's text is measured as ever.
+        bar.setValue(tall.y() + tall.height() - viewport.height())
+        items = {item.name: item for item in inventory(screen)}
+        tall.setStyleSheet("BigButton { background-color: #1D3F66; color: #1D3F66; }")
+        image = screen.grab().toImage()
+        found = list(colour_checks.text_contrast("in view", list(items.values()), image,
+                                                 options.min_text_contrast))
+        assert [f for f in found if f.widget == "tall"]
 
 
 def _paragraph(screen: SampleScreen, name: str, text: str, font_px: int) -> QLabel:

@@ -86,6 +86,8 @@ def text_contrast(screen: str, items: list[Item], image: QImage,
         if background is None:
             continue
         colour = text_colour(colour_counts(image, area), background)
+        if colour is None and item.scrolled:
+            continue  # its text lies in the part scrolled out of view
         if colour is None:
             yield Finding(screen, item.name, Rule.TEXT_CONTRAST,
                           f"1.0:1 (no text pixels on {hex_colour(background)})",
