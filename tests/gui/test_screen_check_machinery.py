@@ -32,6 +32,7 @@ from kiosk.ui.screen_check import (
     Finding,
     Rule,
     assert_accessible,
+    body_text,
     check_window,
     colour_checks,
     layout_checks,
@@ -42,7 +43,15 @@ from kiosk.ui.screen_check.inventory import inventory
 from kiosk.ui.screen_check.layout_checks import needless_paging
 from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import Contrast, TextSize, Theme, apply_theme, build_theme
-from kiosk.ui.widgets import ENDS_TASK, NAV_HELP, BigButton, BigLabel, NavTexts, ScreenFrame
+from kiosk.ui.widgets import (
+    ENDS_TASK,
+    NAV_HELP,
+    BigButton,
+    BigLabel,
+    NavTexts,
+    ScreenFrame,
+    wrapped_text,
+)
 from kiosk.ui.widgets.symbols import home_symbol
 
 EN = {
@@ -641,18 +650,42 @@ def _spaced_paragraph(screen: SampleScreen, name: str, text: str, font_px: int,
 @pytest.mark.parametrize("text", ["Please keep your ticket, and go\nback in line.",
                                   "请您拿好号码，\n回到队里。",
                                   "刚才叫过的号\nCalled before",
-                                  "Please wait here\nin line. ········ ········ ········"])
+                                  "Please wait here\nin line. ········ ········ ········",
+                                  "抱歉，号票没有打印出\n来。",
+                                  "银行卡、存折丢了或\n坏了"])
 def test_lines_one_and_a_half_apart_pass_whatever_their_ink(  # type: ignore[no-untyped-def]
         make_screen, options: CheckOptions, theme: Theme, text: str) -> None:
     """A second line without descenders ("back in line.") is no closer to the first, nor a
     line of letters to one of ideographs (whose feet reach below the baseline), nor one
-    with a row of dots at mid-height."""
+    with a row of dots at mid-height, nor a last line of two characters."""
     screen = make_screen()
     _spaced_paragraph(screen, "spaced", text, theme.reading_px, 1.55)
     _spaced_paragraph(screen, "tight", text, theme.reading_px, 1.3)
 
     assert Rule.LINE_SPACING not in _found(screen, options, "spaced")
     assert Rule.LINE_SPACING in _found(screen, options, "tight")
+
+
+@pytest.mark.parametrize("spacing", [1.45, 1.55, 2.0])
+@pytest.mark.parametrize("font_px", [41, 65, 68])
+@pytest.mark.parametrize("text", ["抱歉，号票没有打印出\n来。", "银行卡、存折丢了或\n坏了",
+                                  "Please keep your ticket, and go\nback in line.",
+                                  "刚才叫过的号\nCalled before"])
+def test_the_measured_line_spacing_is_the_drawn_one(  # type: ignore[no-untyped-def]
+        make_screen, rules: SizeRules, text: str, font_px: int, spacing: float) -> None:
+    """Measured from the picture, the distance between baselines is the one the label drew,
+    whatever the size and however short the last line."""
+    screen = make_screen()
+    label = _spaced_paragraph(screen, "paragraph", text, font_px, spacing)
+    with shown_at(screen, (rules.width_px, rules.height_px)):
+        item = next(item for item in inventory(screen) if item.name == "paragraph")
+        area = colour_checks.text_area(item)
+        lines = body_text.rendered_lines(screen.grab().toImage(), area)
+        found = body_text.baselines(lines, label.font(), item.text, area.width())
+        measured = body_text.line_spacing(found, font_px)
+    drawn = wrapped_text.line_height(label.font(), spacing) / font_px
+    assert len(lines) == 2
+    assert measured == pytest.approx(drawn, abs=0.03)
 
 
 def test_a_heading_on_two_lines_is_not_body_text(make_screen,  # type: ignore[no-untyped-def]

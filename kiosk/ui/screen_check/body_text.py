@@ -12,14 +12,11 @@ runs of inked rows are lines. The spacing is the distance from one line's baseli
 next (the median over the paragraph), divided by the font's pixel size. A line's ink is no
 measure of where it sits: a line without capitals starts lower, one without descenders ends
 higher ("back in line." under "Please keep your ticket" ends a fifth of a font size
-higher), so a line is placed by its baseline: the lowest row both well inked and where the
-ink drops by a good share (below it end only the odd descender or comma).
-In Latin text that is the baseline; in CJK text, the foot of the ideographs, which fill
-the same square in every line and reach up to a tenth of the font size below the baseline:
-in text of both, as the bilingual captions of the wall display, a line of ideographs has
-its foot moved up by as much as its glyphs' outlines reach below the baseline, and a line
-of only dots stands on no baseline. Which line holds which characters comes from laying
-the text out at the area's width.
+higher), so a line is placed by its baseline. Which line holds which characters comes from
+laying the text out at the area's width; the outlines of that line's glyphs then say how far
+above and below the baseline its ink reaches, and so where the baseline lies in the
+picture. That holds alike for Latin, ideographs (whose foot lies below the baseline), a
+short last line of two characters and the bilingual captions of the wall display.
 """
 
 from __future__ import annotations
@@ -36,8 +33,6 @@ from kiosk.ui.physical import SizeRules
 from kiosk.ui.screen_check.colour_checks import text_area
 from kiosk.ui.screen_check.findings import Finding, Rule
 from kiosk.ui.screen_check.glyphs import (
-    glyph_foot_px,
-    is_cjk,
     smallest_glyph_height_px,
 )
 from kiosk.ui.screen_check.inventory import Item
@@ -144,35 +139,36 @@ def _inked_lines(text: str, font: QFont, width: float) -> list[str]:
             if height >= _MIN_LINE_SHARE * tallest]
 
 
-def _foot_above_baseline(line: str, font: QFont) -> float | None:
-    """How far above a line's baseline its foot lies: for a line of mostly ideographs,
-    below it by as much as its ideographs' outlines reach (the median of theirs); for one
-    of mostly letters and digits, on it; None for a line of neither (dots and brackets
-    stand on no baseline)."""
-    ideographs = [character for character in line if is_cjk(character)]
-    letters = sum(character.isalnum() and not is_cjk(character) for character in line)
-    if not ideographs and not letters:
-        return None
-    if len(ideographs) <= letters:
-        return 0.0
-    return -statistics.median(glyph_foot_px(font, glyph) for glyph in ideographs)
+def _outline(line: str, font: QFont) -> tuple[float, float] | None:
+    """The top and bottom of `line`'s glyph outlines, from its baseline (None for a line
+    with no outline to place it by)."""
+    path = QPainterPath()
+    path.addText(0, 0, font, line)
+    box = path.boundingRect()
+    return None if box.isEmpty() else (box.top(), box.bottom())
 
 
 def baselines(lines: list[Line], font: QFont, text: str,
               width: float) -> list[float | None]:
     """Where each line's baseline is (None where the picture cannot tell).
 
-    The foot of a line of ideographs lies below its baseline, and a line of only dots or
-    brackets has no foot on the baseline at all. Which line is which
-    comes from `text` wrapped at `width`; when that gives another count of inked lines
-    than the picture, all lines are taken alike."""
-    found: list[float | None] = [float(line.baseline) for line in lines]
+    Which line holds which characters comes from laying `text` out at `width`; each line's
+    baseline is then where its own glyph outlines put it, given where its ink starts and
+    ends (the mean of the two, so the lighter edge pixels weigh alike at top and bottom).
+    When the layout gives another count of inked lines than the picture, each line's
+    baseline is read from its ink alone (see `Line.baseline`)."""
     texts = _inked_lines(text, font, width)
     if len(texts) != len(lines):
-        return found
-    offsets = [_foot_above_baseline(line, font) for line in texts]
-    return [None if offset is None else line.baseline + offset
-            for line, offset in zip(lines, offsets, strict=True)]
+        return [float(line.baseline) for line in lines]
+    found: list[float | None] = []
+    for line, words in zip(lines, texts, strict=True):
+        outline = _outline(words, font)
+        if outline is None:
+            found.append(None)
+            continue
+        top, bottom = outline
+        found.append(((line.top - top) + (line.bottom + 1 - bottom)) / 2)
+    return found
 
 
 def line_spacing(baselines: list[float | None], font_px: int) -> float | None:

@@ -52,21 +52,6 @@ def _glyph_height(font_key: str, glyph: str) -> float:
     return outline.boundingRect().height()
 
 
-@lru_cache(maxsize=4096)
-def _glyph_foot(font_key: str, glyph: str) -> float:
-    font = QFont()
-    font.fromString(font_key)
-    outline = QPainterPath()
-    outline.addText(0, 0, font, glyph)
-    return outline.boundingRect().bottom()
-
-
-def glyph_foot_px(font: QFont, glyph: str) -> float:
-    """How far (fractional pixels) the outline of `glyph` in `font` reaches below the
-    baseline: about nothing for H, up to a tenth of the size for ideographs (中's is)."""
-    return _glyph_foot(font.toString(), glyph)
-
-
 def glyph_height_px(font: QFont, glyph: str) -> float:
     """Height in pixels (fractional) of the outline of `glyph` rendered in `font`."""
     return _glyph_height(font.toString(), glyph)
