@@ -64,11 +64,16 @@ class HomeScreen(KioskScreen):
         # Beside the text size, on the first screen: a customer who sees poorly should not
         # have to find it two screens down.
         self.contrast_button = make_button("home_contrast")
-        top = AdaptiveRow(preferred=True)  # the switches under the greeting where narrow
-        top.add_widget(self.title, 1)
-        top.add_widget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.add_widget(self.text_size_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.add_widget(self.contrast_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The switches beside the greeting, or in a row under it where narrow (one above
+        # the other only where even the row does not fit).
+        # The switches keep to the right, as on every visit.
+        switches = AdaptiveRow(preferred=True)
+        switches.add_stretch(1)
+        for switch in (self.language_button, self.text_size_button, self.contrast_button):
+            switches.add_widget(switch, 0, Qt.AlignmentFlag.AlignTop)
+        top = AdaptiveRow(preferred=True)
+        top.add_widget(self.title)
+        top.add_widget(switches, 1, Qt.AlignmentFlag.AlignTop)
         self.intro = make_label("home_intro")
         self.notice = make_label("home_notice", role="heading")
         self.notice_advice = make_label("home_notice_advice")

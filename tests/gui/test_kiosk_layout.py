@@ -21,7 +21,7 @@ from kiosk.customer.screen_states import STATES
 from kiosk.ui.physical import SUPPORTED_PANELS, Panel
 from kiosk.ui.render import shown_at
 from kiosk.ui.screen_check.layout_checks import nav_geometry
-from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
+from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, AdaptiveRow, BigButton
 from tests.helpers.kiosk_harness import KioskUnderTest, start_kiosk
 
 SMALLEST = next(panel for panel in SUPPORTED_PANELS if panel.width_px == 1280)
@@ -145,6 +145,40 @@ def test_home_back_and_the_magnifier_switch_share_one_row_at_larger_text(
                 assert help_top == min(tops.values()), language
     finally:
         kiosk.stop()
+
+
+@pytest.mark.parametrize("panel", [panel for panel in SUPPORTED_PANELS
+                                   if panel.width_px > panel.height_px],
+                         ids=lambda panel: panel.name)
+def test_help_shares_home_and_backs_row_on_every_landscape_panel_at_normal_text(
+        qtbot: QtBot, tmp_path: Path, panel: Panel) -> None:
+    """A strip of two rows takes a tile's height from every screen: at normal text, in
+    either language, Help stands at the right end of Home and Back's row."""
+    kiosk = _on(qtbot, tmp_path, panel)
+    try:
+        for language in ("zh_CN", "en"):
+            _show(kiosk, "home", language, larger=False)
+            with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+                strip = kiosk.window.home.nav
+                tops = {button.objectName(): button.mapTo(kiosk.window, QPoint(0, 0)).y()
+                        for button in (strip.home_button, strip.back_button, strip.help_button)}
+            assert len(set(tops.values())) == 1, (language, tops)
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_homes_switches_stand_in_a_row_wherever_the_row_fits(
+        on_panel: tuple[KioskUnderTest, Panel], larger: bool) -> None:
+    """Language, text size and colours side by side, beside the greeting or under it: one
+    above the other only where even their row is wider than the screen."""
+    kiosk, panel = on_panel
+    for language in ("zh_CN", "en"):
+        _show(kiosk, "home", language, larger=larger)
+        with shown_at(kiosk.window, (panel.width_px, panel.height_px)):
+            row = kiosk.window.home.language_button.parentWidget()
+            assert isinstance(row, AdaptiveRow)
+            assert not row.stacked or row.side_by_side_width() > row.width(), language
 
 
 @pytest.mark.parametrize("panel", [SMALLEST, *(panel for panel in SUPPORTED_PANELS

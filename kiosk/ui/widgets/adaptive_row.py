@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWi
 _SIDE_BY_SIDE = QBoxLayout.Direction.LeftToRight
 _STACKED = QBoxLayout.Direction.TopToBottom
 HYSTERESIS_DIVISOR = 10
-"""A stacked row goes back side by side only when 10 % wider than it strictly needs."""
+"""A row stacked at one width goes back side by side at that width only when 10 % wider
+than it strictly needs."""
 _NO_ALIGNMENT = Qt.AlignmentFlag(0)
 
 
@@ -32,12 +33,15 @@ class AdaptiveRow(QWidget):
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._pending = False
+        self._stacked_for: tuple[int, int] | None = None
+        """(the width, the side-by-side width) the row last stacked at."""
 
     def add_widget(self, widget: QWidget, stretch: int = 0,
                    alignment: Qt.AlignmentFlag = _NO_ALIGNMENT) -> None:
-        if stretch == 0:
+        if stretch == 0 and not isinstance(widget, AdaptiveRow):
             # Never wider than it asks to be, side by side or stacked (a button as wide as
-            # the panel would outgrow Help); its height still follows its actual width.
+            # the panel would outgrow Help); its height still follows its actual width. A
+            # row inside the row may take the whole width, to stand side by side in it.
             policy = widget.sizePolicy()
             policy.setHorizontalPolicy(QSizePolicy.Policy.Maximum)
             widget.setSizePolicy(policy)
@@ -68,6 +72,14 @@ class AdaptiveRow(QWidget):
                   for item in items]
         spacing = max(0, self._layout.spacing())
         return sum(widths) + spacing * max(0, len(widths) - 1)
+
+    def sizeHint(self) -> QSize:
+        """As wide as its parts side by side, whichever way they stand now: a row of rows
+        (switches beside a greeting) then stacks the outer row first."""
+        widths = [item.sizeHint().width() for item in self._items()]
+        spacing = max(0, self._layout.spacing())
+        width = sum(widths) + spacing * max(0, len(widths) - 1)
+        return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         widths = [item.minimumSize().width() for item in self._items()]
@@ -102,10 +114,13 @@ class AdaptiveRow(QWidget):
 
     def _wanted(self, width: int) -> QBoxLayout.Direction:
         needed = self.side_by_side_width()
-        if self._layout.direction() == _STACKED:
-            # Back side by side only with room to spare: a scroll bar that comes and goes
-            # with the direction must not flip the row back and forth.
-            needed += max(1, needed // HYSTERESIS_DIVISOR)
+        if self._layout.direction() == _STACKED and self._stacked_for is not None:
+            stacked_width, stacked_needed = self._stacked_for
+            if width <= stacked_width and needed >= stacked_needed:
+                # Back side by side at the width it stacked at only with room to spare: a
+                # scroll bar that comes and goes with the direction must not flip the row
+                # back and forth. Grown wider, or given shorter words, it looks afresh.
+                needed += max(1, needed // HYSTERESIS_DIVISOR)
         return _SIDE_BY_SIDE if width >= needed else _STACKED
 
     def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
@@ -128,4 +143,6 @@ class AdaptiveRow(QWidget):
         if direction == self._layout.direction():
             return
         self._layout.setDirection(direction)
+        self._stacked_for = ((self.width(), self.side_by_side_width()) if direction == _STACKED
+                             else None)
         self.updateGeometry()

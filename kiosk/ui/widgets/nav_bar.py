@@ -86,7 +86,8 @@ class FixedNavBar(QWidget):
     def _side_by_side_width(self) -> int:
         widths = [button.minimumSizeHint().width() for button in
                   (self.home_button, self.back_button, self.help_button, *self._tools)]
-        return sum(widths) + (5 + len(self._tools)) * self._gap
+        # The margins at both ends and the spacing between the buttons.
+        return sum(widths) + (4 + len(self._tools)) * self._gap
 
     def _rows_wanted(self) -> bool:
         return self._stacked or 0 < self._panel_width < self._side_by_side_width()
@@ -160,7 +161,9 @@ class FixedNavBar(QWidget):
             lower += self._tools
         else:
             below = list(self._tools)
-        stretch = len(lower)  # the empty column between Back (and the tools) and Help
+        # Help's column takes the width left over, Help at its right end: no empty column
+        # between (an empty column would cost the strip a spacing it may not have).
+        stretch = len(lower)
         layout.setColumnStretch(stretch, 1)
         # On a row of its own Help takes the row's whole width: its words (a long
         # "... is on the way" at larger text) then wrap into fewer lines and never overflow
@@ -177,7 +180,7 @@ class FixedNavBar(QWidget):
         else:
             for column, button in enumerate(lower):
                 layout.addWidget(button, 0, column)
-            layout.addWidget(self.help_button, 0, stretch + 1)
+            layout.addWidget(self.help_button, 0, stretch, Qt.AlignmentFlag.AlignRight)
 
     def _get_stacked(self) -> bool:
         return self._stacked
