@@ -332,7 +332,8 @@ def _stylesheet(theme: Theme) -> str:
 QWidget {{ color: {colours.text}; }}
 ScreenFrame, QMainWindow, QDialog {{ background-color: {colours.background}; }}
 QLabel {{ color: {colours.text}; background: transparent; }}
-BigLabel[role="body"] {{ font-size: {theme.reading_px}px; qproperty-lineSpacing: {LINE_SPACING}; }}
+BigLabel {{ qproperty-lineSpacing: {LINE_SPACING}; }}
+BigLabel[role="body"] {{ font-size: {theme.reading_px}px; }}
 BigLabel[role="heading"], BigLabel[role="huge"] {{ qproperty-lineSpacing: {MIN_LINE_SPACING}; }}
 BigLabel[role="heading"] {{ font-size: {theme.heading_px}px; font-weight: bold; }}
 BigLabel[role="huge"] {{ font-size: {theme.huge_px}px; font-weight: bold; }}
