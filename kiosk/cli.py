@@ -10,9 +10,10 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
+from kiosk.subcommands import Handler, add_command
 
 if TYPE_CHECKING:
     from kiosk.core.config import BranchConfig
@@ -214,10 +215,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _program_options(parser: argparse.ArgumentParser, device: str | None, *,
                      secrets: str | None = None, data: str | None = None,
                      windowed: bool = False, log_dir: str | None = None) -> None:
-    """The options of a command that runs a program: the branch configuration, which device
-    this is (``device`` names its kind: "kiosk"), its secrets, and the optional ones whose
-    help is given."""
-    _config_option(parser)
+    """The options of a command that runs a program, after ``--config``: which device this
+    is (``device`` names its kind: "kiosk"), its secrets, and the optional ones whose help
+    is given."""
     if device is not None:
         parser.add_argument("--device", required=True, metavar=f"{device.upper()}_ID",
                             help=f"this {device}'s device id in the configuration")
@@ -232,18 +232,17 @@ def _program_options(parser: argparse.ArgumentParser, device: str | None, *,
         parser.add_argument("--log-dir", help=log_dir)
 
 
-def _config_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", required=True, help="branch configuration (TOML)")
-
-
-def _render_options(parser: argparse.ArgumentParser, out: str, languages: str,
-                    subset: str, what: str) -> None:
-    """The options of a command that draws screens to PNG files."""
-    _config_option(parser)
+def _render_command(commands: Any, name: str, handler: Handler, drawn: str, out: str,
+                    languages: str, subset: str, what: str) -> argparse.ArgumentParser:
+    """A command that draws every one of ``drawn`` to PNG files, with its options: where
+    (``out`` says how the files are named), in which languages, and which of them."""
+    parser = add_command(commands, name, handler, f"draw every {drawn} to PNG files "
+                         "(offscreen), to look at them", config=True)
     parser.add_argument("--out", required=True, help=f"folder for the pictures ({out})")
     parser.add_argument("--languages", default=languages,
                         help=f"comma-separated languages (default: {languages})")
     parser.add_argument(subset, help=f"comma-separated {what} names (default: all)")
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -253,20 +252,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check-config", help="check a branch configuration file "
-                                "(and optionally a device's secrets file)")
+    check = add_command(commands, "check-config", _check_config, "check a branch configuration "
+                        "file (and optionally a device's secrets file)")
     check.add_argument("file", help="branch configuration (TOML)")
     check.add_argument("--secrets", help="a device's secrets file (TOML, mode 0600)")
-    check.set_defaults(handler=_check_config)
 
-    pin = commands.add_parser("hash-pin", help="read a staff PIN and print its hash for the "
-                              "hub's secrets file")
-    pin.set_defaults(handler=_hash_pin)
+    add_command(commands, "hash-pin", _hash_pin, "read a staff PIN and print its hash for the "
+                "hub's secrets file")
 
-    broker = commands.add_parser(
-        "setup-broker", help="write a branch's Mosquitto set-up: CA and TLS certificate, "
-        "per-device passwords and secrets files, ACL, mosquitto.conf")
-    _config_option(broker)
+    broker = add_command(commands, "setup-broker", _setup_broker, "write a branch's Mosquitto "
+                         "set-up: CA and TLS certificate, per-device passwords and secrets files, "
+                         "ACL, mosquitto.conf", config=True)
     broker.add_argument("--out", required=True, help="folder to write the set-up into")
     broker.add_argument("--host", action="append", help="a name or address the broker is "
                         "reached at (repeat; default: the host of broker.url)")
@@ -277,66 +273,57 @@ def build_parser() -> argparse.ArgumentParser:
     broker.add_argument("--no-local", action="store_true", help="no loopback listener")
     broker.add_argument("--rotate", action="store_true", help="new passwords for every "
                         "device (otherwise existing ones are kept)")
-    broker.set_defaults(handler=_setup_broker)
 
-    bridge = commands.add_parser(
-        "setup-bridge", help="print the Mosquitto bridge block that forwards this branch to "
-        "the bank's central broker (append it to the branch's mosquitto.conf)")
-    _config_option(bridge)
+    bridge = add_command(commands, "setup-bridge", _setup_bridge, "print the Mosquitto bridge "
+                         "block that forwards this branch to the bank's central broker (append it "
+                         "to the branch's mosquitto.conf)", config=True)
     bridge.add_argument("--central", required=True, help="central broker host:port")
     bridge.add_argument("--username", help="this branch's user name at the central broker")
     bridge.add_argument("--password", help="its password at the central broker")
     bridge.add_argument("--cafile", help="CA certificate of the central broker (TLS)")
     bridge.add_argument("--both-ways", action="store_true", help="also accept messages "
                         "from the centre (by default the centre can only watch)")
-    bridge.set_defaults(handler=_setup_bridge)
 
-    bundle = commands.add_parser(
-        "support-bundle", help="collect configuration, recent logs, versions and health into "
-        "one zip for support (never secrets)")
-    _config_option(bundle)
+    bundle = add_command(commands, "support-bundle", _support_bundle,
+                         "collect configuration, recent logs, versions and health into one zip "
+                         "for support (never secrets)", config=True)
     bundle.add_argument("--out", required=True, help="the zip file to write")
     bundle.add_argument("--logs", action="append", help="a log folder (repeat)")
     bundle.add_argument("--scrub-secrets", action="append", metavar="SECRETS_FILE",
                         help="a secrets file whose passwords and PIN hashes must not appear "
                         "(read, never copied; repeat)")
-    bundle.set_defaults(handler=_support_bundle)
 
     from kiosk.deploy.branch_commands import add_branch_parser
 
     add_branch_parser(commands)
 
-    audit = commands.add_parser("audit", help="check the hub's audit log")
+    audit = add_command(commands, "audit", None, "check the hub's audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    verify = audit_commands.add_parser("verify", help="prove no audit row was changed or "
-                                       "removed (reads the ledger without changing it)")
+    verify = add_command(audit_commands, "verify", _audit_verify, "prove no audit row was changed "
+                         "or removed (reads the ledger without changing it)")
     verify.add_argument("ledger", help="the hub's ledger file (hub.db in its data folder)")
-    verify.set_defaults(handler=_audit_verify)
 
-    hub = commands.add_parser("hub", help=_PROGRAM_HELP["hub"],
-                              description="Run the branch hub until SIGTERM or Ctrl-C.")
+    hub = add_command(commands, "hub", _hub, _PROGRAM_HELP["hub"],
+                      description="Run the branch hub until SIGTERM or Ctrl-C.", config=True)
     _program_options(hub, None, secrets="the hub's secrets file: broker password and staff "
                      "PIN hashes (TOML, mode 0600)",
                      data="folder for the hub's ledger (hub.db); default: hub-data beside "
                      "the configuration file",
                      log_dir="also write rotating JSON-lines logs here (default: standard "
                      "error only, e.g. to the journal)")
-    hub.set_defaults(handler=_hub)
 
-    run = commands.add_parser("run", help=_PROGRAM_HELP["run"],
-                              description="Run the customer kiosk: full-screen and frameless "
-                              "(leaving it needs a staff PIN), or in a window with --windowed.")
+    run = add_command(commands, "run", _run, _PROGRAM_HELP["run"],
+                      description="Run the customer kiosk: full-screen and frameless (leaving it "
+                      "needs a staff PIN), or in a window with --windowed.", config=True)
     _program_options(run, "kiosk", windowed=True,
                      data="folder for the kiosk's own store (its help calls and outbox); "
                      "default: kiosk-data beside the configuration file",
                      log_dir="also write rotating JSON-lines logs here "
                      "(e.g. /var/log/bank-kiosk)")
-    run.set_defaults(handler=_run)
 
-    render = commands.add_parser("render-screens", help="draw every kiosk screen and state "
-                                 "to PNG files (offscreen), to look at them")
-    _render_options(render, "OUT/<language>/<state>.png", "zh_CN,en,pseudo", "--states",
-                    "state")
+    render = _render_command(commands, "render-screens", _render_screens,
+                             "kiosk screen and state", "OUT/<language>/<state>.png",
+                             "zh_CN,en,pseudo", "--states", "state")
     render.add_argument("--sizes", default="normal",
                         help="comma-separated text sizes: normal, larger (default: normal); "
                         "larger goes to OUT/larger/...")
@@ -346,40 +333,34 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--panel", help="draw for this panel instead of the configured "
                         "screen: a supported panel's name or WIDTHxHEIGHT@DIAGONAL "
                         "(e.g. 1080x1920@21.5)")
-    render.set_defaults(handler=_render_screens)
 
-    console = commands.add_parser("console", help=_PROGRAM_HELP["console"],
-                                  description="Run the staff console: help calls, kiosks, "
-                                  "the queue, announcements, history, reports and drills.")
+    console = add_command(commands, "console", _console, _PROGRAM_HELP["console"],
+                          description="Run the staff console: help calls, kiosks, the queue, "
+                          "announcements, history, reports and drills.", config=True)
     _program_options(console, "console",
                      data="folder for the console's own store (every help event it has "
                      "seen, its journal); default: console-data beside the configuration "
                      "file")
-    console.set_defaults(handler=_console)
 
-    render_desk = commands.add_parser("render-console", help="draw every staff console screen "
-                                      "to PNG files (offscreen), to look at them")
-    _render_options(render_desk, "OUT/<language>/<screen>.png", "zh_CN,en", "--screens",
-                    "screen")
+    render_desk = _render_command(commands, "render-console", _render_console,
+                                  "staff console screen", "OUT/<language>/<screen>.png",
+                                  "zh_CN,en", "--screens", "screen")
     render_desk.add_argument("--flat", action="store_true", help="write "
                              "OUT/console-<screen>-<language>.png instead, as in docs/screens")
-    render_desk.set_defaults(handler=_render_console)
 
-    display = commands.add_parser(
-        "display", help=_PROGRAM_HELP["display"],
-        description="Run the wall display: called numbers in huge type, announced with a "
-        "chime and speech, and branch announcements; full-screen, or in a window with "
-        "--windowed.")
+    display = add_command(commands, "display", _display, _PROGRAM_HELP["display"],
+                          description="Run the wall display: called numbers in huge type, "
+                          "announced with a chime and speech, and branch announcements; "
+                          "full-screen, or in a window with --windowed.", config=True)
     _program_options(display, "display", windowed=True)
     display.add_argument("--render-to", metavar="OUT",
                          help="draw every state of the display to OUT/display-<state>.png "
                          "(offscreen) and exit, to look at them")
-    display.set_defaults(handler=_display)
 
-    demo = commands.add_parser("demo", help=_PROGRAM_HELP["demo"],
-                               description="Start a broker, the hub, a kiosk, a staff console "
-                               "and the wall display on this machine, windowed, with the "
-                               "example branch. The staff PINs are printed.")
+    demo = add_command(commands, "demo", _demo, _PROGRAM_HELP["demo"],
+                       description="Start a broker, the hub, a kiosk, a staff console and the "
+                       "wall display on this machine, windowed, with the example branch. The "
+                       "staff PINs are printed.")
     demo.add_argument("--dir", help="folder for the demo's configuration and data (default: "
                       "a temporary folder, removed afterwards)")
     demo.add_argument("--tour", action="store_true", help="click through the queue and the "
@@ -387,7 +368,6 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--screenshot", help="with --tour: save a picture of the whole screen "
                       "here at the end")
     demo.add_argument("--no-display", action="store_true", help="leave out the wall display")
-    demo.set_defaults(handler=_demo)
 
     return parser
 

@@ -12,7 +12,6 @@ line, and alarms from every call that reaches it.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,27 +33,24 @@ from kiosk.console.journal import Journal
 from kiosk.console.main_window import ConfirmClose, ConsoleWindow, ask_to_close
 from kiosk.console.staff_session import StaffSession
 from kiosk.console.supervision import DeviceWatch
-from kiosk.core.config import BranchConfig, ConfigError
+from kiosk.core.config import BranchConfig
 from kiosk.core.help.clock import CallClock
 from kiosk.core.help.timers import HelpTiming
-from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import ConsoleSection, Role
-from kiosk.logs import setup_logging
 from kiosk.net.console_client import ConsoleClient
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.local_store import LocalStore, LocalStoreError
 from kiosk.net.qt_bridge import ConsoleBridge, HeartbeatTimer
+from kiosk.program_start import EXIT_STARTUP, cannot_start, data_folder
 from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.players import Player, default_player
-from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages, load_language
 from kiosk.ui.stop_signals import StopSignals
+from kiosk.window_start import start_window_program
 
 log = logging.getLogger(__name__)
-
-EXIT_STARTUP = 2
 
 
 class ConsoleSetupError(Exception):
@@ -75,14 +71,12 @@ class ConsoleHealth:
         self._device = device
         self._alarms = alarms
         self._journal = journal
-        self._outbox = 0
 
     def health(self) -> Health:
-        self._device.worker.submit(self._count_outbox)
+        outbox = self._device.outbox_count()
         sound = Component.OK if self._alarms.sound_check().audible else Component.FAILED
         return self._device.link.health(speech=Component.ABSENT, printer=Component.ABSENT,
-                                        sound=sound, outbox=self._outbox,
-                                        store=self._store())
+                                        sound=sound, outbox=outbox, store=self._store())
 
     def _store(self) -> Component:
         """The device store's state; a journal set aside or in memory makes it degraded."""
@@ -90,9 +84,6 @@ class ConsoleHealth:
         if store is Component.OK and self._journal is not None and self._journal.fault:
             return Component.DEGRADED
         return store
-
-    def _count_outbox(self) -> None:
-        self._outbox = self._device.client.sender.pending()
 
 
 @dataclass
@@ -233,22 +224,19 @@ def build_console(app: QApplication, config: BranchConfig, device_id: str, data_
 
 def run_console(config_path: str, device_id: str, secrets_path: str | None,
                 data_dir: str | None) -> int:
-    setup_logging("console", None)
-    try:
-        config, password = branch_and_password(config_path, device_id, secrets_path)
-    except (ConfigError, SecretsError, ConsoleSetupError) as problem:
-        print(f"kiosk console cannot start. {problem}", file=sys.stderr)
+    start = start_window_program("console", config_path, device_id, secrets_path,
+                                 log_name="console", app_name="kiosk-console",
+                                 refusals=(ConsoleSetupError,))
+    if start is None:
         return EXIT_STARTUP
-    data = Path(data_dir) if data_dir else Path(config_path).resolve().parent / "console-data"
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("kiosk-console")
+    app = start.app
     app.setQuitOnLastWindowClosed(True)
+    data = data_folder(data_dir, config_path, "console-data")
     try:
-        parts = build_console(app, config, device_id, data, player=default_player(),
-                              password=password)
+        parts = build_console(app, start.config, device_id, data, player=default_player(),
+                              password=start.password)
     except ConsoleSetupError as problem:
-        print(f"kiosk console cannot start. {problem}", file=sys.stderr)
-        return EXIT_STARTUP
+        return cannot_start("console", problem)
     # exit(), not quit(): quit() asks every window to close, and the console would ask
     # staff to confirm; a service manager stopping it must not wait for an answer.
     stop = StopSignals()

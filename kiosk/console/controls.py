@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QListView,
     QTableView,
@@ -46,6 +47,16 @@ def named(widget: W, name: str = "", *, role: str = "", wrap: bool = False,
     if text is not None or accessible is not None:
         _FixedWords(widget, text, accessible)
     return widget
+
+
+def left_row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left, the rest of the line left empty: a row of
+    buttons or choices."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def refill(combo: QComboBox, choices: Iterable[tuple[str, object]]) -> None:

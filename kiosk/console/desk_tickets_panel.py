@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text
-from kiosk.console.controls import Panel, named, refill
+from kiosk.console.controls import Panel, left_row, named, refill
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.table_model import Column, RowsModel
 from kiosk.console.table_view import RowsTable
@@ -80,10 +80,7 @@ class DeskTicketsPanel(Panel):
         self.retranslate()
 
     def _layout(self) -> None:
-        choices = QHBoxLayout()
-        for widget in (self.service, self.priority, self.print_at, self.issue):
-            choices.addWidget(widget)
-        choices.addStretch(1)
+        choices = left_row(self.service, self.priority, self.print_at, self.issue)
         column = QVBoxLayout(self)
         column.addWidget(self.issue_heading)
         column.addLayout(choices)

@@ -22,7 +22,7 @@ from kiosk.console.branch_names import BranchNames
 from kiosk.console.call_checklists import ChecklistBox
 from kiosk.console.calls_model import CallRow, calls_model, state_text
 from kiosk.console.console_words import category_text, drill_mark, duration_text
-from kiosk.console.controls import Panel, named
+from kiosk.console.controls import Panel, left_row, named
 from kiosk.console.resolve_form import ResolveForm
 from kiosk.console.table_view import KeepColoursDelegate, RowsTable
 from kiosk.core.help.events import HelpEventKind, Outcome
@@ -74,10 +74,7 @@ class HelpCallsPanel(Panel):
         self.retranslate()
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.coming, self.arrived, self.resolve):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = left_row(self.coming, self.arrived, self.resolve)
         side = QWidget(self)
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)

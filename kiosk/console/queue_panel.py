@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.branch_names import BranchNames
 from kiosk.console.console_words import action_refusal_text, duration_text
-from kiosk.console.controls import Panel, named, refill
+from kiosk.console.controls import Panel, left_row, named, refill
 from kiosk.console.hub_requests import ActionAnswer, RequestProblem
 from kiosk.console.queue_model import QueueTreeModel
 from kiosk.console.table_model import Column, RowsModel
@@ -106,10 +106,7 @@ class QueuePanel(Panel):
         self.retranslate()
 
     def _layout(self) -> None:
-        counter_actions = QHBoxLayout()
-        for button in (self.call_next, self.recall, self.no_show, self.finish):
-            counter_actions.addWidget(button)
-        counter_actions.addStretch(1)
+        counter_actions = left_row(self.call_next, self.recall, self.no_show, self.finish)
         move = QHBoxLayout()
         move.addWidget(self.transfer_to, 1)
         move.addWidget(self.transfer)

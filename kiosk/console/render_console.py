@@ -10,14 +10,12 @@ as in docs/screens). Look at them before calling a screen done.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.core.config import ConfigError, load_config
 from kiosk.core.settings import Role
+from kiosk.picture_command import chosen, config_to_draw, devices_to_draw, offscreen_app
 
 log = logging.getLogger(__name__)
 
@@ -27,36 +25,24 @@ SIZE = (1366, 900)
 
 def render_console(config_path: str, out_dir: str, languages: Sequence[str],
                    screens: Sequence[str] = (), flat: bool = False) -> int:
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
-    try:
-        config = load_config(config_path)
-    except ConfigError as error:
-        print(error, file=sys.stderr)
+    config = config_to_draw(config_path)
+    if config is None:
         return EXIT_PROBLEM
-    consoles = [d for d in config.devices_with_role(Role.CONSOLE) if d.counter]
-    consoles = consoles or list(config.devices_with_role(Role.CONSOLE))
-    lobbies = [d for d in config.devices_with_role(Role.CONSOLE) if not d.counter] or consoles
-    if not consoles:
-        print(f"{config_path}: no device with role = \"console\" to draw", file=sys.stderr)
+    every = devices_to_draw(config, config_path, Role.CONSOLE)
+    if every is None:
         return EXIT_PROBLEM
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
-
+    consoles = [d for d in every if d.counter] or every
+    lobbies = [d for d in every if not d.counter] or consoles
     from kiosk.console.render_stage import SCREENS, Stage
     from kiosk.ui.render import render_to_png
 
-    chosen = [s for s in SCREENS if not screens or s.name in screens]
-    unknown = sorted(set(screens) - {s.name for s in SCREENS})
-    if unknown:
-        print(f"no such screen: {', '.join(unknown)}; screens: "
-              + ", ".join(s.name for s in SCREENS), file=sys.stderr)
+    drawn = chosen(SCREENS, screens, "screen")
+    if drawn is None:
         return EXIT_PROBLEM
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = offscreen_app()
     written = 0
     for language in languages:
-        for screen in chosen:
+        for screen in drawn:
             with tempfile.TemporaryDirectory(prefix="console-render-") as scratch:
                 desk = (lobbies if screen.lobby else consoles)[0].id
                 stage = Stage(app, config, desk, Path(scratch), language)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.console.console_words import outcome_text
-from kiosk.console.controls import Retranslating, named
+from kiosk.console.controls import Retranslating, left_row, named
 from kiosk.core.help.events import NOTE_MAX_CHARS, Outcome
 
 REAL_OUTCOMES = (Outcome.HELPED, Outcome.AMBULANCE_CALLED, Outcome.SPECIAL_ATTENTION_HANDLED,
@@ -49,10 +48,7 @@ class ResolveForm(Retranslating, QWidget):
         form = QFormLayout()
         form.addRow(self.outcome_label, self.outcome)
         form.addRow(self.note_label, self.note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm)
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
+        buttons = left_row(self.confirm, self.cancel)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.heading)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,10 +26,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.config import BranchConfig, ConfigError
+from kiosk.core.config import BranchConfig
 from kiosk.core.faq_library import FaqLibrary, kiosk_faq_library
 from kiosk.core.idle import IdleClock
-from kiosk.core.secrets import SecretsError
 from kiosk.core.settings import DisplaySection, KioskSection, Role
 from kiosk.customer.announcement_overlay import AnnouncementScreen, AnnouncementTakeover
 from kiosk.customer.called_announcer import CalledAnnouncer
@@ -51,7 +49,6 @@ from kiosk.customer.screen_voice import ScreenVoice
 from kiosk.customer.settings_screen import SettingsScreen
 from kiosk.customer.staff_exit_screen import StaffExitScreen
 from kiosk.customer.supervision import KioskHealth
-from kiosk.logs import setup_logging
 from kiosk.net.device_link import DeviceLink
 from kiosk.net.headless import HeadlessDevice
 from kiosk.net.kiosk_client import KioskClient
@@ -61,19 +58,18 @@ from kiosk.paths import assets_dir
 from kiosk.printing.configured_printer import make_printer, printer_section
 from kiosk.printing.printer import TicketPrinter
 from kiosk.printing.qt_adapter import PrinterEvents
+from kiosk.program_start import EXIT_STARTUP, cannot_start, data_folder
 from kiosk.speech.api import Speaker
 from kiosk.speech.focus_reader import FocusReader
 from kiosk.speech.qt_adapter import QtSpeechEvents
-from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.physical import size_rules
 from kiosk.ui.stop_signals import StopSignals
 from kiosk.ui.watchdog_timer import WatchdogTimer
+from kiosk.window_start import start_window_program
 
 log = logging.getLogger(__name__)
-
-EXIT_STARTUP = 2
 LOAD_LATER_MS = 2000
 """After start-up, when the home screen has long been painted, the modules the first
 screen does not need are loaded (the ticket's PDF and QR code), so the first ticket does
@@ -269,23 +265,21 @@ def _speech_service() -> Speaker:
 
 def run_kiosk(config_path: str, device_id: str, secrets_path: str | None,
               data_dir: str | None, windowed: bool, log_dir: str | None = None) -> int:
-    setup_logging("kiosk", Path(log_dir) if log_dir else None)
-    try:
-        config, password = branch_and_password(config_path, device_id, secrets_path)
-        key_bindings(kiosk_section(config))
-    except (ConfigError, SecretsError, KioskSetupError) as problem:
-        print(f"kiosk run cannot start. {problem}", file=sys.stderr)
+    start = start_window_program("run", config_path, device_id, secrets_path,
+                                 log_name="kiosk", app_name="kiosk", log_dir=log_dir,
+                                 check=lambda config: key_bindings(kiosk_section(config)),
+                                 refusals=(KioskSetupError,))
+    if start is None:
         return EXIT_STARTUP
-    data = Path(data_dir) if data_dir else Path(config_path).resolve().parent / "kiosk-data"
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("kiosk")
+    app = start.app
     speaker = _speech_service()
+    data = data_folder(data_dir, config_path, "kiosk-data")
     try:
-        parts = build_kiosk(app, config, device_id, data, speaker=speaker, password=password)
+        parts = build_kiosk(app, start.config, device_id, data, speaker=speaker,
+                            password=start.password)
     except (KioskSetupError, OSError) as problem:
         speaker.close()
-        print(f"kiosk run cannot start. {problem}", file=sys.stderr)
-        return EXIT_STARTUP
+        return cannot_start("run", problem)
     parts.window.exitApproved.connect(lambda _staff: app.quit())
     # SIGTERM (a service manager stopping the kiosk) is not a customer closing the window:
     # the screen is cleared of the customer's data and the program ends at once. exit(),

@@ -13,7 +13,6 @@ Look at them before calling a screen done.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
 import tempfile
@@ -21,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk.core.config import BranchConfig, ConfigError, load_config
+from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
+from kiosk.picture_command import chosen, config_to_draw, devices_to_draw, offscreen_app
 from kiosk.ui.physical import SUPPORTED_PANELS
 
 log = logging.getLogger(__name__)
@@ -71,12 +71,8 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
                    contrasts: Sequence[str] = ("standard",), panel: str | None = None) -> int:
     """Draw the states named in ``states`` (all when empty) in each language, text size
     and contrast asked for; returns the exit status."""
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
-    try:
-        config = load_config(config_path)
-    except ConfigError as error:
-        print(error, file=sys.stderr)
+    config = config_to_draw(config_path)
+    if config is None:
         return EXIT_PROBLEM
     looks = [(size, contrast) for size in sizes for contrast in contrasts]
     unknown_looks = sorted({*sizes} - set(SIZES)) + sorted({*contrasts} - set(CONTRASTS))
@@ -90,13 +86,10 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
         except ValueError as problem:
             print(problem, file=sys.stderr)
             return EXIT_PROBLEM
-    kiosks = config.devices_with_role(Role.KIOSK)
-    if not kiosks:
-        print(f"{config_path}: no device with role = \"kiosk\" to draw", file=sys.stderr)
+    kiosks = devices_to_draw(config, config_path, Role.KIOSK)
+    if kiosks is None:
         return EXIT_PROBLEM
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.customer.app import build_kiosk
     from kiosk.customer.kiosk_keys import KioskSetupError
@@ -105,15 +98,11 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
     from kiosk.printing.printer import NoPrinter
     from kiosk.ui.render import render_to_png
 
-    chosen = [state for state in STATES if not states or state.name in states]
-    unknown = sorted(set(states) - {state.name for state in STATES})
-    if unknown:
-        print(f"no such state: {', '.join(unknown)}; states: "
-              + ", ".join(state.name for state in STATES), file=sys.stderr)
+    drawn = chosen(STATES, states, "state")
+    if drawn is None:
         return EXIT_PROBLEM
     qInstallMessageHandler(_qt_message)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = offscreen_app()
     size = (config.screen.width_px, config.screen.height_px)
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         try:
@@ -136,7 +125,7 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
             for size_name, contrast in looks:
                 folder = Path(out_dir) / look_folder(size_name, contrast)
                 for language in languages:
-                    for state in chosen:
+                    for state in drawn:
                         stage.fresh(language, larger=size_name == "larger",
                                     high_contrast=contrast == "high")
                         state.set_up(stage)

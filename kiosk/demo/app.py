@@ -43,14 +43,13 @@ from kiosk.demo.layout import (
     demo_layout,
     inches,
 )
+from kiosk.program_start import cannot_start
 
 if TYPE_CHECKING:
     from kiosk.display.app import DisplayParts
     from kiosk.speech.players import Player
 
 log = logging.getLogger(__name__)
-
-EXIT_STARTUP = 2
 HUB_PATIENCE_S = 30.0
 KIOSK_ID, CONSOLE_ID, DISPLAY_ID = "kiosk-1", "console-1", "display-1"
 
@@ -168,8 +167,7 @@ def run_demo(folder: str | None, tour: bool, screenshot: str | None,
     try:
         broker = start_local_broker(root / "broker")
     except BrokerError as problem:
-        print(f"kiosk demo cannot start. {problem}", file=sys.stderr)
-        return EXIT_STARTUP
+        return cannot_start("demo", problem)
     try:
         branch = prepare(root, broker.port)
         with hub_process(branch):
@@ -177,8 +175,7 @@ def run_demo(folder: str | None, tour: bool, screenshot: str | None,
             return _run_windows(branch, tour, Path(screenshot) if screenshot else None,
                                 with_display)
     except DemoError as problem:
-        print(f"kiosk demo cannot start. {problem}", file=sys.stderr)
-        return EXIT_STARTUP
+        return cannot_start("demo", problem)
     finally:
         broker.stop()
         if own_folder:

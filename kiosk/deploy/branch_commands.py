@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
+from kiosk.subcommands import add_command
+
 if TYPE_CHECKING:  # the command line is built on every start: the work is imported on use
     from kiosk.deploy.branch_plan import BranchAnswers
 
@@ -43,14 +45,13 @@ _QUESTIONS = (
 
 
 def add_branch_parser(commands: Any) -> None:
-    branch = commands.add_parser(
-        "branch", help="set up a branch in a few commands: 'create' on the hub machine, "
-        "'install-bundle' on each device")
+    branch = add_command(commands, "branch", None, "set up a branch in a few commands: 'create' "
+                         "on the hub machine, 'install-bundle' on each device")
     actions = branch.add_subparsers(dest="branch_command", required=True, metavar="ACTION")
-    create = actions.add_parser(
-        "create", help="write the branch configuration, the broker set-up, the staff PIN "
-        "hashes and one bundle per device (run again at any time: it changes only what "
-        "differs)",
+    create = add_command(
+        actions, "create", create_command, "write the branch configuration, the broker set-up, "
+        "the staff PIN hashes and one bundle per device (run again at any time: it changes "
+        "only what differs)",
         description="Run as root on the hub machine. Without --config and without a "
         "configuration in --dir yet, the missing answers are asked for. PINs are asked once "
         "per member of staff (twice on a terminal); without a terminal, standard input gives "
@@ -65,17 +66,16 @@ def add_branch_parser(commands: Any) -> None:
                         help="a member of staff (repeat; role staff or manager)")
     create.add_argument("--host", action="append", help="another name or address the broker "
                         "is reached at, for its TLS certificate (repeat)")
-    create.set_defaults(handler=create_command)
 
-    install = actions.add_parser(
-        "install-bundle", help="install a device's bundle: configuration, CA certificate, "
-        "its own secrets (owner bank-kiosk, mode 0600), its device id, its systemd units")
+    install = add_command(
+        actions, "install-bundle", install_command, "install a device's bundle: configuration, "
+        "CA certificate, its own secrets (owner bank-kiosk, mode 0600), its device id, its "
+        "systemd units")
     install.add_argument("bundle", help="the device's bundle (bundles/<device id>.tar)")
     install.add_argument("--root", default="/", help="install into this root folder instead "
                          "of the machine itself (units are enabled, not started)")
     install.add_argument("--desk-user", help="console only: the desk's user account, which "
                          "owns the console's secrets")
-    install.set_defaults(handler=install_command)
 
 
 def _answers(args: argparse.Namespace, ask: Callable[[str], str] | None) -> BranchAnswers:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -22,32 +21,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from kiosk.core.config import BranchConfig, ConfigError
-from kiosk.core.secrets import SecretsError
+from kiosk.core.config import BranchConfig
 from kiosk.core.settings import DisplaySection, Role
 from kiosk.display.board_voice import SpokenBoardVoice
 from kiosk.display.board_words import BoardWords
 from kiosk.display.chime import Chime
 from kiosk.display.display_settings import board_times, display_section
 from kiosk.display.display_window import DisplayWindow
-from kiosk.logs import setup_logging
 from kiosk.net.display_bridge import DisplayBridge
 from kiosk.net.display_client import DisplayDevice
 from kiosk.net.qt_bridge import HeartbeatTimer
+from kiosk.program_start import EXIT_STARTUP, cannot_start
 from kiosk.protocol.device_messages import Component, Health
 from kiosk.speech.api import AudioState, Speaker
 from kiosk.speech.qt_adapter import QtSpeechEvents
-from kiosk.ui.device_start import branch_and_password
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.physical import size_rules
 from kiosk.ui.stop_signals import StopSignals
 from kiosk.ui.theme import Contrast, TextSize, Theme, build_theme
+from kiosk.window_start import start_window_program
 
 log = logging.getLogger(__name__)
-
-EXIT_STARTUP = 2
 
 
 class DisplaySetupError(Exception):
@@ -153,25 +148,22 @@ def _real_speech(private_dir: Path) -> tuple[Speaker, Chime]:
 
 def run_display(config_path: str, device_id: str, secrets_path: str | None,
                 windowed: bool) -> int:
-    setup_logging("display", None)
-    try:
-        config, password = branch_and_password(config_path, device_id, secrets_path)
-        _check_display(config, device_id)
-    except (ConfigError, SecretsError, DisplaySetupError) as problem:
-        print(f"kiosk display cannot start. {problem}", file=sys.stderr)
+    start = start_window_program("display", config_path, device_id, secrets_path,
+                                 log_name="display", app_name="kiosk-display",
+                                 check=lambda config: _check_display(config, device_id),
+                                 refusals=(DisplaySetupError,))
+    if start is None:
         return EXIT_STARTUP
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("kiosk-display")
+    app = start.app
     private_dir = Path(tempfile.mkdtemp(prefix="kiosk-display-"))
     speaker, chime = _real_speech(private_dir)
     try:
-        parts = build_display(config, device_id, speaker=speaker, chime=chime,
-                              password=password)
+        parts = build_display(start.config, device_id, speaker=speaker, chime=chime,
+                              password=start.password)
     except (DisplaySetupError, ValueError) as problem:
         speaker.close()
         shutil.rmtree(private_dir, ignore_errors=True)
-        print(f"kiosk display cannot start. {problem}", file=sys.stderr)
-        return EXIT_STARTUP
+        return cannot_start("display", problem)
     parts.cleanup.append(lambda: shutil.rmtree(private_dir, ignore_errors=True))
     stop = StopSignals()
     stop.received.connect(lambda _signum: app.exit(0))

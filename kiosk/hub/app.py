@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import signal
-import sys
 import threading
 import time
 from collections import deque
@@ -37,12 +36,11 @@ from kiosk.hub.status_page import (
 from kiosk.logs import setup_logging
 from kiosk.net.mqtt_link import LinkSettings, MqttLink, Will
 from kiosk.net.serial_worker import SerialWorker
+from kiosk.program_start import cannot_start
 from kiosk.protocol import Outgoing
 from kiosk.protocol.subscriptions import cleared_by_hub, subscriptions
 
 log = logging.getLogger("kiosk.hub")
-
-EXIT_STARTUP = 2
 BATCH = 200
 """Messages handled before the retained states are published again, under load."""
 STATE_INTERVAL_S = 0.5
@@ -249,8 +247,7 @@ def run_hub(config_path: str, secrets_path: str | None, data_dir: str | None,
                                f"{error.strerror or error}") from None
         app = HubApp(config, secrets, data)
     except StartupError as problem:
-        print(f"kiosk hub cannot start. {problem}", file=sys.stderr)
-        return EXIT_STARTUP
+        return cannot_start("hub", problem)
     stop = threading.Event()
 
     def ask_to_stop(signum: int, frame: object) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.net.display_client import DisplayDevice, DisplayHooks
+from kiosk.net.qt_bridge import hooks_to_signals
 
 
 class DisplayBridge(QObject):
@@ -23,6 +24,4 @@ class DisplayBridge(QObject):
     def __init__(self, device: DisplayDevice, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        device.client.listener = DisplayHooks(
-            on_called=self.called.emit, on_queue=self.queue.emit,
-            on_announcement=self.announcement.emit, on_link=self.link.emit)
+        device.client.listener = hooks_to_signals(DisplayHooks, self)

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
+from kiosk.net.branch_news import NewsHooks, ignore, pass_on_news
 from kiosk.net.device_link import identity_for
 from kiosk.net.linked_device import LinkedDevice
 from kiosk.net.liveness import PeerLiveness
 from kiosk.protocol import Decoded
 from kiosk.protocol.device_messages import Heartbeat, Presence
-from kiosk.protocol.staff_messages import Announcement
-from kiosk.protocol.ticket_messages import QueueState, TicketCalled
 
 
 @dataclass(frozen=True)
@@ -39,23 +38,12 @@ class DisplayLink:
         return self.connected and self.hub_online
 
 
-def _ignore(*_: object) -> None:
-    return None
-
-
 @dataclass(slots=True)
-class DisplayHooks:
+class DisplayHooks(NewsHooks):
     """What the display client reports to its owner, on the client's own thread:
-    ``display_bridge.DisplayBridge`` gives its signals; tests give plain callables. A hook
-    not given does nothing; a misspelt one is an error rather than a new attribute."""
+    ``display_bridge.DisplayBridge`` gives its signals; tests give plain callables."""
 
-    on_called: Callable[[TicketCalled], None] = _ignore
-    """A ticket was called to a counter."""
-    on_queue: Callable[[QueueState], None] = _ignore
-    """The day's queue."""
-    on_announcement: Callable[[Announcement], None] = _ignore
-    """The branch announcement, or that it was cleared."""
-    on_link: Callable[[DisplayLink], None] = _ignore
+    on_link: Callable[[DisplayLink], None] = ignore
     """What the display knows about its connection changed."""
 
 
@@ -77,13 +65,9 @@ class DisplayClient:
 
     def handle(self, decoded: Decoded) -> None:
         message = decoded.message
-        if isinstance(message, TicketCalled):
-            self.listener.on_called(message)
-        elif isinstance(message, QueueState):
-            self.listener.on_queue(message)
-        elif isinstance(message, Announcement):
-            self.listener.on_announcement(message)
-        elif isinstance(message, Heartbeat) and decoded.topic.role is Role.HUB:
+        if pass_on_news(message, self.listener):
+            return
+        if isinstance(message, Heartbeat) and decoded.topic.role is Role.HUB:
             self.peers.heard(decoded.sender, Role.HUB, self._clock())
             self._check_link()
         elif isinstance(message, Presence) and decoded.topic.role is Role.HUB:

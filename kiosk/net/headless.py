@@ -33,6 +33,7 @@ class HeadlessDevice(LinkedDevice[C]):
         self._monotonic = monotonic
         self._heartbeats = heartbeats
         self._next_heartbeat = 0.0
+        self._outbox = 0
         super().__init__(config, device_id, f"device-{device_id}", password=password,
                          clock=clock, tick_s=tick_s)
         self.store = open_local_store(data_dir / f"{device_id}.sqlite")
@@ -51,6 +52,15 @@ class HeadlessDevice(LinkedDevice[C]):
         if self.store.in_memory:
             return Component.FAILED
         return Component.DEGRADED if self.store.fault else Component.OK
+
+    def outbox_count(self) -> int:
+        """For a heartbeat sent from the GUI thread: the outbox's length as last counted,
+        and a new count asked of the device's thread (the GUI thread never touches SQLite)."""
+        self.worker.submit(self._count_outbox)
+        return self._outbox
+
+    def _count_outbox(self) -> None:
+        self._outbox = self.client.sender.pending()
 
     def call(self, job: Callable[[], object], timeout_s: float = 5.0) -> object:
         """Run ``job`` on the device's thread and return its result."""

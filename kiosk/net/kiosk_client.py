@@ -32,6 +32,7 @@ from kiosk.core.help.presence import with_presence
 from kiosk.core.help.rules import check_new_event
 from kiosk.core.help.state import CallState, calls_state
 from kiosk.core.settings import Role
+from kiosk.net.branch_news import NewsHooks, ignore, pass_on_news
 from kiosk.net.device_client import DeviceClient
 from kiosk.net.local_store import LocalStore
 from kiosk.net.transport import Transport
@@ -48,11 +49,8 @@ from kiosk.protocol.help_messages import (
 )
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal, PinReply, PinRequest
 from kiosk.protocol.rejection import InvalidMessage
-from kiosk.protocol.staff_messages import Announcement
 from kiosk.protocol.ticket_messages import (
     IssuedTicket,
-    QueueState,
-    TicketCalled,
     TicketPrint,
     TicketRefusal,
     TicketReply,
@@ -111,32 +109,21 @@ class Reachability:
         return self.connected and bool(self.consoles_online)
 
 
-def _ignore(*_: object) -> None:
-    return None
-
-
 @dataclass(slots=True)
-class KioskHooks:
+class KioskHooks(NewsHooks):
     """What a kiosk client reports to its owner, on the client's own thread (the device's
     worker): ``qt_bridge.KioskBridge`` gives its signals, which Qt queues to the GUI thread;
-    tests, benchmarks and simulated kiosks give plain callables. A hook not given does
-    nothing; a misspelt one is an error rather than a new attribute."""
+    tests, benchmarks and simulated kiosks give plain callables."""
 
-    on_call_changed: Callable[[CallState | None], None] = _ignore
+    on_call_changed: Callable[[CallState | None], None] = ignore
     """The call shown at this kiosk changed (None: no call any more)."""
-    on_ticket: Callable[[TicketOutcome], None] = _ignore
+    on_ticket: Callable[[TicketOutcome], None] = ignore
     """The answer to a ticket request, or why there is none."""
-    on_reachability: Callable[[Reachability], None] = _ignore
+    on_reachability: Callable[[Reachability], None] = ignore
     """Whether staff and the hub can be reached changed."""
-    on_called: Callable[[TicketCalled], None] = _ignore
-    """A ticket was called to a counter."""
-    on_announcement: Callable[[Announcement], None] = _ignore
-    """The branch announcement, or that it was cleared."""
-    on_queue: Callable[[QueueState], None] = _ignore
-    """The day's queue."""
-    on_pin: Callable[[PinOutcome], None] = _ignore
+    on_pin: Callable[[PinOutcome], None] = ignore
     """The hub's answer to a staff PIN typed here, or why there is none."""
-    on_print: Callable[[TicketPrint], None] = _ignore
+    on_print: Callable[[TicketPrint], None] = ignore
     """Print a ticket issued at a staff desk."""
 
 
@@ -360,6 +347,8 @@ class KioskClient(DeviceClient):
 
     def handle(self, decoded: Decoded) -> None:
         message = decoded.message
+        if pass_on_news(message, self.listener):
+            return
         now = self._timer()
         if isinstance(message, HelpEventMessage):
             if message.event.kiosk_id == self.kiosk_id and self._store.add_event(message.event):
@@ -397,12 +386,6 @@ class KioskClient(DeviceClient):
                 self.peers.gone(decoded.sender)
                 self._show()
             self._check_reachability()
-        elif isinstance(message, TicketCalled):
-            self.listener.on_called(message)
-        elif isinstance(message, Announcement):
-            self.listener.on_announcement(message)
-        elif isinstance(message, QueueState):
-            self.listener.on_queue(message)
 
     def connection_changed(self, connected: bool) -> None:
         self._connection_changed(connected)

@@ -12,9 +12,10 @@ hide.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,6 +28,19 @@ from kiosk.net.kiosk_client import KioskClient, KioskHooks
 from kiosk.protocol.device_messages import Activity, Health
 from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose
+
+H = TypeVar("H")
+
+
+def hooks_to_signals(hooks: type[H], bridge: QObject, **renamed: str) -> H:
+    """The client's ``hooks``, each ``on_<name>`` emitting the bridge's signal ``<name>``
+    (or the one ``renamed`` gives for ``<name>``): one binding for every hook, so a hook
+    without its signal fails when the bridge is made instead of staying silent."""
+    emits: dict[str, Any] = {}
+    for hook in dataclasses.fields(hooks):  # type: ignore[arg-type]
+        name = hook.name.removeprefix("on_")
+        emits[hook.name] = getattr(bridge, renamed.get(name, name)).emit
+    return hooks(**emits)
 
 
 class KioskBridge(QObject):
@@ -43,11 +57,8 @@ class KioskBridge(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        device.client.listener = KioskHooks(
-            on_call_changed=self.call_changed.emit, on_ticket=self.ticket.emit,
-            on_reachability=self.reachability.emit, on_called=self.called.emit,
-            on_announcement=self.announcement.emit, on_queue=self.queue.emit,
-            on_pin=self.pin_reply.emit, on_print=self.print_request.emit)
+        device.client.listener = hooks_to_signals(KioskHooks, self, pin="pin_reply",
+                                                  print="print_request")
         """The client's callbacks, on the device's worker thread, become these signals,
         which Qt queues to receivers on the GUI thread."""
 
@@ -116,10 +127,7 @@ class ConsoleBridge(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        device.client.listener = ConsoleHooks(
-            on_calls_changed=self.calls_changed.emit, on_peers_changed=self.peers_changed.emit,
-            on_devices_state=self.devices_state.emit, on_other_message=self.other_message.emit,
-            on_liveness=self.liveness.emit)
+        device.client.listener = hooks_to_signals(ConsoleHooks, self)
         """As the kiosk's: callbacks on the worker thread become queued signals."""
 
     # --- commands, run on the worker ------------------------------------------------------

@@ -18,18 +18,18 @@ from kiosk.protocol.fields import (
     APP_VERSION,
     MAX_SAFE_INT,
     Fields,
+    Flag,
+    Id,
+    Time,
     freeze_items,
-    freeze_time,
-    require_bool,
     require_enum,
-    require_id,
     require_instance,
     require_int,
     require_match,
     require_number,
     require_time,
 )
-from kiosk.protocol.message import Message, PlainMessage, put_optional
+from kiosk.protocol.message import CheckedFields, Message, PlainMessage, put_optional
 
 MAX_INTERVAL_S = 3600.0
 MAX_OUTBOX = 1_000_000
@@ -96,7 +96,7 @@ class Heartbeat(Message):
     interval_s: float
     health: Health
     activity: Activity | None = None  # kiosks only
-    staff_id: str | None = None  # consoles only: who is signed in
+    staff_id: Id | None = None  # consoles only: who is signed in
 
     def __post_init__(self) -> None:
         require_int(self.seq, "seq", hi=MAX_SAFE_INT)
@@ -106,8 +106,7 @@ class Heartbeat(Message):
         require_instance(self.health, Health, "health")
         if self.activity is not None:
             require_enum(self.activity, Activity, "activity")
-        if self.staff_id is not None:
-            require_id(self.staff_id, "staff_id")
+        super().__post_init__()
 
     def to_body(self) -> dict[str, object]:
         out: dict[str, object] = {"seq": self.seq, "interval_s": self.interval_s,
@@ -128,35 +127,26 @@ class Presence(PlainMessage):
     """Retained. ``online`` false is also each device's last will."""
 
     TYPE: ClassVar[str] = "presence"
-    online: bool
-
-    def __post_init__(self) -> None:
-        require_bool(self.online, "online")
-
+    online: Flag
 
 
 @dataclass(frozen=True)
-class DeviceStatus:
-    device_id: str
+class DeviceStatus(CheckedFields):
+    device_id: Id
     role: Role
-    online: bool
-    last_seen: float | None = None  # None: never heard from since the hub started
+    online: Flag
+    last_seen: Time | None = None  # None: never heard from since the hub started
     health: Health | None = None
     activity: Activity | None = None
-    staff_id: str | None = None
+    staff_id: Id | None = None
 
     def __post_init__(self) -> None:
-        require_id(self.device_id, "device_id")
         require_enum(self.role, Role, "role")
-        require_bool(self.online, "online")
-        if self.last_seen is not None:
-            freeze_time(self, "last_seen")
+        super().__post_init__()
         if self.health is not None:
             require_instance(self.health, Health, "health")
         if self.activity is not None:
             require_enum(self.activity, Activity, "activity")
-        if self.staff_id is not None:
-            require_id(self.staff_id, "staff_id")
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"device_id": self.device_id, "role": self.role.value,
@@ -181,11 +171,11 @@ class DevicesState(Message):
     """Every device in the roster as the hub sees it, retained."""
 
     TYPE: ClassVar[str] = "devices.state"
-    updated_at: float
+    updated_at: Time
     devices: tuple[DeviceStatus, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_time(self, "updated_at")
+        super().__post_init__()
         freeze_items(self, "devices", max_items=MAX_DEVICES, item_type=DeviceStatus)
 
     def to_body(self) -> dict[str, object]:

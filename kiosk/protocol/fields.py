@@ -8,6 +8,9 @@ receiver catches at its edge.
 - ``require_*`` functions check one value (type and content). Message dataclasses call them
   in ``__post_init__``, so an invalid message cannot exist, and ``encode`` cannot produce a
   payload that a receiver would refuse.
+- A field whose type is one of the ``Annotated`` types below (``Id``, ``Time``, ...) carries
+  its check as a ``Rule``: a message checks such fields by their declared type
+  (``message.CheckedFields``), so the rule is written once, with the type.
 - ``Fields`` reads a decoded JSON object: it checks presence and JSON types, remembers which
   keys were read, and ``finish()`` refuses any key nobody asked for.
 
@@ -18,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
 
 from kiosk.core import fields as core
 from kiosk.core.fields import MAX_SAFE_INT, MAX_TIME, json_type, raising, show
@@ -27,10 +31,12 @@ from kiosk.protocol.rejection import InvalidMessage
 
 __all__ = [
     "APP_VERSION", "COUNTER_MAX", "DAY", "DETAIL_KEY", "LANGUAGE", "MAX_LANGUAGES",
-    "MAX_SAFE_INT", "MAX_TIME", "PIN", "TICKET_NUMBER", "TOKEN", "Fields", "checked_texts",
+    "MAX_SAFE_INT", "MAX_TIME", "PIN", "TICKET_NUMBER", "TOKEN", "Counter", "Fields", "Flag",
+    "HexId", "Id", "Language", "Rule", "TicketNumber", "Time", "Token", "checked_texts",
     "freeze_items", "freeze_time", "json_type", "read_object", "require_bool", "require_day",
     "require_enum", "require_hex_id", "require_id", "require_instance", "require_int",
-    "require_match", "require_number", "require_str", "require_text", "require_time", "show",
+    "require_counter", "require_language", "require_match", "require_number", "require_str",
+    "require_text", "require_ticket_number", "require_time", "require_token", "show",
 ]
 
 T = TypeVar("T")
@@ -59,6 +65,47 @@ require_day = raising(InvalidMessage, core.require_day)
 require_instance = raising(InvalidMessage, core.require_instance)
 freeze_items = raising(InvalidMessage, core.freeze_items)
 freeze_time = raising(InvalidMessage, core.freeze_time)
+
+
+def require_language(value: object, name: str) -> str:
+    return require_match(value, name, LANGUAGE, "a language such as zh_CN or en")
+
+
+def require_ticket_number(value: object, name: str) -> str:
+    return require_match(value, name, TICKET_NUMBER, "a ticket number such as A012")
+
+
+def require_counter(value: object, name: str) -> int:
+    return require_int(value, name, lo=1, hi=COUNTER_MAX)
+
+
+def require_token(value: object, name: str) -> str:
+    """A session or status token: a secret, never shown in a reason."""
+    return require_match(value, name, TOKEN, "16..64 characters of A-Z, a-z, 0-9, '_' and '-'",
+                         secret=True)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The check a field of an ``Annotated[T, Rule(...)]`` type keeps: ``check(value, name)``
+    raises ``InvalidMessage`` naming the field. With ``keep`` the field holds what the check
+    returns (a time as float). A field that may be None is checked only when it is not."""
+
+    check: Callable[[Any, str], object]
+    keep: bool = False
+
+
+Id = Annotated[str, Rule(require_id)]
+"""A device, staff or service id."""
+HexId = Annotated[str, Rule(require_hex_id)]
+"""A message, call, request or action id."""
+Flag = Annotated[bool, Rule(require_bool)]
+Time = Annotated[float, Rule(require_time, keep=True)]
+"""Unix seconds on the sender's clock, held as float."""
+Language = Annotated[str, Rule(require_language)]
+TicketNumber = Annotated[str, Rule(require_ticket_number)]
+Counter = Annotated[int, Rule(require_counter)]
+Token = Annotated[str, Rule(require_token)]
 
 
 def checked_texts(value: object, name: str, *, max_len: int,

@@ -17,13 +17,14 @@ from typing import ClassVar
 from kiosk.core.help.digest import MAX_HOURS, HourDigest
 from kiosk.core.help.events import HelpEvent, InvalidEvent
 from kiosk.protocol.fields import (
-    LANGUAGE,
     Fields,
+    HexId,
+    Id,
+    Language,
+    Time,
     freeze_items,
-    freeze_time,
     require_enum,
     require_hex_id,
-    require_id,
     require_instance,
     require_int,
     require_match,
@@ -88,13 +89,13 @@ class HelpState(Message):
     ``help.changes`` of that run whose events it holds."""
 
     TYPE: ClassVar[str] = "help.state"
-    updated_at: float
+    updated_at: Time
     events: tuple[HelpEvent, ...] = ()
     run: str = NO_RUN
     seq: int = 0
 
     def __post_init__(self) -> None:
-        freeze_time(self, "updated_at")
+        super().__post_init__()
         freeze_items(self, "events", max_items=MAX_STATE_EVENTS, item_type=HelpEvent)
         _check_run(self.run)
         require_int(self.seq, "seq")
@@ -118,12 +119,12 @@ class HelpChanges(Message):
     it holds."""
 
     TYPE: ClassVar[str] = "help.changes"
-    run: str
+    run: HexId
     seq: int
     events: tuple[HelpEvent, ...]
 
     def __post_init__(self) -> None:
-        require_hex_id(self.run, "run")
+        super().__post_init__()
         require_int(self.seq, "seq", lo=1)
         freeze_items(self, "events", min_items=1, max_items=MAX_STATE_EVENTS,
                      item_type=HelpEvent)
@@ -176,13 +177,12 @@ class HelpDigest(Message):
     own store (``kiosk.core.help.digest``)."""
 
     TYPE: ClassVar[str] = "help.digest"
-    device_id: str
-    since: float
+    device_id: Id
+    since: Time
     hours: tuple[HourDigest, ...] = ()
 
     def __post_init__(self) -> None:
-        require_id(self.device_id, "device_id")
-        freeze_time(self, "since")
+        super().__post_init__()
         freeze_items(self, "hours", max_items=MAX_HOURS, check=_check_hour)
 
     def to_body(self) -> dict[str, object]:
@@ -200,15 +200,9 @@ class Drill(PlainMessage):
     """The hub asks a kiosk to raise a drill call whose id is ``call_id``."""
 
     TYPE: ClassVar[str] = "drill"
-    kiosk_id: str
-    call_id: str
-    staff_id: str
-
-    def __post_init__(self) -> None:
-        require_id(self.kiosk_id, "kiosk_id")
-        require_hex_id(self.call_id, "call_id")
-        require_id(self.staff_id, "staff_id")
-
+    kiosk_id: Id
+    call_id: HexId
+    staff_id: Id
 
 
 class Rating(StrEnum):
@@ -222,14 +216,13 @@ class VisitFeedback(Message):
     """A customer's rating of the visit. Anonymous: no ticket, no time of day beyond sent_at."""
 
     TYPE: ClassVar[str] = "feedback"
-    feedback_id: str
+    feedback_id: HexId
     rating: Rating
-    language: str
+    language: Language
 
     def __post_init__(self) -> None:
-        require_hex_id(self.feedback_id, "feedback_id")
+        super().__post_init__()
         require_enum(self.rating, Rating, "rating")
-        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
 
     def to_body(self) -> dict[str, object]:
         return {"feedback_id": self.feedback_id, "rating": self.rating.value,

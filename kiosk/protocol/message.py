@@ -1,6 +1,8 @@
 """The base every wire message type derives from.
 
-A message is a frozen dataclass that checks itself in ``__post_init__``; ``TYPE`` is its name
+A message is a frozen dataclass that checks itself in ``__post_init__``: the fields whose
+declared type carries a ``Rule`` (``fields.Id``, ``fields.Time``, ...) by that rule, then
+whatever else the type checks in its own ``__post_init__``; ``TYPE`` is its name
 in the envelope. ``to_body`` gives plain JSON values (optional fields left out, never null);
 ``from_fields`` reads a body with a strict ``Fields`` reader. The codec owns the envelope,
 versions and topics, so a message type knows nothing about where it travels.
@@ -8,19 +10,85 @@ versions and topics, so a message type knows nothing about where it travels.
 
 from __future__ import annotations
 
+import types
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any, ClassVar, Self, TypeVar
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
-from kiosk.protocol.fields import Fields
+from kiosk.protocol.fields import Fields, Rule
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
 
 E = TypeVar("E", bound=StrEnum)
 
 
-class Message(ABC):
+@dataclass(frozen=True)
+class DeclaredField:
+    """One dataclass field as declared: its name, its type without the rule, whether it may
+    be None, and the rule its type carries (None: no rule)."""
+
+    name: str
+    base: Any
+    optional: bool
+    rule: Rule | None
+
+
+_DECLARED: dict[type, tuple[DeclaredField, ...]] = {}
+
+
+def declared_fields(cls: type) -> tuple[DeclaredField, ...]:
+    """The fields of dataclass ``cls`` with their declared types resolved (annotations are
+    strings in this package), worked out once per type."""
+    declared = _DECLARED.get(cls)
+    if declared is None:
+        declared = _DECLARED[cls] = _declare(cls)
+    return declared
+
+
+def _declare(cls: type) -> tuple[DeclaredField, ...]:
+    hints = get_type_hints(cls, include_extras=True)
+    declared = []
+    for field in fields(cls):
+        hint = hints[field.name]
+        members = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+        values = [member for member in members if member is not type(None)]
+        inner = values[0] if len(values) == 1 else hint
+        rule = None
+        if get_origin(inner) is Annotated:
+            inner, *extras = get_args(inner)
+            rule = next((extra for extra in extras if isinstance(extra, Rule)), None)
+        declared.append(DeclaredField(field.name, inner, len(values) < len(members), rule))
+    return tuple(declared)
+
+
+class CheckedFields:
+    """A dataclass whose fields are checked by the rules their types carry. A type that
+    checks more defines ``__post_init__`` and calls this one first."""
+
+    def __post_init__(self) -> None:
+        for field in declared_fields(type(self)):
+            if field.rule is None:
+                continue
+            value = getattr(self, field.name)
+            if value is None and field.optional:
+                continue
+            checked = field.rule.check(value, field.name)
+            if field.rule.keep:
+                object.__setattr__(self, field.name, checked)
+
+
+class Message(CheckedFields, ABC):
     TYPE: ClassVar[str]
 
     @abstractmethod
@@ -33,7 +101,7 @@ class Message(ABC):
         """Read a received body; raises ``InvalidMessage`` naming the field."""
 
 
-class PlainFields:
+class PlainFields(CheckedFields):
     """An object whose JSON form is exactly its own dataclass fields, by name and declared
     type (``str``, ``int``, ``bool``, ``float``; optional ones left out when None): a plain
     message's body, a command's args, an item of a list in a body. It still checks its
@@ -75,12 +143,12 @@ def read_refusal(f: Fields, refusals: type[E]) -> E | None:
     return reason
 
 
-_FIELD_READERS: dict[str, Callable[[Fields, str], Any]] = {
-    "str": Fields.string, "int": Fields.integer, "bool": Fields.boolean,
-    "float": Fields.number, "str | None": Fields.opt_string,
-    "float | None": Fields.opt_number,
+_FIELD_READERS: dict[tuple[type, bool], Callable[[Fields, str], Any]] = {
+    (str, False): Fields.string, (int, False): Fields.integer, (bool, False): Fields.boolean,
+    (float, False): Fields.number, (str, True): Fields.opt_string,
+    (float, True): Fields.opt_number,
 }
-"""How a field of each declared type is read (annotations are strings in this package)."""
+"""How a field of each declared type (and whether it may be None) is read."""
 
 
 def fields_as_json(value: Any) -> dict[str, object]:
@@ -91,5 +159,5 @@ def fields_as_json(value: Any) -> dict[str, object]:
 
 def read_fields(cls: Callable[..., Any], f: Fields) -> Any:
     """``cls`` built from the body fields named as its own, read by their declared type."""
-    return cls(**{field.name: _FIELD_READERS[str(field.type)](f, field.name)
-                  for field in fields(cls)})  # type: ignore[arg-type]
+    return cls(**{field.name: _FIELD_READERS[field.base, field.optional](f, field.name)
+                  for field in declared_fields(cls)})  # type: ignore[arg-type]

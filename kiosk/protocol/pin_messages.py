@@ -14,14 +14,16 @@ from typing import ClassVar
 from kiosk.core.help.events import Outcome
 from kiosk.protocol.fields import (
     PIN,
-    TOKEN,
     Fields,
+    HexId,
+    Id,
     require_enum,
     require_hex_id,
     require_id,
     require_match,
     require_number,
     require_time,
+    require_token,
 )
 from kiosk.protocol.message import Message, put_optional, read_refusal
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
@@ -45,16 +47,15 @@ class PinRefusal(StrEnum):
 @dataclass(frozen=True)
 class PinRequest(Message):
     TYPE: ClassVar[str] = "pin.request"
-    request_id: str
-    staff_id: str
+    request_id: HexId
+    staff_id: Id
     pin: str = field(repr=False)
     purpose: PinPurpose
     call_id: str | None = None  # close_call only
     outcome: Outcome | None = None  # close_call only: the outcome staff chose at the kiosk
 
     def __post_init__(self) -> None:
-        require_hex_id(self.request_id, "request_id")
-        require_id(self.staff_id, "staff_id")
+        super().__post_init__()
         require_match(self.pin, "pin", PIN, "4 to 8 digits", secret=True)
         require_enum(self.purpose, PinPurpose, "purpose")
         closing = self.purpose is PinPurpose.CLOSE_CALL
@@ -90,7 +91,7 @@ class PinReply(Message):
     """Accepted (``staff_id``; for a sign-in also the session and its expiry) or refused."""
 
     TYPE: ClassVar[str] = "pin.reply"
-    request_id: str
+    request_id: HexId
     staff_id: str | None = None
     session: str | None = field(default=None, repr=False)
     expires_at: float | None = None
@@ -98,7 +99,7 @@ class PinReply(Message):
     retry_after_s: float | None = None
 
     def __post_init__(self) -> None:
-        require_hex_id(self.request_id, "request_id")
+        super().__post_init__()
         if self.reason is None:
             self._check_accepted()
         else:
@@ -113,8 +114,7 @@ class PinReply(Message):
             raise InvalidMessage(RejectCode.BAD_VALUE,
                                  "fields 'session' and 'expires_at' come together")
         if self.session is not None:
-            require_match(self.session, "session", TOKEN,
-                          "16..64 characters of A-Z, a-z, 0-9, '_' and '-'", secret=True)
+            require_token(self.session, "session")
             object.__setattr__(self, "expires_at", require_time(self.expires_at, "expires_at"))
         if self.retry_after_s is not None:
             raise InvalidMessage(RejectCode.UNEXPECTED_FIELD,

@@ -12,14 +12,13 @@ from typing import ClassVar
 
 from kiosk.core.settings import LocalText
 from kiosk.protocol.fields import (
-    COUNTER_MAX,
-    TICKET_NUMBER,
+    Counter,
     Fields,
+    Flag,
+    Id,
+    TicketNumber,
     checked_texts,
-    require_bool,
     require_id,
-    require_int,
-    require_match,
 )
 from kiosk.protocol.message import PlainFields
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
@@ -29,19 +28,11 @@ ANNOUNCEMENT_MAX_CHARS = 300
 
 @dataclass(frozen=True)
 class FieldArgs(PlainFields):
-    """A command whose ``args`` are its own fields (see ``PlainFields``). Each command checks
-    its values in ``__post_init__``."""
+    """A command whose ``args`` are its own fields (see ``PlainFields``), each checked by the
+    rule its type carries."""
 
     def to_args(self) -> dict[str, object]:
         return self.to_dict()
-
-
-def _number(value: object) -> str:
-    return require_match(value, "number", TICKET_NUMBER, "a ticket number such as A012")
-
-
-def _counter(value: object) -> int:
-    return require_int(value, "counter", lo=1, hi=COUNTER_MAX)
 
 
 @dataclass(frozen=True)
@@ -49,10 +40,7 @@ class CallNext(FieldArgs):
     """Call the next ticket (by the priority rule) for a service the counter serves."""
 
     KIND: ClassVar[str] = "call_next"
-    counter: int
-
-    def __post_init__(self) -> None:
-        _counter(self.counter)
+    counter: Counter
 
 
 @dataclass(frozen=True)
@@ -60,30 +48,20 @@ class Recall(FieldArgs):
     """Announce an already-called ticket again."""
 
     KIND: ClassVar[str] = "recall"
-    number: str
-    counter: int
-
-    def __post_init__(self) -> None:
-        _number(self.number)
-        _counter(self.counter)
+    number: TicketNumber
+    counter: Counter
 
 
 @dataclass(frozen=True)
 class NoShow(FieldArgs):
     KIND: ClassVar[str] = "no_show"
-    number: str
-
-    def __post_init__(self) -> None:
-        _number(self.number)
+    number: TicketNumber
 
 
 @dataclass(frozen=True)
 class Finish(FieldArgs):
     KIND: ClassVar[str] = "finish"
-    number: str
-
-    def __post_init__(self) -> None:
-        _number(self.number)
+    number: TicketNumber
 
 
 @dataclass(frozen=True)
@@ -91,12 +69,8 @@ class Transfer(FieldArgs):
     """Move a ticket to another service's queue; it keeps its number."""
 
     KIND: ClassVar[str] = "transfer"
-    number: str
-    to_service: str
-
-    def __post_init__(self) -> None:
-        _number(self.number)
-        require_id(self.to_service, "to_service")
+    number: TicketNumber
+    to_service: Id
 
 
 @dataclass(frozen=True)
@@ -105,15 +79,9 @@ class IssueTicket(FieldArgs):
     printed at ``kiosk_id``, or only shown at the desk when it is None."""
 
     KIND: ClassVar[str] = "issue_ticket"
-    service_id: str
-    priority: bool
-    kiosk_id: str | None = None
-
-    def __post_init__(self) -> None:
-        require_id(self.service_id, "service_id")
-        require_bool(self.priority, "priority")
-        if self.kiosk_id is not None:
-            require_id(self.kiosk_id, "kiosk_id")
+    service_id: Id
+    priority: Flag
+    kiosk_id: Id | None = None
 
 
 @dataclass(frozen=True)
@@ -121,19 +89,13 @@ class ReturnTicket(FieldArgs):
     """Put a missed ticket back in line (docs/decisions/0018-missed-tickets.md)."""
 
     KIND: ClassVar[str] = "return_ticket"
-    number: str
-
-    def __post_init__(self) -> None:
-        _number(self.number)
+    number: TicketNumber
 
 
 @dataclass(frozen=True)
 class StartDrill(FieldArgs):
     KIND: ClassVar[str] = "drill_start"
-    kiosk_id: str
-
-    def __post_init__(self) -> None:
-        require_id(self.kiosk_id, "kiosk_id")
+    kiosk_id: Id
 
 
 @dataclass(frozen=True)

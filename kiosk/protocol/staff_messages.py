@@ -17,15 +17,14 @@ from typing import ClassVar
 from kiosk.core.settings import LocalText
 from kiosk.protocol.fields import (
     DETAIL_KEY,
-    TOKEN,
     Fields,
+    Flag,
+    HexId,
+    Id,
+    Time,
+    Token,
     checked_texts,
-    freeze_time,
-    require_bool,
     require_enum,
-    require_hex_id,
-    require_id,
-    require_match,
     show,
 )
 from kiosk.protocol.message import Message, read_refusal
@@ -41,11 +40,6 @@ DETAIL_MAX_CHARS = 200
 MAX_DETAILS = 8
 
 
-def require_session(value: object, name: str) -> str:
-    return require_match(value, name, TOKEN, "16..64 characters of A-Z, a-z, 0-9, '_' and '-'",
-                         secret=True)
-
-
 def announcement_text(value: object, name: str) -> LocalText:
     return LocalText(checked_texts(value, name, max_len=ANNOUNCEMENT_MAX_CHARS))
 
@@ -53,15 +47,13 @@ def announcement_text(value: object, name: str) -> LocalText:
 @dataclass(frozen=True)
 class StaffAction(Message):
     TYPE: ClassVar[str] = "staff.action"
-    action_id: str
-    staff_id: str
-    session: str = field(repr=False)  # a bearer token: never in logs
+    action_id: HexId
+    staff_id: Id
+    session: Token = field(repr=False)  # a bearer token: never in logs
     command: Command
 
     def __post_init__(self) -> None:
-        require_hex_id(self.action_id, "action_id")
-        require_id(self.staff_id, "staff_id")
-        require_session(self.session, "session")
+        super().__post_init__()
         if not isinstance(self.command, COMMAND_TYPES):
             raise InvalidMessage(RejectCode.WRONG_TYPE, "field 'command' must be a command")
 
@@ -107,12 +99,12 @@ class ActionResult(Message):
     number ``call_next`` called (``{"number": "A012"}``)."""
 
     TYPE: ClassVar[str] = "action.result"
-    action_id: str
+    action_id: HexId
     reason: ActionRefusal | None = None
     details: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        require_hex_id(self.action_id, "action_id")
+        super().__post_init__()
         if self.reason is not None:
             require_enum(self.reason, ActionRefusal, "reason")
         checked = checked_texts(self.details, "details", max_len=DETAIL_MAX_CHARS,
@@ -142,16 +134,14 @@ class Announcement(Message):
     """The branch's current announcement, retained; ``active`` false clears the screens."""
 
     TYPE: ClassVar[str] = "announcement"
-    announcement_id: str
-    active: bool
+    announcement_id: HexId
+    active: Flag
     text: LocalText
-    at: float
+    at: Time
 
     def __post_init__(self) -> None:
-        require_hex_id(self.announcement_id, "announcement_id")
-        require_bool(self.active, "active")
+        super().__post_init__()
         object.__setattr__(self, "text", announcement_text(self.text, "text"))
-        freeze_time(self, "at")
         if self.active and not self.text:
             raise InvalidMessage(RejectCode.BAD_VALUE,
                                  "an active announcement needs 'text' in at least one language")

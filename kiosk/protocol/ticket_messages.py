@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from kiosk.protocol.fields import (
     COUNTER_MAX,
-    LANGUAGE,
-    TICKET_NUMBER,
-    TOKEN,
+    Counter,
     Fields,
+    Flag,
+    HexId,
+    Id,
+    Language,
+    Rule,
+    TicketNumber,
+    Time,
+    Token,
     freeze_items,
-    freeze_time,
-    require_bool,
     require_day,
     require_enum,
-    require_hex_id,
-    require_id,
     require_instance,
     require_int,
-    require_match,
 )
 from kiosk.protocol.message import Message, PlainFields, PlainMessage
 from kiosk.protocol.rejection import InvalidMessage, RejectCode
@@ -45,12 +46,12 @@ class TicketRefusal(StrEnum):
     NOT_MISSED = "not_missed"  # no missed ticket with that number today
 
 
-def _number(value: object, name: str) -> str:
-    return require_match(value, name, TICKET_NUMBER, "a ticket number such as A012")
+def _people(value: object, name: str) -> int:
+    return require_int(value, name, hi=MAX_PEOPLE)
 
 
-def _counter(value: object, name: str) -> int:
-    return require_int(value, name, lo=1, hi=COUNTER_MAX)
+People = Annotated[int, Rule(_people)]
+"""How many people: ahead of a ticket, or waiting."""
 
 
 def _wait_range(low: object, high: object) -> None:
@@ -62,17 +63,10 @@ def _wait_range(low: object, high: object) -> None:
 @dataclass(frozen=True)
 class TicketRequest(PlainMessage):
     TYPE: ClassVar[str] = "ticket.request"
-    request_id: str
-    service_id: str
-    priority: bool
-    language: str
-
-    def __post_init__(self) -> None:
-        require_hex_id(self.request_id, "request_id")
-        require_id(self.service_id, "service_id")
-        require_bool(self.priority, "priority")
-        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
-
+    request_id: HexId
+    service_id: Id
+    priority: Flag
+    language: Language
 
 
 @dataclass(frozen=True)
@@ -82,41 +76,28 @@ class TicketReturn(PlainMessage):
     is no missed ticket of that number today)."""
 
     TYPE: ClassVar[str] = "ticket.return"
-    request_id: str
-    number: str
-    language: str
-
-    def __post_init__(self) -> None:
-        require_hex_id(self.request_id, "request_id")
-        _number(self.number, "number")
-        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
-
+    request_id: HexId
+    number: TicketNumber
+    language: Language
 
 
 @dataclass(frozen=True)
 class IssuedTicket(PlainFields):
     """A ticket as issued. ``people_ahead`` is a promise: the most that can go first."""
 
-    number: str
-    service_id: str
-    priority: bool
-    people_ahead: int
+    number: TicketNumber
+    service_id: Id
+    priority: Flag
+    people_ahead: People
     wait_low_s: int
     wait_high_s: int
-    issued_at: float
+    issued_at: Time
     # The status page's key for this ticket; None when the QR code is switched off.
-    status_token: str | None = field(default=None, repr=False)
+    status_token: Token | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        _number(self.number, "number")
-        require_id(self.service_id, "service_id")
-        require_bool(self.priority, "priority")
-        require_int(self.people_ahead, "people_ahead", hi=MAX_PEOPLE)
+        super().__post_init__()
         _wait_range(self.wait_low_s, self.wait_high_s)
-        freeze_time(self, "issued_at")
-        if self.status_token is not None:
-            require_match(self.status_token, "status_token", TOKEN,
-                          "16..64 characters of A-Z, a-z, 0-9, '_' and '-'", secret=True)
 
 
 @dataclass(frozen=True)
@@ -124,12 +105,12 @@ class TicketReply(Message):
     """Either the issued ticket or the reason there is none; ``ok`` tells which."""
 
     TYPE: ClassVar[str] = "ticket.reply"
-    request_id: str
+    request_id: HexId
     ticket: IssuedTicket | None = None
     reason: TicketRefusal | None = None
 
     def __post_init__(self) -> None:
-        require_hex_id(self.request_id, "request_id")
+        super().__post_init__()
         if (self.ticket is None) == (self.reason is None):
             raise InvalidMessage(RejectCode.BAD_VALUE,
                                  "a ticket reply carries either 'ticket' or 'reason'")
@@ -166,59 +147,41 @@ class TicketReply(Message):
 
 @dataclass(frozen=True)
 class ServiceQueue(PlainFields):
-    service_id: str
-    open: bool
-    waiting: int
+    service_id: Id
+    open: Flag
+    waiting: People
     priority_waiting: int
     wait_low_s: int
     wait_high_s: int
 
     def __post_init__(self) -> None:
-        require_id(self.service_id, "service_id")
-        require_bool(self.open, "open")
-        require_int(self.waiting, "waiting", hi=MAX_PEOPLE)
+        super().__post_init__()
         require_int(self.priority_waiting, "priority_waiting", hi=self.waiting)
         _wait_range(self.wait_low_s, self.wait_high_s)
 
 
 @dataclass(frozen=True)
 class WaitingTicket(PlainFields):
-    number: str
-    service_id: str
-    priority: bool
-    issued_at: float
-
-    def __post_init__(self) -> None:
-        _number(self.number, "number")
-        require_id(self.service_id, "service_id")
-        require_bool(self.priority, "priority")
-        freeze_time(self, "issued_at")
+    number: TicketNumber
+    service_id: Id
+    priority: Flag
+    issued_at: Time
 
 
 @dataclass(frozen=True)
 class ServingTicket(PlainFields):
-    number: str
-    service_id: str
-    counter: int
-    called_at: float
-
-    def __post_init__(self) -> None:
-        _number(self.number, "number")
-        require_id(self.service_id, "service_id")
-        _counter(self.counter, "counter")
-        freeze_time(self, "called_at")
+    number: TicketNumber
+    service_id: Id
+    counter: Counter
+    called_at: Time
 
 
 @dataclass(frozen=True)
 class MissedTicket(PlainFields):
     """A ticket called and marked "did not come" that has not come back."""
 
-    number: str
-    service_id: str
-
-    def __post_init__(self) -> None:
-        _number(self.number, "number")
-        require_id(self.service_id, "service_id")
+    number: TicketNumber
+    service_id: Id
 
 
 @dataclass(frozen=True)
@@ -227,7 +190,7 @@ class QueueState(Message):
 
     TYPE: ClassVar[str] = "queue.state"
     day: str
-    updated_at: float
+    updated_at: Time
     services: tuple[ServiceQueue, ...] = ()
     waiting: tuple[WaitingTicket, ...] = ()
     serving: tuple[ServingTicket, ...] = ()
@@ -236,7 +199,7 @@ class QueueState(Message):
 
     def __post_init__(self) -> None:
         require_day(self.day, "day")
-        freeze_time(self, "updated_at")
+        super().__post_init__()
         freeze_items(self, "services", max_items=MAX_SERVICES, item_type=ServiceQueue)
         freeze_items(self, "waiting", max_items=MAX_WAITING, item_type=WaitingTicket)
         freeze_items(self, "serving", max_items=MAX_SERVING, item_type=ServingTicket)
@@ -270,19 +233,11 @@ class TicketCalled(PlainMessage):
     """A ticket called to a counter: kiosks and display boards announce it."""
 
     TYPE: ClassVar[str] = "ticket.called"
-    number: str
-    service_id: str
-    counter: int
-    recall: bool
-    at: float
-
-    def __post_init__(self) -> None:
-        _number(self.number, "number")
-        require_id(self.service_id, "service_id")
-        _counter(self.counter, "counter")
-        require_bool(self.recall, "recall")
-        freeze_time(self, "at")
-
+    number: TicketNumber
+    service_id: Id
+    counter: Counter
+    recall: Flag
+    at: Time
 
 
 @dataclass(frozen=True)
@@ -293,11 +248,11 @@ class TicketPrint(Message):
 
     TYPE: ClassVar[str] = "ticket.print"
     ticket: IssuedTicket
-    language: str
+    language: Language
 
     def __post_init__(self) -> None:
         require_instance(self.ticket, IssuedTicket, "ticket")
-        require_match(self.language, "language", LANGUAGE, "a language such as zh_CN or en")
+        super().__post_init__()
 
     def to_body(self) -> dict[str, object]:
         return {"ticket": self.ticket.to_dict(), "language": self.language}
@@ -317,13 +272,11 @@ class WaitAlert(PlainMessage):
     once, by number (never a name). ``issued_at`` is the ticket's issue time, the record."""
 
     TYPE: ClassVar[str] = "queue.alert"
-    number: str
-    service_id: str
-    issued_at: float
+    number: TicketNumber
+    service_id: Id
+    issued_at: Time
     waited_min: int
 
     def __post_init__(self) -> None:
-        _number(self.number, "number")
-        require_id(self.service_id, "service_id")
-        freeze_time(self, "issued_at")
+        super().__post_init__()
         require_int(self.waited_min, "waited_min", lo=1, hi=MAX_ALERT_MINUTES)
