@@ -19,7 +19,7 @@ from kiosk.core.config import BranchConfig, load_config
 from kiosk.core.help.events import HelpEventKind
 from kiosk.core.settings import KioskSection
 from kiosk.customer.app import KioskParts, build_kiosk
-from kiosk.customer.screen_states import KioskStage
+from kiosk.customer.screen_states import SETTLE_ROUNDS, KioskStage
 from kiosk.net.broker import free_port
 from kiosk.ui.i18n import unload_language
 from kiosk.ui.render import settle
@@ -100,8 +100,10 @@ def start_kiosk(qtbot: QtBot, directory: Path, *, kiosk: KioskSection = FAST_KIO
 
 def touch(touchscreen: QPointingDevice, widget: QWidget, at: QPoint | None = None) -> None:
     """Touch `widget` on the screen as laid out, scrolling it into view first where the
-    screen scrolls (as a customer looks, and scrolls to what they want, before touching)."""
-    settle(widget.window())
+    screen scrolls (as a customer looks, and scrolls to what they want, before touching),
+    once every wave of re-laying out has run (a row that stacks re-lays out those in it)."""
+    for _ in range(SETTLE_ROUNDS):
+        settle(widget.window())
     parent = widget.parentWidget()
     while parent is not None:
         content = parent.widget() if isinstance(parent, QScrollArea) else None
