@@ -8,13 +8,13 @@ or keypad work too; the PIN lives only in this widget until it is sent, and is w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.customer.kiosk_screen import make_button, make_label
 from kiosk.speech.focus_reader import mark_private
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import BigButton, ColumnsLayout
 
 PIN_MIN = 4
 PIN_MAX = 8
@@ -35,13 +35,16 @@ class PinPad(QWidget):
         self.display = make_label("pin_display", role="heading")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys: dict[str, BigButton] = {}
-        grid = QGridLayout()
-        for row, names in enumerate(_KEY_ROWS):
-            for column, name in enumerate(names):
+        # Every key as wide as the widest (even columns are easier to aim at), and no wider
+        # than a third of the width the pad is given: always three keys a row.
+        columns = len(_KEY_ROWS[0])
+        grid = ColumnsLayout(columns, fewest=columns, even=True)
+        for names in _KEY_ROWS:
+            for name in names:
                 button = make_button(f"pin_key_{name}")
                 button.clicked.connect(lambda _=False, n=name: self._key(n))
                 self.keys[name] = button
-                grid.addWidget(button, row, column)
+                grid.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.display)
@@ -62,24 +65,6 @@ class PinPad(QWidget):
             self.keys[digit].setText(digit)
         self.keys["delete"].setText(self.tr("Delete"))
         self.keys["ok"].setText(self.tr("OK"))
-        self._equalise()
-
-    def _equalise(self) -> None:
-        """Every key as wide as the widest: a keypad with even columns is easier to aim at."""
-        for key in self.keys.values():
-            key.setMinimumWidth(0)
-        widest = max(key.sizeHint().width() for key in self.keys.values())
-        for key in self.keys.values():
-            key.setMinimumWidth(widest)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._equalise()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._equalise()
 
     def first_key(self) -> BigButton:
         return self.keys["1"]

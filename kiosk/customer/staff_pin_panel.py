@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.core.settings import Staff
 from kiosk.customer.customer_session import data_language
@@ -20,10 +20,11 @@ from kiosk.customer.kiosk_screen import make_button, make_label, shown_text
 from kiosk.customer.pin_pad import PIN_MAX, PIN_MIN, PinPad
 from kiosk.net.kiosk_client import PinOutcome, PinProblem
 from kiosk.protocol.pin_messages import PinRefusal
-from kiosk.ui.widgets import AdaptiveRow, BigButton
+from kiosk.ui.widgets import AdaptiveRow, BigButton, ColumnsLayout
 
 NAMES_PER_PAGE = 8
 NAME_COLUMNS = 4
+FEWEST_NAME_COLUMNS = 2
 
 
 class PinStep(StrEnum):
@@ -55,15 +56,16 @@ class StaffPinPanel(QWidget):
                              for index in range(min(NAMES_PER_PAGE, len(self._staff)))]
         self.more_names = make_button("staff_more_names")
         names = QWidget()
-        grid = QGridLayout(names)
-        grid.setContentsMargins(0, 0, 0, 0)
+        # Up to four names a row, fewer where four would not fit the panel's width.
+        grid = ColumnsLayout(NAME_COLUMNS, fewest=FEWEST_NAME_COLUMNS)
         for index, button in enumerate(self.name_buttons):
             button.clicked.connect(lambda _=False, i=index: self._name_chosen(i))
-            grid.addWidget(button, index // NAME_COLUMNS, index % NAME_COLUMNS)
-        last_row = len(self.name_buttons) // NAME_COLUMNS + 1
-        grid.addWidget(self.more_names, last_row, 0)
-        grid.setColumnStretch(NAME_COLUMNS, 1)
-        grid.setRowStretch(last_row + 1, 1)
+            grid.addWidget(button)
+        names_column = QVBoxLayout(names)
+        names_column.setContentsMargins(0, 0, 0, 0)
+        names_column.addLayout(grid)
+        names_column.addWidget(self.more_names, 0, Qt.AlignmentFlag.AlignLeft)
+        names_column.addStretch(1)
         self.more_names.clicked.connect(self._next_page)
         self.more_names.setVisible(len(self._staff) > NAMES_PER_PAGE)
 
@@ -83,7 +85,9 @@ class StaffPinPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.prompt)
         layout.addWidget(self.status)
-        self._row = AdaptiveRow()  # the aside under the pages on a narrow panel
+        # The aside beside the pages while both fit at the widths they ask for, under them
+        # otherwise: the names and the keys keep their words on one line where they can.
+        self._row = AdaptiveRow(preferred=True)
         self._row.add_layout(self._pages, 1)
         layout.addWidget(self._row, 1)
         self.retranslate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.ui.widgets.adaptive_row import AdaptiveRow
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.big_label import BigLabel
+from kiosk.ui.widgets.columns_layout import ColumnsLayout
 from kiosk.ui.widgets.nav_bar import (
     NAV_BACK,
     NAV_HELP,
@@ -25,6 +26,7 @@ __all__ = [
     "AdaptiveRow",
     "BigButton",
     "BigLabel",
+    "ColumnsLayout",
     "FixedNavBar",
     "NavTexts",
     "ScreenFrame",

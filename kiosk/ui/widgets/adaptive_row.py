@@ -24,11 +24,35 @@ than it strictly needs."""
 _NO_ALIGNMENT = Qt.AlignmentFlag(0)
 
 
+class _RowLayout(QBoxLayout):
+    """The row's box layout, asked for its height at the widths its parts get.
+
+    Stacked, Qt's box layout lays a part out at the row's width within the part's maximum
+    (a column of a fixed width stays that wide), but says how tall it is from each part's
+    height at the row's whole width: a narrower part, whose words take more lines, would
+    get less height than it needs and push into what is below it. Parent layouts ask the
+    layout, not the row (Qt asks a widget's layout directly), so the answer is put right
+    here."""
+
+    def __init__(self, row: AdaptiveRow) -> None:
+        super().__init__(_SIDE_BY_SIDE, row)
+        self._row = row
+
+    def heightForWidth(self, width: int) -> int:  # Qt's name, overridden
+        height = super().heightForWidth(width)
+        if self.direction() == _STACKED:
+            height = max(height, self._row.stacked_height(width))
+        return height
+
+    def minimumHeightForWidth(self, width: int) -> int:  # Qt's name, overridden
+        return self.heightForWidth(width)
+
+
 class AdaptiveRow(QWidget):
     def __init__(self, parent: QWidget | None = None, *, preferred: bool = False) -> None:
         super().__init__(parent)
         self._preferred = preferred
-        self._layout = QBoxLayout(_SIDE_BY_SIDE, self)
+        self._layout = _RowLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -123,14 +147,28 @@ class AdaptiveRow(QWidget):
                 needed += max(1, needed // HYSTERESIS_DIVISOR)
         return _SIDE_BY_SIDE if width >= needed else _STACKED
 
+    def stacked_height(self, width: int) -> int:
+        """The parts one above the other, each as tall as it is at the width it gets."""
+        items = [item for item in self._items() if not item.isEmpty()]
+        heights = [item.heightForWidth(self._stacked_width(item, width))
+                   if item.hasHeightForWidth() else item.sizeHint().height()
+                   for item in items]
+        spacing = max(0, self._layout.spacing())
+        return sum(heights) + spacing * max(0, len(heights) - 1)
+
     def _estimate(self, direction: QBoxLayout.Direction, width: int) -> int:
-        items = self._items()
+        if direction == _STACKED:
+            return self.stacked_height(width)
+        items = [item for item in self._items() if not item.isEmpty()]
         heights = [item.heightForWidth(width) if item.hasHeightForWidth()
                    else item.sizeHint().height() for item in items]
-        if direction == _STACKED:
-            spacing = max(0, self._layout.spacing())
-            return sum(heights) + spacing * max(0, len(heights) - 1)
         return max(heights, default=0)
+
+    @staticmethod
+    def _stacked_width(item: QLayoutItem, width: int) -> int:
+        """The width a stacked part is laid out at: the row's, within the part's own
+        minimum and maximum (as Qt's box layout does)."""
+        return max(item.minimumSize().width(), min(width, item.maximumSize().width()))
 
     def _schedule(self) -> None:
         if not self._pending:
