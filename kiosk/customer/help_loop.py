@@ -1,8 +1,9 @@
 """The kiosk's half of the help loop: taps and choices go out, the call's state comes back.
 
-A tap shows the help screen saying staff are being called, painted before anything else
-happens, and then raises the call on the device thread: nothing waits for the network,
-and the customer sees the tap answered before the call is stored, sent or spoken. Every
+A tap hands the call to the device thread (a queue, no waiting), which stores and sends it
+while this thread shows and paints the help screen saying staff are being called: the
+consoles' alarm does not wait for the kiosk's screen, nothing waits for the network, and
+the customer sees the tap answered before anything is spoken. Every
 change in what the customer may be told (`HelpFollower`) is shown and spoken at once, in
 the screen's language, and said again every `help.reassure_every_s` while the customer
 waits. A change stops the screen's reading first: what it was reading (the choices, say)
@@ -121,9 +122,12 @@ class HelpLoop(QObject):
                 self._open = True
                 self.openChanged.emit(True)
         told_before = self._told
-        self.follower.tapped(category)  # "calling staff", shown and painted first
+        # The call goes to the device thread first (a hand-over, no waiting): it is stored
+        # and sent there while this thread shows and paints "calling staff", so the
+        # consoles' alarm does not wait for the kiosk's own screen.
+        self._network.raise_help(category)
+        self.follower.tapped(category)
         self.bringToFront.emit()
-        self._network.raise_help(category)  # then stored and sent, on the device thread
         if self._told == told_before:  # pressed again: say again where the call stands
             self._say_again()
 

@@ -124,7 +124,7 @@ class _PaintProbe(QObject):
         return False
 
 
-def test_the_help_screen_is_painted_before_the_call_is_sent_or_spoken(
+def test_the_call_goes_to_the_device_thread_then_the_help_screen_is_painted_then_spoken(
         kiosk: KioskUnderTest, touchscreen: QPointingDevice,
         monkeypatch: pytest.MonkeyPatch) -> None:
     order: list[str] = []
@@ -142,8 +142,10 @@ def test_the_help_screen_is_painted_before_the_call_is_sent_or_spoken(
     kiosk.stage.reachable(True)
     try:
         touch(touchscreen, kiosk.nav(NAV_HELP))
-        assert "sent" in order and "spoken" in order, order
-        assert order[0] == "painted", order
+        # Handing the call over takes no time; the consoles' alarm then does not wait for
+        # the kiosk's own screen, which is on the glass before anything is said.
+        assert order[:2] == ["sent", "painted"], order
+        assert "spoken" in order and order.index("spoken") > order.index("painted"), order
         assert heading(kiosk) == "正在呼叫工作人员"
     finally:
         kiosk.window.help_screen.removeEventFilter(probe)
