@@ -12,8 +12,13 @@ MOSQUITTO_ITERATIONS = 101
 
 
 def new_password() -> str:
-    """A random password for a device's broker account (never typed by a person)."""
-    return secrets.token_urlsafe(24)
+    """A random password for a device's broker account (never typed by a person), starting
+    with a letter or digit: one starting with "-" reads as an option to every command it is
+    given to (``mosquitto_sub -P``, a support script's ``--password``)."""
+    while True:
+        password = secrets.token_urlsafe(24)
+        if password[0].isalnum():
+            return password
 
 
 def mosquitto_hash(password: str, *, salt: bytes | None = None,

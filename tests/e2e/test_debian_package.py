@@ -200,7 +200,7 @@ else:
         exit 0
     fi
     call=$(/opt/bank-kiosk/bin/python /tmp/proof/drill_in_root.py --config $etc/branch.toml \\
-        --console console-1 --password "$CONSOLE_PASSWORD" --staff wang-fang \\
+        --console console-1 --password="$CONSOLE_PASSWORD" --staff wang-fang \\
         --pin $STAFF_PIN --kiosk kiosk-1)
     echo "drill $call"
     for _ in $(seq 300); do
