@@ -12,7 +12,7 @@ run proves the benchmark itself works::
     python -m bench --only soak --soak-duration 120 --soak-restart-every 40 \\
         --report-stem soak-short
 
-What runs: Mosquitto with persistence on a free loopback port (the product's
+What runs: Mosquitto with persistence on a free loopback port below the ephemeral range (the product's
 ``MosquittoBroker``, kept as one object so that every restart comes back on the same port),
 the hub as the real ``python -m kiosk hub`` process, the real staff console offscreen
 (``bench.soak_console``: ``build_console``, a member of staff signed in through the hub) and
@@ -39,8 +39,11 @@ short run, where one allocation weighs more than a trend.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import random
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -185,6 +188,28 @@ def _first(events: list[Event]) -> dict[str, Event]:
     return first
 
 
+def port_outside_ephemeral_range(host: str = "127.0.0.1") -> int:
+    """A free port below the kernel's ephemeral range.
+
+    The broker is restarted on the same port many times; while it is down, any other
+    program on the machine that asks the kernel for a free port (port 0) may be given it,
+    and the restart then fails. Ports below the ephemeral range are never handed out that
+    way, so only a program that names the port can take it."""
+    low = 32768
+    with contextlib.suppress(OSError, ValueError):
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    candidates = list(range(max(1024, low - 8000), low))
+    random.Random().shuffle(candidates)
+    for port in candidates:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port between {max(1024, low - 8000)} and {low}")
+
+
 class Soak:
     def __init__(self, work_dir: Path, duration_s: float, restart_every_s: float,
                  kiosks: int) -> None:
@@ -192,7 +217,7 @@ class Soak:
         self.duration_s = duration_s
         self.restart_every_s = restart_every_s
         self.kiosks = kiosks
-        self.broker = MosquittoBroker(work_dir / "broker")
+        self.broker = MosquittoBroker(work_dir / "broker", port=port_outside_ephemeral_range())
         self.restarts: list[dict[str, Any]] = []
         self.start_wall = 0.0
 
