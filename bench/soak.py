@@ -12,8 +12,9 @@ run proves the benchmark itself works::
     python -m bench --only soak --soak-duration 120 --soak-restart-every 40 \\
         --report-stem soak-short
 
-What runs: Mosquitto with persistence on a free loopback port below the ephemeral range (the product's
-``MosquittoBroker``, kept as one object so that every restart comes back on the same port),
+What runs: Mosquitto with persistence on a free loopback port below the kernel's ephemeral
+range (the product's ``MosquittoBroker``, kept as one object so that every restart comes
+back on the same port),
 the hub as the real ``python -m kiosk hub`` process, the real staff console offscreen
 (``bench.soak_console``: ``build_console``, a member of staff signed in through the hub) and
 the kiosks in one process (``bench.soak_kiosks``: each the product's ``KioskClient`` with
