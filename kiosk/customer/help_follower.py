@@ -3,9 +3,10 @@
 The network client reports the call's state and who can be reached; `help_view` turns them
 into what the customer may be told. Two things are added here, on the GUI thread:
 
-- A tap is shown at once, before the network thread has even stored the call: the view is
-  "calling" (or "nobody can be reached", when the kiosk already knows) from the moment of
-  the tap, and the real state takes over as soon as it arrives.
+- A tap is shown even when the network thread has not reported the call back (`HelpLoop`
+  waits a few milliseconds for it): the view is "calling" (or "nobody can be reached",
+  when the kiosk already knows) from then on, and the real state takes over as soon as it
+  arrives.
 - Time passes without any message: a call nobody confirms turns into "go to the counter"
   after the grace time, so the view is recomputed on a timer while a call is open; and
   while the customer waits, `reassure` fires every ``reassure_every_s`` so the kiosk can

@@ -1,8 +1,10 @@
 """The kiosk's half of the help loop: taps and choices go out, the call's state comes back.
 
-A tap hands the call to the device thread (a queue, no waiting), which stores and sends it
-while this thread shows and paints the help screen saying staff are being called: the
-consoles' alarm does not wait for the kiosk's screen, nothing waits for the network, and
+A tap hands the call to the device thread (a queue, no waiting), which stores and sends it;
+the help screen saying staff are being called is shown and painted when the device thread
+reports the call back (a few milliseconds), or after ``show_wait_ms`` at the latest. The
+GUI thread is idle meanwhile, so the store and the send have the interpreter to themselves:
+the consoles' alarm does not wait for the kiosk's paint, nothing waits for the network, and
 the customer sees the tap answered before anything is spoken. Every
 change in what the customer may be told (`HelpFollower`) is shown and spoken at once, in
 the screen's language, and said again every `help.reassure_every_s` while the customer
@@ -23,7 +25,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.help.events import Category, Outcome
@@ -37,6 +39,10 @@ from kiosk.net.qt_bridge import KioskBridge
 from kiosk.protocol.pin_messages import PinPurpose
 
 log = logging.getLogger(__name__)
+
+SHOW_WAIT_MS = 40
+"""The longest a tap on Help waits for the device thread to report the call back before
+the help screen is shown anyway (a busy store, a long outbox being sent)."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,11 @@ class HelpLoop(QObject):
 
     def __init__(self, config: BranchConfig, network: KioskBridge, follower: HelpFollower,
                  screen: HelpScreen, voice: ScreenVoice, language: Callable[[], str],
-                 help_shown: Callable[[], bool], parent: QObject | None = None) -> None:
+                 help_shown: Callable[[], bool], *,
+                 paint_now: Callable[[], None] = lambda: None,
+                 show_wait_ms: int = SHOW_WAIT_MS, parent: QObject | None = None) -> None:
+        """``help_shown``: whether the help screen is the one shown; ``paint_now`` lays it out
+        and paints it at once (news is on the glass before it is said)."""
         super().__init__(parent)
         self._config = config
         self._network = network
@@ -72,12 +82,20 @@ class HelpLoop(QObject):
         self._voice = voice
         self._language = language
         self._help_shown = help_shown
+        self._paint_now = paint_now
         self._told: _Told | None = None
         self._open = False
         self._quiet = False
         self._close_requests: set[str] = set()
         self._stopped = False
+        self._tap: tuple[Category, _Told | None] | None = None
+        """A tap whose call the device thread has not reported back yet."""
+        self._show_tap_timer = QTimer(self)
+        self._show_tap_timer.setSingleShot(True)
+        self._show_tap_timer.setInterval(show_wait_ms)
+        self._show_tap_timer.timeout.connect(self._show_tap)
         network.call_changed.connect(follower.call_changed)
+        network.call_changed.connect(self._show_tap)  # after the follower has the call
         network.reachability.connect(follower.reachability_changed)
         network.pin_reply.connect(self._pin_reply)
         follower.view_changed.connect(self._view_changed)
@@ -90,11 +108,18 @@ class HelpLoop(QObject):
     def stop(self) -> None:
         """Stop for good (shutdown): late network messages no longer reach the screen."""
         self._stopped = True
+        self._show_tap_timer.stop()
         self.follower.stop()
 
     @property
     def call_open(self) -> bool:
-        return self.follower.call_open
+        """A call is open, or a tap's call is on its way to the store."""
+        return self.raising or self.follower.call_open
+
+    @property
+    def raising(self) -> bool:
+        """Help was tapped and the device thread has not reported the call back yet."""
+        return self._tap is not None
 
     def words(self) -> HelpWords | None:
         view = self.follower.view
@@ -121,11 +146,25 @@ class HelpLoop(QObject):
             if self.follower.call_open and not self._open:
                 self._open = True
                 self.openChanged.emit(True)
-        told_before = self._told
-        # The call goes to the device thread first (a hand-over, no waiting): it is stored
-        # and sent there while this thread shows and paints "calling staff", so the
-        # consoles' alarm does not wait for the kiosk's own screen.
+        # The call goes to the device thread (a hand-over, no waiting); "calling staff" is
+        # shown once it is stored and sent there, so the consoles' alarm does not share the
+        # interpreter with the kiosk's paint.
         self._network.raise_help(category)
+        if self._tap is None:
+            self._tap = (category, self._told)
+        call = self.follower.call
+        if call is not None and call.is_open and not call.drill:
+            self._show_tap()  # nothing new to store: the open call is shown again at once
+        else:
+            self._show_tap_timer.start()
+
+    @Slot()
+    def _show_tap(self) -> None:
+        """The tap's call is back from the device thread (or was not back in time)."""
+        if self._tap is None or self._stopped:
+            return
+        (category, told_before), self._tap = self._tap, None
+        self._show_tap_timer.stop()
         self.follower.tapped(category)
         self.bringToFront.emit()
         if self._told == told_before:  # pressed again: say again where the call stands
@@ -209,6 +248,7 @@ class HelpLoop(QObject):
         log.info("help call %s: telling the customer %s%s", view.call_id[:8] or "(raising)",
                  view.phase.value, " (drill)" if view.drill else "")
         if self._help_shown():
+            self._paint_now()
             self._tell()
         else:
             self.bringToFront.emit()  # the window shows the screen and reads it

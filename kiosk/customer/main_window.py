@@ -216,7 +216,7 @@ class KioskWindow(QWidget):
 
         self.help = HelpLoop(config, network, services.follower, self.help_screen, self.voice,
                              language, lambda: self.host.current is self.help_screen,
-                             parent=self)
+                             paint_now=self._paint_help_news, parent=self)
         self.idle = services.idle
         self.lost = LostCustomerOffer(
             config.lost, self.lost_screen, self, current=lambda: self.host.current,
@@ -492,6 +492,13 @@ class KioskWindow(QWidget):
         current = self.host.current
         if isinstance(current, KioskScreen):
             self._sync_help_button(current)
+
+    def _paint_help_news(self) -> None:
+        """The help screen, shown, has the call's news: its Help takes the call's words and
+        the screen is painted now, before the news is said (an update would wait for the
+        window's next frame)."""
+        self._sync_help_button(self.help_screen)
+        self._paint_now(self.help_screen, settle=True)
 
     def _help_words(self) -> str | None:
         view = self.help.follower.view

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtWidgets import QApplication
+
 from kiosk.core.customer_settings import TextSize
 from kiosk.core.help.events import (
     Category,
@@ -43,6 +45,9 @@ from kiosk.ui.render import settle
 
 K = HelpEventKind
 SETTLE_ROUNDS = 3
+TAP_SHOWN_WITHIN_S = 5.0
+"""The most a staged tap on Help waits to be shown (a generous bound: it takes
+milliseconds, or ``help_loop.SHOW_WAIT_MS`` with no device thread)."""
 SAMPLE_TOKEN = "Sample-status-token-0123456789ab"
 """A ticket's status-page token for the pictures (the real ones are the hub's)."""
 SAMPLE_ANNOUNCEMENT = LocalText({
@@ -81,6 +86,14 @@ class KioskStage:
         """Let every wave of re-sizing run (a new theme or text posts several)."""
         for _ in range(SETTLE_ROUNDS):
             settle(self.window)
+
+    def tap_shown(self) -> None:
+        """Let a tap on Help be shown: once the device thread has the call, or, with no
+        device thread running, once the kiosk stops waiting for it."""
+        deadline = time.monotonic() + TAP_SHOWN_WITHIN_S
+        while self.window.help.raising and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.001)
 
     def reachable(self, staff_reachable: bool) -> None:
         consoles = frozenset({self.console_id}) if staff_reachable else frozenset()
@@ -221,6 +234,7 @@ def _go_settings(stage: KioskStage) -> None:
 
 def _tap(stage: KioskStage) -> None:
     stage.window.help_tapped()
+    stage.tap_shown()
 
 
 def _idle_warning(stage: KioskStage) -> None:

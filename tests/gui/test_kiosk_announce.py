@@ -201,6 +201,7 @@ def test_help_stays_usable_during_an_announcement(
     assert window.announcement_screen.message.text() == "请跟随工作人员到出口。"
 
     touch(touchscreen, kiosk.kiosk.nav("nav_help"))
+    kiosk.stage.tap_shown()
     assert window.current is window.help_screen and window.help.call_open
     qtbot.waitUntil(lambda: HelpEventKind.RAISED in kiosk.kiosk.kinds(), timeout=PATIENCE_MS)
 

@@ -222,6 +222,7 @@ def test_with_no_usable_content_at_all_the_kiosk_says_so_and_goes_on(
         assert screen.intro.text() == "抱歉，常见问题现在打不开。请问大堂的工作人员。"
         assert "请问大堂的工作人员" in kiosk.speaker.last.text
         touch(touchscreen, kiosk.kiosk.nav("nav_help"))
+        kiosk.stage.tap_shown()
         assert kiosk.window.flow.screen is Screen.HELP  # the rest of the kiosk works
     finally:
         stop_kiosk(kiosk.kiosk.parts)

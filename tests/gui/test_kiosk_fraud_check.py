@@ -131,6 +131,7 @@ def test_yes_gives_a_priority_ticket_and_a_discreet_call_with_no_alarm_at_the_ki
     assert not [w for w in ALARM_WORDS if w in spoken], spoken
     # The customer may still ask for help themselves: then it is an ordinary call.
     touch(touchscreen, ticket.nav.help_button)
+    kiosk.stage.tap_shown()
     assert window.host.current is window.help_screen
     assert not window.help.quiet
 

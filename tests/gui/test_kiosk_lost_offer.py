@@ -83,6 +83,7 @@ def test_yes_raises_a_guidance_call_and_shows_the_help_screen(
     qtbot.waitUntil(lambda: _offered(kiosk))
 
     touch(touchscreen, kiosk.window.lost_screen.yes_button)
+    kiosk.stage.tap_shown()
 
     assert kiosk.raised == [Category.GUIDANCE]  # type: ignore[attr-defined]
     assert kiosk.window.host.current is kiosk.window.help_screen
@@ -133,6 +134,7 @@ def test_no_offer_covers_an_open_help_call(
     window = kiosk.window
     kiosk.stage.raise_call()
     touch(touchscreen, window.home.nav.help_button)
+    kiosk.stage.tap_shown()
     assert window.host.current is window.help_screen
     for _ in range(3):
         touch(touchscreen, window.help_screen.nav.home_button)

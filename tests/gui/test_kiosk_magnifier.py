@@ -120,6 +120,7 @@ def test_help_still_works_with_the_magnifier_on(
     touch(touchscreen, _switch(kiosk))
 
     touch(touchscreen, window.home.nav.help_button)
+    kiosk.stage.tap_shown()
 
     assert window.host.current is window.help_screen
 

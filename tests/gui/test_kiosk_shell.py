@@ -73,6 +73,7 @@ def test_not_sure_raises_a_guidance_call_and_shows_help(kiosk: KioskUnderTest,
                                                        qtbot: QtBot,
                                                        touchscreen: QPointingDevice) -> None:
     touch(touchscreen, kiosk.window.home.guidance_button)
+    kiosk.stage.tap_shown()
 
     assert kiosk.window.flow.screen is Screen.HELP
     qtbot.waitUntil(lambda: HelpEventKind.RAISED in kiosk.kinds())
@@ -195,12 +196,14 @@ def test_escape_is_back_and_keypad_keys_work_on_every_screen(kiosk: KioskUnderTe
     assert kiosk.speaker.last.text.startswith("音量")
 
     QTest.keyClick(window, Qt.Key.Key_F1)  # help
+    kiosk.stage.tap_shown()
     assert shown_screen(window) is Screen.HELP
     qtbot.waitUntil(lambda: kiosk.kinds() == [HelpEventKind.RAISED])
 
 
 def test_a_physical_help_button_calls_staff(kiosk: KioskUnderTest, qtbot: QtBot) -> None:
     QTest.keyClick(kiosk.window, Qt.Key.Key_F13)
+    kiosk.stage.tap_shown()
     assert kiosk.window.flow.screen is Screen.HELP
     qtbot.waitUntil(lambda: kiosk.kinds() == [HelpEventKind.RAISED])
 
