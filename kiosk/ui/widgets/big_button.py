@@ -23,6 +23,8 @@ visible text, so a screen reader says what the eye reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Property, QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QIcon,
@@ -67,6 +69,8 @@ class BigButton(QPushButton):
         """heightForWidth answers since the last change of text, font, style or symbol:
         a layout pass asks the same widths many times."""
         self._side: float | None = None
+        self._hints: dict[str, QSize] = {}
+        """The chrome and the size hints since that change, kept for the same reason."""
         self.setAutoRepeat(False)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -95,6 +99,7 @@ class BigButton(QPushButton):
         """Everything that changes the size this button asks for comes through here."""
         self._heights.clear()
         self._side = None
+        self._hints.clear()
         super().updateGeometry()
 
     def set_role(self, role: str) -> None:
@@ -153,6 +158,15 @@ class BigButton(QPushButton):
 
     def _chrome(self) -> QSize:
         """Border plus padding on both sides, as the stylesheet sets them."""
+        return self._kept("chrome", self._measure_chrome)
+
+    def _kept(self, name: str, measure: Callable[[], QSize]) -> QSize:
+        known = self._hints.get(name)
+        if known is None:
+            known = self._hints[name] = measure()
+        return QSize(known)
+
+    def _measure_chrome(self) -> QSize:
         self.ensurePolished()
         option = self._style_option()
         option.rect = QRect(0, 0, 1000, 1000)
@@ -223,6 +237,9 @@ class BigButton(QPushButton):
         return height
 
     def sizeHint(self) -> QSize:
+        return self._kept("size", self._size_hint)
+
+    def _size_hint(self) -> QSize:
         if self.role() and self._target_width:
             # Home, Back and Help keep the width the theme gives them, whatever their words
             # (which wrap inside it), so the strip is the same on every screen and panel.
@@ -235,6 +252,9 @@ class BigButton(QPushButton):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
+        return self._kept("minimum", self._minimum_size_hint)
+
+    def _minimum_size_hint(self) -> QSize:
         chrome = self._chrome()
         side = self._symbol_side()
         word = wrapped_text.widest_word(self.shown_text(), self.font())
