@@ -171,5 +171,7 @@ def _report(result: BenchResult, samples: list[Event], baseline: list[float],
         f"{calls} touches ({WARM_UP_CALLS} warm-up ones not counted), one at a time; each call "
         "is closed at a second console and the kiosk shows the close before the next touch. "
         "The touch is timed from the release that completes it (QTest touch events on the "
-        "kiosk window); playback start is when the player process was spawned (a silent "
-        "player that lasts as long as the WAV: this machine has no sound card).")
+        "kiosk window); the help screen is painted when the repaint that shows the new call "
+        "(not the last one's close) is drawn; playback start is when the player process was "
+        "spawned (`sleep` for the WAV's length: this machine has no sound card, and a "
+        "kiosk's player, aplay, is as small a program).")

@@ -7,7 +7,7 @@ offscreen, connected to Mosquitto and the hub with a console online, as in a bra
 - **Taps**: in every state of the product's own table of screens and states
   (``kiosk.customer.screen_states.STATES``, what `render-screens` draws and the accessibility
   audit walks), every visible control is touched (a press and a release) from that state,
-  staged afresh each time; the figure is release → end of the next repaint of the window,
+  staged afresh each time; the figure is release → the next repaint of the window drawn,
   per screen, for the text-size and contrast switches, and for the taps that showed a new
   screen. A new screen or state is measured without editing the benchmark. The press's own
   repaint (the pressed look) is reported apart. This kiosk is not connected: the states are

@@ -32,14 +32,23 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from bench import ui_probes as probes
 from bench.procstat import rss_bytes
-from bench.ui_probes import PaintWatch, StdinCommands, TimedSpeechService, TimingPlayer, say
+from bench.ui_probes import (
+    PacedPlayer,
+    PaintWatch,
+    StdinCommands,
+    TimedSpeechService,
+    TimingPlayer,
+    say,
+)
 from kiosk.core.config import load_config
 from kiosk.core.help.state import CallState
+from kiosk.core.help.view import HelpPhase
 from kiosk.core.kiosk_flow import Screen
 from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.screen_states import STATES, KioskStage, ScreenState
-from kiosk.speech.players import ChildProcessPlayer, silent_player
+from kiosk.speech.players import ChildProcessPlayer
 from kiosk.speech.settings import SpeechSettings
+from kiosk.ui.render import scroll_into_view
 from kiosk.ui.widgets import NAV_HELP, NAV_HOME
 
 PATIENCE_S = 5.0
@@ -103,10 +112,12 @@ class KioskDriver(QObject):
         QTest.touchEvent(window, self.touchscreen).release(0, point).commit()
         return released_at
 
-    def timed_touch(self, widget: QWidget, watched: QWidget) -> tuple[float, float | None,
-                                                                      float | None]:
-        """(release sent at, end of the next repaint of ``watched`` after the release, end of
-        the first repaint after the press) — None where no repaint came.
+    def timed_touch(self, widget: QWidget, watched: QWidget,
+                    showing: Callable[[], bool] = lambda: True
+                    ) -> tuple[float, float | None, float | None]:
+        """(release sent at, end of the next repaint of ``watched`` after the release that
+        is made while ``showing()`` holds, end of the first repaint after the press) — None
+        where no repaint came.
 
         A tap is a press and a release; what it does happens on the release. The press
         alone repaints the button (its pressed look), which is measured separately: QTest
@@ -118,7 +129,7 @@ class KioskDriver(QObject):
         QTest.touchEvent(window, self.touchscreen).press(0, point).commit()
         QApplication.processEvents()  # a press that changes nothing visible paints nothing
         feedback = None if self.paint.painted_at is None else self.paint.painted_at - pressed_at
-        self.paint.arm(watched)
+        self.paint.arm(watched, showing)
         released_at = time.monotonic()
         QTest.touchEvent(window, self.touchscreen).release(0, point).commit()
         wait_until(lambda: self.paint.painted_at is not None, 2.0)
@@ -128,8 +139,15 @@ class KioskDriver(QObject):
 
     def tap_help(self) -> None:
         known = set(self.calls)
+        help_loop = self.window.help
+
+        def calling() -> bool:  # the screen says the new call is on its way, not the last one
+            view = help_loop.follower.view
+            return (self.window.host.current is self.window.help_screen and view is not None
+                    and view.phase is not HelpPhase.CLOSED)
+
         touched_at, painted_at, _ = self.timed_touch(self.visible_button(NAV_HELP),
-                                                     self.window.help_screen)
+                                                     self.window.help_screen, calling)
         wait_until(lambda: bool(set(self.calls) - known))
         new = sorted(set(self.calls) - known, key=self.calls.__getitem__)
         request = self.speaker.first_request_after(touched_at)
@@ -188,6 +206,8 @@ class KioskDriver(QObject):
                         continue
                     key = f"{state.name}: {name}" + (f" #{occurrence + 1}" if occurrence else "")
                     shown = self.window.flow.screen
+                    scroll_into_view(button)  # as a customer does, before the timed touch
+                    wait_until(lambda: False, 0.02)  # the scroll's own repaint is over
                     touched_at, painted_at, pressed = self.timed_touch(button, self.window)
                     if pressed is not None:
                         feedback.append(pressed * 1000)
@@ -294,7 +314,7 @@ def main(config_path: str, kiosk_id: str, data_dir: str, player_kind: str,
          connect: bool) -> int:
     app = QApplication(sys.argv[:1])
     config = load_config(config_path)
-    inner = silent_player() if player_kind == "silent" else \
+    inner = PacedPlayer() if player_kind == "silent" else \
         ChildProcessPlayer(["true"], audible=False)
     player = TimingPlayer(inner)
     speech = TimedSpeechService(player, SpeechSettings())

@@ -34,7 +34,14 @@ from kiosk.console.app import ConsoleParts
 from kiosk.console.staff_session import Phase
 from kiosk.console.table_view import KeepColoursDelegate
 from kiosk.speech.api import AudioState, Priority, SpeechContent
-from kiosk.speech.players import Playback, Player, PlayerState
+from kiosk.speech.players import (
+    ChildProcessPlayback,
+    ChildProcessPlayer,
+    Playback,
+    Player,
+    PlayerState,
+    wav_duration_s,
+)
 from kiosk.speech.service import SpeechService
 from kiosk.speech.settings import SpeechSettings
 
@@ -100,24 +107,34 @@ class StdinCommands(QObject):
 
 
 class PaintWatch(QObject):
-    """The end of the first repaint of ``widget`` (or a child) after ``arm()``.
+    """When the first repaint of ``widget`` (or a child) after ``arm()`` was drawn, of those
+    made while ``showing()`` holds (what the repaint must show: by default, anything).
 
     Watching the application's Paint events: the first one that reaches the widget's
-    subtree starts a repaint; a zero timer then fires once that repaint (drawn in one go by
-    Qt) is finished, and that moment is recorded."""
+    subtree starts a repaint, which Qt draws in one go, widget after widget; the moment
+    recorded is when the last widget of it began to paint (its own paint, about a
+    millisecond, is the only part not counted). A zero timer says the repaint is over:
+    when it fires, whatever the GUI thread did after the repaint (queued work, speech) is
+    not counted, as it is not part of what the customer sees."""
+
+    BATCH_GAP_S = 0.002
+    """Paint events this close together are one repaint: widgets are drawn back to back."""
 
     def __init__(self, app: QObject) -> None:
         super().__init__()
         self._app = app
         self._target: QWidget | None = None
+        self._showing: Callable[[], bool] = lambda: True
         self._armed = False
         self._pending = False
+        self._last_paint = 0.0
         self.painted_at: float | None = None
         self.done: Callable[[float], None] = lambda _at: None
         app.installEventFilter(self)
 
-    def arm(self, widget: QWidget) -> None:
+    def arm(self, widget: QWidget, showing: Callable[[], bool] = lambda: True) -> None:
         self._target = widget
+        self._showing = showing
         self._armed = True
         self._pending = False
         self.painted_at = None
@@ -126,16 +143,23 @@ class PaintWatch(QObject):
         self._app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if (self._armed and not self._pending and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and self._target is not None
-                and (watched is self._target or self._target.isAncestorOf(watched))):
+        if not self._armed or event.type() != QEvent.Type.Paint:
+            return False
+        now = time.monotonic()
+        if self._pending:
+            if now - self._last_paint <= self.BATCH_GAP_S:
+                self._last_paint = now  # the same repaint goes on
+        elif (isinstance(watched, QWidget) and self._target is not None
+                and (watched is self._target or self._target.isAncestorOf(watched))
+                and self._showing()):
             self._pending = True
+            self._last_paint = now
             QTimer.singleShot(0, self._finished)
         return False
 
     def _finished(self) -> None:
         self._armed = False
-        self.painted_at = time.monotonic()
+        self.painted_at = self._last_paint
         self.done(self.painted_at)
 
 
@@ -180,6 +204,20 @@ class TimedPlayback(Playback):
         state = self._inner.wait()
         self._enter(state, self._inner.error)
         return state
+
+
+class PacedPlayer(ChildProcessPlayer):
+    """Makes no sound and lasts as long as the file, at the cost of a small program: each
+    playback is ``sleep`` for the WAV's length. A kiosk plays with ``aplay``, a small C
+    program; the product's silent player is a Python process (about 0.1 s of CPU to start
+    on this kind of machine), which would compete with the programs measured."""
+
+    def __init__(self) -> None:
+        super().__init__(["sleep"], audible=False)
+
+    def playback(self, path: Path) -> Playback:
+        return ChildProcessPlayback(
+            ["sh", "-c", f"exec sleep {wav_duration_s(path):.3f}", "{path}"], path)
 
 
 class TimingPlayer(Player):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 DEFAULT_SIZE = (1920, 1080)
 
@@ -54,6 +54,19 @@ def settle(window: QWidget) -> None:
         layout.activate()
     QApplication.processEvents()
     QApplication.sendPostedEvents()
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scrolled area that holds ``widget`` so that it shows, as a customer
+    scrolls to a control below the fold before touching it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        content = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and content is not None \
+                and content.isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget, 0, 0)
+            QApplication.processEvents()
+        parent = parent.parentWidget()
 
 
 def capture(window: QWidget, size: tuple[int, int] = DEFAULT_SIZE) -> QImage:

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import BranchConfig, load_config
@@ -22,7 +22,7 @@ from kiosk.customer.app import KioskParts, build_kiosk
 from kiosk.customer.screen_states import SETTLE_ROUNDS, KioskStage
 from kiosk.net.broker import free_port
 from kiosk.ui.i18n import unload_language
-from kiosk.ui.render import settle
+from kiosk.ui.render import scroll_into_view, settle
 from kiosk.ui.widgets import BigButton
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
@@ -104,14 +104,7 @@ def touch(touchscreen: QPointingDevice, widget: QWidget, at: QPoint | None = Non
     once every wave of re-laying out has run (a row that stacks re-lays out those in it)."""
     for _ in range(SETTLE_ROUNDS):
         settle(widget.window())
-    parent = widget.parentWidget()
-    while parent is not None:
-        content = parent.widget() if isinstance(parent, QScrollArea) else None
-        if isinstance(parent, QScrollArea) and content is not None \
-                and content.isAncestorOf(widget):
-            parent.ensureWidgetVisible(widget, 0, 0)
-            QApplication.processEvents()
-        parent = parent.parentWidget()
+    scroll_into_view(widget)
     window = widget.window()
     point = widget.mapTo(window, at if at is not None else widget.rect().center())
     QTest.touchEvent(window, touchscreen).press(0, point).commit()
