@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console import console_style as style
@@ -87,6 +88,8 @@ class HistoryPanel(Panel):
         super().__init__("historyPanel", names, parent)
         self._save_path = save_path
         self._calls: list[CallState] = []
+        self._table_behind = False
+        """The table lags the calls: it is brought up to date when the panel is shown."""
         self.model = history_model(names, self)
         self.table = named(RowsTable(self.model, "historyTable", self),
                            accessible=lambda: self.tr("Past help calls"))
@@ -105,9 +108,23 @@ class HistoryPanel(Panel):
         self.retranslate()
 
     def show_calls(self, calls: Iterable[CallState]) -> None:
+        """The day's calls. The table follows at once only while staff can see it: a
+        hidden table re-measured for every call of the day cost the next alarm its paint
+        (the export and the summary always have every call)."""
         self._calls = past_calls(calls)
-        self.model.set_rows(self._calls)
         self._summarise()
+        self._table_behind = True
+        if self.isVisible():
+            self._catch_up()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        self._catch_up()
+        super().showEvent(event)
+
+    def _catch_up(self) -> None:
+        if self._table_behind:
+            self._table_behind = False
+            self.model.set_rows(self._calls)
 
     def export_to(self, path: Path) -> int:
         return write_csv(path, CALL_COLUMNS, call_rows(self._calls, self._names.config))

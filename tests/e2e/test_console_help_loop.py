@@ -101,6 +101,8 @@ def test_a_call_rings_on_both_consoles_one_answers_the_other_stops_and_history_h
     assert len(lobby.alarms.sounder.played) == rings  # no ring after "I'm coming"
 
     history = one.window.history  # follows the calls a moment after the alarm
+    one.window.show()
+    one.window.tabs.setCurrentWidget(history)  # its table, once staff look at it
 
     def history_row() -> dict[str, str]:
         model = history.model

@@ -270,6 +270,7 @@ def test_a_new_call_works_out_only_its_own_history_row(qtbot: QtBot, desk: Conso
     assert sorted(worked_out) == ["call-1", "call-2", "call-3", "call-3"]
 
     history = desk.window.history
+    desk.look_at(history)
     first = new_raise("kiosk-1", desk.clock())
     desk.show_events([first])
     spy = ModelSpy(history.model)
@@ -345,3 +346,22 @@ def test_the_first_call_finds_the_banners_styled_and_the_window_laid_out(
     assert restyled.count == 0
     assert resized.count == 0
     assert strip.geometry() == before
+
+
+def test_a_hidden_history_keeps_every_call_and_shows_them_when_looked_at(
+        qtbot: QtBot, desk: ConsoleDesk) -> None:
+    window = desk.window
+    history = window.history
+    desk.look_at(window.queue)
+    assert not history.isVisible()
+    spy = ModelSpy(history.model)
+    first = new_raise("kiosk-1", desk.clock())
+    second = new_raise("kiosk-2", desk.clock())
+    desk.show_events([first])
+    desk.show_events([first, second])
+    # Staff are not looking: the table is not re-laid out for each call of the day ...
+    assert (spy.resets, len(spy.inserted)) == (0, 0)
+    assert "2" in history.summary.text()  # ... what it says is up to date
+    desk.look_at(history)
+    assert history.model.rowCount() == 2
+    assert {history.model.cell_text(row, 0) for row in range(2)} != {""}

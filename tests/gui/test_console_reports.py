@@ -61,6 +61,10 @@ def test_the_call_history_exports_every_call_with_the_time_of_every_step(
     assert finished["raised_at"].endswith("+08:00")  # the branch's own time zone
     call = calls[finished["call_id"]]
     assert finished["response_s"] == f"{response_s(call):.1f}"
+
+    # The table itself follows the calls once staff look at it.
+    assert desk.window.history.model.rowCount() == 0
+    desk.look_at(desk.window.history)
     assert desk.window.history.model.rowCount() == len(calls)
 
 

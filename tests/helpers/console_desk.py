@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.console.app import ConsoleParts, build_console
 from kiosk.console.hub_requests import PinAnswer
@@ -34,6 +34,15 @@ class ConsoleDesk:
     @property
     def window(self):  # type: ignore[no-untyped-def]
         return self.parts.window
+
+    def look_at(self, panel: QWidget, staff_id: str = "wang-fang") -> None:
+        """Staff signed in, looking at ``panel``'s tab on the shown console."""
+        window = self.parts.window
+        if not window.tabs.isVisibleTo(window):
+            self.sign_in(staff_id)
+        window.show()
+        window.tabs.setCurrentWidget(panel)
+        assert panel.isVisible()
 
     def sign_in(self, staff_id: str) -> None:
         """Type a PIN and let the hub accept it (the answer arrives as from the broker)."""
