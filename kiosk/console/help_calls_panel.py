@@ -105,7 +105,12 @@ class HelpCallsPanel(Panel):
     # --- what the console knows ------------------------------------------------------------
 
     def show_rows(self, rows: list[CallRow]) -> None:
-        """The open calls as they are now (called every tick: times and flashing)."""
+        """The open calls as they are now (called every tick: times and flashing).
+
+        A call not shown before is painted at once, not when the event loop next gets round
+        to it: the messages that come with a new call (the hub's copy, other consoles'
+        receipts) are handled after staff can see it."""
+        shown_before = {r.call.call_id for r in self._rows}
         self._rows = rows
         self.model.set_rows(rows)  # new and changed rows are measured as they change
         if self.table.selected_key() is None and rows:
@@ -113,6 +118,8 @@ class HelpCallsPanel(Panel):
         self.checklist.forget({r.call.call_id for r in rows})
         self._show_selected()
         self._show_counts()
+        if any(r.call.call_id not in shown_before for r in rows) and self.table.isVisible():
+            self.table.paint_now()
 
     def set_staff(self, staff_id: str | None, unlocked: bool) -> None:
         self._staff_id = staff_id

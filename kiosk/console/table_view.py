@@ -50,6 +50,12 @@ class RowsTable(QTableView):
         for row in range(first, last + 1):
             self.resizeRowToContents(row)
 
+    def paint_now(self) -> None:
+        """Lay out what changed and paint it now, not when the event loop next gets round to
+        it."""
+        self.doItemsLayout()
+        self.viewport().repaint()
+
     def stretch_columns(self, *columns: int) -> None:
         """Share the width left over among ``columns`` (their text wraps); the others keep
         their text's width."""

@@ -365,3 +365,42 @@ def test_a_hidden_history_keeps_every_call_and_shows_them_when_looked_at(
     desk.look_at(history)
     assert history.model.rowCount() == 2
     assert {history.model.cell_text(row, 0) for row in range(2)} != {""}
+
+
+class PaintCount(QObject):
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("calls_before", [0, 2])
+def test_a_new_call_is_painted_at_once_and_as_it_settles(
+        qtbot: QtBot, desk: ConsoleDesk, calls_before: int) -> None:
+    window = desk.window
+    window.show()
+    qtbot.waitExposed(window)
+    events = [new_raise(f"kiosk-{n}", desk.clock()) for n in range(1, calls_before + 1)]
+    desk.show_events(events)
+    for _ in range(5):
+        QApplication.processEvents()
+    viewport = window.calls.table.viewport()
+    paints = PaintCount(viewport)
+
+    desk.show_events([*events, new_raise("kiosk-9", desk.clock(), category=Category.MEDICAL)])
+    assert paints.count >= 1  # painted before the event loop had a turn
+    at_once = viewport.grab().toImage()  # what that paint drew: nothing has moved since
+    for _ in range(5):
+        QApplication.processEvents()
+    table = window.calls.table
+    assert window.calls.model.rowCount() == calls_before + 1
+    rows = sum(table.rowHeight(row) for row in range(calls_before + 1))
+    after = viewport.grab().toImage()
+    # The rows were drawn as they settle (the panel may give the table more room below).
+    assert after.width() == at_once.width()
+    assert after.copy(0, 0, after.width(), rows) == at_once.copy(0, 0, at_once.width(), rows)
