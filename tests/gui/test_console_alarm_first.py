@@ -72,17 +72,19 @@ class ModelSpy:
         self.redrawn.append((top.row(), bottom.row()))
 
 
-class StyleChanges(QObject):
-    """Counts the style changes (a stylesheet set again) that reach the watched widgets."""
+class EventCount(QObject):
+    """Counts the events of one kind that reach the watched widgets (a style change: a
+    stylesheet set again; a paint)."""
 
-    def __init__(self, *widgets: QObject) -> None:
+    def __init__(self, kind: QEvent.Type, *widgets: QObject) -> None:
         super().__init__()
+        self.kind = kind
         self.count = 0
         for widget in widgets:
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.StyleChange:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -152,7 +154,7 @@ def test_another_call_does_not_restyle_the_alarm_banners(
     desk.show_events([first])
     strip, floating = desk.window.alarm_strip, desk.window.floating
     assert strip.isVisible() and floating.isVisible()
-    changes = StyleChanges(strip, strip.text, floating, floating.text)
+    changes = EventCount(QEvent.Type.StyleChange, strip, strip.text, floating, floating.text)
 
     second = new_raise("kiosk-2", desk.clock(), category=Category.MEDICAL)
     desk.show_events([first, second])
@@ -335,7 +337,7 @@ def test_the_first_call_finds_the_banners_styled_and_the_window_laid_out(
     desk.tick()
     QApplication.processEvents()
     strip, floating = window.alarm_strip, window.floating
-    restyled = StyleChanges(strip, strip.text, floating, floating.text)
+    restyled = EventCount(QEvent.Type.StyleChange, strip, strip.text, floating, floating.text)
     resized = Resized(window.calls, window.work)
     before = strip.geometry()
 
@@ -367,18 +369,6 @@ def test_a_hidden_history_keeps_every_call_and_shows_them_when_looked_at(
     assert {history.model.cell_text(row, 0) for row in range(2)} != {""}
 
 
-class PaintCount(QObject):
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 @pytest.mark.parametrize("calls_before", [0, 2])
 def test_a_new_call_is_painted_at_once_and_as_it_settles(
         qtbot: QtBot, desk: ConsoleDesk, calls_before: int) -> None:
@@ -390,7 +380,7 @@ def test_a_new_call_is_painted_at_once_and_as_it_settles(
     for _ in range(5):
         QApplication.processEvents()
     viewport = window.calls.table.viewport()
-    paints = PaintCount(viewport)
+    paints = EventCount(QEvent.Type.Paint, viewport)
 
     desk.show_events([*events, new_raise("kiosk-9", desk.clock(), category=Category.MEDICAL)])
     assert paints.count >= 1  # painted before the event loop had a turn
