@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -59,6 +59,7 @@ class AnswerScreen(KioskScreen):
         self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.area.setWidget(self._text)
+        self._text.installEventFilter(self)
         QScroller.grabGesture(self.area.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.drag_hint = make_label("faq_answer_drag_hint")
@@ -82,6 +83,14 @@ class AnswerScreen(KioskScreen):
         self.content_layout.addWidget(self.drag_hint)
         self.content_layout.addLayout(buttons)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self._text and event.type() in (QEvent.Type.Resize, QEvent.Type.Show) \
+                and self._column.geometry() != self._text.rect():
+            # Resized while the screen was hidden (a new text size comes as the screen is
+            # shown), the column may keep its old size, and the text in it is cut off.
+            self._column.invalidate()
+        return False
 
     # --- the entry ----------------------------------------------------------------------------
 

@@ -237,6 +237,22 @@ def test_every_screen_and_state_is_accessible(kiosks: Kiosks, normal_heights: No
     assert not new, "\n".join(str(finding) for finding in new)
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_an_answer_read_before_a_larger_text_shows_all_its_text_after(
+        kiosks: Kiosks, language: str) -> None:
+    """Read with larger text, then with normal text, then opened again after a switch to
+    larger text made on another screen: the answer's column was resized while its screen
+    was hidden and kept its old height, so each paragraph was cut to its first line (found
+    by running the answer cases of one panel alone)."""
+    kiosk = kiosks.on(next(p for p in SUPPORTED_PANELS if p.name == "15.6in-1280x800"))
+    states = {state.name: state for state in STATES}
+    for larger in (True, False):
+        kiosk.audit(language, states["answer"], larger=larger, high_contrast=False)
+    findings = kiosk.audit(language, states["answer-larger-text"], larger=True,
+                           high_contrast=False)
+    assert not [f for f in findings if f.rule is Rule.CLIPPED_TEXT], findings
+
+
 def test_the_known_findings_name_real_cases_and_rules() -> None:
     cases = {param.id for param in _cases()}
     rules = {rule.value for rule in Rule}
