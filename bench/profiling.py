@@ -17,6 +17,8 @@ them), so the programs measured are the programs shipped.
 
 from __future__ import annotations
 
+import cProfile
+import pstats
 import shutil
 import signal
 import subprocess
@@ -107,6 +109,35 @@ def summarise_stacks(process: str, stacks: Iterable[Stack], *, thread: str | Non
     return ProfileSummary(process, total, rows,
                           f"thread {thread}, wall time" if thread is not None
                           else "all threads, running time over wall time")
+
+
+def summarise_cprofile(process: str, profiler: cProfile.Profile, *, scope: str, samples: int,
+                       top: int = TOP, hide: tuple[str, ...] = ()) -> ProfileSummary:
+    """Top functions of a deterministic profile (``cProfile``, wall time) by own and
+    cumulative share of the time it recorded; functions named in ``hide`` (the probe's own)
+    are left out. ``samples``: what the time was taken over (taps, calls)."""
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    entries = {_cprofile_frame(key): (own, cumulative)
+               for key, (_, _, own, cumulative, _) in stats.items()}
+    total = sum(own for own, _ in entries.values())
+    entries = {frame: times for frame, times in entries.items()
+               if not any(name in frame for name in hide)}
+    if total <= 0:
+        return ProfileSummary(process, samples, [], scope)
+    by_own = sorted(entries, key=lambda f: -entries[f][0])[:top]
+    by_cumulative = sorted(entries, key=lambda f: -entries[f][1])[:top]
+    rows = sorted(((f, entries[f][0] / total, min(1.0, entries[f][1] / total))
+                   for f in {*by_own, *by_cumulative}), key=lambda r: (-r[2], -r[1], r[0]))
+    return ProfileSummary(process, samples, rows, scope)
+
+
+def _cprofile_frame(key: tuple[str, int, str]) -> str:
+    """``function (file:line)`` as py-spy writes it, the file relative to the checkout."""
+    file, line, function = key
+    if file == "~":  # a built-in: cProfile names it "<built-in method ...>"
+        return function
+    root = str(Path(__file__).resolve().parent.parent) + "/"
+    return f"{function} ({file.removeprefix(root)}:{line})"
 
 
 def py_spy() -> str | None:

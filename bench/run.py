@@ -93,8 +93,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
                              "runs with their min–max, judged on the worst run (3)")
     parser.add_argument("--profile", action="store_true",
                         help="record the kiosk's and console's GUI threads and the hub with "
-                             "py-spy during the ui-help benchmark; the report lists their top "
-                             "functions by share of wall time")
+                             "py-spy during the ui-help benchmark, and the kiosk's GUI thread "
+                             "from each release to its repaint (cProfile) in ui-kiosk; the "
+                             "report lists their top functions by share of time")
     parser.add_argument("--report-stem", default="latest",
                         help="report file names: bench/reports/<stem>.md and .json")
     args = parser.parse_args(argv)
@@ -103,8 +104,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     if importlib.util.find_spec("psutil") is None:
         parser.error("the benchmarks sample the machine's load with psutil: pip install "
                      "psutil (or the bench extra)")
-    if args.profile and "ui-help" not in args.only.split(","):
-        parser.error("--profile records the ui-help benchmark: add it to --only")
+    if args.profile and not {"ui-help", "ui-kiosk"} & set(args.only.split(",")):
+        parser.error("--profile records the ui-help and ui-kiosk benchmarks: add one to "
+                     "--only")
     if args.profile and py_spy() is None:
         parser.error("--profile needs py-spy (pip install py-spy, or the bench extra)")
     unknown = set(args.only.split(",")) - set(NAMES + ON_REQUEST) - {""}
@@ -126,7 +128,7 @@ def plan(args: argparse.Namespace, work: Path) -> list[tuple[str, Callable[[], l
                                       args.hub_help_rate, args.hub_ticket_rate)],
         "ui-help": lambda: [ui_help.run(work / "ui-help", args.ui_help_calls, args.profile)],
         "ui-kiosk": lambda: ui_kiosk.run(work / "ui-kiosk", args.tap_rounds, args.speech_runs,
-                                         args.screen_changes),
+                                         args.screen_changes, args.profile),
         "cold-start": lambda: [kiosk_cold_start.run(work / "cold-start", args.cold_starts)],
         "soak": lambda: [soak.run(work / "soak", args.soak_duration, args.soak_restart_every,
                                   args.soak_kiosks)],

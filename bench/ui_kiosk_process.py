@@ -19,6 +19,7 @@ runs that change screens thousands of times). Each command answers with one JSON
 
 from __future__ import annotations
 
+import cProfile
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from bench import ui_probes as probes
 from bench.procstat import rss_bytes
+from bench.profiling import summarise_cprofile
 from bench.ui_probes import (
     PacedPlayer,
     PaintWatch,
@@ -113,7 +115,8 @@ class KioskDriver(QObject):
         return released_at
 
     def timed_touch(self, widget: QWidget, watched: QWidget,
-                    showing: Callable[[], bool] = lambda: True
+                    showing: Callable[[], bool] = lambda: True,
+                    profiler: cProfile.Profile | None = None
                     ) -> tuple[float, float | None, float | None]:
         """(release sent at, end of the next repaint of ``watched`` after the release that
         is made while ``showing()`` holds, end of the first repaint after the press) — None
@@ -121,7 +124,8 @@ class KioskDriver(QObject):
 
         A tap is a press and a release; what it does happens on the release. The press
         alone repaints the button (its pressed look), which is measured separately: QTest
-        processes events inside each ``commit``, so both repaints are seen."""
+        processes events inside each ``commit``, so both repaints are seen. ``profiler``
+        records the GUI thread from the release until the repaint is over."""
         window = widget.window()
         point: QPoint = widget.mapTo(window, widget.rect().center())
         self.paint.arm(window)
@@ -130,9 +134,15 @@ class KioskDriver(QObject):
         QApplication.processEvents()  # a press that changes nothing visible paints nothing
         feedback = None if self.paint.painted_at is None else self.paint.painted_at - pressed_at
         self.paint.arm(watched, showing)
+        if profiler is not None:
+            self.paint.done = lambda _at: profiler.disable()
+            profiler.enable()
         released_at = time.monotonic()
         QTest.touchEvent(window, self.touchscreen).release(0, point).commit()
         wait_until(lambda: self.paint.painted_at is not None, 2.0)
+        if profiler is not None:
+            profiler.disable()
+            self.paint.done = lambda _at: None
         return released_at, self.paint.painted_at, feedback
 
     # --- commands ---------------------------------------------------------------------------
@@ -185,9 +195,10 @@ class KioskDriver(QObject):
                 if b.isVisible() and b.isEnabled() and control_name(b) == name]
         return same[occurrence] if occurrence < len(same) else None
 
-    def taps(self, rounds: int) -> None:
+    def taps(self, rounds: int, profile: bool = False) -> None:
         """Every control of every state in the product's own table (``STATES``), each
-        touched ``rounds`` times, each time from a freshly staged state."""
+        touched ``rounds`` times, each time from a freshly staged state. ``profile``: the
+        GUI thread's time from each release to its repaint, by screen and switch."""
         stage = KioskStage(self.parts)
         language = self.window.session.settings.language
         results: dict[str, list[float]] = {}
@@ -195,6 +206,8 @@ class KioskDriver(QObject):
         feedback: list[float] = []
         silent: dict[str, int] = {}
         screens: dict[str, str] = {}
+        profilers: dict[str, cProfile.Profile] = {}
+        counted: dict[str, int] = {}
         for state in STATES:
             self.stage(stage, state, language)
             screens[state.name] = self.window.flow.screen.value
@@ -208,7 +221,12 @@ class KioskDriver(QObject):
                     shown = self.window.flow.screen
                     scroll_into_view(button)  # as a customer does, before the timed touch
                     wait_until(lambda: False, 0.02)  # the scroll's own repaint is over
-                    touched_at, painted_at, pressed = self.timed_touch(button, self.window)
+                    group = tap_group(screens[state.name], name)
+                    profiler = profilers.setdefault(group, cProfile.Profile()) if profile \
+                        else None
+                    counted[group] = counted.get(group, 0) + 1
+                    touched_at, painted_at, pressed = self.timed_touch(
+                        button, self.window, profiler=profiler)
                     if pressed is not None:
                         feedback.append(pressed * 1000)
                     if painted_at is None:
@@ -219,8 +237,12 @@ class KioskDriver(QObject):
                     if self.window.flow.screen is not shown:
                         changes.append(ms)
         self.window.reset_for_next_customer()  # the taps changed the customer's settings
+        profiles = {group: summarise_cprofile(
+            f"kiosk, {group} taps", profiler, samples=counted[group], hide=PROBE_FRAMES,
+            scope="GUI thread from the release to the repaint, cProfile").as_dict()
+            for group, profiler in profilers.items()}
         say({"event": "taps", "ms": results, "no_paint": silent, "press_ms": feedback,
-             "screen_changes_ms": changes, "screens": screens})
+             "screen_changes_ms": changes, "screens": screens, "profiles": profiles})
 
     def has_sounded(self, utterance_id: str) -> bool:
         return self.speaker.sound_started(utterance_id) is not None
@@ -297,7 +319,7 @@ class KioskDriver(QObject):
         if command == "tap-help":
             self.tap_help()
         elif command == "taps":
-            self.taps(int(args[0]))
+            self.taps(int(args[0]), profile=args[1:] == ["profile"])
         elif command == "speech":
             self.speech(args[0], int(args[1]))
         elif command == "screens":
@@ -308,6 +330,20 @@ class KioskDriver(QObject):
             self.app.quit()
         else:
             say({"event": "error", "error": f"unknown command {command!r}"})
+
+
+PROBE_FRAMES = ("timed_touch", "wait_until", "ui_probes.py", "<built-in method time.sleep>",
+                "<method 'disable' of '_lsprof.Profiler' objects>")
+"""The benchmark's own frames, left out of a tap's profile."""
+
+
+def tap_group(screen: str, control: str) -> str:
+    """What a tap's profile is counted under: the text-size and contrast switches on their
+    own (they re-lay out every text), every other control by its state's screen."""
+    for switch in ("text_size", "contrast"):
+        if control.endswith(f"_{switch}"):
+            return f"{switch.replace('_', ' ')} switch"
+    return f"{screen} screen"
 
 
 def main(config_path: str, kiosk_id: str, data_dir: str, player_kind: str,

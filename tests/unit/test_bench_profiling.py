@@ -1,10 +1,14 @@
-"""The profile summary: py-spy's collapsed stacks read and turned into shares of wall time."""
+"""The profile summaries: py-spy's collapsed stacks, and cProfile's records, turned into shares of
+time."""
 
 from __future__ import annotations
 
+import cProfile
+import time
+
 import pytest
 
-from bench.profiling import Stack, parse_collapsed, summarise_stacks
+from bench.profiling import Stack, parse_collapsed, summarise_cprofile, summarise_stacks
 from bench.report import BenchResult, markdown
 
 RAW = """\
@@ -57,3 +61,34 @@ def test_the_report_shows_each_profile_as_a_table() -> None:
                     {"started": "now", "command": "python -m bench", "seconds": 1.0})
     assert "### Profile: kiosk (thread MainThread, wall time, 100 samples, run 2)" in text
     assert "| `paint (ui.py:5)` | 30.0% | 40.0% |" in text
+
+
+def _busy(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def _probe() -> None:
+    _busy(0.02)
+
+
+def _work() -> None:
+    _busy(0.06)
+    _probe()
+
+
+def test_a_cprofile_summary_gives_shares_of_the_recorded_time_without_the_probe() -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _work()
+    profiler.disable()
+    summary = summarise_cprofile("kiosk, settings screen taps", profiler, samples=3,
+                                 scope="GUI thread", hide=("_probe",))
+    rows = {frame.split(" (")[0]: (own, cumulative) for frame, own, cumulative in summary.rows}
+    assert "_probe" not in rows
+    assert rows["_work"][1] > 0.9  # on the stack the whole time
+    assert 0.5 < rows["_busy"][1] <= 1.0
+    assert summary.samples == 3 and summary.scope == "GUI thread"
+    frame = next(f for f, _, _ in summary.rows if f.startswith("_work "))
+    assert frame.endswith(f"(tests/unit/test_bench_profiling.py:{_work.__code__.co_firstlineno})")
