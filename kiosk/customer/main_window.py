@@ -403,6 +403,7 @@ class KioskWindow(QWidget):
             self.help.leave()
         changed = self.host.current is not widget
         restyled = self._sync_look(widget)
+        restyled = widget.catch_up_language() or restyled
         self._sync_help_button(widget)
         self.host.show_screen(widget)
         if self._keypad_mode:

@@ -29,6 +29,7 @@ from kiosk.core.help.events import (
 from kiosk.speech.players import PlayerState
 from tests.helpers.branch import write_branch_config
 from tests.helpers.console_desk import ConsoleDesk, make_desk
+from tests.helpers.event_probes import EventCount
 from tests.helpers.fake_player import FakePlayer
 
 K = HelpEventKind
@@ -70,23 +71,6 @@ class ModelSpy:
 
     def _redrawn(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         self.redrawn.append((top.row(), bottom.row()))
-
-
-class EventCount(QObject):
-    """Counts the events of one kind that reach the watched widgets (a style change: a
-    stylesheet set again; a paint)."""
-
-    def __init__(self, kind: QEvent.Type, *widgets: QObject) -> None:
-        super().__init__()
-        self.kind = kind
-        self.count = 0
-        for widget in widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == self.kind:
-            self.count += 1
-        return False
 
 
 def test_a_new_call_inserts_its_row_and_keeps_the_selection(

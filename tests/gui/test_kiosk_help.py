@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -30,6 +30,7 @@ from kiosk.protocol.help_messages import HelpEventMessage
 from kiosk.speech.api import Priority
 from kiosk.ui.physical import size_rules
 from kiosk.ui.widgets import NAV_HELP
+from tests.helpers.event_probes import EventCount
 from tests.helpers.kiosk_harness import FAST_KIOSK, KioskUnderTest, start_kiosk, touch
 
 K = HelpEventKind
@@ -113,25 +114,12 @@ def test_a_tap_says_staff_are_being_called_before_the_network_answers(
         kiosk.stop()
 
 
-class _PaintProbe(QObject):
-    """Writes "painted" in ``order`` each time the watched screen paints."""
-
-    def __init__(self, order: list[str]) -> None:
-        super().__init__()
-        self.order = order
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.order.append("painted")
-        return False
-
-
 def test_the_call_is_stored_and_sent_then_the_help_screen_is_painted_then_spoken(
         kiosk: KioskUnderTest, touchscreen: QPointingDevice,
         monkeypatch: pytest.MonkeyPatch) -> None:
     order: list[str] = []
-    probe = _PaintProbe(order)
-    kiosk.window.help_screen.installEventFilter(probe)
+    probe = EventCount(QEvent.Type.Paint, kiosk.window.help_screen, order=order,
+                       label="painted")
     bridge = kiosk.parts.bridge
     hand_over = bridge.raise_help
     sender = kiosk.parts.device.client.sender
@@ -159,7 +147,7 @@ def test_the_call_is_stored_and_sent_then_the_help_screen_is_painted_then_spoken
         assert "spoken" in order and order.index("spoken") > order.index("painted"), order
         assert heading(kiosk) == "正在呼叫工作人员"
     finally:
-        kiosk.window.help_screen.removeEventFilter(probe)
+        probe.remove()
         kiosk.speaker.on_say = None
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,6 +35,7 @@ from kiosk.speech.api import AudioState, EngineState, SpeechHealth, VoiceState
 from kiosk.speech.focus_reader import FOCUS_CHANNEL
 from kiosk.ui.widgets import NAV_BACK, NAV_HELP, NAV_HOME, BigButton
 from tests.helpers.branch import write_branch_config
+from tests.helpers.event_probes import EventCount
 from tests.helpers.fake_speaker import FakeSpeaker
 from tests.helpers.kiosk_harness import FAST_KIOSK, KioskUnderTest, start_kiosk, stop_kiosk, touch
 
@@ -127,27 +128,11 @@ def test_settings_change_text_size_contrast_speech_volume_and_speed(
     assert len(kiosk.speaker.said) == said  # reading aloud is off: nothing more is said
 
 
-class _StyleCount(QObject):
-    """Counts the style changes (re-polishes) the watched widgets receive."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.StyleChange:
-            self.count += 1
-        return False
-
-
 def test_a_change_of_look_restyles_the_screen_shown_and_the_others_when_shown(
         kiosk: KioskUnderTest, touchscreen: QPointingDevice) -> None:
     window = kiosk.window
     hidden = window.answer_screen
-    counter = _StyleCount()
-    watched = [hidden, *hidden.findChildren(QWidget)]
-    for widget in watched:
-        widget.installEventFilter(counter)
+    counter = EventCount(QEvent.Type.StyleChange, hidden, *hidden.findChildren(QWidget))
     try:
         touch(touchscreen, window.home.contrast_button)
         touch(touchscreen, window.home.text_size_button)
@@ -160,8 +145,34 @@ def test_a_change_of_look_restyles_the_screen_shown_and_the_others_when_shown(
         touch(touchscreen, window.home.questions_button)
         assert window.categories_screen.font().pixelSize() == larger  # restyled when shown
     finally:
-        for widget in watched:
-            widget.removeEventFilter(counter)
+        counter.remove()
+
+
+def test_a_language_switch_rewords_the_screen_shown_and_the_others_when_shown(
+        kiosk: KioskUnderTest, touchscreen: QPointingDevice,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = kiosk.window
+    hidden = window.categories_screen
+    reworded: list[str] = []
+    retranslate = hidden.retranslate
+
+    def counted() -> None:
+        reworded.append(window.session.language)
+        retranslate()
+
+    monkeypatch.setattr(hidden, "retranslate", counted)
+    touch(touchscreen, window.home.language_button)
+    QApplication.processEvents()
+    assert window.home.title.text() == "Welcome to Demo Branch"
+    assert reworded == []  # nothing of a screen not shown was worded again
+
+    touch(touchscreen, window.home.questions_button)
+    assert window.current is hidden
+    assert reworded == ["en"]  # once, as it was shown
+    assert kiosk.nav(NAV_HOME).text() == "Home"
+    assert hidden.title.text().isascii() and hidden.title.text()
+    assert all(text.isascii() for text in hidden.spoken())
+    assert kiosk.speaker.last.language == "en"
 
 
 def test_volume_range_reaches_the_speakers_quietest_and_loudest(kiosk: KioskUnderTest) -> None:

@@ -10,7 +10,9 @@ Language switching, the pattern every screen follows:
 - a screen overrides `retranslate()` and sets every one of its texts there, and calls it
   once at the end of its own `__init__`;
 - when the language changes Qt sends `QEvent.LanguageChange` to every widget; ScreenFrame
-  answers by giving the strip its new words and calling `retranslate()` again.
+  answers by giving the strip its new words and calling `retranslate()` again. A hidden
+  screen keeps the event for when it is next shown (`catch_up_language`), so a switch
+  re-words the screen on the glass, not every screen of the program.
 
 One method holds all of a screen's texts, so a text cannot be set at start and then be
 forgotten on a switch.
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Property, QEvent, Qt, Signal
+from PySide6.QtCore import Property, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -62,6 +64,9 @@ class ScreenFrame(QWidget):
         self._nav_texts = nav_texts
         self._help_text: Callable[[], str | None] | None = None
         self._gap = 0
+        self._language_due = False
+        """A language switch came while the screen was hidden: taken when it is shown."""
+        self._taking_language = False
         self.scroller = QScrollArea(self)
         self.scroller.setObjectName("screen_scroller")
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -109,8 +114,31 @@ class ScreenFrame(QWidget):
         self.scroller.verticalScrollBar().setAccessibleName(name)
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.catch_up_language()
         super().showEvent(event)
         self._put_navigation_last_in_tab_order()
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.LanguageChange and not self.isVisible()
+                and not self._taking_language):
+            # Kept from this screen and everything in it until it is shown: Qt would
+            # otherwise re-word every hidden screen (most of a language switch's time).
+            self._language_due = True
+            return True
+        return super().event(event)
+
+    def catch_up_language(self) -> bool:
+        """Take a language switch that came while the screen was hidden (before it is
+        shown or read). Returns whether there was one."""
+        if not self._language_due:
+            return False
+        self._language_due = False
+        self._taking_language = True
+        try:
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LanguageChange))
+        finally:
+            self._taking_language = False
+        return True
 
     def _put_navigation_last_in_tab_order(self) -> None:
         """Tab follows reading order: the content top to bottom, then Home, Back, Help.
