@@ -39,6 +39,9 @@ class ChoiceButton(BigButton):
     lineWidth = Property(int, _get_line_width, _set_line_width)
 
     def sizeHint(self) -> QSize:
+        return self._kept("choice size", self._choice_size_hint)
+
+    def _choice_size_hint(self) -> QSize:
         hint = super().sizeHint()
         if self._line_width <= 0 or hint.width() <= self._line_width:
             return hint

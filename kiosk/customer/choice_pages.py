@@ -97,6 +97,8 @@ class ChoicePages(QWidget):
 
     def set_pager_texts(self, previous: str, following: str, page_of: str) -> None:
         """The pager's words, translated: ``page_of`` has {page} and {count}."""
+        if (previous, following, page_of) == self._pager_texts:
+            return
         self._pager_texts = (previous, following, page_of)
         self.previous_button.setText(previous)
         self.next_button.setText(following)

@@ -9,7 +9,7 @@ full-screen still needs a PIN the hub accepts.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtGui import QInputEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 _STARTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
@@ -43,6 +43,8 @@ class CornerHold(QObject):
         return self.corner().contains(self._window.mapFromGlobal(global_pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QInputEvent):  # every event of the kiosk: keep it cheap
+            return False
         kind = event.type()
         if kind in _ENDS:
             self._timer.stop()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QInputEvent
 
 from kiosk.core.idle import IdleAction, IdleClock, spoken_mark
 
@@ -103,6 +104,7 @@ class IdleWatch(QObject):
             self.countdown.emit(left, spoken_mark(previous, left))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS:
+        # every event of the kiosk comes here: the cheap test first
+        if isinstance(event, QInputEvent) and event.type() in _INPUT_EVENTS:
             self.activity()
         return False

@@ -29,7 +29,8 @@ class Keypad(QObject):
         self._bindings = bindings
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        # every event of the kiosk comes here: the cheap test first
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()
         if key in NAVIGATION_KEYS:

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal, Slot
-from PySide6.QtGui import QMouseEvent, QTouchEvent, QWindow
+from PySide6.QtGui import QInputEvent, QMouseEvent, QTouchEvent, QWindow
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -161,6 +161,8 @@ class LostCustomerOffer(QObject):
             self._restore()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QInputEvent):  # every event of the kiosk: keep it cheap
+            return False
         kind = event.type()
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin) \
                 or not isinstance(watched, QWindow) or watched is not self._window.windowHandle():
