@@ -1,11 +1,13 @@
 """How busy the machine was before and during a benchmark, so a reader can tell a slow
 program from a busy machine.
 
-Two readings, both from psutil: the 1-minute load average, and the CPU used by every
-process that is not this run (the runner and its descendants: brokers, hub, kiosks,
-consoles, simulated devices), as a share of one core. The load average before a benchmark
-says whether others were already competing; during it, the run's own processes are part of
-it, so only the other processes' CPU is judged then.
+Three readings, all from psutil: the CPU the whole machine used in the second before a
+benchmark (every process, this run's leftovers included), the CPU used by every process that
+is not this run (the runner and its descendants: brokers, hub, kiosks, consoles, simulated
+devices), both as a share of one core, and the 1-minute load average. The machine is judged
+on the first two. The load average is shown but not judged: it averages the last minute, so
+right after one benchmark it still counts that benchmark's own processes (load 1.5–2.6
+before the next stage on an otherwise idle machine), and says little about the present.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 LOAD_PER_CORE = 0.5
-"""A machine is not idle when its 1-minute load before a benchmark exceeds this per core
-(1.0 on the 2-core reference machine)."""
+"""For reports made before the machine's CPU was read: a machine was not idle when its
+1-minute load before a benchmark exceeded this per core (1.0 on 2 cores)."""
+MACHINE_CPU_PERCENT = 25.0
+"""A machine is not idle when, in the second before a benchmark, all its processes together
+used more than this share of one core..."""
 OTHERS_CPU_PERCENT = 20.0
 """... or when other processes use more than this share of one core, before or during."""
 PRIME_S = 1.0
@@ -35,6 +40,8 @@ class LoadSample:
     """CPU used by processes outside this run since the previous reading, % of one core."""
     busiest: tuple[tuple[str, float], ...] = ()
     """The other processes that used the most, (name, % of one core)."""
+    machine_cpu_percent: float | None = None
+    """CPU used by every process since the previous reading, % of one core."""
 
 
 def _psutil() -> Any:
@@ -56,6 +63,7 @@ class OthersCpu:
         self._at = time.monotonic()
         self._wall = time.time()
         self._totals = self._read()
+        _psutil().cpu_percent()  # starts the machine's reading: the next is since now
 
     def _read(self) -> dict[tuple[int, float], tuple[str, float]]:
         own = _own_tree()
@@ -70,6 +78,8 @@ class OthersCpu:
         return totals
 
     def sample(self) -> LoadSample:
+        # First, so that walking the processes below is not counted as the machine's use.
+        machine = float(_psutil().cpu_percent()) * (os.cpu_count() or 1)
         now = time.monotonic()
         totals = self._read()
         elapsed = max(now - self._at, 1e-3)
@@ -86,7 +96,7 @@ class OthersCpu:
         shares = {name: seconds / elapsed * 100 for name, seconds in used.items()}
         busiest = tuple(sorted(((n, round(s, 1)) for n, s in shares.items() if s >= 0.5),
                                key=lambda item: -item[1])[:BUSIEST])
-        return LoadSample(os.getloadavg()[0], sum(shares.values()), busiest)
+        return LoadSample(os.getloadavg()[0], sum(shares.values()), busiest, machine)
 
 
 def summarise_load(before: LoadSample, during: list[LoadSample]) -> dict[str, Any]:
@@ -110,7 +120,12 @@ def idle_warning(load: dict[str, Any], cores: int) -> str | None:
     """Why the machine was not idle for a benchmark (None: it was)."""
     reasons = []
     before = load["before"]
-    if before["load_1min"] > LOAD_PER_CORE * cores:
+    machine = before.get("machine_cpu_percent")
+    if machine is not None:
+        if machine > MACHINE_CPU_PERCENT:
+            reasons.append(f"the machine used {machine:.0f} % of a core in the second before "
+                           "the start")
+    elif before["load_1min"] > LOAD_PER_CORE * cores:
         reasons.append(f"load average {before['load_1min']:.2f} before the start "
                        f"(> {LOAD_PER_CORE * cores:.1f} on {cores} cores)")
     if before["others_cpu_percent"] > OTHERS_CPU_PERCENT:
@@ -130,8 +145,10 @@ def idle_warning(load: dict[str, Any], cores: int) -> str | None:
 def load_text(load: dict[str, Any]) -> str:
     """One line for the report."""
     before, during = load["before"], load["during"]
-    text = (f"before: load {before['load_1min']:.2f}, others {before['others_cpu_percent']:.0f} "
-            "% of a core")
+    machine = before.get("machine_cpu_percent")
+    text = "before: " + ("" if machine is None else f"machine {machine:.0f} % of a core, ")
+    text += (f"load {before['load_1min']:.2f}, others {before['others_cpu_percent']:.0f} "
+             "% of a core")
     if during["samples"]:
         text += (f"; during: load up to {during['load_1min_max']:.2f}, others "
                  f"{during['others_cpu_percent_mean']:.0f} % on average, up to "

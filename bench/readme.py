@@ -43,13 +43,19 @@ def _load_line(report: dict[str, Any]) -> str:
     if not loads:
         return "Load: not sampled in this run."
     cores = int(report["machine"].get("cores") or 1)
-    before = max(load["before"]["load_1min"] for load in loads)
+    machines = [load["before"].get("machine_cpu_percent") for load in loads]
     others = max((load["during"]["others_cpu_percent_max"] or 0.0) for load in loads)
     warned = sum(1 for load in loads if idle_warning(load, cores) is not None)
     verdict = "the machine was idle" if not warned else \
         f"**not idle** for {warned} of {len(loads)} benchmark runs (see the report)"
-    return (f"Load: 1-minute load average before a benchmark up to {before:.2f} on {cores} "
-            f"cores, other programs up to {others:.0f} % of a core during one; {verdict}.")
+    if None in machines:  # a report made before the machine's CPU was read
+        before = max(load["before"]["load_1min"] for load in loads)
+        start = f"1-minute load average before a benchmark up to {before:.2f} on {cores} cores"
+    else:
+        start = (f"the whole machine used up to {max(m for m in machines if m is not None):.0f}"
+                 " % of a core in the second before a benchmark")
+    return (f"Load: {start}, other programs up to {others:.0f} % of a core during one; "
+            f"{verdict}.")
 
 
 def render(report: dict[str, Any]) -> str:
