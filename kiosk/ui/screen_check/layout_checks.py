@@ -85,7 +85,8 @@ def overlaps(screen: str, items: list[Item]) -> Iterator[Finding]:
 def needless_paging(screen: str, window: QWidget, rules: SizeRules) -> Iterator[Finding]:
     """A list split over pages (a widget with `page_count` and `buttons`, like ChoicePages)
     shows no empty band, right of or below its choices, that one of the choices it put on
-    another page would fit in."""
+    another page would fit in: below, at the height of the tallest choice shown; beside,
+    at a width its longest word fits in and the height its words then need."""
     for pager in window.findChildren(QWidget):
         count = getattr(pager, "page_count", 0)
         buttons = getattr(pager, "buttons", None)
@@ -105,10 +106,10 @@ def needless_paging(screen: str, window: QWidget, rules: SizeRules) -> Iterator[
         # A choice placed there keeps the usual 6 mm from its neighbours.
         free_width = pager.width() - right - 1 - rules.gap_px
         free_height = pager_top - bottom - 1 - 2 * rules.gap_px
-        smallest = min(hidden, key=lambda b: b.minimumSizeHint().width())
-        hint = smallest.minimumSizeHint()
         tallest_shown = max(b.height() for b in shown)
-        if hint.width() <= free_width or tallest_shown <= free_height:
+        fits_beside = any(b.minimumSizeHint().width() <= free_width
+                          and b.heightForWidth(free_width) <= pager_top for b in hidden)
+        if fits_beside or tallest_shown <= free_height:
             name = pager.objectName() or type(pager).__name__
             yield Finding(screen, name, Rule.NEEDLESS_PAGING,
                           f"page 1 of {count} with {max(0, free_width)}x"
