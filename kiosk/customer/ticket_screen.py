@@ -69,6 +69,7 @@ class TicketScreen(KioskScreen):
         self.title = make_label("ticket_title", role="heading")
         self.your_number = make_label("ticket_your_number", role="heading")
         self.number = make_label("ticket_number", role="huge")
+        self.number.set_unbroken(True)
         self.service = make_label("ticket_service", role="heading")
         self.people_ahead = make_label("ticket_people_ahead")
         self.wait = make_label("ticket_wait")

@@ -44,7 +44,7 @@ from kiosk.ui.screen_check import CheckOptions, Finding, Rule, check_window, nav
 from kiosk.ui.screen_check.colour_checks import Seen
 from kiosk.ui.screen_check.text_checks import shrunk_text
 from kiosk.ui.theme import COLOURS, Contrast
-from kiosk.ui.widgets import NAV_HELP
+from kiosk.ui.widgets import NAV_HELP, wrapped_text
 from tests.helpers.branch import write_branch_config
 from tests.helpers.fake_speaker import FakeSpeaker
 from tests.helpers.kiosk_harness import stop_kiosk
@@ -251,6 +251,21 @@ def test_an_answer_read_before_a_larger_text_shows_all_its_text_after(
     findings = kiosk.audit(language, states["answer-larger-text"], larger=True,
                            high_contrast=False)
     assert not [f for f in findings if f.rule is Rule.CLIPPED_TEXT], findings
+
+
+@pytest.mark.parametrize("panel", SUPPORTED_PANELS, ids=lambda panel: panel.name)
+def test_the_ticket_number_is_never_broken_across_lines(kiosks: Kiosks, panel: Panel) -> None:
+    """"A042号" is read as one word: on a narrow column (a portrait panel at larger text)
+    it used to wrap, the "号" alone on the next line."""
+    kiosk = kiosks.on(panel)
+    ticket = next(state for state in STATES if state.name == "ticket")
+    for language in LANGUAGES:
+        for larger in (False, True):
+            kiosk.set_up(language, ticket, larger=larger, high_contrast=False)
+            number = kiosk.parts.window.ticket_screen.number
+            width = number.contentsRect().width()
+            lines = wrapped_text.measure(number.text(), number.font(), width).lines
+            assert number.text() and lines == 1, (language, larger, number.text(), width)
 
 
 def test_the_known_findings_name_real_cases_and_rules() -> None:

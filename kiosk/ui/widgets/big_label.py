@@ -39,6 +39,7 @@ class BigLabel(QLabel):
         self._overflowing = False
         self._fit_check_pending = False
         self._spacing = MIN_LINE_SPACING
+        self._unbroken = False
         self._heights: dict[tuple[int, int, int], int] = {}
         """heightForWidth answers since the last change of text, font or style, by width and
         margins: a layout pass asks the same widths many times."""
@@ -61,6 +62,12 @@ class BigLabel(QLabel):
 
     def role(self) -> str:
         return str(self.property("role"))
+
+    def set_unbroken(self, unbroken: bool) -> None:
+        """Keep the text on one line (a ticket number, "A042号", is read as one word): the
+        label then needs its whole width at the least, and a layout gives it that."""
+        self._unbroken = unbroken
+        self.updateGeometry()
 
     def _get_line_spacing(self) -> float:
         return self._spacing
@@ -115,7 +122,8 @@ class BigLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:
         margins = self._margins()
-        width = int(wrapped_text.widest_word(self.text(), self.font()) + 0.999)
+        narrowest = wrapped_text.single_line_width if self._unbroken else wrapped_text.widest_word
+        width = int(narrowest(self.text(), self.font()) + 0.999)
         height = int(wrapped_text.line_height(self.font(), self._spacing) + 0.999)
         return QSize(width + margins.width(), height + margins.height())
 
