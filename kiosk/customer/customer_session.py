@@ -1,11 +1,11 @@
 """The current customer's settings, applied to the running kiosk the moment they change.
 
 Language, text size, contrast, speech, volume and speed belong to one customer: each change
-is applied at once (catalogue, palette, speaker), and `reset()` puts back the branch defaults
-for the next customer, so nobody inherits someone else's choices. The look's stylesheet is
-not installed on the application (that restyles every widget of every screen, most of a
-second on the reference machine): the window gives it to the screen shown, and to each
-other screen when it is shown (`stylesheet`).
+is applied at once (catalogue, speaker, look), and `reset()` puts back the branch defaults
+for the next customer, so nobody inherits someone else's choices. The look's stylesheet and
+palette are not installed on the application (that restyles every widget of every screen,
+most of a second on the reference machine): the window gives them to the screen shown, and
+to each other screen when it is shown (`stylesheet`, `palette`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.customer_settings import VOLUME_STEPS, CustomerSettings, Rate, defaults
@@ -92,6 +93,11 @@ class CustomerSession(QObject):
         return sheet
 
     @property
+    def palette(self) -> QPalette:
+        """The current look's palette for a kiosk screen, given with its stylesheet."""
+        return self._theme_for(self._settings).palette()
+
+    @property
     def at_defaults(self) -> bool:
         return self._settings == self._defaults()
 
@@ -164,8 +170,11 @@ class CustomerSession(QObject):
             # Qt posts the change to every window; deliver it now, so that whatever is
             # spoken next is already in the new language.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        look = (new.high_contrast, new.text_size)
-        if old is None or look != (old.high_contrast, old.text_size):
+        if old is None:
+            # What no screen covers starts in the first look's colours. A change of look
+            # gives its palette to the screens, with their stylesheet (`palette`): set on
+            # the application, it went to every widget of every screen, a quarter of a
+            # contrast switch's time.
             self._app.setPalette(self._theme_for(new).palette())
         if old is None or (new.volume, new.rate) != (old.volume, old.rate):
             self._apply_sound(new)

@@ -516,6 +516,7 @@ class KioskWindow(QWidget):
         if self._look_of.get(screen) is sheet:
             return False
         self._look_of[screen] = sheet
+        screen.setPalette(self.session.palette)
         screen.setStyleSheet(sheet)
         return True
 

@@ -365,7 +365,7 @@ QLineEdit, QComboBox, QSpinBox {{
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{
     border: {theme.focus_ring_px}px solid {colours.button.focus_ring}; padding: {focus_padding};
 }}
-QScrollArea, QScrollArea > QWidget > QWidget#screen_content {{ background: transparent; }}
+QScrollArea, QScrollArea > QWidget#qt_scrollarea_viewport > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{
     width: {theme.target_px}px; background: {colours.background};
     border: {theme.border_px}px solid {colours.button.border}; margin: 0px;

@@ -71,7 +71,7 @@ def test_reset_restores_every_default_and_leaves_nothing_of_the_customer(
 
     assert session.settings == defaults("zh_CN")
     assert window.home.title.text() == "欢迎光临示范支行"
-    assert QApplication.palette().window().color().name() == "#faf5ea"
+    assert window.home.palette().window().color().name() == "#faf5ea"
     assert kiosk.speaker.volume_step == 3 and kiosk.speaker.rate.value == "normal"
     assert window.staff_exit.panel.pad.length == 0  # the digits typed are gone
     assert window.staff_exit.panel.chosen_staff_id is None

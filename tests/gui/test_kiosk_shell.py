@@ -112,7 +112,7 @@ def test_settings_change_text_size_contrast_speech_volume_and_speed(
 
     touch(touchscreen, screen.buttons[Setting.CONTRAST])
     assert window.session.settings.high_contrast
-    assert QApplication.palette().window().color().name() == "#000000"
+    assert screen.palette().window().color().name() == "#000000"
 
     volume = kiosk.speaker.volume_step
     touch(touchscreen, screen.buttons["louder"])
@@ -133,19 +133,24 @@ def test_a_change_of_look_restyles_the_screen_shown_and_the_others_when_shown(
     window = kiosk.window
     hidden = window.answer_screen
     counter = EventCount(QEvent.Type.StyleChange, hidden, *hidden.findChildren(QWidget))
+    recoloured = EventCount(QEvent.Type.PaletteChange, hidden, *hidden.findChildren(QWidget))
     try:
         touch(touchscreen, window.home.contrast_button)
         touch(touchscreen, window.home.text_size_button)
         QApplication.processEvents()
         assert window.session.settings.high_contrast
         assert counter.count == 0  # nothing of a screen not shown was restyled
+        assert recoloured.count == 0  # nor given the new colours
+        assert window.home.palette().window().color().name() == "#000000"
 
         larger = window.session.theme.body_px
         assert window.home.font().pixelSize() == larger
         touch(touchscreen, window.home.questions_button)
         assert window.categories_screen.font().pixelSize() == larger  # restyled when shown
+        assert window.categories_screen.palette().window().color().name() == "#000000"
     finally:
         counter.remove()
+        recoloured.remove()
 
 
 def test_a_language_switch_rewords_the_screen_shown_and_the_others_when_shown(
