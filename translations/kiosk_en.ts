@@ -1518,8 +1518,8 @@ Python {python}, Qt {qt}</translation>
         <translation>Would you like a member of staff to come and help you?</translation>
     </message>
     <message>
-        <source>Yes, please ask someone to come</source>
-        <translation>Yes, please ask someone to come</translation>
+        <source>Yes, please</source>
+        <translation>Yes, please</translation>
     </message>
     <message>
         <source>No, thank you</source>
@@ -2098,16 +2098,16 @@ Python {python}, Qt {qt}</translation>
         <translation>How did it end?</translation>
     </message>
     <message>
-        <source>The customer was helped</source>
-        <translation>The customer was helped</translation>
+        <source>Customer helped</source>
+        <translation>Customer helped</translation>
     </message>
     <message>
-        <source>No help was needed</source>
-        <translation>No help was needed</translation>
+        <source>No help needed</source>
+        <translation>No help needed</translation>
     </message>
     <message>
-        <source>An ambulance was called</source>
-        <translation>An ambulance was called</translation>
+        <source>Ambulance called</source>
+        <translation>Ambulance called</translation>
     </message>
     <message>
         <source>The practice is over</source>

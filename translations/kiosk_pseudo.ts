@@ -1518,8 +1518,8 @@ Pýthöñ {python}, Qt {qt} ········ ········ ········ �
         <translation>[Wöülđ ýöü lîké à mémbér öf stàff tö çömé àñđ hélp ýöü? ········ ········ ·]</translation>
     </message>
     <message>
-        <source>Yes, please ask someone to come</source>
-        <translation>[Ýés, pléàsé àsk söméöñé tö çömé ········ ·]</translation>
+        <source>Yes, please</source>
+        <translation>[Ýés, pléàsé ··]</translation>
     </message>
     <message>
         <source>No, thank you</source>
@@ -2098,16 +2098,16 @@ Pýthöñ {python}, Qt {qt} ········ ········ ········ �
         <translation>[Höw đîđ ît éñđ? ···]</translation>
     </message>
     <message>
-        <source>The customer was helped</source>
-        <translation>[Thé çüstömér wàs hélpéđ ·······]</translation>
+        <source>Customer helped</source>
+        <translation>[Çüstömér hélpéđ ···]</translation>
     </message>
     <message>
-        <source>No help was needed</source>
-        <translation>[Ñö hélp wàs ñééđéđ ·····]</translation>
+        <source>No help needed</source>
+        <translation>[Ñö hélp ñééđéđ ···]</translation>
     </message>
     <message>
-        <source>An ambulance was called</source>
-        <translation>[Àñ àmbülàñçé wàs çàlléđ ·······]</translation>
+        <source>Ambulance called</source>
+        <translation>[Àmbülàñçé çàlléđ ····]</translation>
     </message>
     <message>
         <source>The practice is over</source>

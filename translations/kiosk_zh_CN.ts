@@ -1518,7 +1518,7 @@ Python {python}，Qt {qt}</translation>
         <translation>需要工作人员过来帮您吗？</translation>
     </message>
     <message>
-        <source>Yes, please ask someone to come</source>
+        <source>Yes, please</source>
         <translation>需要，请工作人员过来</translation>
     </message>
     <message>
@@ -2098,15 +2098,15 @@ Python {python}，Qt {qt}</translation>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <source>The customer was helped</source>
+        <source>Customer helped</source>
         <translation>已帮助客户</translation>
     </message>
     <message>
-        <source>No help was needed</source>
+        <source>No help needed</source>
         <translation>客户不需要帮助</translation>
     </message>
     <message>
-        <source>An ambulance was called</source>
+        <source>Ambulance called</source>
         <translation>已叫救护车</translation>
     </message>
     <message>

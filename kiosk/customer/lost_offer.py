@@ -66,7 +66,7 @@ class LostOfferScreen(KioskScreen):
     def retranslate(self) -> None:
         self.question.setText(self.tr("Would you like a member of staff to come and help "
                                       "you?"))
-        self.yes_button.setText(self.tr("Yes, please ask someone to come"))
+        self.yes_button.setText(self.tr("Yes, please"))
         self.no_button.setText(self.tr("No, thank you"))
 
     def spoken(self) -> list[str]:

@@ -95,9 +95,9 @@ class StaffClosePanel(QWidget):
         self.question.setVisible(choosing)
         self.question.setText(self.tr("How did it end?"))
         texts = {
-            Outcome.HELPED: self.tr("The customer was helped"),
-            Outcome.NO_HELP_NEEDED: self.tr("No help was needed"),
-            Outcome.AMBULANCE_CALLED: self.tr("An ambulance was called"),
+            Outcome.HELPED: self.tr("Customer helped"),
+            Outcome.NO_HELP_NEEDED: self.tr("No help needed"),
+            Outcome.AMBULANCE_CALLED: self.tr("Ambulance called"),
             Outcome.DRILL: self.tr("The practice is over"),
         }
         for outcome, button in self.outcome_buttons.items():

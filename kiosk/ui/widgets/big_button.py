@@ -52,6 +52,8 @@ _TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.To
 _SYMBOL_SCALE = 1.6
 """Symbol side as a multiple of the font size (a little more than a line of the text
 itself: the space between lines is not the symbol's to take)."""
+_ABOVE_GAP = 1 / 8
+"""Space between a symbol above the text and the text, as a share of the symbol's side."""
 
 
 class BigButton(QPushButton):
@@ -69,6 +71,7 @@ class BigButton(QPushButton):
         """heightForWidth answers since the last change of text, font, style or symbol:
         a layout pass asks the same widths many times."""
         self._side: float | None = None
+        self._above = False
         self._hints: dict[str, QSize] = {}
         """The chrome and the size hints since that change, kept for the same reason."""
         self.setAutoRepeat(False)
@@ -118,6 +121,26 @@ class BigButton(QPushButton):
         self._symbol = symbol
         self.updateGeometry()
         self.update()
+
+    def set_symbol_above(self, above: bool) -> None:
+        """The symbol above the words instead of before them, the words on one line: the
+        narrowest this button goes without breaking a word (a strip short of width)."""
+        if bool(above) != self._above:
+            self._above = bool(above)
+            self.updateGeometry()
+            self.update()
+
+    def symbol_above(self) -> bool:
+        return self._above
+
+    def symbol_above_fits(self) -> bool:
+        """With the symbol above, symbol and words fit the target height, the symbol at
+        least as tall as the words' font."""
+        return self._symbol_side_above() >= self._font_px()
+
+    def symbol_above_width(self) -> int:
+        """The width this button takes with its symbol above its words."""
+        return self._kept("above", self._above_size).width()
 
     # --- sizes from the stylesheet ----------------------------------------------------
 
@@ -173,15 +196,35 @@ class BigButton(QPushButton):
         inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
         return QSize(1000 - inner.width(), 1000 - inner.height())
 
+    def _font_px(self) -> float:
+        font = self.font()
+        return font.pixelSize() if font.pixelSize() > 0 else self.fontMetrics().height()
+
     def _symbol_side(self) -> float:
         if self._side is None:
             if self._symbol is None and self.icon().isNull():
                 self._side = 0.0
+            elif self._above:
+                self._side = self._symbol_side_above()
             else:
-                font = self.font()
-                size = font.pixelSize() if font.pixelSize() > 0 else self.fontMetrics().height()
-                self._side = size * _SYMBOL_SCALE
+                self._side = self._font_px() * _SYMBOL_SCALE
         return self._side
+
+    def _symbol_side_above(self) -> float:
+        """Above the words the symbol takes what the target height leaves over one line of
+        them (and its gap), up to its usual size."""
+        room = (self._target_height - self._chrome().height()
+                - wrapped_text.line_height(self.font()))
+        return max(0.0, min(self._font_px() * _SYMBOL_SCALE, room / (1 + _ABOVE_GAP)))
+
+    def _above_size(self) -> QSize:
+        side = self._symbol_side_above()
+        chrome = self._chrome()
+        words = wrapped_text.one_line_width(self.shown_text(), self.font())
+        width = int(max(words, side) + 0.999) + chrome.width()
+        line = wrapped_text.line_height(self.font())
+        height = int(side * (1 + _ABOVE_GAP) + line + 0.999) + chrome.height()
+        return QSize(width, max(self._target_height, height))
 
     def shown_text(self) -> str:
         """The text as laid out: Home, Back, Help and the strip's other controls keep each
@@ -191,11 +234,19 @@ class BigButton(QPushButton):
 
     def _symbol_gap(self) -> float:
         """Space between symbol and text (none for a symbol without text)."""
-        return self._symbol_side() / 3 if self.text() else 0.0
+        if not self.text():
+            return 0.0
+        return self._symbol_side() * (_ABOVE_GAP if self._above else 1 / 3)
 
     def _symbol_room(self) -> float:
+        """Width the symbol takes beside the text (none when it is above it)."""
         side = self._symbol_side()
-        return side + self._symbol_gap() if side else 0.0
+        return side + self._symbol_gap() if side and not self._above else 0.0
+
+    def _symbol_height_room(self) -> float:
+        """Height the symbol takes above the text (none when it is beside it)."""
+        side = self._symbol_side()
+        return side + self._symbol_gap() if side and self._above else 0.0
 
     def _text_width_in(self, contents_width: float) -> float:
         return contents_width - self._symbol_room()
@@ -208,6 +259,11 @@ class BigButton(QPushButton):
         block = size.width + self._symbol_room()
         left = contents.left() + max(0.0, (contents.width() - block) / 2)
         text_left = left + self._symbol_room()
+        above = self._symbol_height_room()
+        if above:  # symbol and words as one block, centred
+            top = contents.top() + max(0.0, (contents.height() - above - size.height) / 2)
+            return QRectF(text_left, top + above, min(size.width, width),
+                          size.height).toAlignedRect()
         return QRectF(text_left, contents.top(), min(size.width, width),
                       contents.height()).toAlignedRect()
 
@@ -215,8 +271,8 @@ class BigButton(QPushButton):
         """True when the whole text shows, wrapped, inside the button's padding."""
         contents = self._contents_rect()
         width = self._text_width_in(contents.width())
-        return wrapped_text.measure(self.shown_text(), self.font(), width).fits(width,
-                                                                          contents.height())
+        height = contents.height() - self._symbol_height_room()
+        return wrapped_text.measure(self.shown_text(), self.font(), width).fits(width, height)
 
     # --- size hints -------------------------------------------------------------------
 
@@ -232,6 +288,8 @@ class BigButton(QPushButton):
         font = self.font()
         text = wrapped_text.measure(self.shown_text(), font, text_width)
         inner = max(text.height, wrapped_text.line_height(font), self._symbol_side())
+        if self._above:
+            inner = self._symbol_height_room() + max(text.height, wrapped_text.line_height(font))
         height = max(self._target_height, int(inner + chrome.height() + 0.999))
         self._heights[width] = height
         return height
@@ -240,6 +298,8 @@ class BigButton(QPushButton):
         return self._kept("size", self._size_hint)
 
     def _size_hint(self) -> QSize:
+        if self._above:
+            return self._kept("above", self._above_size)
         if self.role() and self._target_width:
             # Home, Back and Help keep the width the theme gives them, whatever their words
             # (which wrap inside it), so the strip is the same on every screen and panel.
@@ -252,13 +312,26 @@ class BigButton(QPushButton):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
+        if self._above:
+            return self._kept("above", self._above_size)
         return self._kept("minimum", self._minimum_size_hint)
 
+    def beside_minimum_width(self) -> int:
+        """The narrowest this button goes with its symbol before its words (as usual)."""
+        return self._kept("minimum", self._minimum_size_hint).width()
+
     def _minimum_size_hint(self) -> QSize:
+        """With the symbol before the words, whichever way it is shown now (a strip decides
+        from this whether the symbol goes above)."""
         chrome = self._chrome()
-        side = self._symbol_side()
+        if not self._above:
+            side, room = self._symbol_side(), self._symbol_room()
+        else:
+            side = 0.0 if self._symbol is None and self.icon().isNull() else (
+                self._font_px() * _SYMBOL_SCALE)
+            room = side * (1 + 1 / 3) if side and self.text() else side
         word = wrapped_text.widest_word(self.shown_text(), self.font())
-        width = int(word + self._symbol_room() + 0.999)
+        width = int(word + room + 0.999)
         width = max(self._target_width, width + chrome.width())
         line = max(wrapped_text.line_height(self.font()), side)
         return QSize(width, max(self._target_height, int(line + chrome.height() + 0.999)))
@@ -336,8 +409,12 @@ class BigButton(QPushButton):
         contents = self._contents_rect()
         side = self._symbol_side()
         if side:
-            square = QRectF(text_rect.left() - self._symbol_gap() - side,
-                            contents.center().y() - side / 2 + 1, side, side)
+            if self._above:
+                square = QRectF(contents.center().x() - side / 2 + 1,
+                                text_rect.top() - self._symbol_gap() - side, side, side)
+            else:
+                square = QRectF(text_rect.left() - self._symbol_gap() - side,
+                                contents.center().y() - side / 2 + 1, side, side)
             if self._symbol is not None:
                 self._symbol(painter, square)
             else:

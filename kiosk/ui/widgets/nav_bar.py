@@ -11,9 +11,12 @@ audit can compare it across every screen (docs/decisions/0005).
 On a portrait panel (1080 px across) three buttons side by side leave each too narrow for
 its words at larger text, so there the strip has two rows: Help across the whole width on
 top, Home and Back below it (the theme sets `stacked` from the panel's shape). A landscape
-strip too narrow for its three buttons' words (a long language at larger text on a small
-panel) takes two rows the same way. Either way the places depend only on the panel, the
-theme and the language, never on the screen shown.
+strip too narrow for its buttons' words (larger text on a 1280 or 1366 px panel) keeps one
+row: Home and Back put their symbols above their words, which makes them about half as
+wide, and Help takes the rest of the row. A second row there would leave the screen's own
+content less than half of the panel's height (docs/decisions/0022). Only a strip too narrow
+even so takes two rows. Whichever way, the places depend only on the panel, the theme and
+the language, never on the screen shown.
 
 The bar shows words it is given (already translated); its owner sets them again when the
 language changes (see ScreenFrame).
@@ -64,6 +67,7 @@ class FixedNavBar(QWidget):
         self.help_button.setObjectName(NAV_HELP)
         self._stacked = False
         self._in_rows = False
+        self._compact = False
         self._panel_width = 0
         self._pending = False
         self._tools: list[QWidget] = []
@@ -83,23 +87,40 @@ class FixedNavBar(QWidget):
         self._tools.append(button)
         self._place()
 
-    def _side_by_side_width(self) -> int:
-        widths = [button.minimumSizeHint().width() for button in
-                  (self.home_button, self.back_button, self.help_button, *self._tools)]
+    def _one_row_width(self, *, symbols_above: bool) -> int:
+        ends = [self._narrowest(b, symbols_above) for b in (self.home_button, self.back_button)]
+        widths = [*ends, *(self._narrowest(b) for b in (self.help_button, *self._tools))]
         # The margins at both ends and the spacing between the buttons.
         return sum(widths) + (4 + len(self._tools)) * self._gap
 
-    def _rows_wanted(self) -> bool:
-        return self._stacked or 0 < self._panel_width < self._side_by_side_width()
+    @staticmethod
+    def _narrowest(button: QWidget, symbol_above: bool = False) -> int:
+        """The button's narrowest width with its symbol before its words, or above them."""
+        if not isinstance(button, BigButton):
+            return button.minimumSizeHint().width()
+        return button.symbol_above_width() if symbol_above else button.beside_minimum_width()
+
+    def _fits_one_row(self, *, symbols_above: bool) -> bool:
+        if self._stacked:
+            return False
+        if not self._panel_width:
+            return True
+        if symbols_above and not all(b.symbol_above_fits()
+                                     for b in (self.home_button, self.back_button)):
+            return False
+        return self._one_row_width(symbols_above=symbols_above) <= self._panel_width
 
     def _row_width(self, buttons: Sequence[QWidget]) -> int:
-        return (sum(b.minimumSizeHint().width() for b in buttons)
-                + max(0, len(buttons) - 1) * self._gap)
+        return sum(self._narrowest(b) for b in buttons) + max(0, len(buttons) - 1) * self._gap
 
-    def _placement(self) -> tuple[bool, bool]:
-        """(two rows, the tools beside Back): what the panel and the words ask for."""
-        rows = self._rows_wanted()
-        return rows, not rows or self._tools_beside_back()
+    def _placement(self) -> tuple[bool, bool, bool]:
+        """(two rows, the tools beside Back, Home's and Back's symbols above their words):
+        what the panel and the words ask for."""
+        if self._fits_one_row(symbols_above=False):
+            return False, True, False
+        if self._fits_one_row(symbols_above=True):
+            return False, True, True
+        return True, self._tools_beside_back(), False
 
     def _tools_beside_back(self) -> bool:
         """In two rows, the owner's tools share Home and Back's row when the panel has room,
@@ -122,14 +143,21 @@ class FixedNavBar(QWidget):
     def _replace_if_needed(self) -> None:
         # Never inside a re-style or a layout pass (the stylesheet sets the gap and the
         # panel's width while Qt polishes): right after it.
-        if self._placement() != (self._in_rows, self._beside) and not self._pending:
+        if self._placement() != self._placed() and not self._pending:
             self._pending = True
             QTimer.singleShot(0, self, self._settle_rows)
 
     def _settle_rows(self) -> None:
         self._pending = False
-        if self._placement() != (self._in_rows, self._beside):
+        if self._placement() != self._placed():
             self._place()
+
+    def _placed(self) -> tuple[bool, bool, bool]:
+        return self._in_rows, self._beside, self._compact
+
+    def in_rows(self) -> bool:
+        """True when the strip has two rows (Help above Home and Back)."""
+        return self._in_rows
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -154,7 +182,9 @@ class FixedNavBar(QWidget):
             layout.removeWidget(button)
         for column in range(layout.columnCount()):
             layout.setColumnStretch(column, 0)
-        self._in_rows, self._beside = self._placement()
+        self._in_rows, self._beside, self._compact = self._placement()
+        for button in (self.home_button, self.back_button):
+            button.set_symbol_above(self._compact)
         lower: list[QWidget] = [self.home_button, self.back_button]
         below: list[QWidget] = []
         if self._beside:
@@ -165,11 +195,12 @@ class FixedNavBar(QWidget):
         # between (an empty column would cost the strip a spacing it may not have).
         stretch = len(lower)
         layout.setColumnStretch(stretch, 1)
-        # On a row of its own Help takes the row's whole width: its words (a long
-        # "... is on the way" at larger text) then wrap into fewer lines and never overflow
-        # the strip's height, and it stays the largest target.
+        # On a row of its own, or beside narrowed Home and Back, Help takes what the row
+        # leaves: its words (a long "... is on the way" at larger text) then wrap into
+        # fewer lines and never overflow the strip's height, and it stays the largest target.
+        widest = self._in_rows or self._compact
         self.help_button.setSizePolicy(
-            QSizePolicy.Policy.Expanding if self._in_rows else QSizePolicy.Policy.Fixed,
+            QSizePolicy.Policy.Expanding if widest else QSizePolicy.Policy.Fixed,
             QSizePolicy.Policy.Fixed)
         if self._in_rows:
             layout.addWidget(self.help_button, 0, 0, 1, stretch + 1)
@@ -180,7 +211,8 @@ class FixedNavBar(QWidget):
         else:
             for column, button in enumerate(lower):
                 layout.addWidget(button, 0, column)
-            layout.addWidget(self.help_button, 0, stretch, Qt.AlignmentFlag.AlignRight)
+            layout.addWidget(self.help_button, 0, stretch,
+                             Qt.AlignmentFlag(0) if widest else Qt.AlignmentFlag.AlignRight)
 
     def _get_stacked(self) -> bool:
         return self._stacked

@@ -154,6 +154,20 @@ def single_line_width(text: str, font: QFont) -> float:
     return max((metrics.horizontalAdvance(part) for part in text.split("\n")), default=0.0)
 
 
+def one_line_width(text: str, font: QFont) -> float:
+    """The narrowest width `text` lays out at without wrapping (each hard line break
+    starts a new line): its single-line width, widened a pixel at a time where laying it
+    out at that width still breaks it (as with `widest_word`)."""
+    width = single_line_width(text, font)
+    lines = text.count("\n") + 1
+    for _ in range(_WIDEST_WORD_TRIES):
+        fitted = measure(text, font, width)
+        if fitted.words_fit and fitted.lines <= lines:
+            break
+        width += 1.0
+    return width
+
+
 def keep_cjk_words(text: str) -> str:
     """`text` with every run of CJK characters joined so no line breaks inside it.
 
