@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +59,12 @@ class AnswerScreen(KioskScreen):
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The answer takes the height the screen leaves it and scrolls inside: it asks
+        # for none (Ignored), or the screen asked for the whole answer's height, grew
+        # taller than the panel at larger text and showed its own scroll bar, which
+        # narrowed the text, which then wrapped into more lines and overflowed, which
+        # kept the scroll bar: an answer that fits was shown cut, "drag to read more".
+        self.area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.area.setWidget(self._text)
         self._text.installEventFilter(self)
         QScroller.grabGesture(self.area.viewport(),
@@ -82,6 +89,7 @@ class AnswerScreen(KioskScreen):
         self.content_layout.addWidget(self.area, 1)
         self.content_layout.addWidget(self.drag_hint)
         self.content_layout.addLayout(buttons)
+        self.drag_hint.hide()  # until the answer is known to be longer than its room
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -127,8 +135,14 @@ class AnswerScreen(KioskScreen):
         step = max(1, round(self.area.viewport().height() * PAGE_FRACTION))
         bar.setValue(bar.value() + direction * step)
 
-    def _scroll_range_changed(self, _minimum: int, _maximum: int) -> None:
-        self.drag_hint.setVisible(self.overflowing)
+    def _scroll_range_changed(self, _minimum: int, maximum: int) -> None:
+        """The hint shows while the answer is longer than the room it would have without
+        the hint: judged on the room as it is, a text that overflowed for a moment (a
+        layout on the way to a new text size) kept the hint, and the hint took the room
+        that would have shown it whole."""
+        hint_room = 0 if self.drag_hint.isHidden() else (
+            self.drag_hint.height() + max(0, self.content_layout.spacing()))
+        self.drag_hint.setVisible(maximum > hint_room)
         self._update_scroll_buttons()
 
     def _update_scroll_buttons(self) -> None:
