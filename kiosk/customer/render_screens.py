@@ -16,14 +16,21 @@ import logging
 import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.core.config import BranchConfig
 from kiosk.core.settings import Role
 from kiosk.picture_command import chosen, config_to_draw, devices_to_draw, offscreen_app
 from kiosk.ui.physical import SUPPORTED_PANELS
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from kiosk.customer.app import KioskParts
+    from kiosk.customer.screen_states import ScreenState
 
 log = logging.getLogger(__name__)
 
@@ -94,16 +101,15 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
     from kiosk.customer.app import build_kiosk
     from kiosk.customer.kiosk_keys import KioskSetupError
     from kiosk.customer.quiet_speaker import QuietSpeaker
-    from kiosk.customer.screen_states import STATES, KioskStage
+    from kiosk.customer.screen_states import STATES
     from kiosk.printing.printer import NoPrinter
-    from kiosk.ui.render import render_to_png
+    from kiosk.ui.render import save_png
 
     drawn = chosen(STATES, states, "state")
     if drawn is None:
         return EXIT_PROBLEM
     qInstallMessageHandler(_qt_message)
     app = offscreen_app()
-    size = (config.screen.width_px, config.screen.height_px)
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         try:
             # No printer: drawing pictures must never touch the machine's print queue.
@@ -119,21 +125,40 @@ def render_screens(config_path: str, out_dir: str, languages: Sequence[str],
                   + ", ".join(sorted(known)), file=sys.stderr)
             parts.stop()
             return EXIT_PROBLEM
-        stage = KioskStage(parts)
         written = 0
         try:
-            for size_name, contrast in looks:
-                folder = Path(out_dir) / look_folder(size_name, contrast)
-                for language in languages:
-                    for state in drawn:
-                        stage.fresh(language, larger=size_name == "larger",
-                                    high_contrast=contrast == "high")
-                        state.set_up(stage)
-                        stage.settle()
-                        render_to_png(parts.window, folder / language / f"{state.name}.png",
-                                      size)
-                        written += 1
+            for look, language, state, image in draw_states(parts, drawn, looks, languages):
+                save_png(image, Path(out_dir) / look_folder(*look) / language
+                         / f"{state.name}.png")
+                written += 1
         finally:
             parts.stop()
     print(f"wrote {written} pictures to {out_dir}")
     return 0
+
+
+def draw_states(parts: KioskParts, states: Sequence[ScreenState],
+                looks: Sequence[tuple[str, str]], languages: Sequence[str],
+                ) -> Iterator[tuple[tuple[str, str], str, ScreenState, QImage]]:
+    """Each state in each look ((text size, contrast)) and language, drawn on the kiosk's
+    window: (look, language, state, picture). The window is shown (offscreen) and laid
+    out at the panel's size throughout, as a kiosk's is from its start: a window never
+    shown has no layout, and the first state drawn into it came out unlike the same state
+    drawn after others (an answer that fits taken for one to scroll, the magnifier's lens
+    blank)."""
+    from kiosk.customer.screen_states import KioskStage
+    from kiosk.ui.render import capture, shown_at
+
+    screen = parts.config.screen
+    size = (screen.width_px, screen.height_px)
+    stage = KioskStage(parts)
+    with shown_at(parts.window, size):
+        for look in looks:
+            size_name, contrast = look
+            for language in languages:
+                for state in states:
+                    stage.fresh(language, larger=size_name == "larger",
+                                high_contrast=contrast == "high")
+                    state.set_up(stage)
+                    stage.settle()
+                    yield look, language, state, capture(parts.window, size)

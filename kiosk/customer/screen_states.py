@@ -41,7 +41,7 @@ from kiosk.protocol.help_messages import Rating
 from kiosk.protocol.pin_messages import PinPurpose, PinRefusal
 from kiosk.protocol.staff_messages import Announcement
 from kiosk.protocol.ticket_messages import IssuedTicket, TicketRefusal
-from kiosk.ui.render import settle
+from kiosk.ui.render import settle, shown_at
 
 K = HelpEventKind
 SETTLE_ROUNDS = 3
@@ -419,14 +419,14 @@ def _lost_offer(stage: KioskStage) -> None:
 
 def _magnifier(stage: KioskStage) -> None:
     """The magnifier on, a finger on home's "take a ticket": the lens over it. The lens
-    is a picture of the window as it is, so the window first takes the configured size."""
+    is a picture of the window as it is, so the window is first shown and laid out at the
+    configured size (a window never shown yet, the first picture drawn, has no layout)."""
     window = stage.window
     window.magnifier.turn_on()
     screen = stage.parts.config.screen
-    window.resize(screen.width_px, screen.height_px)
-    stage.settle()
-    button = window.home.ticket_button
-    window.magnifier.show_at(button.mapTo(window, button.rect().center()))
+    with shown_at(window, (screen.width_px, screen.height_px)):
+        button = window.home.ticket_button
+        window.magnifier.show_at(button.mapTo(window, button.rect().center()))
 
 
 def _feedback(stage: KioskStage) -> None:

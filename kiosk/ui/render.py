@@ -98,9 +98,13 @@ def unfocused(window: QWidget) -> Iterator[QWidget | None]:
 def render_to_png(widget: QWidget, path: str | Path,
                   size: tuple[int, int] = DEFAULT_SIZE) -> Path:
     """Render `widget` offscreen at `size` to a PNG file; returns the path written."""
+    return save_png(capture(widget, size), path)
+
+
+def save_png(image: QImage, path: str | Path) -> Path:
+    """Write `image` to a PNG file (its folder made if need be); returns the path."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    image = capture(widget, size)
     # The stubs say the format is bytes; PySide6 6.11 accepts only str at run time.
     if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {target}")
