@@ -24,9 +24,11 @@ _SEARCH_STEPS = 12
 
 class ChoiceButton(BigButton):
     _line_width = 0  # until the stylesheet sets it (BigButton's constructor asks for sizes)
+    _even_widths: dict[float, float]
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *,
                  symbol: Symbol | None = None) -> None:
+        self._even_widths = {}  # before BigButton's constructor asks for sizes
         super().__init__(text, parent, symbol=symbol)
 
     def _get_line_width(self) -> int:
@@ -56,18 +58,34 @@ class ChoiceButton(BigButton):
         width = max(width, self.minimumSizeHint().width())
         return QSize(width, self.heightForWidth(width))
 
-    def _balanced(self, text_room: float) -> float:
-        """The narrowest text width, at most ``text_room``, that keeps two lines."""
-        text, font = self.text(), self.font()
+    def _balanced(self, text_room: float, lines: int = BALANCED_LINES) -> float:
+        """The narrowest text width, at most ``text_room``, that keeps ``lines`` lines."""
+        text, font = self.shown_text(), self.font()
         low = max(wrapped_text.widest_word(text, font),
-                  wrapped_text.single_line_width(text, font) / BALANCED_LINES)
+                  wrapped_text.single_line_width(text, font) / lines)
         high = text_room
         if low >= high:
             return high
         for _ in range(_SEARCH_STEPS):
             middle = (low + high) / 2
-            if wrapped_text.measure(text, font, middle).lines <= BALANCED_LINES:
+            if wrapped_text.measure(text, font, middle).lines <= lines:
                 high = middle
             else:
                 low = middle
-        return math.ceil(high) + 1.0
+        return min(text_room, math.ceil(high) + 1.0)
+
+    def _text_width_in(self, contents_width: float) -> float:
+        """The words wrap into lines of even length: given more room than one line needs,
+        "I'm not sure what / I need" becomes "I'm not sure / what I need", in as many
+        lines as the room gives."""
+        room = super()._text_width_in(contents_width)
+        known = self._even_widths.get(room)
+        if known is None:
+            lines = wrapped_text.measure(self.shown_text(), self.font(), room).lines
+            known = room if lines <= 1 else self._balanced(room, lines)
+            self._even_widths[room] = known
+        return known
+
+    def updateGeometry(self) -> None:  # Qt's name, overridden
+        self._even_widths.clear()
+        super().updateGeometry()

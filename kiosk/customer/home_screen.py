@@ -1,14 +1,16 @@
 """Home: a greeting, at most four large choices, and the customer's quickest controls.
 
-The four choices, two by two, are what customers come to a kiosk for, most asked first:
-"Take a ticket", "Questions and answers", "I'm not sure what I need" (staff come and go
-with the customer) and "Text size and sound" (the customer's own settings). Feedback is
-not on home at all: it is asked for when the customer is done with their ticket ("I'm
-finished"), not offered to someone who has just walked up. The language and text size
-buttons sit top right, where a customer looking for them finds them on every visit. Under
-the choices, smaller, "I missed my number" takes a customer who was called and did not hear
-it back into line (missed_screen.py). When
-staff cannot be reached from this kiosk, home says so and what to do instead.
+The four choices are what customers come to a kiosk for, most asked first: "Take a
+ticket", "Questions and answers", "I'm not sure what I need" (staff come and go with the
+customer) and "Text size and sound" (the customer's own settings). Feedback is not on home
+at all: it is asked for when the customer is done with their ticket ("I'm finished"), not
+offered to someone who has just walked up. The choices are tiles 45 mm tall, each with a
+symbol, that fill the width: four in a row on a landscape panel, two by two where a row of
+four would break their words into more than two lines (`TileGrid`). The language and text
+size buttons sit top right, where a customer looking for them finds them on every visit.
+Under the choices, smaller, "I missed my number" takes a customer who was called and did
+not hear it back into line (missed_screen.py). When staff cannot be reached from this
+kiosk, home says so and what to do instead.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.core.customer_settings import TextSize
 from kiosk.core.settings import LocalText
@@ -28,13 +30,13 @@ from kiosk.customer.kiosk_screen import (
     make_label,
     shown_text,
 )
-from kiosk.customer.kiosk_symbols import question_symbol, ticket_symbol
+from kiosk.customer.kiosk_symbols import question_symbol, text_and_sound_symbol, ticket_symbol
 from kiosk.ui.strings import vocabulary_text
 from kiosk.ui.widgets import AdaptiveRow, BigButton
 from kiosk.ui.widgets.symbols import staff_symbol
+from kiosk.ui.widgets.tile_grid import TileGrid
 
 MAX_CHOICES = 4
-CHOICE_COLUMNS = 2
 
 
 class HomeScreen(KioskScreen):
@@ -84,11 +86,11 @@ class HomeScreen(KioskScreen):
         self.questions_button = make_choice("home_questions", tile=True,
                                             symbol=question_symbol)
         self.guidance_button = make_choice("home_guidance", tile=True, symbol=staff_symbol)
-        self.settings_button = make_choice("home_settings", tile=True)
+        self.settings_button = make_choice("home_settings", tile=True,
+                                           symbol=text_and_sound_symbol)
         self.missed_button = make_button("home_missed")
         self.choices: list[BigButton] = []
-        self._grid = QGridLayout()
-        self._grid.setColumnStretch(CHOICE_COLUMNS, 1)
+        self._grid = TileGrid(MAX_CHOICES)
         for button in (self.ticket_button, self.questions_button, self.guidance_button,
                        self.settings_button):
             self.insert_choice(len(self.choices), button)
@@ -99,11 +101,13 @@ class HomeScreen(KioskScreen):
         layout.addWidget(self.notice)
         layout.addWidget(self.notice_advice)
         layout.addLayout(self._grid)
-        # A quarter of the width at most: the text wraps rather than grow the button past
-        # the Help button, the largest control on every screen.
+        # As wide as its words on one line, up to the tiles' widest (the stylesheet's
+        # max-width): the words wrap rather than grow the button past Help, the largest
+        # control on every screen. (A quarter of the width broke "我过号了" on a portrait
+        # panel at larger text.)
         missed_row = QHBoxLayout()
-        missed_row.addWidget(self.missed_button, 1)
-        missed_row.addStretch(3)
+        missed_row.addWidget(self.missed_button)
+        missed_row.addStretch(1)
         layout.addLayout(missed_row)
         layout.addStretch(1)
 
@@ -124,9 +128,8 @@ class HomeScreen(KioskScreen):
         self.choices.insert(index, button)
         for choice in self.choices:
             self._grid.removeWidget(choice)
-        for position, choice in enumerate(self.choices):
-            self._grid.addWidget(choice, position // CHOICE_COLUMNS, position % CHOICE_COLUMNS,
-                                 Qt.AlignmentFlag.AlignLeft)
+        for choice in self.choices:
+            self._grid.addWidget(choice)
 
     def set_staff_unreachable(self, unreachable: bool) -> None:
         """Say that staff cannot be reached, in place of the invitation to press Help for a

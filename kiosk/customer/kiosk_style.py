@@ -23,6 +23,8 @@ HELP_WIDTH_MM = 200.0
 CHOICE_HEIGHT_MM = 30.0
 CHOICE_LINE_MM = 170.0
 TILE_WIDTH_MM = 150.0
+HOME_TILE_HEIGHT_MM = 45.0
+"""Home's tiles: as tall as the strip's buttons (and Help) at normal text."""
 TILE_LINE_MM = 210.0
 CHOICE_SHARE_OF_HELP = 0.8
 """Choices wrap at this share of Help's width (160 mm beside a 200 mm Help, less on a
@@ -111,6 +113,12 @@ ChoiceButton[tile="true"] {{
     qproperty-targetWidth: {int(rules.mm(min(TILE_WIDTH_MM, widest, tile_mm)))};
     qproperty-lineWidth: {int(rules.mm(min(TILE_LINE_MM, widest, half_mm)))};
 }}
+HomeScreen ChoiceButton[tile="true"] {{
+    qproperty-targetWidth: {rules.target_px};
+    qproperty-targetHeight: {rules.mm_ceil(HOME_TILE_HEIGHT_MM)};
+    max-width: {int(rules.mm(widest))}px;
+}}
+BigButton#home_missed {{ max-width: {int(rules.mm(widest))}px; }}
 """
 
 

@@ -12,16 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFont, QPainter, QPainterPath
 
-from kiosk.ui.widgets.symbols import Symbol
-
-
-def _pen(painter: QPainter, square: QRectF, width_factor: float = 11.0) -> QPen:
-    pen = QPen(painter.pen().color(), max(2.0, square.width() / width_factor))
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    return pen
+from kiosk.ui.widgets.symbols import Symbol, draw_outline, stroke_pen
 
 
 def ticket_symbol(painter: QPainter, square: QRectF) -> None:
@@ -41,12 +34,7 @@ def ticket_symbol(painter: QPainter, square: QRectF) -> None:
     path.lineTo(x + 0.70 * s, y + 0.42 * s)
     path.moveTo(x + 0.30 * s, y + 0.58 * s)
     path.lineTo(x + 0.58 * s, y + 0.58 * s)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(_pen(painter, square, 13.0))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    painter.restore()
+    draw_outline(painter, square, path, 13.0)
 
 
 def _letter_in_circle(painter: QPainter, square: QRectF, letter: str) -> None:
@@ -54,7 +42,7 @@ def _letter_in_circle(painter: QPainter, square: QRectF, letter: str) -> None:
     circle = square.adjusted(0.06 * s, 0.06 * s, -0.06 * s, -0.06 * s)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(_pen(painter, square, 13.0))
+    painter.setPen(stroke_pen(painter, square, 13.0))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawEllipse(circle)
     font = QFont(painter.font())
@@ -68,6 +56,22 @@ def _letter_in_circle(painter: QPainter, square: QRectF, letter: str) -> None:
 def question_symbol(painter: QPainter, square: QRectF) -> None:
     """A question mark in a circle: questions and answers."""
     _letter_in_circle(painter, square, "?")
+
+
+def text_and_sound_symbol(painter: QPainter, square: QRectF) -> None:
+    """A capital A with two sound waves beside it: text size and sound."""
+    s = square.width()
+    x, y = square.left(), square.top()
+    path = QPainterPath(QPointF(x + 0.06 * s, y + 0.84 * s))
+    path.lineTo(x + 0.30 * s, y + 0.16 * s)
+    path.lineTo(x + 0.54 * s, y + 0.84 * s)
+    path.moveTo(x + 0.15 * s, y + 0.60 * s)
+    path.lineTo(x + 0.45 * s, y + 0.60 * s)
+    for left, side in ((0.58, 0.28), (0.54, 0.44)):
+        top = 0.50 - side / 2
+        path.arcMoveTo(QRectF(x + left * s, y + top * s, side * s, side * s), 55)
+        path.arcTo(QRectF(x + left * s, y + top * s, side * s, side * s), 55, -110)
+    draw_outline(painter, square, path, 13.0)
 
 
 def letter_symbol(letters: str) -> Symbol:
@@ -85,7 +89,7 @@ def _face(mouth: Callable[[QPainterPath, float, float, float], None]) -> Symbol:
         x, y = square.left(), square.top()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = _pen(painter, square, 12.0)
+        pen = stroke_pen(painter, square, 12.0)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(square.adjusted(0.05 * s, 0.05 * s, -0.05 * s, -0.05 * s))

@@ -274,6 +274,17 @@ class BigButton(QPushButton):
         height = contents.height() - self._symbol_height_room()
         return wrapped_text.measure(self.shown_text(), self.font(), width).fits(width, height)
 
+    def shown_lines(self) -> int:
+        """How many lines the text takes at the button's current width."""
+        return self.lines_at(self.width())
+
+    def lines_at(self, width: int) -> int:
+        """How many lines the text takes in a button `width` pixels wide (more than it
+        has when a word has to be broken)."""
+        text_width = self._text_width_in(width - self._chrome().width())
+        measured = wrapped_text.measure(self.shown_text(), self.font(), text_width)
+        return measured.lines if measured.words_fit else measured.lines + 1
+
     # --- size hints -------------------------------------------------------------------
 
     def hasHeightForWidth(self) -> bool:

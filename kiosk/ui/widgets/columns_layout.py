@@ -12,11 +12,13 @@ width of its fewest columns, so it does not make a screen wider than the panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLayoutItem, QWidget
+
+from kiosk.ui.widgets.row_layout import RowLayout
 
 
-class ColumnsLayout(QLayout):
+class ColumnsLayout(RowLayout):
     def __init__(self, columns: int, parent: QWidget | None = None, *,
                  fewest: int = 1, even: bool = False) -> None:
         """Up to ``columns`` cells a row. The layout asks for room for ``fewest`` of them
@@ -27,34 +29,8 @@ class ColumnsLayout(QLayout):
         self._columns = max(1, columns)
         self._fewest = max(1, min(fewest, self._columns))
         self._even = even
-        self._items: list[QLayoutItem] = []
-
-    # --- QLayout's item list --------------------------------------------------------------
-
-    def addItem(self, item: QLayoutItem) -> None:  # Qt's name, overridden
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:  # Qt's name, overridden
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # Qt's name, overridden
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # Qt's name, overridden
-        if not 0 <= index < len(self._items):
-            return None
-        item = self._items.pop(index)
-        self.invalidate()
-        return item
 
     # --- columns ----------------------------------------------------------------------------
-
-    def _shown(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not item.isEmpty()]
-
-    def _gap(self) -> int:
-        return max(0, self.spacing())
 
     def _widths(self, columns: int) -> tuple[list[int], list[int]]:
         """Each column's least width (its longest word) and the width it asks for."""
@@ -101,28 +77,9 @@ class ColumnsLayout(QLayout):
 
     # --- sizes ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _height_at(item: QLayoutItem, width: int) -> int:
-        if item.hasHeightForWidth():
-            return item.heightForWidth(width)
-        return item.sizeHint().height()
-
-    def _row_heights(self, width: int) -> list[int]:
+    def _placed_rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
         widths, rows = self._rows(width)
-        return [max(self._height_at(item, widths[column]) for column, item in enumerate(row))
-                for row in rows]
-
-    def _margin_size(self) -> QSize:
-        margins = self.contentsMargins()
-        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def hasHeightForWidth(self) -> bool:  # Qt's name, overridden
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # Qt's name, overridden
-        margins = self._margin_size()
-        heights = self._row_heights(width - margins.width())
-        return sum(heights) + self._gap() * max(0, len(heights) - 1) + margins.height()
+        return [[(item, widths[column]) for column, item in enumerate(row)] for row in rows]
 
     def expandingDirections(self) -> Qt.Orientation:  # Qt's name, overridden
         return Qt.Orientation(0)
@@ -136,25 +93,6 @@ class ColumnsLayout(QLayout):
     def minimumSize(self) -> QSize:  # Qt's name, overridden
         """The fewest columns at their longest words, one row tall (the height for the
         width actually given comes from `heightForWidth`)."""
-        shown = self._shown()
-        columns = max(1, min(self._fewest, len(shown)))
-        width = self._total(self._widths(columns)[0])
-        height = max((item.minimumSize().height() for item in shown), default=0)
-        margins = self._margin_size()
-        return QSize(width + margins.width(), height + margins.height())
-
-    # --- placing ----------------------------------------------------------------------------
-
-    def setGeometry(self, rect: QRect) -> None:  # Qt's name, overridden
-        super().setGeometry(rect)
-        inner = self.contentsRect()
-        widths, rows = self._rows(inner.width())
-        top = inner.top()
-        for row in rows:
-            height = max(self._height_at(item, widths[column])
-                         for column, item in enumerate(row))
-            left = inner.left()
-            for column, item in enumerate(row):
-                item.setGeometry(QRect(left, top, widths[column], height))
-                left += widths[column] + self._gap()
-            top += height + self._gap()
+        columns = max(1, min(self._fewest, len(self._shown())))
+        return self._with_margins(self._total(self._widths(columns)[0]),
+                                  self._tallest_minimum())

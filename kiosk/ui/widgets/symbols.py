@@ -16,11 +16,23 @@ from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 Symbol = Callable[[QPainter, QRectF], None]
 
 
-def _stroke(painter: QPainter, square: QRectF) -> QPen:
-    pen = QPen(painter.pen().color(), max(2.0, square.width() / 11))
+def stroke_pen(painter: QPainter, square: QRectF, width_factor: float = 11.0) -> QPen:
+    """The painter's colour, rounded, a `width_factor`-th of the symbol's side wide."""
+    pen = QPen(painter.pen().color(), max(2.0, square.width() / width_factor))
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     return pen
+
+
+def draw_outline(painter: QPainter, square: QRectF, path: QPainterPath,
+                 width_factor: float = 11.0) -> None:
+    """Stroke `path` with `stroke_pen`, smoothly, nothing filled."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(stroke_pen(painter, square, width_factor))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.restore()
 
 
 def home_symbol(painter: QPainter, square: QRectF) -> None:
@@ -38,12 +50,7 @@ def home_symbol(painter: QPainter, square: QRectF) -> None:
     path.lineTo(x + 0.42 * s, y + 0.64 * s)
     path.lineTo(x + 0.58 * s, y + 0.64 * s)
     path.lineTo(x + 0.58 * s, y + 0.90 * s)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(_stroke(painter, square))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    painter.restore()
+    draw_outline(painter, square, path)
 
 
 def back_symbol(painter: QPainter, square: QRectF) -> None:
@@ -55,11 +62,7 @@ def back_symbol(painter: QPainter, square: QRectF) -> None:
     path.moveTo(x + 0.44 * s, y + 0.20 * s)
     path.lineTo(x + 0.14 * s, y + 0.50 * s)
     path.lineTo(x + 0.44 * s, y + 0.80 * s)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(_stroke(painter, square))
-    painter.drawPath(path)
-    painter.restore()
+    draw_outline(painter, square, path)
 
 
 def staff_symbol(painter: QPainter, square: QRectF) -> None:
@@ -87,7 +90,7 @@ def lock_symbol(painter: QPainter, square: QRectF) -> None:
     colour = painter.pen().color()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(_stroke(painter, square))
+    painter.setPen(stroke_pen(painter, square))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     shackle = QPainterPath(QPointF(x + 0.30 * s, y + 0.46 * s))
     shackle.lineTo(x + 0.30 * s, y + 0.30 * s)
