@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.core.settings import MagnifierSection
 from kiosk.customer.kiosk_style import MAGNIFIER_SWITCH
 from kiosk.ui.widgets import BigButton, wrapped_text
+from kiosk.ui.widgets.properties import OVER_THE_SCREEN
 
 LENS_SIDE_MM = 70.0
 """The lens on screen: wide enough for a few large words."""
@@ -40,6 +41,7 @@ class MagnifierLens(QWidget):
     def __init__(self, side_px: int, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("magnifier_lens")
+        self.setProperty(OVER_THE_SCREEN, True)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFixedSize(side_px, side_px)
         self.picture = QPixmap()

@@ -70,6 +70,9 @@ class TicketScreen(KioskScreen):
         self.your_number = make_label("ticket_your_number", role="heading")
         self.number = make_label("ticket_number", role="huge")
         self.number.set_unbroken(True)
+        # "您的号码" beside a large number was squeezed to one character a line on an 18.5"
+        # panel at larger text; whole, it goes above the number when there is no room.
+        self.your_number.set_unbroken(True)
         self.service = make_label("ticket_service", role="heading")
         self.people_ahead = make_label("ticket_people_ahead")
         self.wait = make_label("ticket_wait")

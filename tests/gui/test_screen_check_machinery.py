@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainterPath
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +52,7 @@ from kiosk.ui.widgets import (
     ScreenFrame,
     wrapped_text,
 )
+from kiosk.ui.widgets.properties import OVER_THE_SCREEN
 from kiosk.ui.widgets.symbols import home_symbol
 
 EN = {
@@ -252,6 +253,27 @@ def test_text_squeezed_out_of_its_label_is_found(make_screen, options: CheckOpti
     screen.body.setFixedHeight(40)
 
     assert _only(_audit(screen, options), {"body"}) == {("body", Rule.CLIPPED_TEXT)}
+
+
+def test_a_heading_crushed_to_a_character_a_line_is_found(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions) -> None:
+    """Every character shows, so nothing is clipped; but "您/的/号/码" down the screen does
+    not read as words."""
+    screen = make_screen()
+    crushed = BigLabel("您的号码", role="heading")
+    crushed.setObjectName("crushed")
+    screen.content_layout.insertWidget(2, crushed)
+    crushed.ensurePolished()  # the heading's font, from the stylesheet
+    crushed.setFixedWidth(round(crushed.fontMetrics().horizontalAdvance("您") * 1.4))
+    whole = BigLabel("您的号码", role="heading")
+    whole.setObjectName("whole")
+    screen.content_layout.insertWidget(2, whole)
+
+    screen.number.hide()  # room for the column's four lines
+    screen.body.hide()
+
+    assert _found(screen, options, "crushed") == {Rule.CRUSHED_TEXT}
+    assert Rule.CRUSHED_TEXT not in _found(screen, options, "whole")
 
 
 def test_a_control_without_a_name_is_found(make_screen, options: CheckOptions) -> None:  # type: ignore[no-untyped-def]
@@ -506,6 +528,26 @@ def test_a_button_marked_by_its_outline_alone_is_found(make_screen,  # type: ign
 
     assert Rule.FILL_CONTRAST in _found(screen, options, "ticket")
     assert Rule.FILL_CONTRAST not in _found(screen, options, "questions")
+
+
+def test_colours_under_a_lens_are_judged_without_it_and_the_rest_still_are(  # type: ignore[no-untyped-def]
+        make_screen, options: CheckOptions, theme: Theme) -> None:
+    """The magnifier's lens covers controls with a picture of others: a control under it
+    is judged when the lens is gone, every control beside it still now."""
+    screen = make_screen()
+    page = theme.colours.background
+    for button in (screen.ticket, screen.questions):
+        button.setStyleSheet(f"BigButton {{ background-color: {page}; }}")
+    with shown_at(screen, (options.rules.width_px, options.rules.height_px)):
+        lens = QWidget(screen)
+        lens.setProperty(OVER_THE_SCREEN, True)
+        lens.setGeometry(screen.questions.geometry().translated(
+            screen.questions.parentWidget().mapTo(screen, QPoint(0, 0))).adjusted(-4, -4, 4, 4))
+        lens.show()
+        lens.raise_()
+
+        assert Rule.FILL_CONTRAST not in _found(screen, options, "questions")
+        assert Rule.FILL_CONTRAST in _found(screen, options, "ticket")
 
 
 def test_a_control_as_large_as_the_one_ending_the_task_is_found(  # type: ignore[no-untyped-def]

@@ -54,6 +54,9 @@ class Rule(StrEnum):
     """Lines of body text are closer than 1.5 times the font size."""
     CHOSEN_LIKE_FOCUSED = "chosen-like-focused"
     """A choice looks the same focused (not chosen) as chosen."""
+    CRUSHED_TEXT = "crushed-text"
+    """A text of several characters is squeezed into a column about one character wide
+    ("您/的/号/码"): all of it shows, none of it reads as words."""
 
 
 @dataclass(frozen=True)

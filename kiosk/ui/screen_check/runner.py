@@ -25,8 +25,9 @@ from kiosk.ui.physical import SizeRules
 from kiosk.ui.render import shown_at, unfocused
 from kiosk.ui.screen_check import body_text, colour_checks, layout_checks, text_checks
 from kiosk.ui.screen_check.findings import Finding, Rule
-from kiosk.ui.screen_check.inventory import Item, inventory
+from kiosk.ui.screen_check.inventory import Item, inventory, window_rect
 from kiosk.ui.screen_check.text_checks import TranslationCheck
+from kiosk.ui.widgets.properties import OVER_THE_SCREEN
 
 TEXT_CONTRAST = 7.0
 """WCAG 1.4.6 (AAA): the kiosk's users see poorly."""
@@ -79,6 +80,7 @@ def check_window(window: QWidget, screen: str, options: CheckOptions) -> list[Fi
         panel = QRect(0, 0, rules.width_px, rules.height_px)
         if options.text_heights is not None:
             options.text_heights.update(text_checks.text_heights(items))
+        seen = _not_covered(window, items)  # the colour checks judge what shows
         findings = [
             *layout_checks.outside_panel(screen, window, items, panel),
             *layout_checks.overlaps(screen, items),
@@ -86,14 +88,15 @@ def check_window(window: QWidget, screen: str, options: CheckOptions) -> list[Fi
             *text_checks.text_size(screen, items, rules, minimum_text),
             *text_checks.clipped_text(screen, items, panel),
             *text_checks.elided_text(screen, items),
+            *text_checks.crushed_text(screen, items),
             *text_checks.accessible_names(screen, items, options.language,
                                           options.is_translated),
             *layout_checks.target_size(screen, items, rules),
             *layout_checks.target_spacing(screen, items, rules),
-            *colour_checks.text_contrast(screen, items, image, options.min_text_contrast),
-            *colour_checks.fill_contrast(screen, items, image, _margin(options),
+            *colour_checks.text_contrast(screen, seen, image, options.min_text_contrast),
+            *colour_checks.fill_contrast(screen, seen, image, _margin(options),
                                          options.min_focus_contrast),
-            *body_text.body_text(screen, items, image, rules, minimum_text),
+            *body_text.body_text(screen, seen, image, rules, minimum_text),
             *layout_checks.task_end_largest(screen, items),
         ]
         if options.expect_nav:
@@ -101,8 +104,17 @@ def check_window(window: QWidget, screen: str, options: CheckOptions) -> list[Fi
                                                            options.nav_reference,
                                                            help_largest=options.help_largest))
         if options.check_focus:
-            findings.extend(_focus_findings(screen, window, items, image, options))
+            findings.extend(_focus_findings(screen, window, seen, image, options))
     return [finding for finding in findings if finding.rule not in options.skip]
+
+
+def _not_covered(window: QWidget, items: list[Item]) -> list[Item]:
+    """The items no widget drawn over the screen (`OVER_THE_SCREEN`) covers."""
+    covers = [window_rect(widget, window) for widget in window.findChildren(QWidget)
+              if widget.property(OVER_THE_SCREEN) and widget.isVisibleTo(window)]
+    return [item for item in items
+            if item.widget.property(OVER_THE_SCREEN) is not True
+            and not any(item.rect.intersects(cover) for cover in covers)]
 
 
 def _focus_findings(screen: str, window: QWidget, items: list[Item], image: QImage,

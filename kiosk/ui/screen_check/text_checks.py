@@ -103,6 +103,26 @@ def clipped_text(screen: str, items: list[Item], window_rect: QRect) -> Iterator
                           f"fits in {available}")
 
 
+CRUSHED_CHARACTERS_A_LINE = 1.5
+"""Fewer characters a line than this, on average, is a column too narrow to read."""
+
+
+def crushed_text(screen: str, items: list[Item]) -> Iterator[Finding]:
+    """No text of three or more characters goes down the screen a character or so a line
+    (a widget that can say how many lines its text takes: the kiosk's labels and
+    buttons)."""
+    for item in items:
+        shown_lines = getattr(item.widget, "shown_lines", None)
+        characters = len("".join(item.text.split()))
+        if not callable(shown_lines) or characters < 3:
+            continue
+        lines = shown_lines()
+        if lines > 1 and characters / lines < CRUSHED_CHARACTERS_A_LINE:
+            yield Finding(screen, item.name, Rule.CRUSHED_TEXT,
+                          f"{characters} characters in {lines} lines",
+                          f">= {CRUSHED_CHARACTERS_A_LINE} characters a line")
+
+
 def elided_text(screen: str, items: list[Item]) -> Iterator[Finding]:
     for item in items:
         if any(ellipsis in item.text for ellipsis in ELLIPSES):

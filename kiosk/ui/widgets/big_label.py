@@ -129,6 +129,11 @@ class BigLabel(QLabel):
 
     # --- fit --------------------------------------------------------------------------
 
+    def shown_lines(self) -> int:
+        """How many lines the text takes at the label's current width."""
+        width = self.contentsRect().width()
+        return wrapped_text.measure(self.text(), self.font(), width, self._spacing).lines
+
     def text_fits(self) -> bool:
         """True when every line of the text shows whole in the label's current size."""
         contents = self.contentsRect()
