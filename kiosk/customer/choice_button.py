@@ -74,11 +74,10 @@ class ChoiceButton(BigButton):
                 low = middle
         return min(text_room, math.ceil(high) + 1.0)
 
-    def _text_width_in(self, contents_width: float) -> float:
+    def _line_width_in(self, room: float) -> float:
         """The words wrap into lines of even length: given more room than one line needs,
         "I'm not sure what / I need" becomes "I'm not sure / what I need", in as many
         lines as the room gives."""
-        room = super()._text_width_in(contents_width)
         known = self._even_widths.get(room)
         if known is None:
             lines = wrapped_text.measure(self.shown_text(), self.font(), room).lines

@@ -68,6 +68,7 @@ class BigButton(QPushButton):
         self._touch_id: int | None = None
         self._symbol = symbol
         self._heights: dict[int, int] = {}
+        self._lines: dict[int, int] = {}
         """heightForWidth answers since the last change of text, font, style or symbol:
         a layout pass asks the same widths many times."""
         self._side: float | None = None
@@ -101,6 +102,7 @@ class BigButton(QPushButton):
     def updateGeometry(self) -> None:  # Qt's name, overridden
         """Everything that changes the size this button asks for comes through here."""
         self._heights.clear()
+        self._lines.clear()
         self._side = None
         self._hints.clear()
         super().updateGeometry()
@@ -251,10 +253,16 @@ class BigButton(QPushButton):
     def _text_width_in(self, contents_width: float) -> float:
         return contents_width - self._symbol_room()
 
+    def _line_width_in(self, text_width: float) -> float:
+        """The width the text's lines are broken at when painted in `text_width` (as much
+        as there is; a choice evens its lines out). The number of lines is the same, so
+        sizes never ask for it."""
+        return text_width
+
     def text_rect(self) -> QRect:
         """Where the text is painted (the contents minus the symbol), in widget pixels."""
         contents = self._contents_rect()
-        width = self._text_width_in(contents.width())
+        width = self._line_width_in(self._text_width_in(contents.width()))
         size = wrapped_text.measure(self.shown_text(), self.font(), width)
         block = size.width + self._symbol_room()
         left = contents.left() + max(0.0, (contents.width() - block) / 2)
@@ -281,9 +289,13 @@ class BigButton(QPushButton):
     def lines_at(self, width: int) -> int:
         """How many lines the text takes in a button `width` pixels wide (more than it
         has when a word has to be broken)."""
-        text_width = self._text_width_in(width - self._chrome().width())
-        measured = wrapped_text.measure(self.shown_text(), self.font(), text_width)
-        return measured.lines if measured.words_fit else measured.lines + 1
+        known = self._lines.get(width)
+        if known is None:
+            text_width = self._text_width_in(width - self._chrome().width())
+            measured = wrapped_text.measure(self.shown_text(), self.font(), text_width)
+            known = measured.lines if measured.words_fit else measured.lines + 1
+            self._lines[width] = known
+        return known
 
     # --- size hints -------------------------------------------------------------------
 

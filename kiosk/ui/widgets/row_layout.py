@@ -14,6 +14,16 @@ class RowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._rows_by_width: dict[int, list[list[tuple[QLayoutItem, int]]]] = {}
+        """The rows at each width asked since the layout was last invalidated: a layout
+        pass asks a few widths many times (a change of text size asked home's tiles 58
+        times, each trying every column count)."""
+        self._heights_by_width: dict[int, int] = {}
+
+    def invalidate(self) -> None:  # Qt's name, overridden
+        self._rows_by_width.clear()
+        self._heights_by_width.clear()
+        super().invalidate()
 
     # --- QLayout's item list --------------------------------------------------------------
 
@@ -52,9 +62,15 @@ class RowLayout(QLayout):
         """The rows at `width`: each item with the width it gets."""
         raise NotImplementedError
 
+    def _rows_at(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
+        rows = self._rows_by_width.get(width)
+        if rows is None:
+            rows = self._rows_by_width[width] = self._placed_rows(width)
+        return rows
+
     def _row_heights(self, width: int) -> list[int]:
         return [max(self._height_at(item, item_width) for item, item_width in row)
-                for row in self._placed_rows(width)]
+                for row in self._rows_at(width)]
 
     def _margin_size(self) -> QSize:
         margins = self.contentsMargins()
@@ -73,9 +89,13 @@ class RowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # Qt's name, overridden
-        margins = self._margin_size()
-        heights = self._row_heights(width - margins.width())
-        return sum(heights) + self._gap() * max(0, len(heights) - 1) + margins.height()
+        known = self._heights_by_width.get(width)
+        if known is None:
+            margins = self._margin_size()
+            heights = self._row_heights(width - margins.width())
+            known = sum(heights) + self._gap() * max(0, len(heights) - 1) + margins.height()
+            self._heights_by_width[width] = known
+        return known
 
     # --- placing ----------------------------------------------------------------------------
 
@@ -84,7 +104,7 @@ class RowLayout(QLayout):
         super().setGeometry(rect)
         inner = self.contentsRect()
         top = inner.top()
-        for row in self._placed_rows(inner.width()):
+        for row in self._rows_at(inner.width()):
             height = max(self._height_at(item, width) for item, width in row)
             left = inner.left()
             for item, width in row:
