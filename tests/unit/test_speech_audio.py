@@ -11,6 +11,8 @@ from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.speech.recordings import RecordingLibrary
 from kiosk.speech.synthesis_cache import (
@@ -164,3 +166,30 @@ def test_a_broken_recording_is_ignored_and_logged_once(
     assert library.find("en", "welcome") is None
     assert library.find("en", "empty") is None
     assert len([r for r in caplog.records if "welcome" in r.getMessage()]) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(samples=st.lists(st.integers(-32768, 32767), min_size=1, max_size=300),
+       peak_target=st.floats(-40.0, -0.1), gain=st.floats(-40.0, 0.0))
+def test_scaling_gives_each_sample_times_the_factor(samples: list[int], peak_target: float,
+                                                    gain: float) -> None:
+    """The whole-buffer arithmetic gives what multiplying sample by sample gives (to one
+    step of rounding), for any samples, any target and gain; never past full scale."""
+    pcm = Pcm(1, 22050, array("h", samples))
+    top = max(abs(s) for s in samples)
+    out = scaled(pcm, peak_target_dbfs=peak_target, gain_db=gain)
+    assert len(out.samples) == len(samples)
+    if top == 0:
+        assert out == pcm
+        return
+    factor = min(10 ** ((peak_target - 20 * math.log10(top / 32768) + gain) / 20),
+                 32767 / top)
+    for before, after in zip(samples, out.samples, strict=True):
+        assert abs(after - before * factor) <= 1.0
+
+
+def test_the_loudest_sample_of_a_full_scale_sentence_stays_in_range() -> None:
+    extremes = Pcm(1, 22050, array("h", [-32768, 32767, 0, -1, 1] * 20))
+    out = scaled(extremes, peak_target_dbfs=0.0, gain_db=0.0)
+    assert max(out.samples) <= 32767 and min(out.samples) >= -32768
+    assert out.samples[:5].tolist() == [-32767, 32766, 0, -1, 1]
