@@ -83,7 +83,9 @@ def stop_kiosk(parts: KioskParts) -> None:
 def start_kiosk(qtbot: QtBot, directory: Path, *, kiosk: KioskSection = FAST_KIOSK,
                 speaker: FakeSpeaker | None = None, worker: bool = True,
                 **overrides: Any) -> KioskUnderTest:
-    """The kiosk shown offscreen at 1920x1080; its network thread runs, unconnected."""
+    """The kiosk shown offscreen at 1920x1080; its network thread runs, unconnected, and
+    has told the window whom it reaches (nobody) before the test begins: a first report
+    arriving later would undo what the test stages (`KioskStage.reachable`)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     config = load_config(write_branch_config(directory / "config", free_port(), **overrides))
@@ -92,8 +94,13 @@ def start_kiosk(qtbot: QtBot, directory: Path, *, kiosk: KioskSection = FAST_KIO
                         kiosk=kiosk, idle_poll_ms=20)
     parts.start(windowed=True, connect=False)
     if worker:
+        reports: list[object] = []
+        parts.bridge.reachability.connect(reports.append)
         parts.device.worker.start()
         parts.device.worker.submit(parts.device.client.resume)
+        parts.device.worker.submit(parts.device.client.tick)  # reports reachability once
+        qtbot.waitUntil(lambda: bool(reports))
+        parts.bridge.reachability.disconnect(reports.append)
     qtbot.waitUntil(parts.window.isActiveWindow)
     return KioskUnderTest(parts, speaker, KioskStage(parts))
 
